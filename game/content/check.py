@@ -1,0 +1,62 @@
+"""``python -m game check``: lint scenarios and cards in one pass, every problem at once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.content.loader import load_scenario, scenario_folders
+from game.content.problems import Problem
+
+
+@dataclass
+class Report:
+    scenarios: int = 0
+    cards: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "scenarios": self.scenarios,
+            "cards": self.cards,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+    def summary(self) -> str:
+        n = len(self.problems)
+        return f"{self.scenarios} scenario{'s' * (self.scenarios != 1)}, {self.cards} card{'s' * (self.cards != 1)}, {n} problem{'s' * (n != 1)}"
+
+
+def check_paths(paths: list[Path]) -> Report:
+    """Check every scenario under ``paths``; a shared file used twice is reported once."""
+    report = Report()
+    seen_problems: set[Problem] = set()
+    seen_cards: set[tuple[str, int]] = set()
+    for root in paths:
+        folders = scenario_folders(root)
+        if not folders:
+            report.problems.append(Problem(str(root), 0, 0, "R212", "no scenario here (a scenario folder holds scenario.yaml)"))
+            continue
+        for folder in folders:
+            loaded = load_scenario(folder)
+            report.scenarios += 1
+            seen_cards |= loaded.card_entries
+            for p in loaded.problems:
+                if p not in seen_problems:
+                    seen_problems.add(p)
+                    report.problems.append(p)
+    report.cards = len(seen_cards)
+    report.problems.sort()
+    return report
+
+
+def run(paths: list[str], as_json: bool) -> int:
+    report = check_paths([Path(p) for p in paths])
+    if as_json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        for p in report.problems:
+            print(p)
+        print(report.summary())
+    return 1 if report.problems else 0

@@ -1,0 +1,580 @@
+"""From files to a playable ``Scenario``, and from mistakes to messages with file and line.
+
+A scenario is a folder with ``scenario.yaml``. It may ``use`` shared folders (for example
+``../common``), each of which, like the scenario's own folder, may hold:
+
+- ``model.yaml``   — the model's coefficients, default starting state, footprints, deployment;
+- ``clauses.yaml`` — the clause dimensions and their options;
+- ``council/*.yaml`` — one Council member's profile per file;
+- ``cards/*.yaml``   — event cards, a list under ``cards:`` in each file.
+
+Loading never stops at the first mistake: every problem is collected as a ``Problem``. A broken
+card is skipped (and said so); a broken scenario file makes the scenario unplayable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.content import schema
+from game.content.problems import ContentError, Problem, did_you_mean
+from game.content.safeyaml import Positions, load_file
+from game.engine import defs
+from game.engine.conditions import ConditionError, compile_tree
+from game.engine.rules import COEFFICIENTS
+from game.engine.world import ARMED, DERIVED, QUANTITIES, READABLE, REGIONS, canonical
+
+LEVELS_ENV = "PENHOLDER_LEVELS"
+MAX_FILES = 2_000
+
+
+def levels_root() -> Path:
+    """The folder of bundled scenarios (``levels/`` beside the package, or $PENHOLDER_LEVELS)."""
+    env = os.environ.get(LEVELS_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent.parent / "levels"
+
+
+def resolve_level(name_or_path: str) -> Path:
+    """A scenario name under ``levels/`` or the path of a scenario folder anywhere."""
+    path = Path(name_or_path)
+    if (path / "scenario.yaml").is_file():
+        return path
+    candidate = levels_root() / name_or_path
+    if (candidate / "scenario.yaml").is_file():
+        return candidate
+    return path
+
+
+def scenario_folders(root: Path) -> list[Path]:
+    """Scenario folders under ``root`` (or ``root`` itself), sorted."""
+    if (root / "scenario.yaml").is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    return sorted(p.parent for p in root.glob("*/scenario.yaml"))
+
+
+@dataclass
+class Loaded:
+    """What loading a scenario produced: the scenario (None if unplayable) and every problem."""
+
+    scenario: defs.Scenario | None
+    problems: list[Problem] = field(default_factory=list)
+    card_entries: set[tuple[str, int]] = field(default_factory=set)
+    cards_skipped: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class _Doc:
+    path: str
+    data: Any
+    positions: Positions
+
+    def at(self, loc: Iterable[str | int]) -> tuple[int, int]:
+        """Line and column of the deepest known part of ``loc``."""
+        parts = tuple(loc)
+        while parts:
+            if parts in self.positions:
+                return self.positions[parts]
+            parts = parts[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, doc: _Doc, loc: Iterable[str | int], code: str, message: str) -> None:
+        line, col = doc.at(loc)
+        self.problems.append(Problem(doc.path, line, col, code, message))
+
+    def validation(self, doc: _Doc, exc: ValidationError, model: type[BaseModel], base: tuple[str | int, ...] = ()) -> None:
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors(include_url=False):
+            loc = base + tuple(x for x in err["loc"] if isinstance(x, int) or not _is_tag(x))
+            kind = err["type"]
+            if kind == "missing":
+                code, message = "S101", f"missing field '{loc[-1]}'"
+                loc = loc[:-1]
+            elif kind == "extra_forbidden":
+                allowed = _fields_at(model, err["loc"])
+                code, message = "S102", f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
+            else:
+                where = ".".join(str(x) for x in loc) or "file"
+                code, message = "S103", f"{where}: {_plain_message(err)}"
+            key = (loc, code, message)
+            if key not in seen:
+                seen.add(key)
+                self.add(doc, loc, code, message)
+
+
+def _is_tag(part: Any) -> bool:
+    """pydantic puts union tags ('text', 'compare', 'function-before[...]') in error paths."""
+    return isinstance(part, str) and (part in {"text", "all", "any", "not", "compare", "LocalText"} and False or "[" in part)
+
+
+def _plain_message(err: Mapping[str, Any]) -> str:
+    msg = str(err["msg"])
+    kind = err["type"]
+    given = err.get("input")
+    if kind in ("int_type", "string_type", "bool_type", "dict_type", "list_type", "model_type"):
+        want = {"int_type": "a whole number", "string_type": "text", "bool_type": "true or false",
+                "dict_type": "a mapping", "list_type": "a list", "model_type": "a mapping"}[kind]
+        return f"expected {want}, got {given!r}"
+    if kind == "string_pattern_mismatch":
+        return f"{given!r} does not have the expected form ({msg.split('pattern')[-1].strip()})"
+    return f"{msg} (got {given!r})" if given is not None and not isinstance(given, (dict, list)) else msg
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names (aliases) of the model reached by ``loc`` — for 'did you mean'."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = getattr(current, "model_fields", {})
+        match = next((f for n, f in fields.items() if (f.alias or n) == part), None)
+        if match is None:
+            current = None
+            continue
+        current = _model_in(match.annotation)
+    if current is None:
+        return []
+    return [f.alias or n for n, f in current.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _read(path: Path, out: _Collector, files: list[Path]) -> _Doc | None:
+    files.append(path)
+    try:
+        data, positions = load_file(str(path))
+    except ContentError as exc:
+        out.problems.extend(exc.problems)
+        return None
+    return _Doc(str(path), data, positions)
+
+
+def _validate(doc: _Doc, model: type[schema.Strict], out: _Collector) -> Any:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        out.validation(doc, exc, model)
+        return None
+
+
+def _text(t: schema.LocalText | None) -> defs.Text:
+    if t is None:
+        return {}
+    return {"en": t.en, "fr": t.fr} if t.fr else {"en": t.en}
+
+
+def _condition_data(cond: Any) -> Any:
+    if cond is None or isinstance(cond, str):
+        return cond
+    return cond.model_dump(by_alias=True)
+
+
+class _Library:
+    """What the scenario's shared folders and its own folder provide."""
+
+    def __init__(self) -> None:
+        self.coefficients: dict[str, tuple[int, _Doc, tuple[str, ...]]] = {}
+        self.state: dict[str, tuple[int, _Doc, tuple[str, ...]]] = {}
+        self.footprint: dict[str, dict[str, int]] = {}
+        self.deployment: dict[str, int] = {}
+        self.dimensions: dict[str, tuple[schema.DimensionModel, _Doc, int]] = {}
+        self.members: dict[str, tuple[schema.MemberModel, _Doc]] = {}
+        self.cards: list[tuple[schema.CardModel, _Doc, int]] = []
+        self.card_entries: set[tuple[str, int]] = set()  # (file, index) of every card seen
+
+
+def load_scenario(folder: Path | str) -> Loaded:
+    """Load, check and compile one scenario folder."""
+    folder = Path(folder)
+    out = _Collector()
+    files: list[Path] = []
+    main_path = folder / "scenario.yaml"
+    if not main_path.is_file():
+        out.problems.append(Problem(str(main_path), 0, 0, "R212", "no scenario.yaml in this folder"))
+        return Loaded(None, out.problems)
+    main = _read(main_path, out, files)
+    model = _validate(main, schema.ScenarioModel, out) if main else None
+    if model is None or main is None:
+        return Loaded(None, sorted(out.problems), files=files)
+
+    lib = _Library()
+    folders: list[Path] = []
+    for i, rel in enumerate(model.uses):
+        shared = (folder / rel).resolve()
+        if not shared.is_dir():
+            out.add(main, ("uses", i), "R212", f"shared folder '{rel}' not found")
+            continue
+        folders.append(shared)
+    folders.append(folder.resolve())
+    for shared in folders:
+        _load_folder(shared, lib, out, files)
+    # The scenario's own values override the shared ones.
+    for name, coef in model.coefficients.items():
+        lib.coefficients[name] = (coef.value, main, ("coefficients", name))
+    for name, value in model.state.items():
+        lib.state[canonical(name)] = (value, main, ("state", name))
+    lib.footprint.update({k: dict(v) for k, v in model.footprint.items()})
+    lib.deployment.update(model.deployment)
+    if model.footprint:
+        _check_footprint(model.footprint, main, ("footprint",), out)
+    for region in model.deployment:
+        if region not in REGIONS:
+            out.add(main, ("deployment", region), "R210", f"unknown region '{region}'{did_you_mean(region, REGIONS)}")
+
+    scenario = _compile(model, main, lib, out, files, folder)
+    problems = sorted(set(out.problems))
+    skipped = sorted({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set()))
+    return Loaded(scenario, problems, lib.card_entries, skipped, files)
+
+
+def _check_footprint(footprint: Mapping[str, Mapping[str, int]], doc: _Doc, base: tuple[str, ...], out: _Collector) -> None:
+    for actor, regions in footprint.items():
+        if actor not in ARMED:
+            out.add(doc, base + (actor,), "R210", f"unknown armed actor '{actor}'{did_you_mean(actor, ARMED)}")
+        for region in regions:
+            if region not in REGIONS:
+                out.add(doc, base + (actor, region), "R210", f"unknown region '{region}'{did_you_mean(region, REGIONS)}")
+
+
+def _load_folder(folder: Path, lib: _Library, out: _Collector, files: list[Path]) -> None:
+    model_path = folder / "model.yaml"
+    if model_path.is_file():
+        doc = _read(model_path, out, files)
+        m = _validate(doc, schema.ModelFile, out) if doc else None
+        if m is not None and doc is not None:
+            for name, coef in m.coefficients.items():
+                lib.coefficients[name] = (coef.value, doc, ("coefficients", name))
+            for name, value in m.state.items():
+                lib.state[canonical(name)] = (value, doc, ("state", name))
+            _check_footprint(m.footprint, doc, ("footprint",), out)
+            lib.footprint.update({k: dict(v) for k, v in m.footprint.items()})
+            lib.deployment.update(m.deployment)
+    clauses_path = folder / "clauses.yaml"
+    if clauses_path.is_file():
+        doc = _read(clauses_path, out, files)
+        c = _validate(doc, schema.ClausesFile, out) if doc else None
+        if c is not None and doc is not None:
+            for i, dim in enumerate(c.clauses):
+                if dim.id in lib.dimensions:
+                    other = lib.dimensions[dim.id][1]
+                    out.add(doc, ("clauses", i, "id"), "R203", f"dimension '{dim.id}' is also defined in {other.path}")
+                lib.dimensions[dim.id] = (dim, doc, i)
+    for path in sorted((folder / "council").glob("*.yaml"))[:MAX_FILES]:
+        doc = _read(path, out, files)
+        mem = _validate(doc, schema.MemberModel, out) if doc else None
+        if mem is not None and doc is not None:
+            if mem.id in lib.members:
+                out.add(doc, ("id",), "R203", f"member '{mem.id}' is also defined in {lib.members[mem.id][1].path}")
+            lib.members[mem.id] = (mem, doc)
+    for path in sorted((folder / "cards").glob("*.yaml"))[:MAX_FILES]:
+        doc = _read(path, out, files)
+        if doc is None:
+            continue
+        raw = doc.data
+        if not isinstance(raw, dict) or not isinstance(raw.get("cards"), list):
+            out.add(doc, (), "S104", "a card file holds a list of cards under 'cards:'")
+            continue
+        extra = [k for k in raw if k != "cards"]
+        for k in extra:
+            out.add(doc, (k,), "S102", f"unknown field '{k}' (a card file holds only 'cards:')")
+        for i, item in enumerate(raw["cards"]):
+            lib.card_entries.add((doc.path, i))
+            try:
+                card = schema.CardModel.model_validate(item)
+            except ValidationError as exc:
+                out.validation(doc, exc, schema.CardModel, ("cards", i))
+                continue
+            lib.cards.append((card, doc, i))
+
+
+def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector, files: list[Path], folder: Path) -> defs.Scenario | None:
+    ok = True
+    # Coefficients: all known, all given.
+    coefficients: dict[str, int] = {}
+    for name, (value, doc, loc) in sorted(lib.coefficients.items()):
+        if name not in COEFFICIENTS:
+            out.add(doc, loc, "R207", f"unknown coefficient '{name}'{did_you_mean(name, COEFFICIENTS)}")
+        else:
+            coefficients[name] = value
+    missing = [n for n in COEFFICIENTS if n not in coefficients]
+    if missing:
+        out.add(main, (), "R208", f"coefficients without a value: {', '.join(missing)} (add them to model.yaml)")
+        ok = False
+    # Starting state: every quantity given, each known.
+    initial: dict[str, int] = {}
+    for name, (value, doc, loc) in sorted(lib.state.items()):
+        if name not in QUANTITIES:
+            out.add(doc, loc, "R201", f"unknown quantity '{name}'{did_you_mean(name, QUANTITIES)}")
+            continue
+        lo, hi = QUANTITIES[name]
+        if not lo <= value <= hi:
+            out.add(doc, loc, "S103", f"{name} must be between {lo} and {hi}, not {value}")
+        initial[name] = max(lo, min(hi, value))
+    unset = [n for n in QUANTITIES if n not in initial]
+    if unset:
+        out.add(main, ("state",), "R201", f"no starting value for: {', '.join(unset[:8])}{' …' if len(unset) > 8 else ''}")
+        ok = False
+    initial.update({k: lo for k, (lo, _hi) in DERIVED.items()})
+
+    # Clauses on offer.
+    dimensions: list[defs.Dimension] = []
+    all_options = {f"{d}.{o.id}" for d, (dm, _doc, _i) in lib.dimensions.items() for o in dm.options}
+    for dim_id, wanted in model.offer.items():
+        if dim_id not in lib.dimensions:
+            out.add(main, ("offer", dim_id), "R206", f"unknown clause dimension '{dim_id}'{did_you_mean(dim_id, lib.dimensions)}")
+            continue
+        known = [o.id for o in lib.dimensions[dim_id][0].options]
+        for j, opt in enumerate(wanted):
+            if opt not in known:
+                out.add(main, ("offer", dim_id, j), "R206", f"unknown option '{opt}' of '{dim_id}'{did_you_mean(opt, known)}")
+    for dim_id, (dm, doc, i) in lib.dimensions.items():
+        options = []
+        for j, opt in enumerate(dm.options):
+            if dim_id in model.offer and opt.id not in model.offer[dim_id]:
+                continue
+            for lever, value in opt.levers.items():
+                if lever not in defs.LEVERS:
+                    out.add(doc, ("clauses", i, "options", j, "levers", lever), "R204", f"unknown lever '{lever}'{did_you_mean(lever, defs.LEVERS)}")
+                elif lever not in ("duration", "troop_ceiling") and not -100 <= value <= 100:
+                    out.add(doc, ("clauses", i, "options", j, "levers", lever), "S103", f"lever {lever} must be between -100 and 100")
+            _check_effects(opt.each_quarter, doc, ("clauses", i, "options", j, "each_quarter"), out)
+            options.append(defs.Option(opt.id, _text(opt.label), _text(opt.summary),
+                                       {k: v for k, v in opt.levers.items() if k in defs.LEVERS},
+                                       {canonical(k): v for k, v in opt.each_quarter.items() if canonical(k) in QUANTITIES},
+                                       doc.at(("clauses", i, "options", j))[0]))
+        if len(options) >= 1:
+            dimensions.append(defs.Dimension(dm.id, _text(dm.label), _text(dm.help), tuple(options), doc.at(("clauses", i))[0]))
+    dim_ids = {d.id: d for d in dimensions}
+    current: dict[str, str] = {}
+    for dim in dimensions:
+        chosen = model.current_mandate.get(dim.id)
+        if chosen is None:
+            out.add(main, ("current_mandate",), "R206", f"current_mandate gives no option for '{dim.id}'")
+            ok = False
+        elif chosen not in [o.id for o in dim.options]:
+            out.add(main, ("current_mandate", dim.id), "R206", f"'{chosen}' is not an option on offer for '{dim.id}'{did_you_mean(chosen, [o.id for o in dim.options])}")
+            ok = False
+        else:
+            current[dim.id] = chosen
+    for dim_id in model.current_mandate:
+        if dim_id not in dim_ids:
+            out.add(main, ("current_mandate", dim_id), "R206", f"unknown clause dimension '{dim_id}'{did_you_mean(dim_id, dim_ids)}")
+    if not dimensions:
+        out.add(main, (), "R206", "no clauses: add a clauses.yaml to the scenario or a shared folder")
+        ok = False
+
+    # The Council.
+    members: list[defs.Member] = []
+    seen_members: set[str] = set()
+    for i, member_id in enumerate(model.council):
+        if member_id in seen_members:
+            out.add(main, ("council", i), "R211", f"member '{member_id}' is listed twice")
+            ok = False
+            continue
+        seen_members.add(member_id)
+        if member_id not in lib.members:
+            out.add(main, ("council", i), "R205", f"no profile for member '{member_id}'{did_you_mean(member_id, lib.members)} (add council/{member_id}.yaml)")
+            ok = False
+            continue
+        mem, doc = lib.members[member_id]
+        members.append(_compile_member(mem, doc, all_options, out))
+    if sum(1 for m in members if m.permanent) != 5 and len(members) == 15:
+        out.add(main, ("council",), "R211", "the Council has five permanent members")
+
+    # Cards.
+    cards: list[defs.Card] = []
+    seen_cards: dict[str, _Doc] = {}
+    for card, doc, i in lib.cards:
+        if card.id in seen_cards:
+            out.add(doc, ("cards", i, "id"), "R203", f"card id '{card.id}' is also used in {seen_cards[card.id].path}")
+            continue
+        seen_cards[card.id] = doc
+    card_ids = set(seen_cards)
+    used: set[str] = set()
+    for card, doc, i in lib.cards:
+        if card.id in used:
+            continue
+        used.add(card.id)
+        compiled = _compile_card(card, doc, ("cards", i), card_ids, out)
+        if compiled is not None:
+            cards.append(compiled)
+    # A follow-up to a card that was skipped is dropped with the card that queues it.
+    valid = {c.id for c in cards}
+    cards = [c for c in cards if all(f.card in valid for r in c.responses for f in r.follow_ups)]
+    cards.sort(key=lambda c: c.id)
+
+    if model.require_french:
+        _check_french(model, main, lib, dimensions, out)
+
+    if not ok:
+        return None
+    digest = hashlib.sha256()
+    root = folder.resolve()
+    for path in sorted(set(files)):
+        try:
+            rel = os.path.relpath(path.resolve(), root)
+            digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            continue
+    return defs.Scenario(
+        id=model.id, title=_text(model.title), summary=_text(model.summary), theme=_text(model.theme),
+        minutes=model.minutes, start=defs.month_index(model.start), years=model.years, initial=initial,
+        footprint=lib.footprint, deployment=lib.deployment, coefficients=coefficients,
+        dimensions=tuple(dimensions), current_mandate=current, members=tuple(members), cards=tuple(cards),
+        objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
+        history=_text(model.history), sources=tuple(model.sources), content_hash=digest.hexdigest()[:16],
+        path=str(folder),
+    )
+
+
+def _check_effects(effects: Mapping[str, int], doc: _Doc, base: tuple[Any, ...], out: _Collector) -> bool:
+    ok = True
+    for name, change in effects.items():
+        key = canonical(name)
+        if key in DERIVED:
+            out.add(doc, base + (name,), "R209", f"'{name}' is computed by the model and cannot be changed by an effect")
+            ok = False
+        elif key not in QUANTITIES:
+            out.add(doc, base + (name,), "R201", f"unknown quantity '{name}'{did_you_mean(name, QUANTITIES)}")
+            ok = False
+        elif abs(change) > 10_000:
+            out.add(doc, base + (name,), "S103", f"change {change} is out of scale")
+            ok = False
+    return ok
+
+
+def _condition(cond: Any, doc: _Doc, loc: tuple[Any, ...], out: _Collector) -> defs.Condition | None:
+    if cond is None:
+        return defs.always  # type: ignore[attr-defined]
+    try:
+        return compile_tree(_condition_data(cond), READABLE)
+    except ConditionError as exc:
+        line, col = doc.at(loc)
+        if isinstance(cond, str) and exc.col:
+            # Point into the string when it sits on the key's line ("when: ...").
+            value_line = next((ln for ln in open(doc.path, encoding="utf-8", errors="replace").read().splitlines()[line - 1:line]), "")
+            start = value_line.find(" ".join(cond.split())[:20])
+            if start >= 0:
+                col = start + exc.col
+        out.problems.append(Problem(doc.path, line, col, "C301", f"condition: {exc}"))
+        return None
+
+
+def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], out: _Collector) -> defs.Member:
+    prefs = []
+    for i, p in enumerate(mem.preferences):
+        if p.option not in all_options:
+            out.add(doc, ("preferences", i, "option"), "R206", f"unknown clause option '{p.option}'{did_you_mean(p.option, all_options)}")
+            continue
+        prefs.append(defs.Preference(p.option, p.weight, _text(p.why)))
+    concerns = []
+    for i, c in enumerate(mem.concerns):
+        cond = _condition(c.when, doc, ("concerns", i, "when"), out)
+        if cond is not None:
+            concerns.append(defs.Concern(cond, c.weight, _text(c.why)))
+    return defs.Member(mem.id, _text(mem.name), mem.permanent, mem.african, mem.base, _text(mem.wants),
+                       _text(mem.trade), tuple(prefs), tuple(concerns), tuple(mem.sources))
+
+
+def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card_ids: set[str], out: _Collector) -> defs.Card | None:
+    before = len(out.problems)
+    cond = _condition(card.when, doc, base + ("when",), out)
+    weight = defs.Weight(card.weight) if isinstance(card.weight, int) else None
+    if weight is None:
+        rule = card.weight
+        assert isinstance(rule, schema.WeightRule)
+        key = canonical(rule.grows_with)
+        if key not in READABLE:
+            out.add(doc, base + ("weight", "grows_with"), "R201", f"unknown quantity '{rule.grows_with}'{did_you_mean(rule.grows_with, READABLE)}")
+        weight = defs.Weight(rule.base, key if key in READABLE else None, rule.factor)
+    if card.once and card.cooldown:
+        out.add(doc, base + ("cooldown",), "S103", "a cooldown needs 'once: false' (a one-off card never returns)")
+    start = defs.month_index(card.from_) if card.from_ else None
+    end = defs.month_index(card.until) if card.until else None
+    if start is not None and end is not None and end < start:
+        out.add(doc, base + ("until",), "S103", f"'until' ({card.until}) is before 'from' ({card.from_})")
+    responses = []
+    response_ids: set[str] = set()
+    for i, r in enumerate(card.responses):
+        rb = base + ("responses", i)
+        if r.id in response_ids:
+            out.add(doc, rb + ("id",), "R203", f"response id '{r.id}' is used twice on this card")
+        response_ids.add(r.id)
+        _check_effects(r.effects, doc, rb + ("effects",), out)
+        delayed = []
+        for j, later in enumerate(r.later):
+            _check_effects(later.effects, doc, rb + ("later", j, "effects"), out)
+            delayed.append(defs.Delayed(later.after, {canonical(k): v for k, v in later.effects.items()}, _text(later.note)))
+        follows = []
+        for j, f in enumerate(r.follow_up):
+            if f.card not in card_ids:
+                out.add(doc, rb + ("follow_up", j, "card"), "R202", f"unknown card '{f.card}'{did_you_mean(f.card, card_ids)}")
+            elif f.card == card.id:
+                out.add(doc, rb + ("follow_up", j, "card"), "R202", "a card cannot follow itself")
+            follows.append(defs.FollowUp(f.card, f.after))
+        responses.append(defs.Response(r.id, _text(r.label), _text(r.why), {canonical(k): v for k, v in r.effects.items()}, tuple(delayed), tuple(follows)))
+    if len(out.problems) > before or cond is None:
+        return None
+    return defs.Card(
+        id=card.id, title=_text(card.title), text=_text(card.text), responses=tuple(responses),
+        sources=tuple(card.sources), condition=cond, weight=weight, once=card.once, cooldown=card.cooldown,
+        start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
+        file=doc.path, line=doc.at(base)[0],
+    )
+
+
+def _check_french(model: schema.ScenarioModel, main: _Doc, lib: _Library, dimensions: list[defs.Dimension], out: _Collector) -> None:
+    """Every text of a bilingual scenario has its French (code F401)."""
+
+    def walk(obj: Any, doc: _Doc, loc: tuple[Any, ...]) -> None:
+        if isinstance(obj, schema.LocalText):
+            if not obj.fr:
+                out.add(doc, loc, "F401", f"missing French text for {'.'.join(str(x) for x in loc) or 'text'}")
+            return
+        if isinstance(obj, BaseModel):
+            for name, info in type(obj).model_fields.items():
+                walk(getattr(obj, name), doc, loc + (info.alias or name,))
+        elif isinstance(obj, (list, tuple)):
+            for i, item in enumerate(obj):
+                walk(item, doc, loc + (i,))
+        elif isinstance(obj, dict):
+            for key, item in obj.items():
+                walk(item, doc, loc + (key,))
+
+    walk(model, main, ())
+    offered = {d.id for d in dimensions}
+    for dim_id, (dm, doc, i) in lib.dimensions.items():
+        if dim_id in offered:
+            walk(dm, doc, ("clauses", i))
+    for member_id in model.council:
+        if member_id in lib.members:
+            mem, doc = lib.members[member_id]
+            walk(mem, doc, ())
+    for card, doc, i in lib.cards:
+        walk(card, doc, ("cards", i))

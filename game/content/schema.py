@@ -1,0 +1,246 @@
+"""The content schema: what a card, a Council member, the clause library and a scenario may hold.
+
+pydantic v2 models, strict (no silent conversions) and closed (unknown fields are errors, with a
+"did you mean"). ``python -m game schema`` exports them as JSON Schema for editors. The field
+descriptions below are what designers read in their editor's tooltips: keep them plain.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+)
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,59}$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="a stable id: lowercase letters, digits, - and _")]
+DATE_PATTERN = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"
+Date = Annotated[str, Field(pattern=DATE_PATTERN, description="a month, YYYY-MM")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+def _text_shorthand(value: Any) -> Any:
+    """A plain string is accepted as the English text."""
+    return {"en": value} if isinstance(value, str) else value
+
+
+class LocalText(Strict):
+    """One text per language: English required, French optional (English is shown if missing)."""
+
+    en: Annotated[str, Field(min_length=1, max_length=4000)]
+    fr: Annotated[str, Field(min_length=1, max_length=4000)] | None = None
+
+
+Text = Annotated[LocalText, BeforeValidator(_text_shorthand)]
+Effects = Annotated[
+    dict[str, int],
+    Field(description="quantity -> change, e.g. {violence.gao: -5, buyin.algeria: 3}"),
+]
+
+
+# --- conditions (structured form) --------------------------------------------------------
+class Compare(Strict):
+    quantity: str = Field(description="a quantity, e.g. violence.gao")
+    op: Literal["<", "<=", ">", ">=", "==", "!="]
+    value: int | float
+
+
+class AllOf(Strict):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(Strict):
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(Strict):
+    not_: Condition = Field(alias="not")
+
+
+def _condition_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        for key in ("all", "any", "not"):
+            if key in value:
+                return key
+        return "compare"
+    if isinstance(value, BaseModel):
+        return {AllOf: "all", AnyOf: "any", NotOf: "not"}.get(type(value), "compare")
+    return None
+
+
+Condition = Annotated[
+    Annotated[str, Tag("text"), Field(description="e.g. 'violence.gao > 60 and relation.cma.platform < -20'")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[Compare, Tag("compare")],
+    Discriminator(_condition_kind),
+]
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+
+
+# --- cards --------------------------------------------------------------------------------
+class WeightRule(Strict):
+    """A weight that grows (factor > 0) or falls (factor < 0) with a quantity."""
+
+    base: int = Field(ge=0, le=1000)
+    grows_with: str = Field(description="the quantity the weight follows")
+    factor: int = Field(ge=-1000, le=1000, description="weight added per 100 of the quantity")
+
+
+class Later(Strict):
+    """Effects that land some quarters after the response."""
+
+    after: int = Field(ge=1, le=16, description="quarters from now")
+    effects: Effects
+    note: Text | None = None
+
+
+class FollowUpModel(Strict):
+    card: Id = Field(description="id of the card drawn as a consequence")
+    after: int = Field(ge=1, le=16, description="quarters from now")
+
+
+class ResponseModel(Strict):
+    id: Id
+    label: Text = Field(description="what the Council or the pen does (about 25 words at most)")
+    why: Text = Field(description="why someone would choose this")
+    effects: Effects = Field(default_factory=dict)
+    later: list[Later] = Field(default_factory=list)
+    follow_up: list[FollowUpModel] = Field(default_factory=list)
+
+
+class CardModel(Strict):
+    """An event card."""
+
+    id: Id
+    title: Text = Field(description="a headline, about 60 characters at most")
+    text: Text = Field(description="what happened, who, what is at stake (about 90 words)")
+    sources: list[Annotated[str, Field(min_length=3, max_length=400)]] = Field(min_length=1)
+    responses: list[ResponseModel] = Field(min_length=2, max_length=3)
+    when: Condition | None = Field(default=None, description="when the card can be drawn")
+    weight: int | WeightRule = Field(default=10, description="how likely, against the others")
+    once: bool = Field(default=True, description="drawn at most once per game")
+    cooldown: int = Field(default=0, ge=0, le=40, description="quarters before a repeatable card returns")
+    from_: Date | None = Field(default=None, alias="from", description="first month it can be drawn")
+    until: Date | None = Field(default=None, description="last month it can be drawn")
+    mandates: list[Annotated[int, Field(ge=1, le=20)]] = Field(
+        default_factory=list, description="phase: the scenario's mandate years (from 1) it belongs to"
+    )
+    follow_up_only: bool = Field(default=False, description="drawn only as another card's follow-up")
+
+
+# --- Council members ----------------------------------------------------------------------
+class PreferenceModel(Strict):
+    option: str = Field(description="dimension.option, e.g. posture.robust")
+    weight: int = Field(ge=-5, le=5, description="+ favours, - opposes")
+    why: Text
+
+
+class ConcernModel(Strict):
+    when: Condition
+    weight: int = Field(ge=-5, le=5)
+    why: Text
+
+
+class MemberModel(Strict):
+    """A Council member's profile."""
+
+    id: Id
+    name: Text
+    permanent: bool = False
+    african: bool = False
+    base: int = Field(ge=-5, le=10, description="disposition toward renewing the mission at all")
+    wants: Text
+    trade: Text = Field(description="what a trade can buy from this member")
+    preferences: list[PreferenceModel] = Field(default_factory=list)
+    concerns: list[ConcernModel] = Field(default_factory=list)
+    sources: list[str] = Field(min_length=1)
+
+
+# --- clauses ------------------------------------------------------------------------------
+class OptionModel(Strict):
+    id: Id
+    label: Text
+    summary: Text
+    levers: dict[str, int] = Field(default_factory=dict)
+    each_quarter: Effects = Field(default_factory=dict)
+
+
+class DimensionModel(Strict):
+    id: Id
+    label: Text
+    help: Text
+    options: list[OptionModel] = Field(min_length=2)
+
+
+class ClausesFile(Strict):
+    clauses: list[DimensionModel] = Field(min_length=1)
+
+
+# --- the model's coefficients and defaults ------------------------------------------------
+class Coefficient(Strict):
+    value: int
+    means: Annotated[str, Field(min_length=3)]
+
+
+class ModelFile(Strict):
+    """Coefficients and default starting state shared by scenarios."""
+
+    coefficients: dict[str, Coefficient] = Field(default_factory=dict)
+    state: dict[str, int] = Field(default_factory=dict)
+    footprint: dict[str, dict[str, Annotated[int, Field(ge=0, le=100)]]] = Field(default_factory=dict)
+    deployment: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
+
+
+class ScenarioModel(Strict):
+    """A scenario: ``levels/<name>/scenario.yaml``."""
+
+    id: Id
+    title: Text
+    summary: Text
+    theme: Text
+    minutes: int = Field(ge=1, le=600, description="about how long it plays")
+    start: Date
+    years: int = Field(ge=1, le=12, description="mandate years covered")
+    uses: list[str] = Field(default_factory=list, description="shared folders (model, clauses, council, cards)")
+    require_french: bool = Field(default=False, description="check reports every missing French text")
+    council: list[Id] = Field(min_length=15, max_length=15)
+    offer: dict[str, list[Id]] = Field(default_factory=dict, description="dimension -> options on offer")
+    current_mandate: dict[str, Id]
+    coefficients: dict[str, Coefficient] = Field(default_factory=dict)
+    state: dict[str, int] = Field(default_factory=dict)
+    state_sources: list[str] = Field(min_length=1, description="where the starting figures come from")
+    footprint: dict[str, dict[str, Annotated[int, Field(ge=0, le=100)]]] = Field(default_factory=dict)
+    deployment: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    objectives: list[Text] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list)
+    history: Text
+    sources: list[str] = Field(min_length=1)
+
+
+class CardFile(Strict):
+    """A card file holds a list of cards under ``cards:``."""
+
+    cards: list[CardModel] = Field(min_length=1)
+
+
+def card_file_schema() -> dict[str, Any]:
+    """JSON Schema of a card file, for editors."""
+    schema = CardFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Penholder card file"
+    return schema

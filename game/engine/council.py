@@ -1,0 +1,113 @@
+"""The Security Council: how each member weighs a draft, and how the vote goes (claim 8).
+
+A member's score is its disposition toward renewal, plus its preference for each option in the
+draft (halved for a softened clause, ignored where a trade bought it off), plus its concerns about
+the state of things (conditions like ``mission.consent < 40``). Score >= 1: yes; <= -2: no (a veto
+for a permanent member); in between: abstain. A member within one point of the yes line is
+*undecided*: the prediction shows its lean, and the vote itself may tip it either way.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.engine.defs import Member, Scenario, Text
+
+YES, NO, ABSTAIN = "yes", "no", "abstain"
+YES_LINE = 1
+NO_LINE = -2
+VOTES_NEEDED = 9
+
+
+@dataclass(frozen=True)
+class Reason:
+    weight: int
+    why: Text
+    option: str = ""  # "dimension.option" when a clause is the reason
+
+
+@dataclass(frozen=True)
+class Stance:
+    member: str
+    score: int
+    vote: str
+    undecided: bool
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+
+def stance(
+    member: Member,
+    draft: Mapping[str, str],
+    softened: Mapping[str, str],
+    values: Mapping[str, int],
+) -> Stance:
+    """How ``member`` sees the draft now. ``softened`` maps dimension -> member who asked."""
+    score = member.base
+    reasons: list[Reason] = []
+    for pref in member.preferences:
+        dim, _, opt = pref.option.partition(".")
+        if draft.get(dim) != opt:
+            continue
+        weight = pref.weight
+        if dim in softened:
+            weight = 0 if softened[dim] == member.id else int(weight / 2)
+        if weight:
+            score += weight
+            reasons.append(Reason(weight, pref.why, pref.option))
+    for concern in member.concerns:
+        if concern.when(values):
+            score += concern.weight
+            reasons.append(Reason(concern.weight, concern.why))
+    reasons.sort(key=lambda r: -abs(r.weight))
+    if score >= YES_LINE:
+        vote = YES
+    elif score <= NO_LINE:
+        vote = NO
+    else:
+        vote = ABSTAIN
+    undecided = score in (YES_LINE - 1, YES_LINE)
+    return Stance(member.id, score, vote, undecided, tuple(reasons))
+
+
+def predict(
+    scenario: Scenario, draft: Mapping[str, str], softened: Mapping[str, str], values: Mapping[str, int]
+) -> list[Stance]:
+    return [stance(m, draft, softened, values) for m in scenario.members]
+
+
+def cast(stances: list[Stance], rng: random.Random | None) -> dict[str, str]:
+    """The votes as cast: undecided members tip with a chance (none without an rng)."""
+    votes: dict[str, str] = {}
+    for s in stances:
+        vote = s.vote
+        if s.undecided and rng is not None:
+            chance_yes = 0.7 if s.score >= YES_LINE else 0.35
+            vote = YES if rng.random() < chance_yes else ABSTAIN
+        votes[s.member] = vote
+    return votes
+
+
+def adopted(scenario: Scenario, votes: Mapping[str, str]) -> bool:
+    """Nine yes and no veto."""
+    yes = sum(1 for v in votes.values() if v == YES)
+    veto = any(m.permanent and votes.get(m.id) == NO for m in scenario.members)
+    return yes >= VOTES_NEEDED and not veto
+
+
+def unity(votes: Mapping[str, str]) -> int:
+    """0..100: share of yes votes, abstentions counting half."""
+    if not votes:
+        return 0
+    points = sum(2 if v == YES else 1 if v == ABSTAIN else 0 for v in votes.values())
+    return points * 50 // len(votes)
+
+
+def trade_cost(member: Member, draft: Mapping[str, str], dimension: str) -> int:
+    """Capital a trade costs: the weight of the member's objection to that clause (at least 1)."""
+    for pref in member.preferences:
+        dim, _, opt = pref.option.partition(".")
+        if dim == dimension and draft.get(dim) == opt and pref.weight < 0:
+            return max(1, -pref.weight)
+    return 0  # nothing to trade: the member does not object to this clause

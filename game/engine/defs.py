@@ -1,0 +1,230 @@
+"""Immutable definitions the engine plays: a scenario, its clauses, Council members and cards.
+
+The content layer (``game/content``) builds these from checked YAML; tests build them directly.
+Texts are ``Text`` mappings of language code to string, ``en`` always present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.engine.conditions import Condition, always
+
+Text = Mapping[str, str]
+
+
+def tr(text: Text | None, lang: str) -> str:
+    """The text in ``lang``, falling back to English."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get("en", "")
+
+
+# Levers: what a clause option sets, and what the rules read. name -> meaning.
+LEVERS: dict[str, str] = {
+    "duration": "quarters until the next renewal (2 = six months, 4 = one year)",
+    "troop_ceiling": "authorised uniformed personnel",
+    "robust": "how robust the mission's posture is (0 traditional, 100 offensive)",
+    "mission_force": "the mission itself carries coercive force",
+    "parallel_force": "a parallel force outside the mandate (France) carries coercion",
+    "regional_force": "a regional force (AU/ECOWAS, G5) carries coercion",
+    "regional_frame": "how far the mandate is framed Sahel-wide rather than Mali-only",
+    "agreement_focus": "priority on implementing the peace agreement",
+    "centre_focus": "priority on protecting civilians in central Mali",
+    "elections_focus": "priority on elections and the transition",
+    "reconciliation_focus": "priority on local reconciliation with civil society",
+    "pressure": "pressure on Bamako (0 quiet diplomacy, 100 benchmarks and sanctions)",
+    "handover": "a roadmap handing the mission to the AU and ECOWAS",
+    "outside_support": "outside funding and enablers continue during a handover",
+    "g5_support": "support to the G5 Sahel joint force",
+    "hr_monitoring": "human-rights monitoring and public reporting",
+}
+LEVER_DEFAULTS: dict[str, int] = {"duration": 4}
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Text
+    summary: Text
+    levers: Mapping[str, int]
+    each_quarter: Mapping[str, int] = field(default_factory=dict)  # direct effects per quarter
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    label: Text
+    help: Text
+    options: tuple[Option, ...]
+    line: int = 0
+
+    def option(self, option_id: str) -> Option:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        raise KeyError(option_id)
+
+
+@dataclass(frozen=True)
+class Preference:
+    option: str  # "dimension.option"
+    weight: int  # + favours, - opposes
+    why: Text
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A state-dependent push on a member's vote ("consent below 40 worries Russia")."""
+
+    when: Condition
+    weight: int
+    why: Text
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: Text
+    permanent: bool
+    african: bool
+    base: int  # disposition toward renewing at all
+    wants: Text
+    trade: Text
+    preferences: tuple[Preference, ...]
+    concerns: tuple[Concern, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Delayed:
+    after: int  # quarters
+    effects: Mapping[str, int]
+    note: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    card: str
+    after: int  # quarters
+
+
+@dataclass(frozen=True)
+class Response:
+    id: str
+    label: Text
+    why: Text
+    effects: Mapping[str, int]
+    delayed: tuple[Delayed, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Weight:
+    """``base`` plus ``factor`` per 100 of ``quantity`` (a weight that grows or falls)."""
+
+    base: int
+    quantity: str | None = None
+    factor: int = 0
+
+    def value(self, state: Mapping[str, int]) -> int:
+        if self.quantity is None:
+            return self.base
+        return max(0, self.base + self.factor * state[self.quantity] // 100)
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    title: Text
+    text: Text
+    responses: tuple[Response, ...]
+    sources: tuple[str, ...]
+    condition: Condition = always
+    weight: Weight = Weight(10)
+    once: bool = True
+    cooldown: int = 0  # quarters before a repeatable card can return
+    start: int | None = None  # year*12 + month-1, inclusive
+    end: int | None = None
+    mandates: tuple[int, ...] = ()  # mandate years (from 1) it belongs to; empty = any
+    follow_up_only: bool = False  # drawn only when a response queues it
+    file: str = ""
+    line: int = 0
+
+    def response(self, response_id: str) -> Response:
+        for resp in self.responses:
+            if resp.id == response_id:
+                return resp
+        raise KeyError(response_id)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: Text
+    summary: Text
+    theme: Text
+    minutes: int
+    start: int  # year*12 + month-1
+    years: int  # mandate years the scenario covers
+    initial: Mapping[str, int]  # every quantity's starting value
+    footprint: Mapping[str, Mapping[str, int]]  # armed actor -> region -> 0..100 presence
+    deployment: Mapping[str, int]  # region -> share of the mission's deployment (weights)
+    coefficients: Mapping[str, int]
+    dimensions: tuple[Dimension, ...]
+    current_mandate: Mapping[str, str]  # dimension -> option in force at the start
+    members: tuple[Member, ...]
+    cards: tuple[Card, ...]
+    objectives: tuple[Text, ...] = ()
+    questions: tuple[Text, ...] = ()
+    history: Text = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    content_hash: str = ""
+    path: str = ""
+
+    def dimension(self, dim_id: str) -> Dimension:
+        for dim in self.dimensions:
+            if dim.id == dim_id:
+                return dim
+        raise KeyError(dim_id)
+
+    def member(self, member_id: str) -> Member:
+        for m in self.members:
+            if m.id == member_id:
+                return m
+        raise KeyError(member_id)
+
+    def card(self, card_id: str) -> Card:
+        return self.cards_by_id[card_id]
+
+    @property
+    def cards_by_id(self) -> dict[str, Card]:
+        cached = self.__dict__.get("_cards_by_id")
+        if cached is None:
+            cached = {c.id: c for c in self.cards}
+            object.__setattr__(self, "_cards_by_id", cached)
+        return cached
+
+    @property
+    def quarters(self) -> int:
+        return self.years * 4
+
+
+def month_index(text: str) -> int:
+    """'2015-06' -> 2015*12 + 5. Raises ValueError on anything else."""
+    year_s, _, month_s = text.partition("-")
+    year, month = int(year_s), int(month_s or "1")
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        raise ValueError(f"not a date YYYY-MM: {text!r}")
+    return year * 12 + month - 1
+
+
+def month_label(index: int, lang: str = "en") -> str:
+    names = {
+        "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    }
+    return f"{names.get(lang, names['en'])[index % 12]} {index // 12}"

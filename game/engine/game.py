@@ -1,0 +1,477 @@
+"""One game: the loop of the design as a small state machine driven by actions.
+
+Phases, in order each mandate: ``briefing`` → ``drafting`` → ``negotiation`` → ``vote`` (the
+result) → field quarters (``card`` while a card waits for an answer, then ``summary``) → the next
+renewal's ``briefing``, until ``end``.
+
+A ``Game`` is deterministic: one ``random.Random`` seeded at creation, only ``.random()`` drawn,
+no clock, no files. ``to_dict``/``from_dict`` save and restore it exactly, rng state included.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine import council, rules
+from game.engine.actions import Action, Impossible, action_from_dict
+from game.engine.defs import LEVER_DEFAULTS, LEVERS, Card, Scenario
+from game.engine.ledger import Contribution, Meters
+from game.engine.world import DERIVED, QUANTITIES, REGIONS, SIGNATORIES
+
+SAVE_FORMAT = 1
+
+BRIEFING, DRAFTING, NEGOTIATION, VOTE, CARD, SUMMARY, END = (
+    "briefing", "drafting", "negotiation", "vote", "card", "summary", "end",
+)
+
+# Endings: key -> (English, French) explanation.
+ENDINGS: dict[str, dict[str, str]] = {
+    "scenario_end": {"en": "The scenario's last mandate year is over.", "fr": "La dernière année de mandat du scénario est terminée."},
+    "consent_withdrawn": {"en": "Host-state consent collapsed: Bamako demands the mission's withdrawal.", "fr": "Le consentement de l'État hôte s'est effondré : Bamako exige le retrait de la mission."},
+    "failed_renewal": {"en": "The Council failed to renew the mandate: the mission must close.", "fr": "Le Conseil n'a pas renouvelé le mandat : la mission doit fermer."},
+    "contributors_withdraw": {"en": "Troop contributors withdrew after unbearable losses.", "fr": "Les pays contributeurs se sont retirés après des pertes insupportables."},
+    "agreement_collapse": {"en": "The peace agreement collapsed: the signatories walked away.", "fr": "L'Accord de paix s'est effondré : les signataires l'ont abandonné."},
+}
+
+# What the debrief charts and the quarter summaries follow.
+TIMELINE_KEYS: tuple[str, ...] = (
+    "violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
+    "regional.ownership", "signatories.cohesion", "mission.troops", "mission.casualties",
+    "mission.safety", "mission.budget", "mission.impartiality", "mission.trust",
+)
+
+OUTCOMES: dict[str, dict[str, str]] = {
+    "human_security": {"en": "Human security", "fr": "Sécurité humaine"},
+    "implementation": {"en": "Implementation of the agreement", "fr": "Mise en œuvre de l'Accord"},
+    "regional_ownership": {"en": "Regional ownership", "fr": "Appropriation régionale"},
+    "mission_safety": {"en": "Safety of the mission", "fr": "Sécurité de la mission"},
+    "council_unity": {"en": "Council unity", "fr": "Unité du Conseil"},
+    "cost": {"en": "Cost ($m, whole game)", "fr": "Coût (M$, toute la partie)"},
+}
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    quarter: int
+    votes: dict[str, str]
+    adopted: bool
+    draft: dict[str, str]
+
+
+class Game:
+    """A game in progress. Drive it with ``apply(action)``; read it freely."""
+
+    def __init__(self, scenario: Scenario, seed: int):
+        self.scenario = scenario
+        self.seed = seed
+        self.rng = random.Random(seed)
+        ranges = dict(QUANTITIES)
+        ranges.update(DERIVED)
+        self.meters = Meters(scenario.initial, ranges)
+        self.phase = BRIEFING
+        self.quarter = 0  # quarters played so far
+        self.draft: dict[str, str] = dict(scenario.current_mandate)
+        self.in_force: dict[str, str] = dict(scenario.current_mandate)
+        self.softened: dict[str, str] = {}  # dimension -> member who asked for it softened
+        self.in_force_softened: dict[str, str] = {}
+        self.mandate_left = 0
+        self.failed_in_row = 0
+        self.pending: list[str] = []  # cards waiting for an answer this quarter
+        self.queue: list[dict[str, Any]] = []  # delayed effects and follow-ups, by due quarter
+        self.last_drawn: dict[str, int] = {}
+        self.draws: dict[str, int] = {}
+        self.votes: list[VoteResult] = []
+        self.journal: list[dict[str, Any]] = []
+        self.decisions: list[dict[str, Any]] = []
+        self.timeline: list[dict[str, int]] = []
+        self.cost_total = 0
+        self.ending: str | None = None
+        self.meters.values["council.capital"] = scenario.coefficients["capital_per_mandate"]
+        self._refresh()
+        self._levers, self._lever_cause = self.levers_for(self.in_force, {})
+
+    # --- reading ------------------------------------------------------------------------
+    @property
+    def values(self) -> dict[str, int]:
+        return self.meters.values
+
+    @property
+    def date(self) -> int:
+        """Month index (year*12 + month-1) of the current quarter."""
+        return self.scenario.start + 3 * self.quarter
+
+    @property
+    def mandate(self) -> int:
+        return self.quarter // 4 + 1
+
+    @property
+    def card(self) -> Card | None:
+        """The card waiting for an answer, if any."""
+        return self.scenario.card(self.pending[0]) if self.phase == CARD and self.pending else None
+
+    def why(self, quantity: str, quarters: list[int] | None = None) -> list[Contribution]:
+        """What moved ``quantity`` (this game, or the given quarters), largest first."""
+        return self.meters.why(quantity, quarters)
+
+    def predict(self) -> list[council.Stance]:
+        return council.predict(self.scenario, self.draft, self.softened, self.values)
+
+    def trade_cost(self, member: str, dimension: str) -> int:
+        return council.trade_cost(self.scenario.member(member), self.draft, dimension)
+
+    def levers_for(self, draft: Mapping[str, str], softened: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
+        """The levers a resolution sets, and which clause sets each (for "why?")."""
+        levers: dict[str, int] = dict(LEVER_DEFAULTS)
+        strongest: dict[str, int] = {}
+        cause: dict[str, str] = {}
+        for dim in self.scenario.dimensions:
+            opt_id = draft.get(dim.id)
+            if opt_id is None:
+                continue
+            opt = dim.option(opt_id)
+            for lever, value in opt.levers.items():
+                if dim.id in softened and lever not in ("duration", "troop_ceiling"):
+                    value //= 2  # a softened clause does half as much
+                if lever in ("duration", "troop_ceiling"):
+                    levers[lever] = value
+                else:
+                    levers[lever] = max(0, min(100, levers.get(lever, 0) + value))
+                if abs(value) >= strongest.get(lever, 0):
+                    strongest[lever] = abs(value)
+                    cause[lever] = f"clause:{dim.id}.{opt.id}"
+        return levers, cause
+
+    # --- acting -------------------------------------------------------------------------
+    def apply(self, action: Action) -> None:
+        """Perform an action and log it as a decision (nothing changes if it is impossible)."""
+        if self.phase == END:
+            raise Impossible("The game is over.")
+        action.perform(self)
+        self.decisions.append(action.to_dict())
+
+    def do_continue(self) -> None:
+        if self.phase == BRIEFING:
+            self.phase = DRAFTING
+        elif self.phase == DRAFTING:
+            self.phase = NEGOTIATION
+        elif self.phase == VOTE:
+            self._start_quarter()
+        elif self.phase == SUMMARY:
+            self._next_quarter()
+        else:
+            raise Impossible(f"Nothing to continue to from {self.phase}.")
+
+    def do_back(self) -> None:
+        if self.phase != NEGOTIATION:
+            raise Impossible("You can go back to drafting only from the negotiation.")
+        self.phase = DRAFTING
+
+    def do_choose(self, dimension: str, option: str) -> None:
+        if self.phase not in (DRAFTING, NEGOTIATION):
+            raise Impossible("Clauses can be changed only while drafting.")
+        try:
+            self.scenario.dimension(dimension).option(option)
+        except KeyError:
+            raise Impossible(f"No option '{option}' for '{dimension}'.") from None
+        if self.draft.get(dimension) != option:
+            self.draft[dimension] = option
+            self.softened.pop(dimension, None)
+            self.journal.append({"q": self.quarter, "kind": "choose", "dimension": dimension, "option": option})
+
+    def do_trade(self, member: str, dimension: str) -> None:
+        if self.phase != NEGOTIATION:
+            raise Impossible("Trades happen during the negotiation.")
+        try:
+            m = self.scenario.member(member)
+        except KeyError:
+            raise Impossible(f"No member '{member}'.") from None
+        if dimension in self.softened:
+            raise Impossible("That clause is already softened.")
+        cost = council.trade_cost(m, self.draft, dimension)
+        if cost == 0:
+            raise Impossible("This member does not object to that clause.")
+        if cost > self.values["council.capital"]:
+            raise Impossible("Not enough political capital for this trade.")
+        self.softened[dimension] = member
+        self.meters.add("council.capital", -cost, f"trade:{member}.{dimension}")
+        self.journal.append({"q": self.quarter, "kind": "trade", "member": member, "dimension": dimension, "cost": cost})
+
+    def do_vote(self) -> None:
+        if self.phase != NEGOTIATION:
+            raise Impossible("The vote is called at the end of the negotiation.")
+        stances = self.predict()
+        votes = council.cast(stances, self.rng)
+        ok = council.adopted(self.scenario, votes)
+        self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft)))
+        self.meters.set("council.unity", council.unity(votes), "vote:" + ("adopted" if ok else "failed"))
+        self.journal.append({"q": self.quarter, "kind": "vote", "adopted": ok, "yes": sum(v == council.YES for v in votes.values())})
+        if ok:
+            self.failed_in_row = 0
+            self.in_force = dict(self.draft)
+            self.in_force_softened = dict(self.softened)
+            self._levers, self._lever_cause = self.levers_for(self.in_force, self.in_force_softened)
+            self.mandate_left = max(1, self._levers.get("duration", 4))
+        else:
+            self.failed_in_row += 1
+            self.meters.add("council.standing", -self.scenario.coefficients["failed_vote_standing"], "vote:failed")
+            if self.failed_in_row >= 2:
+                self._end("failed_renewal")
+                return
+            self.mandate_left = 1  # a short technical rollover of the resolution in force
+        self.phase = VOTE
+
+    def do_respond(self, card_id: str, response_id: str) -> None:
+        if self.phase != CARD or not self.pending or self.pending[0] != card_id:
+            raise Impossible("That card is not the one on the table.")
+        card = self.scenario.card(card_id)
+        try:
+            resp = card.response(response_id)
+        except KeyError:
+            raise Impossible(f"No response '{response_id}' on this card.") from None
+        cause = f"card:{card.id}.{resp.id}"
+        for quantity, change in resp.effects.items():
+            self.meters.add(quantity, change, cause)
+        for delayed in resp.delayed:
+            self.queue.append({"due": self.quarter + delayed.after, "effects": dict(delayed.effects), "cause": f"later:{card.id}.{resp.id}"})
+        for follow in resp.follow_ups:
+            self.queue.append({"due": self.quarter + follow.after, "card": follow.card})
+        self.journal.append({"q": self.quarter, "kind": "card", "card": card.id, "response": resp.id})
+        self.pending.pop(0)
+        self._refresh()
+        if not self.pending:
+            self._finish_quarter()
+
+    # --- the field ------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        rules.update_derived(self.values, self.scenario.start, self.quarter, self.mandate)
+
+    def _start_quarter(self) -> None:
+        self.meters.quarter = self.quarter
+        sc = self.scenario
+        due_cards: list[str] = []
+        keep: list[dict[str, Any]] = []
+        for item in self.queue:
+            if item["due"] > self.quarter:
+                keep.append(item)
+            elif "card" in item:
+                due_cards.append(item["card"])
+            else:
+                for quantity, change in item["effects"].items():
+                    self.meters.add(quantity, change, item["cause"])
+        self.queue = keep
+        rules.field_quarter(self.meters, self._levers, self._lever_cause, sc.coefficients, sc.footprint, sc.deployment, self.rng)
+        for dim in sc.dimensions:
+            opt_id = self.in_force.get(dim.id)
+            if opt_id is not None:
+                for quantity, change in dim.option(opt_id).each_quarter.items():
+                    self.meters.add(quantity, change, f"clause:{dim.id}.{opt_id}")
+        self._refresh()
+        self.pending = [c for c in due_cards if c in sc.cards_by_id]
+        for _ in range(2 if self.rng.random() * 1000 < sc.coefficients["second_card_chance"] else 1):
+            drawn = self._draw()
+            if drawn is not None:
+                self.pending.append(drawn)
+        for card_id in self.pending:
+            self.draws[card_id] = self.draws.get(card_id, 0) + 1
+            self.last_drawn[card_id] = self.quarter
+        if self.pending:
+            self.phase = CARD
+        else:
+            self._finish_quarter()
+
+    def eligible(self) -> list[tuple[Card, int]]:
+        """Cards that could be drawn now, with their weights (sorted by id: deterministic)."""
+        out: list[tuple[Card, int]] = []
+        date, mandate, values = self.date, self.mandate, self.values
+        for card in self.scenario.cards:
+            if card.follow_up_only or card.id in self.pending:
+                continue
+            last = self.last_drawn.get(card.id)
+            if last is not None and (card.once or self.quarter - last < max(1, card.cooldown)):
+                continue
+            if card.start is not None and date < card.start:
+                continue
+            if card.end is not None and date > card.end:
+                continue
+            if card.mandates and mandate not in card.mandates:
+                continue
+            if not card.condition(values):
+                continue
+            weight = card.weight.value(values)
+            if weight > 0:
+                out.append((card, weight))
+        return out
+
+    def _draw(self) -> str | None:
+        cands = self.eligible()
+        if not cands:
+            return None
+        cumulative: list[int] = []
+        total = 0
+        for _card, weight in cands:
+            total += weight
+            cumulative.append(total)
+        pick = bisect.bisect_right(cumulative, self.rng.random() * total)
+        return cands[min(pick, len(cands) - 1)][0].id
+
+    def _finish_quarter(self) -> None:
+        v = self.values
+        self.cost_total += v["mission.budget"] // 4
+        self.timeline.append({k: v[k] for k in TIMELINE_KEYS} | {"quarter": self.quarter, "displacement.mean": sum(v[f"displacement.{r}"] for r in REGIONS) // len(REGIONS)})
+        C = self.scenario.coefficients
+        commitment = sum(v[f"commitment.{s}"] for s in SIGNATORIES) // len(SIGNATORIES)
+        if v["mission.consent"] <= C["consent_floor"]:
+            self._end("consent_withdrawn")
+        elif v["mission.troops"] < C["troops_floor"]:
+            self._end("contributors_withdraw")
+        elif v["politics.implementation"] <= C["agreement_floor"] and commitment <= C["commitment_floor"]:
+            self._end("agreement_collapse")
+        else:
+            self.phase = SUMMARY
+
+    def _next_quarter(self) -> None:
+        self.quarter += 1
+        self.mandate_left -= 1
+        self._refresh()
+        if self.quarter >= self.scenario.quarters:
+            self._end("scenario_end")
+        elif self.mandate_left <= 0:
+            self.meters.quarter = self.quarter
+            self.meters.set("council.capital", self.scenario.coefficients["capital_per_mandate"], "rule:renewal")
+            self.softened = {}
+            self.phase = BRIEFING
+        else:
+            self._start_quarter()
+
+    def _end(self, kind: str) -> None:
+        self.ending = kind
+        self.phase = END
+        self.journal.append({"q": self.quarter, "kind": "end", "ending": kind})
+
+    # --- the end ------------------------------------------------------------------------
+    def outcomes(self) -> dict[str, int]:
+        """The design's outcome measures (0..100, higher is better; cost in $m)."""
+        v = self.values
+        tl = self.timeline or [{"violence.mean": v["violence.mean"], "displacement.mean": 0, "mission.safety": v["mission.safety"]}]
+        n = len(tl)
+        harm = sum(7 * t["violence.mean"] + 3 * t["displacement.mean"] for t in tl) // (10 * n)
+        bodies = (v["buyin.au"] + v["buyin.ecowas"] + v["buyin.algeria"]) // 3
+        unity = sum(council.unity(r.votes) for r in self.votes) // len(self.votes) if self.votes else v["council.unity"]
+        return {
+            "human_security": 100 - harm,
+            "implementation": v["politics.implementation"],
+            "regional_ownership": (v["regional.ownership"] + bodies) // 2,
+            "mission_safety": sum(t["mission.safety"] for t in tl) // n,
+            "council_unity": unity,
+            "cost": self.cost_total,
+        }
+
+    # --- previews (what a choice tends to do) -----------------------------------------------
+    def preview_option(self, dimension: str, option: str, quarters: int = 4) -> dict[str, int]:
+        """Expected change over ``quarters`` if this option replaced the status quo's, no luck."""
+        base = self._project(dict(self.draft) | {dimension: self.scenario.current_mandate.get(dimension, option)}, quarters)
+        alt = self._project(dict(self.draft) | {dimension: option}, quarters)
+        return {k: alt[k] - base[k] for k in PREVIEW_KEYS if alt[k] != base[k]}
+
+    def _project(self, draft: dict[str, str], quarters: int) -> dict[str, int]:
+        meters = Meters(self.values, self.meters.ranges)
+        levers, cause = self.levers_for(draft, {})
+        sc = self.scenario
+        for _ in range(quarters):
+            rules.field_quarter(meters, levers, cause, sc.coefficients, sc.footprint, sc.deployment, None)
+            for dim in sc.dimensions:
+                if dim.id in draft:
+                    for quantity, change in dim.option(draft[dim.id]).each_quarter.items():
+                        meters.add(quantity, change, "preview")
+        rules.update_derived(meters.values, sc.start, self.quarter, self.mandate)
+        return meters.values
+
+    # --- saving -----------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        version, state, gauss = self.rng.getstate()
+        return {
+            "format": SAVE_FORMAT,
+            "scenario": self.scenario.id,
+            "content_hash": self.scenario.content_hash,
+            "seed": self.seed,
+            "rng": [version, list(state), gauss],
+            "values": dict(self.values),
+            "ledger": [list(r) for r in self.meters.ledger],
+            "phase": self.phase,
+            "quarter": self.quarter,
+            "draft": self.draft,
+            "in_force": self.in_force,
+            "softened": self.softened,
+            "in_force_softened": self.in_force_softened,
+            "mandate_left": self.mandate_left,
+            "failed_in_row": self.failed_in_row,
+            "pending": self.pending,
+            "queue": self.queue,
+            "last_drawn": self.last_drawn,
+            "draws": self.draws,
+            "votes": [{"quarter": r.quarter, "votes": r.votes, "adopted": r.adopted, "draft": r.draft} for r in self.votes],
+            "journal": self.journal,
+            "decisions": self.decisions,
+            "timeline": self.timeline,
+            "cost_total": self.cost_total,
+            "ending": self.ending,
+        }
+
+    @classmethod
+    def from_dict(cls, scenario: Scenario, data: Mapping[str, Any]) -> Game:
+        """Restore a saved game; raise ``ValueError`` if it does not fit this scenario."""
+        if data.get("format") != SAVE_FORMAT:
+            raise ValueError(f"unknown save format {data.get('format')!r}")
+        if data.get("scenario") != scenario.id:
+            raise ValueError(f"this save belongs to scenario {data.get('scenario')!r}")
+        game = cls(scenario, int(data["seed"]))
+        try:
+            version, state, gauss = data["rng"]
+            game.rng.setstate((version, tuple(state), gauss))
+            values = {k: int(v) for k, v in data["values"].items()}
+            if set(values) != set(game.values):
+                raise ValueError("the save's quantities do not match this version of the game")
+            game.meters.values.update(values)
+            game.meters.ledger = [(int(q), str(n), int(c), str(cause)) for q, n, c, cause in data["ledger"]]
+            game.meters.quarter = int(data["quarter"])
+            for name in ("phase", "draft", "in_force", "softened", "in_force_softened", "pending", "queue",
+                         "last_drawn", "draws", "journal", "decisions", "timeline", "ending"):
+                setattr(game, name, data[name])
+            game.quarter = int(data["quarter"])
+            game.mandate_left = int(data["mandate_left"])
+            game.failed_in_row = int(data["failed_in_row"])
+            game.cost_total = int(data["cost_total"])
+            game.votes = [VoteResult(int(r["quarter"]), dict(r["votes"]), bool(r["adopted"]), dict(r["draft"])) for r in data["votes"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"damaged save: {exc}") from None
+        missing = [c for c in game.pending if c not in scenario.cards_by_id]
+        if missing:
+            raise ValueError(f"the save refers to cards this scenario no longer has: {', '.join(missing)}")
+        game._levers, game._lever_cause = game.levers_for(game.in_force, game.in_force_softened)
+        return game
+
+
+PREVIEW_KEYS: tuple[str, ...] = (
+    "violence.mean", "mission.casualties", "mission.consent", "politics.implementation",
+    "politics.reconciliation", "regional.ownership", "signatories.cohesion", "mission.impartiality",
+    "mission.budget", "strength.jnim", "buyin.au",
+)
+
+
+def replay(scenario: Scenario, seed: int, decisions: list[dict[str, Any]]) -> Game:
+    """Play ``decisions`` again from the start; ``ValueError`` if one no longer fits."""
+    game = Game(scenario, seed)
+    for i, data in enumerate(decisions):
+        try:
+            game.apply(action_from_dict(data))
+        except Impossible as exc:
+            raise ValueError(f"decision {i + 1} ({data}) cannot be replayed: {exc}") from None
+    return game
+
+
+def lever_names() -> list[str]:
+    return sorted(LEVERS)

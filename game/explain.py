@@ -1,0 +1,87 @@
+"""Words for the engine's numbers: causes, effects and tendencies, in English or French.
+
+Shared by every front end (terminal, pygame window, reports) so that "why?" reads the same
+everywhere. Nothing here changes the game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.engine.defs import Scenario, tr
+from game.engine.ledger import Contribution
+from game.engine.rules import RULES
+from game.engine.world import describe
+
+UI: dict[str, dict[str, str]] = {
+    "clause": {"en": "clause", "fr": "clause"},
+    "card": {"en": "card", "fr": "carte"},
+    "later": {"en": "later effect of", "fr": "effet différé de"},
+    "trade": {"en": "trade with", "fr": "marchandage avec"},
+    "vote_adopted": {"en": "the vote (adopted)", "fr": "le vote (adopté)"},
+    "vote_failed": {"en": "the failed vote", "fr": "l'échec du vote"},
+    "renewal": {"en": "political capital renewed", "fr": "capital politique renouvelé"},
+    "start": {"en": "starting state", "fr": "situation de départ"},
+}
+
+
+def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
+    """'card:kidal-clash.statement' -> 'card “Fighting in Kidal” → Press statement'."""
+    kind, _, rest = cause.partition(":")
+    if kind == "rule":
+        if rest == "renewal":
+            return UI["renewal"][lang]
+        return RULES.get(rest, {}).get(lang) or rest
+    if kind == "clause":
+        dim_id, _, opt_id = rest.partition(".")
+        try:
+            dim = scenario.dimension(dim_id)
+            return f"{UI['clause'][lang]} {tr(dim.label, lang)}: {tr(dim.option(opt_id).label, lang)}"
+        except KeyError:
+            return rest
+    if kind in ("card", "later"):
+        card_id, _, resp_id = rest.partition(".")
+        card = scenario.cards_by_id.get(card_id)
+        if card is None:
+            return rest
+        try:
+            label = tr(card.response(resp_id).label, lang)
+        except KeyError:
+            label = resp_id
+        prefix = UI["card"][lang] if kind == "card" else UI["later"][lang]
+        return f"{prefix} “{tr(card.title, lang)}” → {label}"
+    if kind == "trade":
+        member_id, _, dim_id = rest.partition(".")
+        try:
+            name = tr(scenario.member(member_id).name, lang)
+            dim = tr(scenario.dimension(dim_id).label, lang)
+        except KeyError:
+            return rest
+        return f"{UI['trade'][lang]} {name} ({dim})"
+    if kind == "vote":
+        return UI["vote_adopted" if rest == "adopted" else "vote_failed"][lang]
+    return cause
+
+
+def why_lines(contributions: list[Contribution], scenario: Scenario, lang: str = "en", limit: int = 8) -> list[str]:
+    """Largest causes first, as '+5  card “…” → …'."""
+    lines = [f"{c.change:+d}  {cause_text(c.cause, scenario, lang)}" for c in contributions[:limit]]
+    rest = contributions[limit:]
+    if rest:
+        total = sum(c.change for c in rest)
+        more = "other causes" if lang != "fr" else "autres causes"
+        lines.append(f"{total:+d}  {len(rest)} {more}")
+    return lines
+
+
+def effects_text(effects: Mapping[str, int], lang: str = "en", limit: int = 6) -> str:
+    """'violence in Gao −5, buy-in of Algeria +3'."""
+    items = sorted(effects.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:limit]
+    return ", ".join(f"{describe(k, lang)} {v:+d}" for k, v in items)
+
+
+def arrows(change: int) -> str:
+    """A size-and-direction mark that does not rely on colour: ▲▲ big rise, ▼ small fall."""
+    size = abs(change)
+    n = 0 if size == 0 else 1 if size < 5 else 2 if size < 15 else 3
+    return ("▲" if change > 0 else "▼") * n or "·"

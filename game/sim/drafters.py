@@ -1,0 +1,131 @@
+"""Scripted drafters: headless players for simulations, balance reports and auto-play.
+
+Each drafter has a preferred resolution (an option per dimension, when offered), trades for the
+votes it lacks, and answers cards by scoring each response's effects against what it values.
+A drafter's own choices use its own ``random.Random`` (seeded from the game's seed), never the
+game's, so the game's luck is the same whoever plays.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.engine import council
+from game.engine.actions import Action, CallVote, Choose, Continue, Respond, Trade
+from game.engine.game import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE, Game
+
+# What each drafter values in a card response's effects: quantity prefix -> weight.
+_HUMAN = {"violence": -3, "displacement": -2, "mission.trust": 1, "politics.reconciliation": 2}
+
+
+@dataclass
+class Drafter:
+    name: str
+    description: str
+    wants: Mapping[str, str]  # dimension -> option
+    values: Mapping[str, int]  # quantity or quantity prefix -> weight for card responses
+    rng: random.Random = field(default_factory=lambda: random.Random(0))
+    randomise: bool = False
+    picks: dict[tuple[object, ...], str] = field(default_factory=dict)  # random drafts, per round
+
+    def choose(self, game: Game) -> Action:
+        """The next action for the game's current phase."""
+        if game.phase in (BRIEFING, VOTE, SUMMARY):
+            return Continue()
+        if game.phase == DRAFTING:
+            for dim in game.scenario.dimensions:
+                want = self._want(game, dim.id)
+                if want is not None and game.draft.get(dim.id) != want:
+                    return Choose(dim.id, want)
+            return Continue()
+        if game.phase == NEGOTIATION:
+            trade = self._trade(game)
+            return trade if trade is not None else CallVote()
+        if game.phase == CARD and game.card is not None:
+            card = game.card
+            if self.randomise:
+                return Respond(card.id, card.responses[int(self.rng.random() * len(card.responses))].id)
+            best = max(card.responses, key=lambda r: (self._score(r.effects) + sum(self._score(d.effects) for d in r.delayed), -card.responses.index(r)))
+            return Respond(card.id, best.id)
+        return Continue()
+
+    def _want(self, game: Game, dim_id: str) -> str | None:
+        options = [o.id for o in game.scenario.dimension(dim_id).options]
+        if self.randomise:
+            key = ("random-draft", game.quarter, dim_id)
+            if key not in self.picks:
+                self.picks[key] = options[int(self.rng.random() * len(options))]
+            return self.picks[key]
+        want = self.wants.get(dim_id)
+        return want if want in options else None
+
+    def _trade(self, game: Game) -> Trade | None:
+        """Buy off the cheapest objection while the draft would fail, if capital allows."""
+        stances = game.predict()
+        votes = {s.member: s.vote for s in stances}
+        if council.adopted(game.scenario, votes):
+            return None
+        capital = game.values["council.capital"]
+        best: tuple[int, str, str] | None = None
+        for s in stances:
+            if s.vote == council.YES:
+                continue
+            for reason in s.reasons:
+                dim = reason.option.partition(".")[0]
+                if reason.weight < 0 and reason.option and dim not in game.softened:
+                    cost = game.trade_cost(s.member, dim)
+                    if 0 < cost <= capital and (best is None or cost < best[0]):
+                        best = (cost, s.member, dim)
+        return Trade(best[1], best[2]) if best else None
+
+    def _score(self, effects: Mapping[str, int]) -> int:
+        total = 0
+        for quantity, change in effects.items():
+            weight = self.values.get(quantity)
+            if weight is None:
+                weight = self.values.get(quantity.split(".")[0], 0)
+            total += weight * change
+        return total
+
+
+DRAFTERS: dict[str, dict[str, object]] = {
+    "random": {
+        "description": "picks every clause and every response at random",
+        "wants": {},
+        "values": {},
+        "randomise": True,
+    },
+    "status-quo": {
+        "description": "renews the mandate in force and answers cards as cautiously as it can",
+        "wants": {},
+        "values": {"mission.consent": 2, "council.unity": 1, "mission.casualties": -1, "mission.budget": -1, **_HUMAN},
+    },
+    "regional-transition": {
+        "description": "the opinion piece's proposal: a one-year mandate handing over to the AU and ECOWAS with support, Sahel-wide, pressure on Bamako for reconciliation, France's assignment ended",
+        "wants": {"duration": "one-year", "frame": "sahel", "partnership": "handover-supported", "force": "regional-force",
+                  "priority": "reconciliation", "pressure": "benchmarks", "posture": "traditional", "rights": "standard"},
+        "values": {"buyin": 2, "regional.ownership": 3, "regional.capacity": 2, "politics.reconciliation": 3,
+                   "politics.implementation": 2, "violence": -1},
+    },
+    "robust": {
+        "description": "force and counter-terrorism first: robust posture, a parallel French force, more troops, quiet diplomacy",
+        "wants": {"posture": "robust", "force": "parallel-france", "troops": "raise", "pressure": "quiet",
+                  "priority": "agreement", "frame": "mali-only", "partnership": "g5-support", "rights": "minimal"},
+        "values": {"strength.jnim": -3, "strength.isgs": -3, "strength.traffickers": -2, "violence": -2, "mission.consent": 1},
+    },
+}
+
+
+def make_drafter(name: str, seed: int) -> Drafter:
+    """A fresh drafter; its own rng is seeded from the game's seed so runs are reproducible."""
+    spec = DRAFTERS[name]
+    return Drafter(
+        name=name,
+        description=str(spec["description"]),
+        wants=dict(spec["wants"]),  # type: ignore[arg-type]
+        values=dict(spec["values"]),  # type: ignore[arg-type]
+        rng=random.Random(f"drafter:{name}:{seed}"),
+        randomise=bool(spec.get("randomise", False)),
+    )

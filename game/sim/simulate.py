@@ -1,0 +1,94 @@
+"""Headless games: ``python -m game simulate`` and the balance figures built on it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from game.engine.actions import Impossible
+from game.engine.defs import Scenario
+from game.engine.game import END, OUTCOMES, Game
+from game.sim.drafters import make_drafter
+
+MAX_ACTIONS = 5_000  # a safety net: no scripted game needs a fraction of this
+
+
+def play_one(scenario: Scenario, seed: int, strategy: str) -> Game:
+    """Play a whole game with a scripted drafter."""
+    game = Game(scenario, seed)
+    drafter = make_drafter(strategy, seed)
+    for _ in range(MAX_ACTIONS):
+        if game.phase == END:
+            break
+        action = drafter.choose(game)
+        try:
+            game.apply(action)
+        except Impossible:
+            # A drafter that asks for the impossible moves on rather than looping.
+            game.apply(drafter_fallback(game))
+    return game
+
+
+def drafter_fallback(game: Game) -> Any:
+    from game.engine.actions import CallVote, Continue, Respond
+    from game.engine.game import CARD, NEGOTIATION
+
+    if game.phase == CARD and game.card is not None:
+        return Respond(game.card.id, game.card.responses[0].id)
+    if game.phase == NEGOTIATION:
+        return CallVote()
+    return Continue()
+
+
+def game_record(game: Game, seed: int) -> dict[str, Any]:
+    return {
+        "seed": seed,
+        "ending": game.ending,
+        "quarters": len(game.timeline),
+        "outcomes": game.outcomes(),
+        "votes_failed": sum(1 for v in game.votes if not v.adopted),
+        "draws": dict(sorted(game.draws.items())),
+    }
+
+
+def simulate(scenario: Scenario, games: int, seed: int, strategy: str) -> Iterator[dict[str, Any]]:
+    """Game ``i`` uses seed ``seed + i``: the same arguments give the same games."""
+    for i in range(games):
+        yield game_record(play_one(scenario, seed + i, strategy), seed + i)
+
+
+def summarise(records: list[dict[str, Any]], scenario: Scenario) -> dict[str, Any]:
+    n = max(1, len(records))
+    outcomes = {k: round(sum(r["outcomes"][k] for r in records) / n, 1) for k in OUTCOMES}
+    endings: dict[str, int] = {}
+    draws: dict[str, int] = {c.id: 0 for c in scenario.cards}
+    drawn_in: dict[str, int] = {c.id: 0 for c in scenario.cards}
+    for r in records:
+        endings[r["ending"]] = endings.get(r["ending"], 0) + 1
+        for card, count in r["draws"].items():
+            draws[card] = draws.get(card, 0) + count
+            drawn_in[card] = drawn_in.get(card, 0) + 1
+    return {
+        "games": len(records),
+        "mean_outcomes": outcomes,
+        "mean_quarters": round(sum(r["quarters"] for r in records) / n, 2),
+        "endings": dict(sorted(endings.items())),
+        "card_draws": dict(sorted(draws.items())),
+        "card_share_of_games": {k: round(v / n, 4) for k, v in sorted(drawn_in.items())},
+    }
+
+
+def run(scenario: Scenario, games: int, seed: int, strategy: str, as_json: bool) -> str:
+    records = list(simulate(scenario, games, seed, strategy))
+    summary = summarise(records, scenario)
+    if as_json:
+        return json.dumps({"scenario": scenario.id, "strategy": strategy, "seed": seed, "games": records,
+                           "summary": summary}, sort_keys=True, ensure_ascii=False)
+    lines = [f"{scenario.id}: {games} games, strategy {strategy}, seeds {seed}–{seed + games - 1}"]
+    lines.append("mean outcomes: " + ", ".join(f"{k} {v}" for k, v in summary["mean_outcomes"].items()))
+    lines.append(f"mean length: {summary['mean_quarters']} quarters")
+    lines.append("endings: " + ", ".join(f"{k} {v}" for k, v in summary["endings"].items()))
+    dead = [k for k, v in summary["card_draws"].items() if v == 0]
+    lines.append(f"cards never drawn: {len(dead)}" + (f" ({', '.join(dead[:12])}{' …' if len(dead) > 12 else ''})" if dead else ""))
+    return "\n".join(lines)
