@@ -389,23 +389,29 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         out.add(main, (), "R206", "no clauses: add a clauses.yaml to the scenario or a shared folder")
         ok = False
 
-    # The Council.
-    members: list[defs.Member] = []
-    seen_members: set[str] = set()
-    for i, member_id in enumerate(model.council):
-        if member_id in seen_members:
-            out.add(main, ("council", i), "R211", f"member '{member_id}' is listed twice")
+    # The Council: one list of fifteen, or the fifteen of each vote year.
+    by_year = model.council if isinstance(model.council, dict) else {str(model.start[:4]): model.council}
+    members: dict[str, defs.Member] = {}
+    seats: dict[int, tuple[str, ...]] = {}
+    for year, ids in sorted(by_year.items()):
+        base = ("council", year) if isinstance(model.council, dict) else ("council",)
+        if len(ids) != 15 or len(set(ids)) != len(ids):
+            out.add(main, base, "R211", f"the Council has fifteen different members ({len(set(ids))} given)")
             ok = False
-            continue
-        seen_members.add(member_id)
-        if member_id not in lib.members:
-            out.add(main, ("council", i), "R205", f"no profile for member '{member_id}'{did_you_mean(member_id, lib.members)} (add council/{member_id}.yaml)")
+        for i, member_id in enumerate(ids):
+            if member_id in members:
+                continue
+            if member_id not in lib.members:
+                out.add(main, base + (i,), "R205", f"no profile for member '{member_id}'{did_you_mean(member_id, lib.members)} (add council/{member_id}.yaml)")
+                ok = False
+                continue
+            mem, doc = lib.members[member_id]
+            members[member_id] = _compile_member(mem, doc, all_options, out)
+        permanent = sum(1 for i in ids if i in members and members[i].permanent)
+        if permanent != 5 and all(i in members for i in ids):
+            out.add(main, base, "R211", f"the Council has five permanent members ({permanent} given)")
             ok = False
-            continue
-        mem, doc = lib.members[member_id]
-        members.append(_compile_member(mem, doc, all_options, out))
-    if sum(1 for m in members if m.permanent) != 5 and len(members) == 15:
-        out.add(main, ("council",), "R211", "the Council has five permanent members")
+        seats[int(year)] = tuple(ids)
 
     # Cards.
     cards: list[defs.Card] = []
@@ -446,10 +452,10 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         id=model.id, title=_text(model.title), summary=_text(model.summary), theme=_text(model.theme),
         minutes=model.minutes, start=defs.month_index(model.start), years=model.years, initial=initial,
         footprint=lib.footprint, deployment=lib.deployment, coefficients=coefficients,
-        dimensions=tuple(dimensions), current_mandate=current, members=tuple(members), cards=tuple(cards),
+        dimensions=tuple(dimensions), current_mandate=current, members=tuple(members.values()), cards=tuple(cards),
         objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
         history=_text(model.history), sources=tuple(model.sources), content_hash=digest.hexdigest()[:16],
-        path=str(folder),
+        path=str(folder), seats=seats,
     )
 
 
@@ -572,7 +578,8 @@ def _check_french(model: schema.ScenarioModel, main: _Doc, lib: _Library, dimens
     for dim_id, (dm, doc, i) in lib.dimensions.items():
         if dim_id in offered:
             walk(dm, doc, ("clauses", i))
-    for member_id in model.council:
+    seated = sorted({i for ids in (model.council.values() if isinstance(model.council, dict) else [model.council]) for i in ids})
+    for member_id in seated:
         if member_id in lib.members:
             mem, doc = lib.members[member_id]
             walk(mem, doc, ())

@@ -218,7 +218,9 @@ class ScenarioModel(Strict):
     years: int = Field(ge=1, le=12, description="mandate years covered")
     uses: list[str] = Field(default_factory=list, description="shared folders (model, clauses, council, cards)")
     require_french: bool = Field(default=False, description="check reports every missing French text")
-    council: list[Id] = Field(min_length=15, max_length=15)
+    council: list[Id] | dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")], list[Id]] = Field(
+        description="the fifteen members, or a mapping vote year -> the fifteen members of that year"
+    )
     offer: dict[str, list[Id]] = Field(default_factory=dict, description="dimension -> options on offer")
     current_mandate: dict[str, Id]
     coefficients: dict[str, Coefficient] = Field(default_factory=dict)

@@ -13,7 +13,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from game.engine.defs import Member, Scenario, Text
+from game.engine.defs import Member, Text
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 YES_LINE = 1
@@ -72,9 +72,9 @@ def stance(
 
 
 def predict(
-    scenario: Scenario, draft: Mapping[str, str], softened: Mapping[str, str], values: Mapping[str, int]
+    members: tuple[Member, ...], draft: Mapping[str, str], softened: Mapping[str, str], values: Mapping[str, int]
 ) -> list[Stance]:
-    return [stance(m, draft, softened, values) for m in scenario.members]
+    return [stance(m, draft, softened, values) for m in members]
 
 
 def cast(stances: list[Stance], rng: random.Random | None) -> dict[str, str]:
@@ -89,10 +89,10 @@ def cast(stances: list[Stance], rng: random.Random | None) -> dict[str, str]:
     return votes
 
 
-def adopted(scenario: Scenario, votes: Mapping[str, str]) -> bool:
+def adopted(members: tuple[Member, ...], votes: Mapping[str, str]) -> bool:
     """Nine yes and no veto."""
     yes = sum(1 for v in votes.values() if v == YES)
-    veto = any(m.permanent and votes.get(m.id) == NO for m in scenario.members)
+    veto = any(m.permanent and votes.get(m.id) == NO for m in members)
     return yes >= VOTES_NEEDED and not veto
 
 

@@ -176,7 +176,7 @@ class Scenario:
     coefficients: Mapping[str, int]
     dimensions: tuple[Dimension, ...]
     current_mandate: Mapping[str, str]  # dimension -> option in force at the start
-    members: tuple[Member, ...]
+    members: tuple[Member, ...]  # every member that sits in some year of the scenario
     cards: tuple[Card, ...]
     objectives: tuple[Text, ...] = ()
     questions: tuple[Text, ...] = ()
@@ -184,6 +184,19 @@ class Scenario:
     sources: tuple[str, ...] = ()
     content_hash: str = ""
     path: str = ""
+    seats: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # vote year -> 15 member ids
+
+    def council(self, year: int) -> tuple[Member, ...]:
+        """The fifteen members who vote in ``year`` (the latest listed year not after it)."""
+        if not self.seats:
+            return self.members
+        years = sorted(self.seats)
+        chosen = years[0]
+        for y in years:
+            if y <= year:
+                chosen = y
+        by_id = {m.id: m for m in self.members}
+        return tuple(by_id[i] for i in self.seats[chosen])
 
     def dimension(self, dim_id: str) -> Dimension:
         for dim in self.dimensions:

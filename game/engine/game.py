@@ -18,7 +18,7 @@ from typing import Any
 
 from game.engine import council, rules
 from game.engine.actions import Action, Impossible, action_from_dict
-from game.engine.defs import LEVER_DEFAULTS, LEVERS, Card, Scenario
+from game.engine.defs import LEVER_DEFAULTS, LEVERS, Card, Member, Scenario
 from game.engine.ledger import Contribution, Meters
 from game.engine.world import DERIVED, QUANTITIES, REGIONS, SIGNATORIES
 
@@ -117,8 +117,13 @@ class Game:
         """What moved ``quantity`` (this game, or the given quarters), largest first."""
         return self.meters.why(quantity, quarters)
 
+    @property
+    def council(self) -> tuple[Member, ...]:
+        """The fifteen members voting at this renewal."""
+        return self.scenario.council(self.date // 12)
+
     def predict(self) -> list[council.Stance]:
-        return council.predict(self.scenario, self.draft, self.softened, self.values)
+        return council.predict(self.council, self.draft, self.softened, self.values)
 
     def trade_cost(self, member: str, dimension: str) -> int:
         return council.trade_cost(self.scenario.member(member), self.draft, dimension)
@@ -189,6 +194,8 @@ class Game:
             m = self.scenario.member(member)
         except KeyError:
             raise Impossible(f"No member '{member}'.") from None
+        if m not in self.council:
+            raise Impossible(f"{member} does not sit on the Council this year.")
         if dimension in self.softened:
             raise Impossible("That clause is already softened.")
         cost = council.trade_cost(m, self.draft, dimension)
@@ -205,7 +212,7 @@ class Game:
             raise Impossible("The vote is called at the end of the negotiation.")
         stances = self.predict()
         votes = council.cast(stances, self.rng)
-        ok = council.adopted(self.scenario, votes)
+        ok = council.adopted(self.council, votes)
         self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft)))
         self.meters.set("council.unity", council.unity(votes), "vote:" + ("adopted" if ok else "failed"))
         self.journal.append({"q": self.quarter, "kind": "vote", "adopted": ok, "yes": sum(v == council.YES for v in votes.values())})

@@ -95,6 +95,7 @@ COEFFICIENTS: dict[str, str] = {
     "insecurity_consent": "consent lost per quarter as mean violence rises above 50",
     "protection_trust": "local trust gained per quarter where the mission protects",
     "inclusion_drift": "relation signatories gain per quarter at full inclusion (and lose at none)",
+    "inclusion_neutral": "inclusion (mean of implementation and reconciliation) at which relations and commitment hold steady",
     "defection_base": "chance per mille of a defection each quarter",
     "defection_violence": "added chance per mille at full mean violence",
     "defection_exclusion": "added chance per mille at full exclusion",
@@ -162,7 +163,8 @@ def part(value: int, *percents: int) -> int:
 
 
 def mean(values: list[int]) -> int:
-    return part(sum(values) * 100 // max(1, len(values)), 100) if values else 0
+    """Integer mean, rounded down (0 for no values)."""
+    return sum(values) // len(values) if values else 0
 
 
 def cohesion(values: Mapping[str, int]) -> int:
@@ -294,7 +296,7 @@ def field_quarter(
     m.add("mission.impartiality", part(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
     m.add("commitment.cma", -part(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
     for actor in SIGNATORIES:
-        m.add(f"commitment.{actor}", part(C["implementation_commitment"], 2 * v["politics.implementation"] - 100), "rule:implementation_commitment")
+        m.add(f"commitment.{actor}", part(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"]), "rule:implementation_commitment")
 
     # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
     mediation = mean([v[f"buyin.{a}"] for a in MEDIATORS])
@@ -322,7 +324,7 @@ def field_quarter(
     # --- Alliances among the armed actors (claim 5) ----------------------------------------
     inclusion = (v["politics.implementation"] + v["politics.reconciliation"]) // 2
     for a, b in SIGNATORY_PAIRS:
-        m.add(pair_key(a, b), part(C["inclusion_drift"], 2 * inclusion - 100), "rule:inclusion")
+        m.add(pair_key(a, b), part(C["inclusion_drift"], inclusion - C["inclusion_neutral"]), "rule:inclusion")
     split = 100 - cohesion(v)
     for s in SIGNATORIES[1:]:
         for spoiler in SPOILERS:

@@ -212,7 +212,7 @@ class Terminal:
         g, lang = self.game, self.lang
         result = g.votes[-1]
         self.header("The vote" if lang == "en" else "Le vote")
-        for m in g.scenario.members:
+        for m in g.council:
             self.say(f"  {tr(m.name, lang):<28} {result.votes[m.id].upper()}")
         yes = sum(1 for v in result.votes.values() if v == council.YES)
         self.say(f"{yes} yes — {self.t('adopted') if result.adopted else self.t('failed')}")

@@ -65,7 +65,7 @@ class Drafter:
         """Buy off the cheapest objection while the draft would fail, if capital allows."""
         stances = game.predict()
         votes = {s.member: s.vote for s in stances}
-        if council.adopted(game.scenario, votes):
+        if council.adopted(game.council, votes):
             return None
         capital = game.values["council.capital"]
         best: tuple[int, str, str] | None = None
