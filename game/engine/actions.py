@@ -7,7 +7,7 @@ with a message for the player; the game state is then unchanged.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class Action:
         raise NotImplementedError
 
     def to_dict(self) -> dict[str, Any]:
-        return {"do": self.kind, **asdict(self)}
+        return {"do": self.kind, **self.__dict__}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.engine.defs import Member, Text
 
@@ -21,20 +21,18 @@ NO_LINE = -2
 VOTES_NEEDED = 9
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     weight: int
     why: Text
     option: str = ""  # "dimension.option" when a clause is the reason
 
 
-@dataclass(frozen=True)
-class Stance:
+class Stance(NamedTuple):
     member: str
     score: int
     vote: str
     undecided: bool
-    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+    reasons: tuple[Reason, ...] = ()
 
 
 def stance(
@@ -47,8 +45,8 @@ def stance(
     score = member.base
     reasons: list[Reason] = []
     for pref in member.preferences:
-        dim, _, opt = pref.option.partition(".")
-        if draft.get(dim) != opt:
+        dim = pref.dimension
+        if draft.get(dim) != pref.choice:
             continue
         weight = pref.weight
         if dim in softened:
@@ -60,7 +58,8 @@ def stance(
         if concern.when(values):
             score += concern.weight
             reasons.append(Reason(concern.weight, concern.why))
-    reasons.sort(key=lambda r: -abs(r.weight))
+    if len(reasons) > 1:
+        reasons.sort(key=_by_size)
     if score >= YES_LINE:
         vote = YES
     elif score <= NO_LINE:
@@ -69,6 +68,10 @@ def stance(
         vote = ABSTAIN
     undecided = score in (YES_LINE - 1, YES_LINE)
     return Stance(member.id, score, vote, undecided, tuple(reasons))
+
+
+def _by_size(reason: Reason) -> int:
+    return -abs(reason.weight)
 
 
 def predict(

@@ -74,6 +74,14 @@ class Preference:
     weight: int  # + favours, - opposes
     why: Text
 
+    dimension: str = field(init=False)
+    choice: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        dim, _, opt = self.option.partition(".")
+        object.__setattr__(self, "dimension", dim)
+        object.__setattr__(self, "choice", opt)
+
 
 @dataclass(frozen=True)
 class Concern:
@@ -190,13 +198,16 @@ class Scenario:
         """The fifteen members who vote in ``year`` (the latest listed year not after it)."""
         if not self.seats:
             return self.members
-        years = sorted(self.seats)
-        chosen = years[0]
-        for y in years:
-            if y <= year:
-                chosen = y
-        by_id = {m.id: m for m in self.members}
-        return tuple(by_id[i] for i in self.seats[chosen])
+        cache: dict[int, tuple[Member, ...]] = self.__dict__.setdefault("_council_cache", {})
+        if year not in cache:
+            years = sorted(self.seats)
+            chosen = years[0]
+            for y in years:
+                if y <= year:
+                    chosen = y
+            by_id = {m.id: m for m in self.members}
+            cache[year] = tuple(by_id[i] for i in self.seats[chosen])
+        return cache[year]
 
     def dimension(self, dim_id: str) -> Dimension:
         for dim in self.dimensions:

@@ -91,6 +91,7 @@ class Game:
         self.cost_total = 0
         self.ending: str | None = None
         self.meters.values["council.capital"] = scenario.coefficients["capital_per_mandate"]
+        self._plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
         self._refresh()
         self._levers, self._lever_cause = self.levers_for(self.in_force, {})
 
@@ -270,7 +271,7 @@ class Game:
                 for quantity, change in item["effects"].items():
                     self.meters.add(quantity, change, item["cause"])
         self.queue = keep
-        rules.field_quarter(self.meters, self._levers, self._lever_cause, sc.coefficients, sc.footprint, sc.deployment, self.rng)
+        rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.rng)
         for dim in sc.dimensions:
             opt_id = self.in_force.get(dim.id)
             if opt_id is not None:
@@ -389,7 +390,7 @@ class Game:
         levers, cause = self.levers_for(draft, {})
         sc = self.scenario
         for _ in range(quarters):
-            rules.field_quarter(meters, levers, cause, sc.coefficients, sc.footprint, sc.deployment, None)
+            rules.field_quarter(meters, levers, cause, self._plan, None)
             for dim in sc.dimensions:
                 if dim.id in draft:
                     for quantity, change in dim.option(draft[dim.id]).each_quarter.items():

@@ -41,16 +41,17 @@ class Meters:
         """Move ``name`` by ``change`` within its range; record and return the real change."""
         if not change:
             return 0
-        old = self.values[name]
-        lo, hi = self.ranges[name]
+        values = self.values
+        old = values[name]
         new = old + change
+        lo, hi = self.ranges[name]
         if new < lo:
             new = lo
         elif new > hi:
             new = hi
         if new == old:
             return 0
-        self.values[name] = new
+        values[name] = new
         self.ledger.append((self.quarter, name, new - old, cause))
         return new - old
 

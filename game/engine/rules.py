@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from game.engine.ledger import Meters
 from game.engine.world import (
@@ -162,30 +163,85 @@ def part(value: int, *percents: int) -> int:
     return -((-num + den // 2) // den)
 
 
+def pct(value: int, percent: int) -> int:
+    """``part`` with one percent: the hot path of the rules."""
+    num = value * percent
+    return (num + 50) // 100 if num >= 0 else -((50 - num) // 100)
+
+
 def mean(values: list[int]) -> int:
     """Integer mean, rounded down (0 for no values)."""
     return sum(values) // len(values) if values else 0
 
 
+# Quantity names, built once: the rules run thousands of times a second in simulations.
+_VIOLENCE = {r: f"violence.{r}" for r in REGIONS}
+_PRESENCE = {r: f"mission_presence.{r}" for r in REGIONS}
+_STATE = {r: f"state_presence.{r}" for r in REGIONS}
+_DISPLACED = {r: f"displacement.{r}" for r in REGIONS}
+_STRENGTH = {a: f"strength.{a}" for a in ARMED}
+_BUYIN = {a: f"buyin.{a}" for a in REGIONAL}
+_SIGNATORY_KEYS = tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS)
+_COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
+_NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
+_G5 = ("chad", "niger", "burkina_faso", "mauritania")
+_GOV_CMA = pair_key("government", "cma")
+_CMA_PLATFORM = pair_key("cma", "platform")
+
+
 def cohesion(values: Mapping[str, int]) -> int:
     """Signatories' cohesion, 0..100, derived from their relations (−100..100)."""
-    total = sum(values[pair_key(a, b)] for a, b in SIGNATORY_PAIRS)
-    return (total // len(SIGNATORY_PAIRS) + 100) // 2
+    total = sum(values[k] for k in _SIGNATORY_KEYS)
+    return (total // len(_SIGNATORY_KEYS) + 100) // 2
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the rules need from a scenario, arranged once per game for speed."""
+
+    coefficients: Mapping[str, int]
+    drivers: Mapping[str, tuple[tuple[str, int], ...]]  # region -> ((strength key, footprint %), …)
+    shares: Mapping[str, int]  # region -> % of the mission's deployment
+
+
+def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str, int]], deployment: Mapping[str, int]) -> Plan:
+    drivers = {
+        r: tuple((_STRENGTH[a], footprint[a][r]) for a in ARMED if footprint.get(a, {}).get(r, 0))
+        for r in REGIONS
+    }
+    total = sum(deployment.values()) or 1
+    shares = {r: deployment.get(r, 0) * 100 // total for r in REGIONS}
+    return Plan(dict(coefficients), drivers, shares)
 
 
 def field_quarter(
     m: Meters,
     levers: Mapping[str, int],
     lever_cause: Mapping[str, str],
-    coefficients: Mapping[str, int],
-    footprint: Mapping[str, Mapping[str, int]],
-    deployment: Mapping[str, int],
+    plan: Plan,
     rng: random.Random | None,
 ) -> None:
     """Move the world by one quarter. ``rng`` None gives the expected path (for previews)."""
-    C = coefficients
+    C = plan.coefficients
     v = m.values
     L = levers
+    ranges = m.ranges
+    record = m.ledger.append
+    quarter = m.quarter
+
+    def add(name: str, change: int, cause: str) -> None:
+        # Meters.add, inlined for speed: clamp to the range, record the real change.
+        if change:
+            old = v[name]
+            new = old + change
+            lo, hi = ranges[name]
+            if new < lo:
+                new = lo
+            elif new > hi:
+                new = hi
+            if new != old:
+                v[name] = new
+                record((quarter, name, new - old, cause))
 
     def why(lever: str, fallback: str) -> str:
         return lever_cause.get(lever, fallback)
@@ -195,159 +251,213 @@ def field_quarter(
     # --- The mission's size and where it stands --------------------------------------------
     gap = L.get("troop_ceiling", v["mission.troops"]) - v["mission.troops"]
     step = max(-C["troop_step"], min(C["troop_step"], gap))
-    m.add("mission.troops", step, why("troop_ceiling", "rule:deployment"))
+    add("mission.troops", step, why("troop_ceiling", "rule:deployment"))
     troops = v["mission.troops"]
     centre = L.get("centre_focus", 0)
-    total_weight = sum(deployment.values()) or 1
+    shift = pct(C["centre_shift"], centre)
+    full = max(1, C["troops_full_presence"])
+    follow = C["presence_follow"]
+    centre_cause = why("centre_focus", "rule:presence") if centre else "rule:presence"
     for region in REGIONS:
-        share = deployment.get(region, 0) * 100 // total_weight
-        shift = part(C["centre_shift"], centre)
-        share = share + shift // len(CENTRE) if region in CENTRE else part(share, 100 - shift)
-        target = min(100, troops * share * len(REGIONS) // max(1, C["troops_full_presence"]))
-        key = f"mission_presence.{region}"
-        cause = why("centre_focus", "rule:presence") if region in CENTRE and centre else "rule:presence"
-        m.add(key, part(target - v[key], C["presence_follow"]), cause)
+        share = plan.shares[region]
+        if region in CENTRE:
+            share += shift // len(CENTRE)
+            cause = centre_cause
+        else:
+            share = pct(share, 100 - shift)
+            cause = "rule:presence"
+        target = min(100, troops * share * len(REGIONS) // full)
+        key = _PRESENCE[region]
+        add(key, pct(target - v[key], follow), cause)
 
     # --- Regional buy-in, capacity and ownership (claims 1 and 7) ---------------------------
     frame = L.get("regional_frame", 0)
     handover = L.get("handover", 0)
     support = L.get("outside_support", 0)
+    parallel = L.get("parallel_force", 0)
+    frame_gain = pct(C["buyin_frame_gain"], frame)
+    sidelined = pct(C["buyin_sidelined"], 100 - frame)
+    handover_gain = pct(C["buyin_handover_gain"], handover)
     for actor in REGIONAL:
-        key = f"buyin.{actor}"
+        key = _BUYIN[actor]
         if actor == "france":
-            m.add(key, part(C["france_parallel_gain"], L.get("parallel_force", 0)), why("parallel_force", "rule:sidelined"))
-            m.add(key, -part(C["france_sidelined"], handover), why("handover", "rule:sidelined"))
+            if parallel:
+                add(key, pct(C["france_parallel_gain"], parallel), why("parallel_force", "rule:sidelined"))
+            if handover:
+                add(key, -pct(C["france_sidelined"], handover), why("handover", "rule:sidelined"))
             continue
-        m.add(key, part(C["buyin_frame_gain"], frame), why("regional_frame", "rule:sidelined"))
-        m.add(key, -part(C["buyin_sidelined"], 100 - frame), "rule:sidelined")
-        if actor in REGIONAL_BODIES:
-            m.add(key, part(C["buyin_handover_gain"], handover), why("handover", "rule:sidelined"))
-    bodies = mean([v[f"buyin.{a}"] for a in REGIONAL_BODIES])
+        if frame_gain:
+            add(key, frame_gain, why("regional_frame", "rule:sidelined"))
+        add(key, -sidelined, "rule:sidelined")
+        if handover_gain and actor in REGIONAL_BODIES:
+            add(key, handover_gain, why("handover", "rule:sidelined"))
     if handover:
+        bodies = mean([v[_BUYIN[a]] for a in REGIONAL_BODIES])
         growth = part(C["capacity_growth"], handover, 50 + support // 2, bodies)
-        m.add("regional.capacity", growth, why("handover", "rule:capacity_drift"))
+        add("regional.capacity", growth, why("handover", "rule:capacity_drift"))
+        add("regional.ownership", pct(C["ownership_gain"], handover), why("handover", "rule:ownership_drift"))
     else:
-        m.add("regional.capacity", -C["capacity_decay"], "rule:capacity_drift")
-    m.add("regional.ownership", part(C["ownership_gain"], handover), why("handover", "rule:ownership_drift"))
-    m.add("regional.ownership", part(C["ownership_frame"], frame), why("regional_frame", "rule:ownership_drift"))
+        add("regional.capacity", -C["capacity_decay"], "rule:capacity_drift")
+    if frame:
+        add("regional.ownership", pct(C["ownership_frame"], frame), why("regional_frame", "rule:ownership_drift"))
     if not handover and frame < 50:
-        m.add("regional.ownership", -C["ownership_decay"], "rule:ownership_drift")
+        add("regional.ownership", -C["ownership_decay"], "rule:ownership_drift")
 
     # --- Spoilers (claims 1, 3 and 5) ------------------------------------------------------
-    neighbours = mean([v[f"buyin.{a}"] for a in NEIGHBOURS])
-    border = part(neighbours, 20 + part(80, frame))  # border cooperation, 0..100
+    neighbours = mean([v[_BUYIN[a]] for a in NEIGHBOURS])
+    border = pct(neighbours, 20 + pct(80, frame))  # border cooperation, 0..100
     split = 100 - cohesion(v)
     capacity = v["regional.capacity"]
+    robust = L.get("robust", 0)
+    regrowth = pct(C["spoiler_regrowth"], 100 - border)
+    exploit = pct(C["split_exploit"], split)
+    robust_hit = part(C["robust_attrition"], robust, consent)
+    ct_hit = pct(C["ct_strike"], parallel)
+    regional_hit = part(C["regional_strike"], L.get("regional_force", 0), capacity)
+    mission_hit = part(C["mission_strike"], L.get("mission_force", 0), consent)
+    g5 = L.get("g5_support", 0)
+    g5_hit = part(C["g5_strike"], g5, mean([v[_BUYIN[a]] for a in _G5])) if g5 else 0
+    decay = C["spoiler_decay"]
     for actor in SPOILERS:
-        key = f"strength.{actor}"
-        m.add(key, part(C["spoiler_regrowth"], 100 - border), "rule:regrowth")
-        m.add(key, -part(v[key], C["spoiler_decay"]), "rule:attrition")
-        m.add(key, part(C["split_exploit"], split), "rule:splits")
-        m.add(key, -part(C["robust_attrition"], L.get("robust", 0), consent), why("robust", "rule:attrition"))
+        key = _STRENGTH[actor]
+        add(key, regrowth, "rule:regrowth")
+        add(key, -pct(v[key], decay), "rule:attrition")
+        add(key, exploit, "rule:splits")
+        if robust_hit:
+            add(key, -robust_hit, why("robust", "rule:attrition"))
         if actor in EXTREMISTS:
-            m.add(key, -part(C["ct_strike"], L.get("parallel_force", 0)), why("parallel_force", "rule:attrition"))
-            m.add(key, -part(C["regional_strike"], L.get("regional_force", 0), capacity), why("regional_force", "rule:attrition"))
-            m.add(key, -part(C["mission_strike"], L.get("mission_force", 0), consent), why("mission_force", "rule:attrition"))
-            g5 = mean([v[f"buyin.{a}"] for a in ("chad", "niger", "burkina_faso", "mauritania")])
-            m.add(key, -part(C["g5_strike"], L.get("g5_support", 0), g5), why("g5_support", "rule:attrition"))
+            if ct_hit:
+                add(key, -ct_hit, why("parallel_force", "rule:attrition"))
+            if regional_hit:
+                add(key, -regional_hit, why("regional_force", "rule:attrition"))
+            if mission_hit:
+                add(key, -mission_hit, why("mission_force", "rule:attrition"))
+            if g5_hit:
+                add(key, -g5_hit, why("g5_support", "rule:attrition"))
 
     # --- Violence per region (claims 2, 6 and 7) -------------------------------------------
-    robust = L.get("robust", 0)
     reconciliation = v["politics.reconciliation"]
-    hostility = max(0, -v[pair_key("government", "cma")]) + max(0, -v[pair_key("cma", "platform")])
-    gap_open = part(C["handover_gap"], handover, 100 - capacity, 100 - support)
+    hostility = min(100, max(0, -v[_GOV_CMA]) + max(0, -v[_CMA_PLATFORM]))
+    gap_open = part(C["handover_gap"], handover, 100 - capacity, 100 - support) if handover else 0
     inertia = C["violence_inertia"]
+    spoiler_violence = C["spoiler_violence"]
+    hostile = part(C["hostility_violence"], hostility, inertia)
+    communal = part(C["communal_violence"], 100 - reconciliation, inertia)
+    damp_centre = part(C["recon_damp_centre"], reconciliation, inertia)
+    damp_elsewhere = part(C["recon_damp_elsewhere"], reconciliation, inertia)
+    recon_cause = why("reconciliation_focus", "rule:reconciliation_damps")
+    robust_cause = why("robust", "rule:protection")
+    gap_step = pct(gap_open, inertia)
+    protection = C["presence_protection"]
+    robust_protection = C["robust_protection"]
+    state_protection = C["state_protection"]
+    follow_displacement = C["displacement_follow"]
+    # Products of non-negative integers, rounded half up: inlined because this loop is hot.
+    protect_k = protection * consent * inertia  # / 100**3 with presence
+    robust_k = robust_protection * robust * inertia
+    state_k = state_protection * inertia
     for region in REGIONS:
-        key = f"violence.{region}"
-        drive = sum(part(v[f"strength.{a}"], footprint.get(a, {}).get(region, 0), C["spoiler_violence"]) for a in ARMED)
-        presence = v[f"mission_presence.{region}"]
-        m.add(key, part(drive, inertia), "rule:violence_drivers")
-        m.add(key, -part(v[key], inertia), "rule:violence_fades")
-        if region in ("kidal", "gao", "timbuktu", "menaka") and hostility:
-            m.add(key, part(C["hostility_violence"], min(100, hostility), inertia), "rule:hostility")
+        key = _VIOLENCE[region]
+        drive = 0
+        for strength_key, share in plan.drivers[region]:
+            drive += (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
+        presence = v[_PRESENCE[region]]
+        add(key, (drive * inertia + 50) // 100, "rule:violence_drivers")
+        add(key, -((v[key] * inertia + 50) // 100), "rule:violence_fades")
+        if hostile and region in _NORTH:
+            add(key, hostile, "rule:hostility")
         if region in CENTRE:
-            m.add(key, part(C["communal_violence"], 100 - reconciliation, inertia), "rule:communal")
-            m.add(key, -part(C["recon_damp_centre"], reconciliation, inertia), why("reconciliation_focus", "rule:reconciliation_damps"))
+            add(key, communal, "rule:communal")
+            add(key, -damp_centre, recon_cause)
         else:
-            m.add(key, -part(C["recon_damp_elsewhere"], reconciliation, inertia), why("reconciliation_focus", "rule:reconciliation_damps"))
-        m.add(key, -part(C["presence_protection"], presence, consent, inertia), "rule:protection")
-        m.add(key, -part(C["robust_protection"], robust, presence, inertia), why("robust", "rule:protection"))
-        m.add(key, -part(C["state_protection"], v[f"state_presence.{region}"], inertia), "rule:state")
-        if gap_open and region != "bamako":
-            m.add(key, part(gap_open, inertia), why("handover", "rule:violence_drivers"))
-        disp = f"displacement.{region}"
-        m.add(disp, part(v[key] - v[disp], C["displacement_follow"]), "rule:displacement")
+            add(key, -damp_elsewhere, recon_cause)
+        add(key, -((protect_k * presence + 500_000) // 1_000_000), "rule:protection")
+        if robust:
+            add(key, -((robust_k * presence + 500_000) // 1_000_000), robust_cause)
+        add(key, -((state_k * v[_STATE[region]] + 5_000) // 10_000), "rule:state")
+        if gap_step and region != "bamako":
+            add(key, gap_step, why("handover", "rule:violence_drivers"))
+        disp = _DISPLACED[region]
+        add(disp, pct(v[key] - v[disp], follow_displacement), "rule:displacement")
 
     # --- Casualties and contributors (claims 2 and 10) -------------------------------------
-    exposure = sum(part(v[f"violence.{r}"], v[f"mission_presence.{r}"]) for r in REGIONS)
-    rate = C["casualty_rate"] + part(C["robust_casualty"], robust)
+    exposure = sum(pct(v[_VIOLENCE[r]], v[_PRESENCE[r]]) for r in REGIONS)
+    rate = C["casualty_rate"] + pct(C["robust_casualty"], robust)
     expected = exposure * rate * max(1, troops) // 10000
     killed = expected // 100
     if rng is not None and rng.random() * 100 < expected % 100:
         killed += 1  # the fraction of a death is a chance, not a rounding
-    m.add("mission.casualties", killed, why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
-    m.add("mission.safety", part(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
+    add("mission.casualties", killed, why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
+    add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
     if killed > C["tcc_threshold"]:
-        m.add("mission.troops", -C["tcc_withdrawal"] * (killed - C["tcc_threshold"]), "rule:contributors_leave")
+        add("mission.troops", -C["tcc_withdrawal"] * (killed - C["tcc_threshold"]), "rule:contributors_leave")
 
     # --- Impartiality and commitment (claim 2) ---------------------------------------------
-    m.add("mission.impartiality", -part(C["robust_impartiality"], robust), why("robust", "rule:partiality"))
-    m.add("mission.impartiality", -part(C["force_impartiality"], L.get("mission_force", 0)), why("mission_force", "rule:partiality"))
-    m.add("mission.impartiality", part(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
-    m.add("commitment.cma", -part(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
+    if robust:
+        add("mission.impartiality", -pct(C["robust_impartiality"], robust), why("robust", "rule:partiality"))
+    if L.get("mission_force", 0):
+        add("mission.impartiality", -pct(C["force_impartiality"], L["mission_force"]), why("mission_force", "rule:partiality"))
+    add("mission.impartiality", pct(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
+    add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
+    commitment_step = pct(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"])
     for actor in SIGNATORIES:
-        m.add(f"commitment.{actor}", part(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"]), "rule:implementation_commitment")
+        add(f"commitment.{actor}", commitment_step, "rule:implementation_commitment")
 
     # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
-    mediation = mean([v[f"buyin.{a}"] for a in MEDIATORS])
+    mediation = mean([v[_BUYIN[a]] for a in MEDIATORS])
     pressure = L.get("pressure", 0)
     will = v["politics.will"]
-    violence_mean = mean([v[f"violence.{r}"] for r in REGIONS])
-    m.add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, consent) , why("agreement_focus", "rule:mediation"))
-    m.add("politics.implementation", part(C["pressure_impl"], pressure), why("pressure", "rule:mediation"))
-    m.add("politics.implementation", -part(C["impl_decay"], split), "rule:split_decay")
-    m.add("politics.reconciliation", part(C["recon_gain"], L.get("reconciliation_focus", 0)), why("reconciliation_focus", "rule:inclusion"))
-    m.add("politics.reconciliation", part(C["pressure_recon"], pressure), why("pressure", "rule:inclusion"))
-    m.add("politics.reconciliation", -part(C["recon_violence_loss"], violence_mean), "rule:violence_erodes")
-    m.add("politics.will", part(C["pressure_will"], pressure), why("pressure", "rule:mediation"))
-    m.add("politics.will", -part(C["will_drift"], 100 - pressure), why("pressure", "rule:mediation"))
-    m.add("politics.will", part(C["elections_will"], L.get("elections_focus", 0)), why("elections_focus", "rule:mediation"))
-    m.add("mission.consent", part(C["quiet_consent"], 100 - pressure), why("pressure", "rule:insecurity"))
-    m.add("mission.consent", -part(C["pressure_consent"], max(0, pressure - C["pressure_tolerance"])), why("pressure", "rule:insecurity"))
-    m.add("mission.consent", -part(C["ct_sovereignty"], L.get("parallel_force", 0)), why("parallel_force", "rule:insecurity"))
-    m.add("mission.consent", -part(C["hr_consent"], L.get("hr_monitoring", 0)), why("hr_monitoring", "rule:insecurity"))
-    m.add("mission.consent", -part(C["insecurity_consent"], max(0, 2 * violence_mean - 100)), "rule:insecurity")
-    m.add("mission.trust", -part(C["ct_trust"], L.get("parallel_force", 0)), why("parallel_force", "rule:protection"))
-    m.add("mission.trust", part(C["hr_trust"], L.get("hr_monitoring", 0)), why("hr_monitoring", "rule:protection"))
-    m.add("mission.trust", part(C["protection_trust"], 100 - 2 * violence_mean if violence_mean < 50 else -(2 * violence_mean - 100)), "rule:protection")
+    violence_mean = mean([v[_VIOLENCE[r]] for r in REGIONS])
+    pressure_cause = why("pressure", "rule:mediation")
+    add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, consent), why("agreement_focus", "rule:mediation"))
+    add("politics.implementation", pct(C["pressure_impl"], pressure), pressure_cause)
+    add("politics.implementation", -pct(C["impl_decay"], split), "rule:split_decay")
+    add("politics.reconciliation", pct(C["recon_gain"], L.get("reconciliation_focus", 0)), why("reconciliation_focus", "rule:inclusion"))
+    add("politics.reconciliation", pct(C["pressure_recon"], pressure), pressure_cause)
+    add("politics.reconciliation", -pct(C["recon_violence_loss"], violence_mean), "rule:violence_erodes")
+    add("politics.will", pct(C["pressure_will"], pressure), pressure_cause)
+    add("politics.will", -pct(C["will_drift"], 100 - pressure), pressure_cause)
+    add("politics.will", pct(C["elections_will"], L.get("elections_focus", 0)), why("elections_focus", "rule:mediation"))
+    add("mission.consent", pct(C["quiet_consent"], 100 - pressure), pressure_cause)
+    add("mission.consent", -pct(C["pressure_consent"], max(0, pressure - C["pressure_tolerance"])), pressure_cause)
+    if parallel:
+        add("mission.consent", -pct(C["ct_sovereignty"], parallel), why("parallel_force", "rule:insecurity"))
+        add("mission.trust", -pct(C["ct_trust"], parallel), why("parallel_force", "rule:protection"))
+    hr = L.get("hr_monitoring", 0)
+    if hr:
+        add("mission.consent", -pct(C["hr_consent"], hr), why("hr_monitoring", "rule:insecurity"))
+        add("mission.trust", pct(C["hr_trust"], hr), why("hr_monitoring", "rule:protection"))
+    add("mission.consent", -pct(C["insecurity_consent"], max(0, 2 * violence_mean - 100)), "rule:insecurity")
+    add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
 
     # --- Alliances among the armed actors (claim 5) ----------------------------------------
     inclusion = (v["politics.implementation"] + v["politics.reconciliation"]) // 2
-    for a, b in SIGNATORY_PAIRS:
-        m.add(pair_key(a, b), part(C["inclusion_drift"], inclusion - C["inclusion_neutral"]), "rule:inclusion")
+    drift = pct(C["inclusion_drift"], inclusion - C["inclusion_neutral"])
+    for key in _SIGNATORY_KEYS:
+        add(key, drift, "rule:inclusion")
     split = 100 - cohesion(v)
-    for s in SIGNATORIES[1:]:
-        for spoiler in SPOILERS:
-            m.add(pair_key(s, spoiler), part(C["spoiler_courting"], split), "rule:courting")
+    courting = pct(C["spoiler_courting"], split)
+    for key in _COURTING:
+        add(key, courting, "rule:courting")
     chance = (
         C["defection_base"]
-        + part(C["defection_violence"], violence_mean)
-        + part(C["defection_exclusion"], 100 - inclusion)
-        + part(C["defection_trafficking"], v["strength.traffickers"])
-        - part(C["defection_inclusion"], inclusion)
+        + pct(C["defection_violence"], violence_mean)
+        + pct(C["defection_exclusion"], 100 - inclusion)
+        + pct(C["defection_trafficking"], v["strength.traffickers"])
+        - pct(C["defection_inclusion"], inclusion)
     )
     if rng is not None and rng.random() * 1000 < chance:
         # The least committed of the CMA and the Platform breaks with the others.
         defector = min(SIGNATORIES[1:], key=lambda s: (v[f"commitment.{s}"], s))
         for other in SIGNATORIES:
             if other != defector:
-                m.add(pair_key(defector, other), -C["defection_shock"], "rule:defection")
-        m.add(f"commitment.{defector}", -C["defection_commitment"], "rule:defection")
-        m.add(pair_key(defector, "jnim"), C["defection_shock"] // 2, "rule:defection")
+                add(pair_key(defector, other), -C["defection_shock"], "rule:defection")
+        add(f"commitment.{defector}", -C["defection_commitment"], "rule:defection")
+        add(pair_key(defector, "jnim"), C["defection_shock"] // 2, "rule:defection")
 
     # --- Cost -------------------------------------------------------------------------------
     budget = C["cost_base"] + v["mission.troops"] * C["cost_per_1000_troops"] // 1000
-    m.set("mission.budget", budget, "rule:cost")
+    add("mission.budget", budget - v["mission.budget"], "rule:cost")
 
 
 def update_derived(values: dict[str, int], start: int, quarter: int, mandate: int) -> None:

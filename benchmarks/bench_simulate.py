@@ -1,0 +1,61 @@
+"""Simulation speed and memory: games/s, quarters/s and peak memory, with causes recorded.
+
+    python benchmarks/bench_simulate.py [--level after-algiers] [--games 1000] [--strategy random]
+
+Prints figures; asserts nothing. Targets (one core of the reference machine): at least 5,000
+quarters per second, and under 200 MB peak for 1,000 games.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.content.loader import load_scenario, resolve_level  # noqa: E402
+from game.sim.simulate import game_record, play_one  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--level", default="after-algiers")
+    parser.add_argument("--games", type=int, default=1000)
+    parser.add_argument("--strategy", default="random")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    loaded = load_scenario(resolve_level(args.level))
+    if loaded.scenario is None:
+        print("cannot load", args.level, *loaded.problems[:5], sep="\n  ")
+        return 1
+    scenario = loaded.scenario
+
+    start = time.perf_counter()
+    quarters = records = 0
+    for i in range(args.games):
+        game = play_one(scenario, args.seed + i, args.strategy)
+        game_record(game, args.seed + i)
+        quarters += len(game.timeline)
+        records += len(game.meters.ledger)
+    elapsed = time.perf_counter() - start
+    print(f"scenario {scenario.id}, {len(scenario.cards)} cards, strategy {args.strategy}")
+    print(f"{args.games} games in {elapsed:.2f} s: {args.games / elapsed:,.0f} games/s, "
+          f"{quarters / elapsed:,.0f} quarters/s ({quarters / args.games:.1f} quarters a game)")
+    print(f"causes recorded: {records / args.games:,.0f} changes a game")
+
+    # Memory: keep every game's record (as simulate --json does) and measure the peak.
+    tracemalloc.start()
+    kept = [game_record(play_one(scenario, args.seed + i, args.strategy), args.seed + i) for i in range(args.games)]
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak traced memory for {len(kept)} games: {peak / 1e6:.1f} MB; process max RSS {rss:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
