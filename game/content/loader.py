@@ -99,28 +99,48 @@ class _Collector:
         self.problems.append(Problem(doc.path, line, col, code, message))
 
     def validation(self, doc: _Doc, exc: ValidationError, model: type[BaseModel], base: tuple[str | int, ...] = ()) -> None:
-        seen: set[tuple[Any, ...]] = set()
+        """pydantic's errors as problems; the branches of a union become one 'expected A or B'."""
+        merged: dict[tuple[Any, ...], list[str]] = {}
+        order: list[tuple[Any, ...]] = []
         for err in exc.errors(include_url=False):
-            loc = base + tuple(x for x in err["loc"] if isinstance(x, int) or not _is_tag(x))
+            loc = base + tuple(x for x in err["loc"] if not _is_tag(x))
             kind = err["type"]
             if kind == "missing":
-                code, message = "S101", f"missing field '{loc[-1]}'"
-                loc = loc[:-1]
+                key = (loc[:-1], "S101")
+                message = f"missing field '{loc[-1]}'"
             elif kind == "extra_forbidden":
-                allowed = _fields_at(model, err["loc"])
-                code, message = "S102", f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
+                allowed = _fields_at(model, tuple(x for x in err["loc"] if not _is_tag(x)))
+                key = (loc, "S102")
+                message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
             else:
+                key = (loc, "S103")
+                message = _plain_message(err)
+            if key not in merged:
+                merged[key] = []
+                order.append(key)
+            if message not in merged[key]:
+                merged[key].append(message)
+        for loc, code in order:
+            messages = merged[(loc, code)]
+            if code == "S103":
                 where = ".".join(str(x) for x in loc) or "file"
-                code, message = "S103", f"{where}: {_plain_message(err)}"
-            key = (loc, code, message)
-            if key not in seen:
-                seen.add(key)
-                self.add(doc, loc, code, message)
+                wants = [m[len("expected "):].split(", got ")[0] for m in messages if m.startswith("expected ")]
+                if len(wants) == len(messages) > 1:
+                    got = messages[0].split(", got ", 1)[-1]
+                    text = f"{where}: expected {' or '.join(wants)}, got {got}"
+                else:
+                    text = f"{where}: " + "; or ".join(messages)
+            else:
+                text = messages[0]
+            self.add(doc, loc, code, text)
+
+
+_TYPE_TAGS = frozenset({"int", "str", "float", "bool", "list", "dict", "text", "all", "any", "not", "compare"})
 
 
 def _is_tag(part: Any) -> bool:
-    """pydantic puts union tags ('text', 'compare', 'function-before[...]') in error paths."""
-    return isinstance(part, str) and (part in {"text", "all", "any", "not", "compare", "LocalText"} and False or "[" in part)
+    """pydantic puts union branches ('int', 'WeightRule', 'function-before[…]') in error paths."""
+    return isinstance(part, str) and (part in _TYPE_TAGS or "[" in part or part[:1].isupper())
 
 
 def _plain_message(err: Mapping[str, Any]) -> str:
@@ -130,7 +150,14 @@ def _plain_message(err: Mapping[str, Any]) -> str:
     if kind in ("int_type", "string_type", "bool_type", "dict_type", "list_type", "model_type"):
         want = {"int_type": "a whole number", "string_type": "text", "bool_type": "true or false",
                 "dict_type": "a mapping", "list_type": "a list", "model_type": "a mapping"}[kind]
+        if kind == "model_type" and isinstance(err.get("ctx"), dict):
+            want = "a mapping"
         return f"expected {want}, got {given!r}"
+    if kind in ("too_short", "too_long"):
+        ctx = err.get("ctx") or {}
+        if kind == "too_short":
+            return f"needs at least {ctx.get('min_length')} item(s), has {ctx.get('actual_length')}"
+        return f"holds at most {ctx.get('max_length')} item(s), has {ctx.get('actual_length')}"
     if kind == "string_pattern_mismatch":
         return f"{given!r} does not have the expected form ({msg.split('pattern')[-1].strip()})"
     return f"{msg} (got {given!r})" if given is not None and not isinstance(given, (dict, list)) else msg
@@ -207,6 +234,7 @@ class _Library:
         self.members: dict[str, tuple[schema.MemberModel, _Doc]] = {}
         self.cards: list[tuple[schema.CardModel, _Doc, int]] = []
         self.card_entries: set[tuple[str, int]] = set()  # (file, index) of every card seen
+        self.rejected: list[str] = []  # cards the schema refused, by id (or file:line)
 
 
 def load_scenario(folder: Path | str) -> Loaded:
@@ -249,7 +277,7 @@ def load_scenario(folder: Path | str) -> Loaded:
 
     scenario = _compile(model, main, lib, out, files, folder)
     problems = sorted(set(out.problems))
-    skipped = sorted({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set()))
+    skipped = sorted(({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set())) | set(lib.rejected))
     return Loaded(scenario, problems, lib.card_entries, skipped, files)
 
 
@@ -309,6 +337,8 @@ def _load_folder(folder: Path, lib: _Library, out: _Collector, files: list[Path]
                 card = schema.CardModel.model_validate(item)
             except ValidationError as exc:
                 out.validation(doc, exc, schema.CardModel, ("cards", i))
+                name = item.get("id") if isinstance(item, dict) else None
+                lib.rejected.append(name if isinstance(name, str) else f"{path.name}:{doc.at(('cards', i))[0]}")
                 continue
             lib.cards.append((card, doc, i))
 

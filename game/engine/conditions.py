@@ -124,8 +124,12 @@ def _operand(node: ast.AST, known: Mapping[str, object]) -> tuple[str, Any]:
         return "q", _quantity(name, col, known)
     if isinstance(node, ast.Call):
         raise ConditionError("function calls are not allowed in conditions", col)
+    if isinstance(node, ast.Subscript):
+        raise ConditionError("indexing ([…]) is not allowed in conditions", col)
     if isinstance(node, ast.Constant):
         raise ConditionError(f"only numbers can be compared, not {node.value!r}", col)
+    if isinstance(node, ast.BinOp):
+        raise ConditionError("arithmetic (+ - * /) is not allowed in conditions: compare a quantity with a number", col)
     raise ConditionError(f"'{type(node).__name__}' is not allowed in conditions", col)
 
 
@@ -184,8 +188,9 @@ def quantities_in(tree: Any) -> list[str]:
             parsed = ast.parse(" ".join(tree.split()), mode="eval")
         except SyntaxError:
             return []
-        names = {_dotted(n) for n in ast.walk(parsed) if isinstance(n, ast.Attribute)}
-        return sorted(canonical(n) for n in names if n)
+        inner = {id(n.value) for n in ast.walk(parsed) if isinstance(n, ast.Attribute)}
+        names = {_dotted(n) for n in ast.walk(parsed) if isinstance(n, ast.Attribute) and id(n) not in inner}
+        return sorted({canonical(n) for n in names if n})
     if isinstance(tree, Mapping):
         found: list[str] = []
         for key in ("all", "any"):

@@ -1,0 +1,5 @@
+"""The pygame-ce window: one view per screen, handlers per mode, a small layout system.
+
+Everything here reads the engine (``game.engine``) and drives it with actions; no game rule lives
+in the window. Start it with ``game.ui.app.run_window(args)`` (``python -m game``).
+"""
