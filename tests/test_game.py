@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from game.engine.actions import CallVote, Choose, Continue, Impossible, Respond, Trade, action_from_dict
+from game.engine.actions import (
+    CallVote,
+    Choose,
+    Continue,
+    Impossible,
+    Respond,
+    Trade,
+    action_from_dict,
+)
 from game.engine.defs import Scenario
 from game.engine.game import CARD, DRAFTING, END, NEGOTIATION, Game, replay
 from game.saves import SaveError, load_replay, load_save, replay_dict

@@ -158,7 +158,7 @@ def describe(name: str, lang: str = "en") -> str:
         "buyin": ("buy-in of", "adhésion de"),
     }
     fr = lang == "fr"
-    if parts[0] in label and len(parts) == 2:
+    if parts[0] in label and len(parts) == 2 and parts[1] in NAMES:
         return f"{label[parts[0]][fr]} {NAMES.get(parts[1], {}).get(lang, parts[1])}"
     if parts[0] == "relation" and len(parts) == 3:
         a = NAMES.get(parts[1], {}).get(lang, parts[1])

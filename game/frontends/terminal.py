@@ -26,7 +26,7 @@ from game.engine.game import (
     VOTE,
     Game,
 )
-from game.engine.world import REGIONAL, REGIONS, SIGNATORIES, SPOILERS, describe, pair_key
+from game.engine.world import NAMES, REGIONAL, REGIONS, SIGNATORIES, SPOILERS, describe, pair_key
 
 WHY_KEYS = (
     "violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
@@ -35,7 +35,7 @@ WHY_KEYS = (
     "mission.impartiality", "violence.mopti", "violence.kidal",
 )
 
-T = {
+T: dict[str, dict[str, object]] = {
     "continue": {"en": "Continue", "fr": "Continuer"},
     "to_council": {"en": "Send the draft to the Council", "fr": "Soumettre le projet au Conseil"},
     "change": {"en": "Change", "fr": "Modifier"},
@@ -45,6 +45,40 @@ T = {
     "choice": {"en": "Your choice", "fr": "Votre choix"},
     "adopted": {"en": "ADOPTED", "fr": "ADOPTÉE"},
     "failed": {"en": "NOT ADOPTED", "fr": "NON ADOPTÉE"},
+    "violence_by_region": {"en": "Violence by region (0–100), and the mission's presence:", "fr": "Violence par région (0–100), et présence de la mission :"},
+    "relations": {"en": "Relations among armed actors (−100 hostile … +100 allied):", "fr": "Relations entre acteurs armés (−100 hostile … +100 allié) :"},
+    "buyin": {"en": "Regional buy-in", "fr": "Adhésion régionale"},
+    "mission": {"en": "Mission: {troops} troops, {killed} peacekeepers killed, ${budget}m a year, safety {safety}, local trust {trust}, host-state consent {consent}",
+                "fr": "Mission : {troops} militaires, {killed} casques bleus tués, {budget} M$ par an, sécurité {safety}, confiance locale {trust}, consentement de l'État hôte {consent}"},
+    "politics": {"en": "Politics: implementation {impl}, reconciliation {recon}, Bamako's will {will}, signatories' cohesion {cohesion}",
+                 "fr": "Politique : mise en œuvre {impl}, réconciliation {recon}, volonté de Bamako {will}, cohésion des signataires {cohesion}"},
+    "mood": {"en": "Council mood: {yes}/15 would renew the mandate as it stands.", "fr": "Humeur du Conseil : {yes}/15 renouvelleraient le mandat en l'état."},
+    "as_now": {"en": "as now", "fr": "comme aujourd'hui"},
+    "tends": {"en": "tends to", "fr": "tendance"},
+    "undecided": {"en": "(undecided)", "fr": "(indécis)"},
+    "predicted": {"en": "Predicted: {yes} yes, {no} no, {abstain} abstain — nine yes and no veto adopt it.",
+                  "fr": "Prévision : {yes} pour, {no} contre, {abstain} abstentions — neuf voix pour et aucun veto l'adoptent."},
+    "capital": {"en": "Political capital: {n}", "fr": "Capital politique : {n}"},
+    "trade": {"en": "Trade with {member}: soften '{clause}' (cost {cost})", "fr": "Marchander avec {member} : adoucir « {clause} » (coût {cost})"},
+    "rollover": {"en": "A short technical rollover keeps the mission for one quarter; a second failure ends it.",
+                 "fr": "Une brève prorogation technique maintient la mission un trimestre ; un second échec y met fin."},
+    "yes_count": {"en": "{yes} yes", "fr": "{yes} voix pour"},
+    "sources": {"en": "Sources", "fr": "Sources"},
+    "why_short": {"en": "why", "fr": "pourquoi"},
+    "now": {"en": "now", "fr": "tout de suite"},
+    "in_quarters": {"en": "in {n} quarter(s)", "fr": "dans {n} trimestre(s)"},
+    "consequences": {"en": "this will have consequences later", "fr": "cela aura des suites plus tard"},
+    "quarter_summary": {"en": "Quarter {n} — summary", "fr": "Trimestre {n} — bilan"},
+    "why_is": {"en": "Why {what} is {value}:", "fr": "Pourquoi {what} vaut {value} :"},
+    "drives_it": {"en": "which drives it", "fr": "qui la détermine"},
+    "what_happened": {"en": "What actually happened:", "fr": "Ce qui s'est réellement passé :"},
+    "discussion": {"en": "For discussion:", "fr": "Pour la discussion :"},
+    "briefing": {"en": "Briefing", "fr": "Rapport du Secrétaire général"},
+    "drafting": {"en": "Drafting", "fr": "Rédaction"},
+    "negotiation": {"en": "Negotiation", "fr": "Négociation"},
+    "the_vote": {"en": "The vote", "fr": "Le vote"},
+    "debrief": {"en": "Debrief", "fr": "Débriefing"},
+    "votes": {"en": {"yes": "YES", "no": "NO", "abstain": "ABSTAIN"}, "fr": {"yes": "POUR", "no": "CONTRE", "abstain": "ABSTENTION"}},
 }
 
 
@@ -58,8 +92,12 @@ class Terminal:
         self.on_decision = on_decision
 
     # --- helpers ----------------------------------------------------------------------------
-    def t(self, key: str) -> str:
-        return T[key][self.lang]
+    def t(self, key: str, **fields: object) -> str:
+        text = T[key][self.lang]
+        return text.format(**fields) if fields else text  # type: ignore[union-attr]
+
+    def vote_word(self, vote: str) -> str:
+        return T["votes"][self.lang][vote]  # type: ignore[index]
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
@@ -117,26 +155,26 @@ class Terminal:
 
     def briefing(self) -> bool:
         g, v, lang = self.game, self.game.values, self.lang
-        self.header("Briefing" if lang == "en" else "Rapport du Secrétaire général")
+        self.header(self.t("briefing"))
         if g.quarter == 0:
             self.say(tr(g.scenario.summary, lang))
             self.say()
-        self.say("Violence by region (0–100):" if lang == "en" else "Violence par région (0–100) :")
+        self.say(self.t("violence_by_region"))
         for r in REGIONS:
             bar = "#" * (v[f"violence.{r}"] // 5)
-            self.say(f"  {describe('violence.' + r, lang)[len('violence in '):] if lang == 'en' else describe('violence.' + r, lang):<24} {v[f'violence.{r}']:>3} {bar:<20} mission {v[f'mission_presence.{r}']:>3}")
-        self.say("Relations among armed actors (−100 hostile … +100 allied):" if lang == "en" else "Relations entre acteurs armés (−100 hostile … +100 allié) :")
+            self.say(f"  {NAMES[r][lang]:<16} {v[f'violence.{r}']:>3} {bar:<20} mission {v[f'mission_presence.{r}']:>3}")
+        self.say(self.t("relations"))
         for a in SIGNATORIES:
             for b in SIGNATORIES + SPOILERS:
                 if SIGNATORIES.index(a) < (SIGNATORIES + SPOILERS).index(b):
                     self.say(f"  {describe(pair_key(a, b), lang):<44} {v[pair_key(a, b)]:+4d}")
-        self.say("Regional buy-in: " + ", ".join(f"{describe('buyin.' + a, lang).split(' ', 2)[-1]} {v['buyin.' + a]}" for a in REGIONAL))
-        self.say(f"Mission: {v['mission.troops']} troops, {v['mission.casualties']} killed, ${v['mission.budget']}m/yr, "
-                 f"safety {v['mission.safety']}, trust {v['mission.trust']}, consent {v['mission.consent']}")
-        self.say(f"Politics: implementation {v['politics.implementation']}, reconciliation {v['politics.reconciliation']}, "
-                 f"Bamako's will {v['politics.will']}, cohesion {v['signatories.cohesion']}")
+        self.say(f"{self.t('buyin')}: " + ", ".join(f"{NAMES[a][lang]} {v['buyin.' + a]}" for a in REGIONAL))
+        self.say(self.t("mission", troops=v["mission.troops"], killed=v["mission.casualties"], budget=v["mission.budget"],
+                        safety=v["mission.safety"], trust=v["mission.trust"], consent=v["mission.consent"]))
+        self.say(self.t("politics", impl=v["politics.implementation"], recon=v["politics.reconciliation"],
+                        will=v["politics.will"], cohesion=v["signatories.cohesion"]))
         yes = sum(1 for s in g.predict() if s.vote == council.YES)
-        self.say(f"Council mood: {yes}/15 would renew the mandate as it stands.")
+        self.say(self.t("mood", yes=yes))
         return self.menu([self.t("continue")]) is not None and self._do(Continue())
 
     def _do(self, action: Action) -> bool:
@@ -145,7 +183,7 @@ class Terminal:
 
     def drafting(self) -> bool:
         g, lang = self.game, self.lang
-        self.header("Drafting" if lang == "en" else "Rédaction")
+        self.header(self.t("drafting"))
         for dim in g.scenario.dimensions:
             self.say(f"  {tr(dim.label, lang):<32} {tr(dim.option(g.draft[dim.id]).label, lang)}")
         items = [self.t("to_council")] + [f"{self.t('change')}: {tr(d.label, lang)}" for d in g.scenario.dimensions]
@@ -161,9 +199,9 @@ class Terminal:
         for opt in dim.options:
             preview = g.preview_option(dim.id, opt.id)
             shown = sorted(preview.items(), key=lambda kv: -abs(kv[1]))[:4]
-            tend = "; ".join(f"{describe(q, lang)} {explain.arrows(c)}" for q, c in shown) or ("as now" if lang == "en" else "comme aujourd'hui")
+            tend = "; ".join(f"{describe(q, lang)} {explain.arrows(c)}" for q, c in shown) or self.t("as_now")
             mark = "*" if g.draft[dim.id] == opt.id else " "
-            labels.append(f"{mark}{tr(opt.label, lang)} — {tr(opt.summary, lang)}\n       tends to: {tend}")
+            labels.append(f"{mark}{tr(opt.label, lang)} — {tr(opt.summary, lang)}\n       {self.t('tends')}: {tend}")
         answer = self.menu(labels)
         if answer is None:
             return False
@@ -173,16 +211,16 @@ class Terminal:
 
     def negotiation(self) -> bool:
         g, lang = self.game, self.lang
-        self.header("Negotiation" if lang == "en" else "Négociation")
+        self.header(self.t("negotiation"))
         stances = g.predict()
         for s in stances:
             m = g.scenario.member(s.member)
-            lean = " (undecided)" if s.undecided else ""
+            lean = " " + self.t("undecided") if s.undecided else ""
             reasons = "; ".join(f"{r.weight:+d} {tr(r.why, lang)}" for r in s.reasons[:2])
-            self.say(f"  {tr(m.name, lang) + (' (P5)' if m.permanent else ''):<28} {s.vote.upper():<8}{lean} {reasons}")
+            self.say(f"  {tr(m.name, lang) + (' (P5)' if m.permanent else ''):<28} {self.vote_word(s.vote):<11}{lean} {reasons}")
         tally = {k: sum(1 for s in stances if s.vote == k) for k in (council.YES, council.NO, council.ABSTAIN)}
-        self.say(f"Predicted: {tally['yes']} yes, {tally['no']} no, {tally['abstain']} abstain — nine yes and no veto adopt it.")
-        self.say(f"Political capital: {g.values['council.capital']}")
+        self.say(self.t("predicted", yes=tally["yes"], no=tally["no"], abstain=tally["abstain"]))
+        self.say(self.t("capital", n=g.values["council.capital"]))
         trades: list[tuple[str, str, int]] = []
         for s in stances:
             if s.vote == council.YES:
@@ -194,7 +232,7 @@ class Terminal:
                     if cost:
                         trades.append((s.member, dim, cost))
         items = [self.t("call_vote"), self.t("back")] + [
-            f"Trade with {tr(g.scenario.member(m).name, lang)}: soften '{tr(g.scenario.dimension(d).label, lang)}' (cost {c})"
+            self.t("trade", member=tr(g.scenario.member(m).name, lang), clause=tr(g.scenario.dimension(d).label, lang), cost=c)
             for m, d, c in trades[:8]
         ]
         answer = self.menu(items)
@@ -211,13 +249,13 @@ class Terminal:
     def vote(self) -> bool:
         g, lang = self.game, self.lang
         result = g.votes[-1]
-        self.header("The vote" if lang == "en" else "Le vote")
+        self.header(self.t("the_vote"))
         for m in g.council:
-            self.say(f"  {tr(m.name, lang):<28} {result.votes[m.id].upper()}")
+            self.say(f"  {tr(m.name, lang):<28} {self.vote_word(result.votes[m.id])}")
         yes = sum(1 for v in result.votes.values() if v == council.YES)
-        self.say(f"{yes} yes — {self.t('adopted') if result.adopted else self.t('failed')}")
+        self.say(f"{self.t('yes_count', yes=yes)} — {self.t('adopted') if result.adopted else self.t('failed')}")
         if not result.adopted:
-            self.say("A short technical rollover keeps the mission for one quarter; a second failure ends it.")
+            self.say(self.t("rollover"))
         return self.menu([self.t("continue")]) is not None and self._do(Continue())
 
     def card(self) -> bool:
@@ -226,16 +264,16 @@ class Terminal:
         assert card is not None
         self.header(tr(card.title, lang))
         self.say(tr(card.text, lang))
-        self.say("Sources: " + "; ".join(card.sources))
+        self.say(f"{self.t('sources')}: " + "; ".join(card.sources))
         items = []
         for r in card.responses:
-            line = f"{tr(r.label, lang)}\n       why: {tr(r.why, lang)}"
+            line = f"{tr(r.label, lang)}\n       {self.t('why_short')}: {tr(r.why, lang)}"
             if r.effects:
-                line += f"\n       now: {explain.effects_text(r.effects, lang)}"
+                line += f"\n       {self.t('now')}: {explain.effects_text(r.effects, lang)}"
             for d in r.delayed:
-                line += f"\n       in {d.after} quarter(s): {explain.effects_text(d.effects, lang)}"
+                line += f"\n       {self.t('in_quarters', n=d.after)}: {explain.effects_text(d.effects, lang)}"
             if r.follow_ups:
-                line += "\n       this will have consequences later"
+                line += f"\n       {self.t('consequences')}"
             items.append(line)
         answer = self.menu(items)
         if answer is None:
@@ -244,7 +282,7 @@ class Terminal:
 
     def summary(self) -> bool:
         g, lang = self.game, self.lang
-        self.header(f"Quarter {g.quarter + 1} — summary" if lang == "en" else f"Trimestre {g.quarter + 1} — bilan")
+        self.header(self.t("quarter_summary", n=g.quarter + 1))
         changes = g.meters.changes_in(g.quarter)
         for q, c in sorted(changes.items(), key=lambda kv: -abs(kv[1]))[:10]:
             self.say(f"  {describe(q, lang):<44} {c:+d} → {g.values[q]}")
@@ -260,23 +298,23 @@ class Terminal:
         key = WHY_KEYS[int(answer) - 1]
         if key in ("signatories.cohesion", "violence.mean"):
             key = pair_key("cma", "platform") if key == "signatories.cohesion" else "violence.mopti"
-            self.say(f"  ({describe(key, lang)}, which drives it)")
-        self.say(f"  Why {describe(key, lang)} is {self.game.values[key]}:")
+            self.say(f"  ({describe(key, lang)}, {self.t('drives_it')})")
+        self.say("  " + self.t("why_is", what=describe(key, lang), value=self.game.values[key]))
         for line in explain.why_lines(self.game.why(key), self.game.scenario, lang):
             self.say("    " + line)
 
     def debrief(self) -> None:
         g, lang = self.game, self.lang
-        self.header("Debrief" if lang == "en" else "Débriefing")
+        self.header(self.t("debrief"))
         self.say(ENDINGS[g.ending or "scenario_end"][lang])
         for key, value in g.outcomes().items():
             self.say(f"  {OUTCOMES[key][lang]:<36} {value}")
         self.say()
-        self.say("What actually happened:" if lang == "en" else "Ce qui s'est réellement passé :")
+        self.say(self.t("what_happened"))
         self.say(tr(g.scenario.history, lang))
         if g.scenario.questions:
             self.say()
-            self.say("For discussion:" if lang == "en" else "Pour la discussion :")
+            self.say(self.t("discussion"))
             for q in g.scenario.questions:
                 self.say(f"  - {tr(q, lang)}")
 

@@ -1,0 +1,257 @@
+"""The view base class, the shared chrome (top bar, bottom bar) and small reusable pieces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.engine.defs import month_label, tr
+from game.engine.world import describe
+from game.ui.frame import Frame, Item, Rect, inset, take_top
+from game.ui.strings import t
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+NUMBER_KEYS: dict[int, int] = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
+NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
+
+
+class View:
+    """One screen. ``draw`` lays it out for the frame's size; ``keymap`` maps keys to commands."""
+
+    name = "view"
+    help_key = "title"
+    keymap: dict[int, tuple[str, Any]] = {}
+
+    def __init__(self, app: App):
+        self.app = app
+        self.scroll: dict[str, int] = {}
+
+    @property
+    def lang(self) -> str:
+        return self.app.settings.lang
+
+    def t(self, key: str, **fmt: object) -> str:
+        return t(key, self.lang, **fmt)
+
+    def screen_key(self) -> str:
+        """Names the screen for screenshots (a new key = a new picture)."""
+        return self.name
+
+    def draw(self, f: Frame) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def command(self, cmd: str, arg: Any) -> bool:
+        """Run a keymap command; True if it did something."""
+        return False
+
+    def back(self) -> bool:
+        """Esc; True if handled."""
+        return False
+
+    def default_focus(self) -> str | None:
+        return None
+
+    def animating(self) -> bool:
+        return False
+
+    def tick(self, now_ms: int) -> None:
+        pass
+
+    def finish_animation(self) -> None:
+        pass
+
+    def text_input(self, text: str) -> bool:
+        return False
+
+    def key_down(self, event: pygame.event.Event) -> bool:
+        """Raw key hook for text fields (before the keymaps)."""
+        return False
+
+
+class GameView(View):
+    """A screen of the game loop: top bar with date and tools, body, bottom bar with actions."""
+
+    title_key = "briefing"
+
+    def title(self) -> str:
+        return self.t(self.title_key)
+
+    def subtitle(self) -> str:
+        g = self.app.game
+        assert g is not None
+        bits = [month_label(g.date, self.lang), tr(g.scenario.title, self.lang),
+                self.t("mandate_n", n=g.mandate)]
+        return " · ".join(bits)
+
+    def actions(self) -> list[tuple[str, str, Callable[[], None], bool]]:
+        """Bottom-bar buttons: (id, label, action, primary)."""
+        return []
+
+    def draw(self, f: Frame) -> None:
+        body = chrome(f, self, self.title(), self.subtitle(), self.actions())
+        self.draw_body(f, body)
+
+    def draw_body(self, f: Frame, body: Rect) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def chrome(f: Frame, view: View, title: str, subtitle: str,
+           actions: list[tuple[str, str, Callable[[], None], bool]], tools: bool = True) -> Rect:
+    """Draw the top and bottom bars; return the body rect between them."""
+    app, pal, lang = view.app, f.pal, view.lang
+    win = f.window
+    f.s.fill(pal.bg)
+    pad, gap = f.pad, f.gap
+    # --- tool buttons (top right) ---
+    tool_specs: list[tuple[str, str, Callable[[], None], bool]] = []
+    if tools:
+        tool_specs = [
+            ("tool:undo", t("undo", lang), app.do_undo, app.settings.undo_allowed and app.can_undo()),
+            ("tool:saves", t("saves", lang), app.open_saves, True),
+            ("tool:help", t("help_short", lang), app.open_help, True),
+            ("tool:menu", t("menu", lang), app.goto_title, True),
+        ]
+    widths = [f.text_w(label) + 2 * pad + 4 for _i, label, _a, _e in tool_specs]
+    tools_w = sum(widths) + pad * max(0, len(widths) - 1)
+    top_inner_w = win.w - 2 * gap
+    title_w = max(120, top_inner_w - tools_w - gap)
+    sub_h = f.text_h(subtitle, title_w) if subtitle else 0
+    bar_h = pad + f.line_h("h2") + sub_h + pad
+    btn_h = f.line_h() + pad
+    bar_h = max(bar_h, btn_h + 2 * pad)
+    top = Rect(0, 0, win.w, bar_h)
+    f.fill(top, pal.panel)
+    pygame.draw.line(f.s, pal.accent, (0, top.bottom - 1), (win.w, top.bottom - 1), 3)
+    tr_ = Rect(gap, pad, title_w, bar_h - 2 * pad)
+    h = f.text(tr_, title, "h2", pal.heading)
+    if subtitle:
+        f.text(Rect(tr_.x, tr_.y + h, tr_.w, tr_.h - h), subtitle, "body", pal.muted)
+    x = win.w - gap - tools_w
+    for (cid, label, action, enabled), w in zip(tool_specs, widths, strict=True):
+        f.button(cid, Rect(x, (bar_h - btn_h) // 2, w, btn_h), label, action, enabled=enabled)
+        x += w + pad
+    # --- bottom bar: message and actions ---
+    aw = [max(f.text_w(label, "bold") + 3 * pad, 120) for _i, label, _a, _p in actions]
+    actions_w = sum(aw) + pad * max(0, len(aw) - 1)
+    if actions_w > win.w - 2 * gap:  # too wide: share the width
+        aw = [(win.w - 2 * gap - pad * (len(aw) - 1)) // len(aw)] * len(aw)
+        actions_w = win.w - 2 * gap
+    msg = app.message or ""
+    msg_w = win.w - 2 * gap - actions_w - gap
+    if msg_w < 200:
+        msg_w = win.w - 2 * gap
+    abtn_h = max((f.button_h(label, w, "bold") for (_i, label, _a, _p), w in zip(actions, aw, strict=True)), default=0)
+    msg_h = f.text_h(msg, msg_w - 2 * pad) + pad if msg else 0
+    stacked = msg and msg_w == win.w - 2 * gap
+    bottom_h = (msg_h + (abtn_h + pad if abtn_h else 0) if stacked else max(msg_h, abtn_h)) + 2 * pad
+    bottom = Rect(0, win.h - bottom_h, win.w, bottom_h) if (actions or msg) else Rect(0, win.h, win.w, 0)
+    if bottom.h:
+        f.fill(bottom, pal.panel)
+        pygame.draw.line(f.s, pal.border, (0, bottom.y), (win.w, bottom.y), 1)
+        if msg:
+            mr = Rect(gap, bottom.y + pad, msg_w, msg_h)
+            f.fill(mr, pal.notice, f.radius)
+            f.text(inset(mr, pad, pad // 2), msg, "body", pal.notice_text)
+        x = win.w - gap - actions_w
+        y = bottom.bottom - pad - abtn_h
+        for (cid, label, action, primary), w in zip(actions, aw, strict=True):
+            f.button(cid, Rect(x, y, w, abtn_h), label, action, style="bold", primary=primary)
+            x += w + pad
+    return Rect(gap, top.bottom + gap, win.w - 2 * gap, max(0, bottom.y - top.bottom - 2 * gap))
+
+
+# --- pieces ---------------------------------------------------------------------------------
+
+
+def stat_item(f: Frame, width: int, cid: str, label: str, value: str, quantity: str | None,
+              quarter: int | None = None) -> Item:
+    """A row 'label ........ 42' where 42 can be selected for "why?"."""
+    num_w = f.text_w(value, "bold") + f.pad
+    lab_w = max(40, width - num_w - f.pad)
+    h = max(f.text_h(label, lab_w), f.line_h("bold"))
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.text(Rect(r.x, r.y, lab_w, r.h), label)
+        nr = Rect(r.right - num_w, r.y, num_w, r.h)
+        if quantity:
+            fr.why_number(cid, nr, value, quantity, quarter=quarter)
+        else:
+            fr.text(nr, value, "bold", align="right")
+
+    return Item(h, draw, (cid,) if quantity else ())
+
+
+def bar_item(f: Frame, width: int, cid: str, label: str, value: int, lo: int, hi: int,
+             quantity: str | None, color: tuple[int, int, int] | None = None) -> Item:
+    """A labelled bar with its number: 'Algeria  [#####.....]  55'."""
+    num = str(value)
+    num_w = f.text_w("-100", "bold") + f.pad
+    lab_w = max(60, int(width * 0.42))
+    bar_w = max(20, width - lab_w - num_w - f.pad)
+    h = max(f.text_h(label, lab_w), f.line_h("bold"))
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.text(Rect(r.x, r.y, lab_w, r.h), label)
+        lh = fr.line_h()
+        br = Rect(r.x + lab_w + fr.pad // 2, r.y + lh // 4, bar_w, lh // 2)
+        fr.fill(br, fr.pal.bg, 2, fr.pal.border)
+        span = max(1, hi - lo)
+        filled = int(br.w * (max(lo, min(hi, value)) - lo) / span)
+        if filled > 0:
+            fr.fill(Rect(br.x, br.y, filled, br.h), color or fr.pal.bar, 2)
+        # ticks at quarters so the length reads without colour
+        for k in (1, 2, 3):
+            x = br.x + br.w * k // 4
+            pygame.draw.line(fr.s, fr.pal.border, (x, br.bottom), (x, br.bottom + 3), 1)
+        nr = Rect(r.right - num_w, r.y, num_w, r.h)
+        if quantity:
+            fr.why_number(cid, nr, num, quantity)
+        else:
+            fr.text(nr, num, "bold", align="right")
+
+    return Item(h, draw, (cid,) if quantity else ())
+
+
+def heading_item(f: Frame, width: int, text: str, style: str = "bold", color: Any = None) -> Item:
+    h = f.text_h(text, width, style)
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.text(r, text, style, color or fr.pal.heading)
+
+    return Item(h, draw)
+
+
+def text_item(f: Frame, width: int, text: str, style: str = "body", color: Any = None) -> Item:
+    h = f.text_h(text, width, style)
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.text(r, text, style, color)
+
+    return Item(h, draw)
+
+
+def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current: str,
+         choose: Callable[[str], None]) -> Rect:
+    """A row of tab buttons; returns the rect below them."""
+    btn_h = f.line_h("bold") + f.pad
+    widths = [f.text_w(label, "bold") + 3 * f.pad for _k, label in specs]
+    total = sum(widths) + f.pad * (len(widths) - 1)
+    if total > rect.w:
+        widths = [(rect.w - f.pad * (len(widths) - 1)) // len(widths)] * len(widths)
+        btn_h = max(f.button_h(label, w, "bold") for (_k, label), w in zip(specs, widths, strict=True))
+    x = rect.x
+    for (key, label), w in zip(specs, widths, strict=True):
+        f.button(f"tab:{key}", Rect(x, rect.y, w, btn_h), label, lambda k=key: choose(k),  # type: ignore[misc]
+                 style="bold", kind="tab", selected=key == current)
+        x += w + f.pad
+    _top, rest = take_top(rect, btn_h, f.pad)
+    return rest
+
+
+def quantity_label(q: str, lang: str) -> str:
+    text = describe(q, lang)
+    return text[:1].upper() + text[1:]
