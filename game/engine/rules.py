@@ -89,6 +89,7 @@ COEFFICIENTS: dict[str, str] = {
     "quiet_consent": "consent regained per quarter under full quiet diplomacy",
     "pressure_consent": "consent lost per quarter under full pressure above Bamako's tolerance",
     "pressure_tolerance": "pressure Bamako tolerates before consent erodes",
+    "handover_consent": "consent Bamako withdraws per quarter under a full handover to regional bodies it does not control",
     "ct_sovereignty": "consent lost per quarter to a force acting outside the mandate",
     "ct_trust": "local trust lost per quarter when the mission is a sideshow to a parallel force",
     "hr_consent": "consent lost per quarter under full public human-rights reporting",
@@ -338,7 +339,8 @@ def field_quarter(
     # --- Violence per region (claims 2, 6 and 7) -------------------------------------------
     reconciliation = v["politics.reconciliation"]
     hostility = min(100, max(0, -v[_GOV_CMA]) + max(0, -v[_CMA_PLATFORM]))
-    gap_open = part(C["handover_gap"], handover, 100 - capacity, 100 - support) if handover else 0
+    # Outside support narrows the gap but cannot close it: funding and enablers arrive late.
+    gap_open = part(C["handover_gap"], handover, 100 - capacity, 100 - support // 2) if handover else 0
     inertia = C["violence_inertia"]
     spoiler_violence = C["spoiler_violence"]
     hostile = part(C["hostility_violence"], hostility, inertia)
@@ -404,7 +406,7 @@ def field_quarter(
         add(f"commitment.{actor}", commitment_step, "rule:implementation_commitment")
 
     # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
-    mediation = mean([v[_BUYIN[a]] for a in MEDIATORS])
+    mediation = 50 + mean([v[_BUYIN[a]] for a in MEDIATORS]) // 2  # mediators help; they cannot do it all
     pressure = L.get("pressure", 0)
     will = v["politics.will"]
     violence_mean = mean([v[_VIOLENCE[r]] for r in REGIONS])
@@ -428,6 +430,8 @@ def field_quarter(
         add("mission.consent", -pct(C["hr_consent"], hr), why("hr_monitoring", "rule:insecurity"))
         add("mission.trust", pct(C["hr_trust"], hr), why("hr_monitoring", "rule:protection"))
     add("mission.consent", -pct(C["insecurity_consent"], max(0, 2 * violence_mean - 100)), "rule:insecurity")
+    if handover:
+        add("mission.consent", -pct(C["handover_consent"], handover), why("handover", "rule:insecurity"))
     add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
 
     # --- Alliances among the armed actors (claim 5) ----------------------------------------

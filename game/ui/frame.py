@@ -310,6 +310,38 @@ class Frame:
         self.register(Control(cid, Rect(rect), action if enabled else None, kind, label))
         return rect
 
+    def rich_h(self, parts: Sequence[tuple[str, str]], width: int) -> int:
+        """Height of a button holding several (text, style) blocks."""
+        inner = width - 2 * self.pad
+        return sum(self.text_h(text, inner, style) for text, style in parts if text) + self.pad + 4
+
+    def rich_button(self, cid: str, rect: Rect, parts: Sequence[tuple[str, str, Color | None]],
+                    action: Callable[[], None] | None, *, selected: bool = False, kind: str = "button",
+                    enabled: bool = True) -> Rect:
+        """A button holding several blocks of text (a title, a line of detail…)."""
+        pal = self.pal
+        if selected:
+            fill = pal.selected
+        elif self.hovered(rect) and enabled:
+            fill = pal.hover
+        else:
+            fill = pal.button
+        self.fill(rect, fill, self.radius, pal.accent if selected else pal.border, 3 if selected else 1)
+        if selected:
+            pygame.draw.rect(self.s, pal.accent, Rect(rect.x, rect.y, max(6, self.pad // 2), rect.h), 0,
+                             self.radius)
+        inner = inset(rect, self.pad, self.pad // 2 + 2)
+        y = inner.y
+        for text, style, color in parts:
+            if not text:
+                continue
+            h = self.text_h(text, inner.w, style)
+            ink = color or (pal.selected_text if selected else pal.button_text)
+            self.text(Rect(inner.x, y, inner.w, min(h, inner.bottom - y)), text, style, ink, box=rect)
+            y += h
+        self.register(Control(cid, Rect(rect), action if enabled else None, kind))
+        return rect
+
     def why_number(self, cid: str, rect: Rect, text: str, quantity: str, *, style: str = "bold",
                    color: Color | None = None, align: str = "right", quarter: int | None = None) -> Rect:
         """A number the player can select to see what moved it (dotted underline marks it)."""

@@ -55,6 +55,10 @@ class View:
     def default_focus(self) -> str | None:
         return None
 
+    def stale(self) -> bool:
+        """True when the game moved on to another screen of the same kind (a new card…)."""
+        return False
+
     def animating(self) -> bool:
         return False
 
@@ -76,6 +80,21 @@ class GameView(View):
     """A screen of the game loop: top bar with date and tools, body, bottom bar with actions."""
 
     title_key = "briefing"
+
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.born = self.state_key()
+
+    def state_key(self) -> tuple[Any, ...]:
+        g = self.app.game
+        return (g.phase, g.quarter, g.pending[0] if g.pending else None, len(g.votes)) if g else ()
+
+    def stale(self) -> bool:
+        return self.state_key() != self.born
+
+    def screen_key(self) -> str:
+        g = self.app.game
+        return f"{self.name}-q{g.quarter + 1}" if g else self.name
 
     def title(self) -> str:
         return self.t(self.title_key)

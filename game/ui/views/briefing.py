@@ -1,0 +1,347 @@
+"""The briefing: the Secretary-General's report — map, armed actors' web, buy-in, mission, Council."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pygame
+
+from game.engine import council
+from game.engine.actions import Continue
+from game.engine.defs import tr
+from game.engine.world import ARMED, NAMES, REGIONAL, REGIONS, RELATION_PAIRS, pair_key
+from game.ui import mapshapes
+from game.ui.frame import Frame, Item, Rect, columns, take_bottom
+from game.ui.strings import short, t
+from game.ui.theme import ink_on
+from game.ui.views.base import GameView, bar_item, heading_item, quantity_label, stat_item, tabs, text_item
+
+MISSION_KEYS = ("mission.troops", "mission.casualties", "mission.budget", "mission.safety", "mission.trust",
+                "mission.impartiality", "mission.consent")
+POLITICS_KEYS = ("politics.implementation", "politics.reconciliation", "politics.will", "signatories.cohesion",
+                 "regional.ownership", "regional.capacity")
+VIOLENCE_BINS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))
+
+
+def violence_bin(v: int) -> int:
+    return max(0, min(4, v // 20))
+
+
+def changes_since(game: Any, quantity: str, since: int) -> int:
+    return sum(c for q, name, c, _cause in game.meters.ledger if name == quantity and q >= since)
+
+
+class BriefingView(GameView):
+    name = "briefing"
+    help_key = "briefing"
+    title_key = "briefing"
+    keymap = {pygame.K_m: ("tab", "map"), pygame.K_a: ("tab", "web")}
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.tab = "map"
+
+    def command(self, cmd: str, arg: Any) -> bool:
+        if cmd == "tab":
+            self.tab = arg
+            return True
+        return False
+
+    def screen_key(self) -> str:
+        base = super().screen_key()
+        return base if self.tab == "map" else f"{base}-actors"
+
+    def auto_extras(self) -> list[Any]:
+        """For screenshots: show the second tab too."""
+        return [lambda: self.command("tab", "web"), lambda: self.command("tab", "map")][:1] if self.tab == "map" else []
+
+    def default_focus(self) -> str | None:
+        return "act:continue"
+
+    def actions(self) -> list[tuple[str, str, Any, bool]]:
+        return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
+
+    def draw_body(self, f: Frame, body: Rect) -> None:
+        left, right = columns(body, [0.63, 0.37], f.gap)
+        inner = f.panel(left)
+        rest = tabs(f, inner, self, [("map", self.t("tab_map")), ("web", self.t("tab_web"))], self.tab,
+                    lambda k: self.command("tab", k))
+        if self.tab == "map":
+            self.draw_map_tab(f, rest)
+        else:
+            self.draw_web(f, rest)
+        self.draw_side(f, right)
+
+    # --- the map ----------------------------------------------------------------------------
+    def draw_map_tab(self, f: Frame, rect: Rect) -> None:
+        map_r, table_r = columns(rect, [0.56, 0.44], f.gap)
+        legend_h = self.legend_h(f, map_r.w)
+        legend_r, map_area = take_bottom(map_r, legend_h, f.pad)
+        self.draw_map(f, map_area)
+        self.draw_legend(f, legend_r)
+        self.draw_region_table(f, table_r)
+
+    def legend_h(self, f: Frame, width: int) -> int:
+        return f.line_h("bold") + f.line_h() + f.pad + f.text_h(self.t("mission_marker"), width)
+
+    def draw_legend(self, f: Frame, r: Rect) -> None:
+        pal = f.pal
+        y = r.y
+        y += f.text(Rect(r.x, y, r.w, f.line_h("bold")), self.t("violence_legend"), "bold", pal.heading)
+        sw = r.w // 5
+        lh = f.line_h()
+        for i, (lo, hi) in enumerate(VIOLENCE_BINS):
+            box = Rect(r.x + i * sw, y, sw - 4, lh)
+            fill = pal.violence[i]
+            f.fill(box, fill, 3, pal.map_line)
+            label = f"{lo}–{hi}" if f.text_w(f"{lo}–{hi}") <= box.w - 4 else f"{lo}+"
+            f.text(box, label, "body", ink_on(fill), align="center")
+        y += lh + f.pad
+        f.text(Rect(r.x, y, r.w, r.bottom - y), self.t("mission_marker"), "body", pal.muted)
+
+    def draw_map(self, f: Frame, r: Rect) -> None:
+        g, pal, lang = self.app.game, f.pal, self.lang
+        v = g.values
+        proj = mapshapes.projector(r.x, r.y, r.w, r.h)
+
+        def pts(poly: list[tuple[float, float]]) -> list[tuple[float, float]]:
+            return [mapshapes.project(p, proj) for p in poly]
+
+        pygame.draw.polygon(f.s, pal.map_other, pts(mapshapes.OUTLINE))
+        for region in REGIONS:
+            poly = pts(mapshapes.REGION_SHAPES[region])
+            pygame.draw.polygon(f.s, pal.violence[violence_bin(v[f"violence.{region}"])], poly)
+            pygame.draw.polygon(f.s, pal.map_line, poly, 2)
+        pygame.draw.polygon(f.s, pal.map_line, pts(mapshapes.OUTLINE), 2)
+        # labels: name, violence number; the mission's marker beneath; nudged apart if they collide
+        placed: list[Rect] = []
+        name_font_h = f.line_h("bold")
+        for region in REGIONS:
+            name = NAMES[region][lang].replace(" (centre)", "")
+            vi = str(v[f"violence.{region}"])
+            mp = v[f"mission_presence.{region}"]
+            un = f"UN {mp}" if lang == "en" else f"ONU {mp}"
+            w = max(f.text_w(name, "bold"), f.text_w(vi, "bold")) + f.pad
+            h = name_font_h * 2 + 4
+            un_w = f.text_w(un) + f.pad
+            show_un = mp >= 10
+            total_h = h + (f.line_h() + 4 if show_un else 0)
+            bw = max(w, un_w if show_un else 0)
+            ax, ay = mapshapes.project(mapshapes.ANCHORS[region], proj)
+            box = Rect(int(ax - bw / 2), int(ay - total_h / 2), bw, total_h)
+            box.clamp_ip(r)
+            for dy in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+                trial = box.move(0, dy * (total_h // 2 + 2))
+                trial.clamp_ip(r)
+                if not any(trial.colliderect(p) for p in placed):
+                    box = trial
+                    break
+            placed.append(box.inflate(4, 4))
+            if region == "bamako":
+                bx, by = mapshapes.project((-8.0, 12.65), proj)
+                pygame.draw.line(f.s, pal.map_line, (bx, by), box.center, 2)
+            label_r = Rect(box.x, box.y, bw, h)
+            f.fill(label_r, pal.panel, 4, pal.map_line)
+            f.text(Rect(label_r.x, label_r.y + 2, bw, name_font_h), name, "bold", pal.text, align="center", box=label_r)
+            f.why_number(f"map:violence:{region}", Rect(label_r.x, label_r.y + 2 + name_font_h, bw, name_font_h), vi,
+                         f"violence.{region}", align="center")
+            if show_un:
+                ur = Rect(box.x + (bw - un_w) // 2, label_r.bottom + 2, un_w, f.line_h() + 2)
+                f.fill(ur, pal.primary, 4)
+                f.text(ur, un, "body", pal.primary_text, align="center")
+
+    def draw_region_table(self, f: Frame, r: Rect) -> None:
+        g, pal, lang = self.app.game, f.pal, self.lang
+        v = g.values
+        un_head = "UN" if lang == "en" else "ONU"
+        vi_head = self.t("violence")
+        num_w = max(f.text_w("100", "bold"), f.text_w(un_head, "bold")) + f.pad
+        vi_w = max(num_w, f.text_w(vi_head, "bold") + f.pad)
+        name_w = r.w - vi_w - num_w
+        head_h = max(f.text_h(self.t("region"), name_w, "bold"), f.line_h("bold"))
+        hr = Rect(r.x, r.y, r.w, head_h)
+        f.text(Rect(hr.x, hr.y, name_w, head_h), self.t("region"), "bold", pal.heading)
+        f.text(Rect(hr.x + name_w, hr.y, vi_w, head_h), vi_head, "bold", pal.heading, align="right")
+        f.text(Rect(hr.x + name_w + vi_w, hr.y, num_w, head_h), un_head, "bold", pal.heading, align="right")
+        pygame.draw.line(f.s, pal.border, (r.x, hr.bottom + 2), (r.right, hr.bottom + 2), 1)
+        items = []
+        footprint = g.scenario.footprint
+        for region in REGIONS:
+            present = sorted(((footprint.get(a, {}).get(region, 0), a) for a in ARMED), reverse=True)
+            groups = ", ".join(short(a, lang) for n, a in present if n >= 25)
+            disp = v[f"displacement.{region}"]
+            detail_prefix = f"{self.t('displaced')} "
+            detail = groups
+            name = NAMES[region][lang]
+            h1 = max(f.text_h(name, name_w - f.pad), f.line_h("bold"))
+            d_w = f.text_w(detail_prefix + "100", "body") + f.pad
+            h2 = max(f.line_h(), f.text_h(detail, r.w - d_w - f.pad) if detail else 0)
+
+            def draw(fr: Frame, rr: Rect, region: str = region, name: str = name, detail: str = detail,
+                     h1: int = h1, disp: int = disp, detail_prefix: str = detail_prefix, d_w: int = d_w) -> None:
+                fr.text(Rect(rr.x, rr.y, name_w - fr.pad, h1), name, "body")
+                fr.why_number(f"tbl:violence:{region}", Rect(rr.x + name_w, rr.y, vi_w, h1),
+                              str(v[f"violence.{region}"]), f"violence.{region}")
+                fr.why_number(f"tbl:mission:{region}", Rect(rr.x + name_w + vi_w, rr.y, num_w, h1),
+                              str(v[f"mission_presence.{region}"]), f"mission_presence.{region}")
+                y2 = rr.y + h1
+                pre_w = fr.text_w(detail_prefix)
+                fr.text(Rect(rr.x, y2, pre_w, fr.line_h()), detail_prefix, "body", fr.pal.muted)
+                fr.why_number(f"tbl:displaced:{region}", Rect(rr.x + pre_w, y2, d_w - pre_w, fr.line_h()), str(disp),
+                              f"displacement.{region}", style="body", align="left")
+                if detail:
+                    fr.text(Rect(rr.x + d_w, y2, rr.w - d_w, rr.bottom - y2), detail, "body", fr.pal.muted)
+
+            items.append(Item(h1 + h2 + 2, draw, (f"tbl:violence:{region}", f"tbl:mission:{region}",
+                                                  f"tbl:displaced:{region}")))
+        body = Rect(r.x, hr.bottom + 6, r.w, r.bottom - hr.bottom - 6)
+        f.scroll_list("regions", body, items)
+
+    # --- the web of armed actors ------------------------------------------------------------
+    def draw_web(self, f: Frame, rect: Rect) -> None:
+        g, pal, lang = self.app.game, f.pal, self.lang
+        v = g.values
+        legend = [self.t("web_legend_pos"), self.t("web_legend_neg"), self.t("web_legend_size"),
+                  self.t("web_legend_change")]
+        sample_w = max(40, f.gap * 3)
+        leg_cols = columns(Rect(rect.x, 0, rect.w, 0), [1, 1], f.gap)
+        row1 = max(f.text_h(legend[0], leg_cols[0].w - sample_w - f.pad), f.text_h(legend[1], leg_cols[1].w - sample_w - f.pad))
+        row2 = max(f.text_h(legend[2], leg_cols[0].w), f.text_h(legend[3], leg_cols[1].w))
+        legend_r, area = take_bottom(rect, row1 + row2 + f.pad, f.pad)
+        # legend
+        for i, col in enumerate(leg_cols):
+            x, y = col.x, legend_r.y
+            mid = y + f.line_h() // 2
+            if i == 0:
+                pygame.draw.line(f.s, pal.allied, (x, mid), (x + sample_w - 8, mid), 5)
+            else:
+                f.dashed_line((x, mid), (x + sample_w - 8, mid), pal.hostile, 5, 7)
+            f.text(Rect(x + sample_w, y, col.w - sample_w - f.pad, row1), legend[i], "body")
+            f.text(Rect(col.x, y + row1, col.w, row2), legend[2 + i], "body", pal.muted)
+        # geometry
+        since = g.votes[-1].quarter if g.votes else None
+        label_h = f.line_h("bold") * 2 + 6
+        label_w = max(f.text_w(short(a, lang), "bold") for a in ARMED) + 2 * f.pad
+        label_w = max(label_w, f.text_w(t("strength", lang, n=100)) + 2 * f.pad)
+        cx, cy = area.centerx, area.centery
+        radius = max(40, min((area.w - 2 * label_w) / 2 - f.pad, (area.h - 2 * label_h) / 2 / 0.87 - f.pad))
+        order = ["isgs", "jnim", "government", "cma", "platform", "traffickers"]  # angles 0, 60, … degrees
+        pos: dict[str, tuple[float, float]] = {}
+        for k, actor in enumerate(order):
+            ang = math.radians(60 * k)
+            pos[actor] = (cx + radius * math.cos(ang), cy - radius * math.sin(ang))
+        # edges, weakest first so strong ties are drawn on top
+        pairs = sorted(RELATION_PAIRS, key=lambda p: abs(v[pair_key(*p)]))
+        for a, b in pairs:
+            val = v[pair_key(a, b)]
+            width = 1 + abs(val) * 9 // 100
+            p0, p1 = pos[a], pos[b]
+            if since is not None and abs(changes_since(g, pair_key(a, b), since)) >= 5:
+                pygame.draw.line(f.s, pal.focus if pal.name.startswith("high") else pal.accent, p0, p1, width + 8)
+            if val >= 10:
+                pygame.draw.line(f.s, pal.allied, p0, p1, width)
+            elif val <= -10:
+                f.dashed_line(p0, p1, pal.hostile, width, 10)
+            else:
+                f.dashed_line(p0, p1, pal.muted, 1, 3)
+        # nodes
+        node_boxes: list[Rect] = []
+        for k, actor in enumerate(order):
+            x, y = pos[actor]
+            strength = v[f"strength.{actor}"]
+            rr = 8 + strength * 14 // 100
+            pygame.draw.circle(f.s, pal.panel, (x, y), rr + 3)
+            pygame.draw.circle(f.s, pal.heading if actor in ("government", "cma", "platform") else pal.text, (x, y), rr)
+            ang = 60 * k
+            if ang in (60, 120):
+                box = Rect(int(x - label_w / 2), int(y - rr - 6 - label_h), label_w, label_h)
+            elif ang in (240, 300):
+                box = Rect(int(x - label_w / 2), int(y + rr + 6), label_w, label_h)
+            elif ang == 0:
+                box = Rect(int(x + rr + 6), int(y - label_h / 2), label_w, label_h)
+            else:
+                box = Rect(int(x - rr - 6 - label_w), int(y - label_h / 2), label_w, label_h)
+            box.clamp_ip(area)
+            node_boxes.append(box)
+            node_boxes.append(Rect(int(x - rr), int(y - rr), 2 * rr, 2 * rr))
+            f.fill(box, pal.panel, 4, pal.border)
+            lh = f.line_h("bold")
+            f.text(Rect(box.x, box.y + 3, box.w, lh), short(actor, lang), "bold", pal.text, align="center", box=box)
+            label = t("strength", lang, n=strength)
+            prefix = label[: -len(str(strength))]
+            pre_w = f.text_w(prefix)
+            num_w = f.text_w(str(strength), "bold")
+            x0 = box.x + (box.w - pre_w - num_w) // 2
+            f.text(Rect(x0, box.y + 3 + lh, pre_w, lh), prefix, "body", pal.muted, box=box)
+            f.why_number(f"web:strength:{actor}", Rect(x0 + pre_w, box.y + 3 + lh, num_w + 2, lh), str(strength),
+                         f"strength.{actor}", align="left")
+        # edge labels, placed along each edge where they do not collide
+        placed: list[Rect] = list(node_boxes)
+        for a, b in RELATION_PAIRS:
+            q = pair_key(a, b)
+            val = v[q]
+            text = f"{val:+d}".replace("-", "−")
+            delta = changes_since(g, q, since) if since is not None else 0
+            mark = f" {'▲' if delta > 0 else '▼'}{abs(delta)}" if abs(delta) >= 5 else ""
+            w = f.text_w(text + mark, "bold") + f.pad
+            h = f.line_h("bold") + 2
+            p0, p1 = pos[a], pos[b]
+            chosen = None
+            for tt in (0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.45, 0.55):
+                x = p0[0] + (p1[0] - p0[0]) * tt
+                y = p0[1] + (p1[1] - p0[1]) * tt
+                box = Rect(int(x - w / 2), int(y - h / 2), w, h)
+                box.clamp_ip(area)
+                if not any(box.colliderect(p) for p in placed):
+                    chosen = box
+                    break
+            if chosen is None:
+                x = p0[0] + (p1[0] - p0[0]) * 0.5
+                y = p0[1] + (p1[1] - p0[1]) * 0.5
+                chosen = Rect(int(x - w / 2), int(y - h / 2), w, h)
+                chosen.clamp_ip(area)
+            placed.append(chosen.inflate(2, 2))
+            color = pal.allied if val >= 10 else pal.hostile if val <= -10 else pal.muted
+            f.fill(chosen, pal.panel, 4, color, 2)
+            f.why_number(f"web:rel:{a}:{b}", Rect(chosen.x, chosen.y + 1, chosen.w - f.pad // 2, h),
+                         text + mark, q, align="center", color=color)
+
+    # --- the side column ------------------------------------------------------------------------
+    def draw_side(self, f: Frame, rect: Rect) -> None:
+        g, lang = self.app.game, self.lang
+        v = g.values
+        inner = f.panel(rect)
+        w = inner.w
+        items: list[Item] = []
+        if g.quarter == 0 and tr(g.scenario.summary, lang):
+            items.append(heading_item(f, w, self.t("situation"), "h2"))
+            items.append(text_item(f, w, tr(g.scenario.summary, lang)))
+        items.append(heading_item(f, w, self.t("council_mood"), "h2"))
+        stances = g.predict()
+        yes = sum(s.vote == council.YES for s in stances)
+        no = sum(s.vote == council.NO for s in stances)
+        items.append(text_item(f, w, self.t("mood_line", yes=yes, no=no, abst=len(stances) - yes - no)))
+        vetoes = [tr(g.scenario.member(s.member).name, lang) for s in stances
+                  if s.vote == council.NO and g.scenario.member(s.member).permanent]
+        items.append(text_item(f, w, self.t("veto_risk", names=", ".join(vetoes)) if vetoes else self.t("no_veto"),
+                               color=f.pal.no if vetoes else f.pal.muted))
+        items.append(stat_item(f, w, "side:capital", quantity_label("council.capital", lang), str(v["council.capital"]),
+                               "council.capital"))
+        try:
+            force_dim = g.scenario.dimension("force")
+            opt = force_dim.option(g.in_force["force"])
+            items.append(text_item(f, w, self.t("parallel_force", opt=tr(opt.label, lang)), color=f.pal.muted))
+        except KeyError:
+            pass
+        items.append(heading_item(f, w, self.t("mission"), "h2"))
+        for q in MISSION_KEYS:
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang), f"{v[q]:,}".replace(",", "\u202f"), q))
+        items.append(heading_item(f, w, self.t("politics"), "h2"))
+        for q in POLITICS_KEYS:
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang), str(v[q]), q))
+        items.append(heading_item(f, w, self.t("buyin"), "h2"))
+        for actor in REGIONAL:
+            q = f"buyin.{actor}"
+            items.append(bar_item(f, w, f"side:{q}", NAMES[actor][lang], v[q], 0, 100, q))
+        f.scroll_list("side", inner, items)

@@ -1,0 +1,224 @@
+"""The Council chamber: fifteen seats with predicted votes and reasons, trades, then the vote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import council
+from game.engine.actions import Back, CallVote, Continue, Trade
+from game.engine.defs import tr
+from game.ui.frame import Frame, Item, Rect, columns, take_top
+from game.ui.views.base import GameView, heading_item, stat_item, text_item
+
+SYMBOL = {council.YES: "✔", council.NO: "✖", council.ABSTAIN: "○"}
+REVEAL_MS = 230  # one seat every REVEAL_MS: fifteen seats in about 3.5 seconds
+
+
+def vote_word(view: Any, vote: str, permanent: bool) -> str:
+    if vote == council.NO and permanent:
+        return f"{SYMBOL[vote]} {view.t('no')} — {view.t('veto')}"
+    return f"{SYMBOL[vote]} {view.t({'yes': 'yes', 'no': 'no', 'abstain': 'abstain'}[vote])}"
+
+
+def vote_color(f: Frame, vote: str) -> Any:
+    return {council.YES: f.pal.yes, council.NO: f.pal.no}.get(vote, f.pal.abstain)
+
+
+def seat_grid(f: Frame, rect: Rect, seats: list[tuple[str, list[tuple[str, str, Any]], bool, Any]]) -> None:
+    """Seats in rows (as many columns as the names allow), scrolling by rows if needed."""
+    widest = max((f.text_w(parts[0][0], "bold") for _c, parts, _s, _a in seats), default=100)
+    min_w = min(rect.w, widest + 3 * f.pad)
+    cols = max(2, min(5, (rect.w + f.pad) // (min_w + f.pad)))
+    col_w = (rect.w - f.pad * (cols - 1)) // cols
+    items = []
+    for start in range(0, len(seats), cols):
+        row = seats[start:start + cols]
+        h = max(f.rich_h([(p[0], p[1]) for p in parts], col_w) for _c, parts, _s, _a in row)
+
+        def draw(fr: Frame, r: Rect, row: list[Any] = row) -> None:
+            for k, (cid, parts, selected, action) in enumerate(row):
+                fr.rich_button(cid, Rect(r.x + k * (col_w + fr.pad), r.y, col_w, r.h), parts, action,
+                               selected=selected, kind="seat")
+
+        items.append(Item(h, draw, tuple(s[0] for s in row)))
+    f.scroll_list("seats", rect, items, gap=f.pad)
+
+
+class ChamberView(GameView):
+    name = "chamber"
+    help_key = "chamber"
+    title_key = "chamber"
+    keymap = {pygame.K_v: ("vote", None), pygame.K_b: ("back", None)}
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.selected: str | None = None
+
+    def command(self, cmd: str, arg: Any) -> bool:
+        if cmd == "vote":
+            self.app.act(CallVote())
+            return True
+        if cmd == "back":
+            self.app.act(Back())
+            return True
+        return False
+
+    def back(self) -> bool:
+        self.app.act(Back())
+        return True
+
+    def default_focus(self) -> str | None:
+        return "act:vote"
+
+    def actions(self) -> list[tuple[str, str, Any, bool]]:
+        return [("act:back", self.t("back_to_draft"), lambda: self.app.act(Back()), False),
+                ("act:vote", self.t("call_vote"), lambda: self.app.act(CallVote()), True)]
+
+    def pick(self, member: str) -> None:
+        self.selected = member
+        self.scroll["detail"] = 0
+
+    def draw_body(self, f: Frame, body: Rect) -> None:
+        g, lang = self.app.game, self.lang
+        stances = g.predict()
+        if self.selected is None:
+            blocking = [s for s in stances if s.vote != council.YES]
+            self.selected = (blocking[0] if blocking else stances[0]).member
+        left, right = columns(body, [0.58, 0.42], f.gap)
+        inner = f.panel(left)
+        yes = sum(s.vote == council.YES for s in stances)
+        no = sum(s.vote == council.NO for s in stances)
+        line = self.t("predicted", yes=yes, no=no, abst=len(stances) - yes - no)
+        lh = f.text_h(line, inner.w, "bold")
+        top, rest = take_top(inner, lh + f.pad // 2, f.pad)
+        f.text(top, line, "bold", f.pal.heading)
+        seats = []
+        for s in stances:
+            m = g.scenario.member(s.member)
+            extra = []
+            if m.permanent:
+                extra.append(self.t("p5"))
+            if s.undecided:
+                extra.append(self.t("undecided"))
+            parts = [(tr(m.name, lang), "bold", None), (vote_word(self, s.vote, m.permanent), "bold", vote_color(f, s.vote)),
+                     (" · ".join(extra), "body", f.pal.muted)]
+            seats.append((f"seat:{m.id}", parts, m.id == self.selected, lambda mid=m.id: self.pick(mid)))
+        seat_grid(f, rest, seats)
+        self.draw_detail(f, right, {s.member: s for s in stances})
+
+    def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, Any]) -> None:
+        g, lang = self.app.game, self.lang
+        m = g.scenario.member(self.selected)
+        s = stances[m.id]
+        name = tr(m.name, lang)
+        inner = f.panel(rect, name)
+        w = inner.w
+        items: list[Item] = []
+        items.append(stat_item(f, w, "detail:capital", self.t("capital", n="").rstrip(" :"),
+                               str(g.values["council.capital"]), "council.capital"))
+        tags = [self.t("p5") + " (veto)" if m.permanent else "", self.t("african") if m.african else ""]
+        if any(tags):
+            items.append(text_item(f, w, " · ".join(x for x in tags if x), color=f.pal.muted))
+        items.append(text_item(f, w, vote_word(self, s.vote, m.permanent) + (f" ({self.t('undecided')})" if s.undecided else ""),
+                               "bold", vote_color(f, s.vote)))
+        if tr(m.wants, lang):
+            items.append(text_item(f, w, self.t("wants", t=tr(m.wants, lang))))
+        items.append(heading_item(f, w, self.t("reasons", name=name)))
+        items.append(text_item(f, w, self.t("base_reason", n=m.base)))
+        for r in s.reasons:
+            items.append(text_item(f, w, f"{r.weight:+d}  {tr(r.why, lang)}".replace("-", "−", 1)))
+        items.append(heading_item(f, w, self.t("trades")))
+        trades = []
+        for r in s.reasons:
+            dim = r.option.partition(".")[0]
+            if r.weight < 0 and r.option and dim not in g.softened:
+                cost = g.trade_cost(m.id, dim)
+                if cost:
+                    trades.append((dim, cost))
+        if tr(m.trade, lang):
+            items.append(text_item(f, w, tr(m.trade, lang), color=f.pal.muted))
+        if not trades:
+            items.append(text_item(f, w, self.t("no_trades"), color=f.pal.muted))
+        for dim, cost in trades:
+            label = self.t("trade_btn", dim=tr(g.scenario.dimension(dim).label, lang), name=name, cost=cost)
+            cid = f"trade:{m.id}:{dim}"
+            h = f.button_h(label, w)
+            items.append(Item(h, lambda fr, r, cid=cid, label=label, dim=dim: fr.button(  # type: ignore[misc]
+                cid, r, label, lambda: self.app.act(Trade(m.id, dim)), align="left"), (cid,)))
+        f.scroll_list("detail", inner, items)
+
+
+class VoteView(GameView):
+    """The vote, member by member, so that a class watches it happen; then the result."""
+
+    name = "vote"
+    help_key = "vote"
+    title_key = "vote_title"
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.started = pygame.time.get_ticks()
+        self.shown = 0
+        self.total = len(app.game.council)
+
+    def animating(self) -> bool:
+        return self.shown < self.total
+
+    def tick(self, now_ms: int) -> None:
+        self.shown = min(self.total, (now_ms - self.started) // REVEAL_MS)
+
+    def finish_animation(self) -> None:
+        self.shown = self.total
+
+    def default_focus(self) -> str | None:
+        return "act:continue"
+
+    def actions(self) -> list[tuple[str, str, Any, bool]]:
+        if self.animating():
+            return []
+        return [("act:continue", self.t("to_field"), lambda: self.app.act(Continue()), True)]
+
+    def draw_body(self, f: Frame, body: Rect) -> None:
+        g, lang = self.app.game, self.lang
+        result = g.votes[-1]
+        members = list(g.council)
+        revealed = members[: self.shown]
+        yes = sum(result.votes[m.id] == council.YES for m in revealed)
+        no = sum(result.votes[m.id] == council.NO for m in revealed)
+        abst = len(revealed) - yes - no
+        inner = f.panel(body)
+        tally = self.t("tally", yes=yes, no=no, abst=abst)
+        if self.animating():
+            head = f"{self.t('voting')}  {tally}   ({self.t('skip')})"
+            head_style = "h2"
+            color = f.pal.heading
+        else:
+            head = f"{self.t('adopted') if result.adopted else self.t('not_adopted')} — {tally}"
+            head_style = "h1"
+            color = f.pal.yes if result.adopted else f.pal.no
+        hh = f.text_h(head, inner.w, head_style)
+        vetoes = [tr(m.name, lang) for m in members if m.permanent and result.votes[m.id] == council.NO]
+        notes = []
+        if not self.animating():
+            if vetoes:
+                notes.append(self.t("vetoed_by", names=", ".join(vetoes)))
+            if not result.adopted:
+                notes.append(self.t("rollover"))
+        note = " ".join(notes)
+        nh = f.text_h(note, inner.w) + f.pad if note else 0
+        top, rest = take_top(inner, hh + nh, f.gap)
+        f.text(Rect(top.x, top.y, top.w, hh), head, head_style, color)
+        if note:
+            f.text(Rect(top.x, top.y + hh, top.w, nh), note, "body")
+        # a row of fifteen marks fills as the votes come in (shape + word, never colour alone)
+        seats = []
+        for i, m in enumerate(members):
+            if i < self.shown:
+                vote = result.votes[m.id]
+                parts = [(tr(m.name, lang), "bold", None), (vote_word(self, vote, m.permanent), "bold", vote_color(f, vote))]
+            else:
+                parts = [(tr(m.name, lang), "bold", None), ("…", "bold", f.pal.muted)]
+            seats.append((f"vote:{m.id}", parts, i == self.shown - 1 and self.animating(), None))
+        seat_grid(f, rest, seats)

@@ -1,0 +1,121 @@
+"""Drafting: the clause dimensions, each option with its tendencies, and the draft as it grows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game import explain
+from game.engine.actions import Choose, Continue
+from game.engine.defs import tr
+from game.engine.world import describe
+from game.ui.frame import Frame, Item, Rect, columns
+from game.ui.views.base import NUMBER_KEYS, GameView, heading_item, text_item
+
+_PREVIEWS: dict[tuple[Any, ...], dict[str, int]] = {}
+
+
+def preview(game: Any, dim: str, opt: str) -> dict[str, int]:
+    """``game.preview_option`` cached by draft and quarter (it projects a year ahead)."""
+    key = (id(game.scenario), game.quarter, tuple(sorted(game.draft.items())), dim, opt, game.values["violence.mean"])
+    hit = _PREVIEWS.get(key)
+    if hit is None:
+        if len(_PREVIEWS) > 500:
+            _PREVIEWS.clear()
+        hit = _PREVIEWS[key] = game.preview_option(dim, opt)
+    return hit
+
+
+def tendency_text(changes: dict[str, int], lang: str, limit: int = 4) -> str:
+    shown = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:limit]
+    return " · ".join(f"{describe(q, lang)} {explain.arrows(c)} {c:+d}".replace("-", "−") for q, c in shown)
+
+
+class DraftingView(GameView):
+    name = "drafting"
+    help_key = "drafting"
+    title_key = "drafting"
+    keymap = {k: ("pick", n) for k, n in NUMBER_KEYS.items()}
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.dim = 0
+
+    def command(self, cmd: str, arg: Any) -> bool:
+        if cmd == "pick":
+            dim = self.app.game.scenario.dimensions[self.dim]
+            if 1 <= arg <= len(dim.options):
+                self.app.act(Choose(dim.id, dim.options[arg - 1].id))
+                self.app.focus_id = f"opt:{arg - 1}"
+                return True
+        return False
+
+    def default_focus(self) -> str | None:
+        return "dim:0"
+
+    def select(self, i: int) -> None:
+        """Open a clause; the focus goes to its chosen option (Esc goes back to the clauses)."""
+        self.dim = i
+        self.scroll["options"] = 0
+        dim = self.app.game.scenario.dimensions[i]
+        chosen = [o.id for o in dim.options].index(self.app.game.draft[dim.id])
+        self.app.focus_id = f"opt:{chosen}"
+
+    def back(self) -> bool:
+        self.app.focus_id = f"dim:{self.dim}"
+        return True
+
+    def actions(self) -> list[tuple[str, str, Any, bool]]:
+        return [("act:to_council", self.t("to_council"), lambda: self.app.act(Continue()), True)]
+
+    def draw_body(self, f: Frame, body: Rect) -> None:
+        g, lang = self.app.game, self.lang
+        dims = g.scenario.dimensions
+        self.dim = max(0, min(self.dim, len(dims) - 1))
+        left, mid, right = columns(body, [0.26, 0.41, 0.33], f.gap)
+        # dimensions
+        inner = f.panel(left, self.t("dimensions"))
+        items = []
+        for i, dim in enumerate(dims):
+            opt = dim.option(g.draft[dim.id])
+            mark = "✎ " if g.draft[dim.id] != g.in_force.get(dim.id) else ""
+            parts = [(tr(dim.label, lang), "bold", None), (mark + tr(opt.label, lang), "body", None)]
+            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
+            cid = f"dim:{i}"
+            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, i=i: fr.rich_button(  # type: ignore[misc]
+                cid, r, parts, lambda: self.select(i), selected=i == self.dim, kind="tab"), (cid,)))
+        f.scroll_list("dims", inner, items)
+        # options of the selected dimension
+        dim = dims[self.dim]
+        inner = f.panel(mid, self.t("options_for", dim=tr(dim.label, lang)))
+        items = []
+        if tr(dim.help, lang):
+            items.append(text_item(f, inner.w, tr(dim.help, lang), color=f.pal.muted))
+        if not self.app.settings.previews:
+            items.append(text_item(f, inner.w, self.t("previews_off"), color=f.pal.muted))
+        for j, opt in enumerate(dim.options):
+            chosen = g.draft[dim.id] == opt.id
+            head = f"{j + 1}. {tr(opt.label, lang)}" + (f" — {self.t('in_draft')}" if chosen else "")
+            parts: list[tuple[str, str, Any]] = [(head, "bold", None), (tr(opt.summary, lang), "body", None)]
+            if self.app.settings.previews:
+                changes = preview(g, dim.id, opt.id)
+                tend = tendency_text(changes, lang) if changes else self.t("as_now")
+                parts.append((f"{self.t('tends')}: {tend}", "body", f.pal.muted))
+            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
+            cid = f"opt:{j}"
+            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, opt=opt, chosen=chosen: fr.rich_button(  # type: ignore[misc]
+                cid, r, parts, lambda: self.app.act(Choose(dim.id, opt.id)), selected=chosen), (cid,)))
+        f.scroll_list("options", inner, items)
+        # the draft resolution
+        inner = f.panel(right, self.t("the_draft"))
+        items = [text_item(f, inner.w, self.t("preamble"), color=f.pal.muted)]
+        for i, d in enumerate(dims):
+            opt = d.option(g.draft[d.id])
+            line = f"{i + 1}. " + self.t("decides", dim=tr(d.label, lang), opt=tr(opt.label, lang))
+            if d.id in g.softened:
+                who = tr(g.scenario.member(g.softened[d.id]).name, lang)
+                line += self.t("softened_mark", who=who)
+            if g.draft[d.id] != g.in_force.get(d.id):
+                line = "✎ " + line
+            items.append(heading_item(f, inner.w, line, "bold" if i == self.dim else "body",
+                                      f.pal.heading if i == self.dim else f.pal.text))
+        f.scroll_list("draft", inner, items)

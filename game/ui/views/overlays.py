@@ -1,0 +1,158 @@
+"""Modal windows over a screen: help (F1) and "why?" (what moved a number, largest causes first)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game import explain
+from game.engine.world import REGIONS, SIGNATORY_PAIRS, describe, pair_key
+from game.ui.frame import Frame, Item, Rect, columns, inset, take_bottom
+from game.ui.strings import HELP_KEYS, HELP_SCREENS, t
+from game.ui.views.base import View, heading_item, quantity_label, text_item
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+# Read-only quantities and what they are computed from.
+DERIVED_PARTS: dict[str, tuple[str, ...]] = {
+    "violence.mean": tuple(f"violence.{r}" for r in REGIONS),
+    "signatories.cohesion": tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS),
+}
+
+
+class Overlay(View):
+    """A centred panel with a title, a scrolling body and a Close button."""
+
+    def box(self, f: Frame) -> Rect:
+        win = f.window
+        w = min(win.w - 2 * f.gap, max(int(win.w * 0.78), 640))
+        h = win.h - 4 * f.gap
+        return Rect((win.w - w) // 2, (win.h - h) // 2, w, h)
+
+    def heading(self) -> str:
+        return ""
+
+    def items(self, f: Frame, width: int) -> list[Item]:
+        return []
+
+    def default_focus(self) -> str | None:
+        return "overlay:close"
+
+    def draw(self, f: Frame) -> None:
+        box = self.box(f)
+        inner = f.panel(box, self.heading())
+        btn_h = f.button_h(t("close", self.lang), inner.w, "bold")
+        bottom, body = take_bottom(inner, btn_h, f.pad)
+        label = t("close", self.lang)
+        w = f.text_w(label, "bold") + 4 * f.pad
+        f.scroll_list("overlay", body, self.items(f, body.w))
+        f.button("overlay:close", Rect(bottom.right - w, bottom.y, w, btn_h), label, self.app.close_overlay,
+                 style="bold", primary=True)
+
+
+class HelpOverlay(Overlay):
+    name = "help"
+
+    def __init__(self, app: App, screen: str):
+        super().__init__(app)
+        self.screen = screen
+
+    def heading(self) -> str:
+        return t("help_title", self.lang)
+
+    def items(self, f: Frame, width: int) -> list[Item]:
+        lang = self.lang
+        out = [text_item(f, width, HELP_SCREENS.get(self.screen, HELP_SCREENS["title"])[lang == "fr"])]
+        key_w = int(width * 0.36)
+        for keys, what in HELP_KEYS[lang]:
+            h = max(f.text_h(keys, key_w - f.pad, "bold"), f.text_h(what, width - key_w))
+
+            def draw(fr: Frame, r: Rect, keys: str = keys, what: str = what) -> None:
+                a, b = columns(r, [key_w, r.w - key_w], 0)
+                fr.text(Rect(a.x, a.y, a.w - fr.pad, a.h), keys, "bold", fr.pal.heading)
+                fr.text(b, what)
+
+            out.append(Item(h, draw))
+        return out
+
+
+class WhyOverlay(Overlay):
+    name = "why"
+
+    def __init__(self, app: App, quantity: str, quarter: int | None = None):
+        super().__init__(app)
+        self.quantity = quantity
+        self.quarter = quarter
+
+    def screen_key(self) -> str:
+        return "why"
+
+    def heading(self) -> str:
+        g = self.app.game
+        value = g.values.get(self.quantity, 0)
+        if self.quarter is not None:
+            return t("why_quarter", self.lang, q=describe(self.quantity, self.lang))
+        return t("why_title", self.lang, q=describe(self.quantity, self.lang), v=value)
+
+    def items(self, f: Frame, width: int) -> list[Item]:
+        g, lang, q = self.app.game, self.lang, self.quantity
+        quarters = None if self.quarter is None else [self.quarter]
+        out: list[Item] = [text_item(f, width, t("why_hint", lang), color=f.pal.muted)]
+        parts = DERIVED_PARTS.get(q)
+        if parts:
+            names = ", ".join(describe(p, lang) for p in parts)
+            out.append(text_item(f, width, t("why_derived", lang, parts=names)))
+            contributions: dict[str, int] = {}
+            for p in parts:
+                for c in g.why(p, quarters):
+                    contributions[c.cause] = contributions.get(c.cause, 0) + c.change
+            # for a mean, each part counts for 1/n
+            n = len(parts) if q == "violence.mean" else 1
+            from game.engine.ledger import Contribution
+
+            ranked = [Contribution(c, v // n if v >= 0 else -((-v) // n)) for c, v in contributions.items()]
+            ranked = [c for c in ranked if c.change]
+            ranked.sort(key=lambda c: (-abs(c.change), c.cause))
+            for i, p in enumerate(parts):
+                out.append(self.part_item(f, width, i, p))
+        else:
+            ranked = g.why(q, quarters)
+        lines = explain.why_lines(ranked, g.scenario, lang, limit=10)
+        if not lines:
+            out.append(text_item(f, width, t("why_none", lang)))
+        if self.quarter is None and not parts and q in g.values:
+            start = g.values[q] - sum(c.change for c in ranked)
+            label = {"en": "Starting value", "fr": "Valeur de départ"}[lang]
+            out.append(self.cause_item(f, width, str(start), label))
+        for line in lines:
+            num, _sep, text = line.partition("  ")
+            change = int(num) if num.lstrip("+-").isdigit() else 0
+            out.append(self.cause_item(f, width, f"{num} {explain.arrows(change)}", text))
+        return out
+
+    def cause_item(self, f: Frame, width: int, num: str, text: str) -> Item:
+        num_w = f.text_w("+000 ▲▲▲", "bold") + f.pad
+        h = max(f.line_h("bold"), f.text_h(text, width - num_w))
+
+        def draw(fr: Frame, r: Rect) -> None:
+            fr.text(Rect(r.x, r.y, num_w - fr.pad, r.h), num, "bold", fr.pal.heading)
+            fr.text(Rect(r.x + num_w, r.y, r.w - num_w, r.h), text)
+
+        return Item(h, draw)
+
+    def part_item(self, f: Frame, width: int, i: int, part: str) -> Item:
+        label = quantity_label(part, self.lang)
+        value = str(self.app.game.values[part])
+        cid = f"why:part:{i}"
+        num_w = f.text_w("-100", "bold") + f.pad
+        h = max(f.text_h(label, width - num_w - 2 * f.pad), f.line_h("bold"))
+
+        def draw(fr: Frame, r: Rect) -> None:
+            inner = inset(r, fr.pad, 0)
+            fr.text(Rect(inner.x, inner.y, inner.w - num_w, inner.h), label, "body", fr.pal.muted)
+            fr.why_number(cid, Rect(inner.right - num_w, inner.y, num_w, inner.h), value, part)
+
+        return Item(h, draw, (cid,))
+
+
+__all__ = ["HelpOverlay", "WhyOverlay", "DERIVED_PARTS", "heading_item"]

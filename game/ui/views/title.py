@@ -1,0 +1,153 @@
+"""The title screen: scenarios (length and theme), continue, saved games, settings, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.frame import Frame, Item, Rect, columns, take_top
+from game.ui.strings import t
+from game.ui.views.base import View
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def scenario_list() -> list[dict[str, Any]]:
+    """Each bundled scenario's folder, title, theme, minutes and years, read without compiling."""
+    from game.content.loader import levels_root, scenario_folders
+    from game.content.safeyaml import load_file
+
+    out = []
+    for folder in scenario_folders(levels_root()):
+        try:
+            data, _pos = load_file(str(folder / "scenario.yaml"))
+        except Exception as exc:  # noqa: BLE001 - a broken file is listed with its problem
+            out.append({"folder": folder, "title": {"en": folder.name}, "error": str(exc)})
+            continue
+        if isinstance(data, dict):
+            out.append({"folder": folder, "title": data.get("title") or {"en": folder.name},
+                        "theme": data.get("theme") or {}, "minutes": data.get("minutes"),
+                        "years": data.get("years")})
+    return out
+
+
+def _tr(text: Any, lang: str) -> str:
+    if isinstance(text, dict):
+        return str(text.get(lang) or text.get("en") or "")
+    return str(text or "")
+
+
+class TitleView(View):
+    name = "title"
+    help_key = "title"
+
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.scenarios = scenario_list()
+
+    def default_focus(self) -> str | None:
+        if self.app.store.has_autosave() and not self.app.auto_strategy:
+            return "title:continue"
+        return "scenario:0"
+
+    def back(self) -> bool:
+        return True  # Esc on the title does nothing (Quit is a button)
+
+    def start(self, folder: Path) -> None:
+        self.app.start_game(self.app.level_name(folder))
+
+    def draw(self, f: Frame) -> None:
+        app, pal, lang = self.app, f.pal, self.lang
+        win = f.window
+        f.s.fill(pal.bg)
+        gap, pad = f.gap, f.pad
+        # header band
+        head_h = f.line_h("h1") + f.text_h(t("app_subtitle", lang), win.w - 2 * gap) + 2 * pad
+        head = Rect(0, 0, win.w, head_h + pad)
+        f.fill(head, pal.panel)
+        pygame.draw.line(f.s, pal.accent, (0, head.bottom - 1), (win.w, head.bottom - 1), 4)
+        # a simple emblem: a pen nib drawn from shapes
+        x0 = gap
+        h1 = f.line_h("h1")
+        nib = [(x0, pad + h1 // 2), (x0 + h1 // 2, pad + 2), (x0 + h1, pad + h1 // 2), (x0 + h1 // 2, pad + h1 - 2)]
+        pygame.draw.polygon(f.s, pal.accent, nib)
+        pygame.draw.circle(f.s, pal.panel, (x0 + h1 // 2, pad + h1 // 2), max(2, h1 // 8))
+        tx = x0 + h1 + pad
+        f.text(Rect(tx, pad, win.w - tx - gap, h1), t("app_title", lang), "h1", pal.heading)
+        f.text(Rect(gap, pad + h1, win.w - 2 * gap, head_h - h1), t("app_subtitle", lang), "body", pal.muted)
+        # message strip
+        body = Rect(gap, head.bottom + gap, win.w - 2 * gap, win.h - head.bottom - 2 * gap)
+        if app.message:
+            mh = f.text_h(app.message, body.w - 2 * pad) + pad
+            mr, body = take_top(body, mh, gap)
+            f.fill(mr, pal.notice, f.radius)
+            f.text(Rect(mr.x + pad, mr.y + pad // 2, mr.w - 2 * pad, mr.h - pad // 2), app.message, "body", pal.notice_text)
+        left, right = columns(body, [0.56, 0.44], gap)
+        self.draw_scenarios(f, left)
+        self.draw_menu(f, right)
+
+    def draw_scenarios(self, f: Frame, rect: Rect) -> None:
+        lang = self.lang
+        inner = f.panel(rect, t("scenarios", lang))
+        items = []
+        for i, sc in enumerate(self.scenarios):
+            parts: list[tuple[str, str, Any]] = [(_tr(sc["title"], lang), "bold", None)]
+            if sc.get("error"):
+                parts.append((t("unplayable", lang, msg=sc["error"]), "body", f.pal.muted))
+            else:
+                parts.append((_tr(sc.get("theme"), lang), "body", None))
+                bits = []
+                if sc.get("minutes"):
+                    bits.append(t("minutes", lang, n=sc["minutes"]))
+                if sc.get("years"):
+                    bits.append(t("years", lang, n=sc["years"]))
+                parts.append((" · ".join(bits), "body", f.pal.muted))
+            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
+            cid = f"scenario:{i}"
+            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, folder=sc["folder"]: fr.rich_button(  # type: ignore[misc]
+                cid, r, parts, lambda: self.start(folder)), (cid,)))
+        f.scroll_list("scenarios", inner, items)
+
+    def draw_menu(self, f: Frame, rect: Rect) -> None:
+        app, lang, s = self.app, self.lang, self.app.settings
+        inner = f.panel(rect)
+        onoff = {True: t("on", lang), False: t("off", lang)}
+        has_save = app.store.has_autosave() and not app.auto_strategy
+        buttons: list[tuple[str, str, Any, bool, bool]] = [
+            ("title:continue", t("continue_game" if has_save else "continue_none", lang),
+             self.do_continue, has_save, has_save),
+            ("title:saves", t("load", lang), app.open_saves, False, True),
+            ("title:help", t("help", lang), app.open_help, False, True),
+        ]
+        settings: list[tuple[str, str, Any, bool, bool]] = [
+            ("set:lang", t("language", lang), lambda: app.change_settings(lang="fr" if s.lang == "en" else "en"), False, True),
+            ("set:size", t("text_size", lang, n=s.text_step + 1), lambda: app.change_settings(text_step=(s.text_step + 1) % 4), False, True),
+            ("set:contrast", t("contrast", lang, v=onoff[s.high_contrast]), lambda: app.change_settings(high_contrast=not s.high_contrast), False, True),
+            ("set:palette", t("palette", lang, v=onoff[s.colour_blind]), lambda: app.change_settings(colour_blind=not s.colour_blind), False, True),
+            ("set:previews", t("previews", lang, v=onoff[s.previews]), lambda: app.change_settings(previews=not s.previews), False, True),
+            ("set:undo", t("undo_setting", lang, v=onoff[s.undo_allowed]), lambda: app.change_settings(undo_allowed=not s.undo_allowed), False, True),
+        ]
+        items: list[Item] = []
+
+        def btn(spec: tuple[str, str, Any, bool, bool], style: str) -> Item:
+            cid, label, action, primary, enabled = spec
+            h = f.button_h(label, inner.w, style)
+            return Item(h, lambda fr, r: fr.button(cid, r, label, action, style=style, primary=primary,
+                                                   enabled=enabled, align="left"), (cid,))
+
+        for spec in buttons:
+            items.append(btn(spec, "bold"))
+        head = t("settings", lang)
+        hh = f.text_h(head, inner.w, "h2")
+        items.append(Item(hh + f.pad // 2, lambda fr, r: fr.text(r, head, "h2", fr.pal.heading)))
+        for spec in settings:
+            items.append(btn(spec, "body"))
+        quit_spec = ("title:quit", t("quit", lang), app.quit, False, True)
+        items.append(btn(quit_spec, "body"))
+        f.scroll_list("menu", inner, items)
+
+    def do_continue(self) -> None:
+        self.app.continue_game()
