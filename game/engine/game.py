@@ -91,6 +91,7 @@ class Game:
         self.cost_total = 0
         self.ending: str | None = None
         self.meters.values["council.capital"] = scenario.coefficients["capital_per_mandate"]
+        self._prediction: tuple[tuple[object, ...], list[council.Stance]] | None = None
         self._plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
         self._refresh()
         self._levers, self._lever_cause = self.levers_for(self.in_force, {})
@@ -124,7 +125,11 @@ class Game:
         return self.scenario.council(self.date // 12)
 
     def predict(self) -> list[council.Stance]:
-        return council.predict(self.council, self.draft, self.softened, self.values)
+        """Each seated member's stance on the draft (cached until the draft or any value changes)."""
+        key = (tuple(self.draft.items()), tuple(self.softened.items()), len(self.meters.ledger), self.date)
+        if self._prediction is None or self._prediction[0] != key:
+            self._prediction = (key, council.predict(self.council, self.draft, self.softened, self.values))
+        return list(self._prediction[1])
 
     def trade_cost(self, member: str, dimension: str) -> int:
         return council.trade_cost(self.scenario.member(member), self.draft, dimension)

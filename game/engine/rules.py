@@ -127,8 +127,7 @@ RULES: dict[str, dict[str, str]] = {
     "regrowth": {"en": "spoilers regroup across open borders", "fr": "les groupes se reconstituent à travers des frontières ouvertes"},
     "attrition": {"en": "spoilers' losses and desertions", "fr": "pertes et défections des groupes"},
     "splits": {"en": "spoilers exploit splits among signatories", "fr": "les groupes exploitent les divisions des signataires"},
-    "violence_drivers": {"en": "armed groups' presence drives violence", "fr": "la présence des groupes armés nourrit la violence"},
-    "violence_fades": {"en": "violence fades where its drivers weaken", "fr": "la violence retombe quand ses causes faiblissent"},
+    "violence_drivers": {"en": "armed groups' presence drives violence (or lets it fade)", "fr": "la présence des groupes armés nourrit la violence (ou la laisse retomber)"},
     "hostility": {"en": "fighting between signatories", "fr": "combats entre signataires"},
     "communal": {"en": "communal violence in the centre", "fr": "violences intercommunautaires au centre"},
     "protection": {"en": "the mission's presence protects", "fr": "la présence de la mission protège"},
@@ -183,6 +182,7 @@ _DISPLACED = {r: f"displacement.{r}" for r in REGIONS}
 _STRENGTH = {a: f"strength.{a}" for a in ARMED}
 _BUYIN = {a: f"buyin.{a}" for a in REGIONAL}
 _SIGNATORY_KEYS = tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS)
+_COMMITMENT = tuple(f"commitment.{s}" for s in SIGNATORIES)
 _COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
 _NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
 _G5 = ("chad", "niger", "burkina_faso", "mauritania")
@@ -364,8 +364,8 @@ def field_quarter(
         for strength_key, share in plan.drivers[region]:
             drive += (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
         presence = v[_PRESENCE[region]]
-        add(key, (drive * inertia + 50) // 100, "rule:violence_drivers")
-        add(key, -((v[key] * inertia + 50) // 100), "rule:violence_fades")
+        # Violence moves toward what the armed groups' presence drives (up, or fading down).
+        add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
         if hostile and region in _NORTH:
             add(key, hostile, "rule:hostility")
         if region in CENTRE:
@@ -402,8 +402,8 @@ def field_quarter(
     add("mission.impartiality", pct(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
     add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
     commitment_step = pct(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"])
-    for actor in SIGNATORIES:
-        add(f"commitment.{actor}", commitment_step, "rule:implementation_commitment")
+    for key in _COMMITMENT:
+        add(key, commitment_step, "rule:implementation_commitment")
 
     # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
     mediation = 50 + mean([v[_BUYIN[a]] for a in MEDIATORS]) // 2  # mediators help; they cannot do it all

@@ -1,0 +1,139 @@
+"""Field quarters: an event card and its responses; then what the quarter changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game import explain
+from game.engine.actions import Continue, Respond
+from game.engine.defs import month_label, tr
+from game.ui.frame import Frame, Item, Rect, columns
+from game.ui.views.base import NUMBER_KEYS, GameView, heading_item, quantity_label, stat_item, text_item
+
+KEY_FIGURES = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
+               "signatories.cohesion", "regional.ownership", "mission.casualties", "mission.troops")
+
+
+class CardView(GameView):
+    name = "card"
+    help_key = "card"
+    title_key = "field"
+    keymap = {k: ("respond", n) for k, n in NUMBER_KEYS.items()}
+
+    def screen_key(self) -> str:
+        g = self.app.game
+        return f"card-q{g.quarter + 1}-{g.pending[0] if g.pending else ''}"
+
+    def subtitle(self) -> str:
+        g = self.app.game
+        return " · ".join([self.t("quarter_n", n=g.quarter + 1), month_label(g.date, self.lang),
+                           tr(g.scenario.title, self.lang)])
+
+    def command(self, cmd: str, arg: Any) -> bool:
+        card = self.app.game.card
+        if cmd == "respond" and card is not None and 1 <= arg <= len(card.responses):
+            self.app.act(Respond(card.id, card.responses[arg - 1].id))
+            return True
+        return False
+
+    def default_focus(self) -> str | None:
+        return "resp:0"
+
+    def draw_body(self, f: Frame, body: Rect) -> None:
+        g, lang = self.app.game, self.lang
+        card = g.card
+        if card is None:
+            return
+        left, right = columns(body, [0.47, 0.53], f.gap)
+        inner = f.panel(left, tr(card.title, lang))
+        items = [text_item(f, inner.w, tr(card.text, lang))]
+        if card.sources:
+            items.append(heading_item(f, inner.w, self.t("sources")))
+            for src in card.sources:
+                items.append(text_item(f, inner.w, "• " + src, color=f.pal.muted))
+        f.scroll_list("card", inner, items)
+        inner = f.panel(right, self.t("responses", n=len(card.responses)))
+        items = []
+        previews = self.app.settings.previews
+        for j, resp in enumerate(card.responses):
+            parts: list[tuple[str, str, Any]] = [(f"{j + 1}. {tr(resp.label, lang)}", "bold", None)]
+            if tr(resp.why, lang):
+                parts.append((tr(resp.why, lang), "body", f.pal.muted))
+            if previews:
+                if resp.effects:
+                    parts.append((self.t("now", t=effects(resp.effects, lang)), "body", None))
+                for d in resp.delayed:
+                    parts.append((self.t("later", n=d.after, t=effects(d.effects, lang)), "body", None))
+                if resp.follow_ups:
+                    parts.append((self.t("follow_up"), "body", f.pal.muted))
+                if not resp.effects and not resp.delayed and not resp.follow_ups:
+                    parts.append((self.t("no_effect"), "body", f.pal.muted))
+            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
+            cid = f"resp:{j}"
+            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, resp=resp: fr.rich_button(  # type: ignore[misc]
+                cid, r, parts, lambda: self.app.act(Respond(card.id, resp.id))), (cid,)))
+        f.scroll_list("responses", inner, items)
+
+
+def effects(changes: Any, lang: str) -> str:
+    """'violence in Gao ▼ −5, …' — the effect and its size in arrows and numbers."""
+    items = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:6]
+    from game.engine.world import describe
+
+    return ", ".join(f"{describe(k, lang)} {explain.arrows(v)} {v:+d}".replace("-", "−") for k, v in items)
+
+
+class SummaryView(GameView):
+    name = "summary"
+    help_key = "summary"
+    title_key = "field"
+
+    def title(self) -> str:
+        return self.t("summary", n=self.app.game.quarter + 1)
+
+    def default_focus(self) -> str | None:
+        return "act:continue"
+
+    def actions(self) -> list[tuple[str, str, Any, bool]]:
+        return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
+
+    def auto_extras(self) -> list[Any]:
+        """For screenshots: open "why?" on the biggest change of the first quarter."""
+        g = self.app.game
+        changes = g.meters.changes_in(g.quarter)
+        if g.quarter != 0 or not changes:
+            return []
+        q = max(changes.items(), key=lambda kv: (abs(kv[1]), kv[0]))[0]
+        return [lambda: self.app.open_why(q), self.app.close_overlay]
+
+    def draw_body(self, f: Frame, body: Rect) -> None:
+        g, lang = self.app.game, self.lang
+        left, right = columns(body, [0.58, 0.42], f.gap)
+        inner = f.panel(left, self.t("summary_hint"))
+        changes = g.meters.changes_in(g.quarter)
+        ranked = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+        items: list[Item] = []
+        if not ranked:
+            items.append(text_item(f, inner.w, self.t("nothing_changed")))
+        w = inner.w
+        num_w = f.text_w("−100 ▼▼▼", "bold") + f.pad
+        val_w = f.text_w("→ 20 000", "bold") + f.pad
+        for i, (q, c) in enumerate(ranked):
+            label = quantity_label(q, lang)
+            h = max(f.text_h(label, w - num_w - val_w - f.pad), f.line_h("bold"))
+            cid = f"chg:{i}"
+
+            def draw(fr: Frame, r: Rect, q: str = q, c: int = c, label: str = label, cid: str = cid) -> None:
+                fr.text(Rect(r.x, r.y, r.w - num_w - val_w - fr.pad, r.h), label)
+                color = fr.pal.text
+                fr.why_number(cid, Rect(r.right - num_w - val_w, r.y, num_w, r.h),
+                              f"{c:+d} {explain.arrows(c)}".replace("-", "−"), q, quarter=g.quarter, color=color)
+                fr.text(Rect(r.right - val_w, r.y, val_w, r.h), f"→ {g.values[q]}", "bold", fr.pal.muted, align="right")
+
+            items.append(Item(h, draw, (cid,)))
+        f.scroll_list("changes", inner, items)
+        inner = f.panel(right, self.t("key_figures"))
+        items = []
+        for q in KEY_FIGURES:
+            items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang), str(g.values[q]), q))
+        f.scroll_list("figures", inner, items)
