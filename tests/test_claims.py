@@ -168,8 +168,8 @@ def test_claim_9_without_consent_the_mission_goes(tutorial: Scenario) -> None:
 
 def test_claim_10_contributors_leave_a_deadly_mission(tutorial: Scenario) -> None:
     deadly = {f"violence.{r}": 95 for r in REGIONS} | {f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}
-    safe = project(tutorial, {"posture": "robust"}, 4, 0)
-    dangerous = project(tutorial, {"posture": "robust"}, 4, 0, start=deadly)
+    safe = project(tutorial, {"posture": "traditional"}, 4, 0)
+    dangerous = project(tutorial, {"posture": "traditional"}, 4, 0, start=deadly)
     left = [c for c in dangerous.why("mission.troops") if c.cause == "rule:contributors_leave"]
     assert left and left[0].change < 0
     assert not [c for c in safe.why("mission.troops") if c.cause == "rule:contributors_leave"]
