@@ -1,0 +1,152 @@
+"""Shared helpers for the window's tests: an offscreen app, a playable scenario, every screen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+import pygame  # noqa: E402
+
+from game.content.loader import levels_root, load_scenario  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+_FOLDER: Path | None = None
+
+
+def playable_tutorial(tmp_root: Path) -> Path:
+    """levels/tutorial if it loads; else a copy whose missing Council profiles are stand-ins
+    (copies of France's, renamed), so the window can be tested while content is being written."""
+    global _FOLDER
+    if _FOLDER is not None:
+        return _FOLDER
+    folder = levels_root() / "tutorial"
+    if load_scenario(folder).scenario is not None:
+        _FOLDER = folder
+        return folder
+    common = levels_root() / "common"
+    dest = tmp_root / "tutorial"
+    shutil.copytree(folder, dest, dirs_exist_ok=True)
+    text = (dest / "scenario.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^uses:.*$", f"uses: [{common.as_posix()}]", text, flags=re.M)
+    (dest / "scenario.yaml").write_text(text, encoding="utf-8")
+    members = re.search(r"^council:\s*\[(.*?)\]", text, flags=re.M)
+    template = (common / "council" / "france.yaml").read_text(encoding="utf-8")
+    (dest / "council").mkdir(exist_ok=True)
+    for member in [m.strip() for m in members.group(1).split(",")] if members else []:
+        if not (common / "council" / f"{member}.yaml").exists() and not (dest / "council" / f"{member}.yaml").exists():
+            profile = re.sub(r"^id:.*$", f"id: {member}", template, flags=re.M)
+            profile = re.sub(r"^name:.*$", f"name: {{en: {member.title()}, fr: {member.title()}}}", profile, flags=re.M)
+            (dest / "council" / f"{member}.yaml").write_text(profile, encoding="utf-8")
+    loaded = load_scenario(dest)
+    assert loaded.scenario is not None, loaded.problems[:5]
+    _FOLDER = dest
+    return dest
+
+
+def make_app(data: Path, size: str = "1280x720", lang: str = "en", step: int = 1, **kw: Any) -> Any:
+    os.environ["PENHOLDER_DATA"] = str(data)
+    from game.ui.app import App
+    from game.ui.store import Store
+
+    ns = argparse.Namespace(level="tutorial", seed=7, lang=lang, auto=None, screenshots=None, size=size,
+                            text=False, save_replay=None)
+    for k, v in kw.items():
+        setattr(ns, k, v)
+    app = App(ns, Store(data))
+    app.settings.lang = lang
+    app.settings.text_step = step
+    app.open()
+    return app
+
+
+def start(app: Any, folder: Path, seed: int = 7) -> None:
+    assert app.start_game(str(folder), seed=seed), app.message
+
+
+def key(k: int, mod: int = 0, uni: str = "") -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=uni, scancode=0)
+
+
+def screens(app: Any, folder: Path, strategy: str = "status-quo") -> Iterator[str]:
+    """Put the app on every screen once (tabs and overlays included); yield each screen's name.
+
+    After each yield the app shows that screen; the caller draws and inspects it."""
+    from game.sim.drafters import make_drafter
+    from game.ui.views.overlays import HelpOverlay
+
+    app.goto_title()
+    yield "title"
+    app.set_overlay(HelpOverlay(app, "title"))
+    yield "help"
+    app.close_overlay()
+    start(app, folder)
+    app.store.save_slot(app.game, app.level, "a slot")
+    app.open_saves()
+    yield "saves"
+    app.close_overlay()
+    drafter = make_drafter(strategy, app.game.seed)
+    seen: set[str] = set()
+    while True:
+        view = app.view
+        name = view.name
+        if view.name == "vote" and "vote-mid" not in seen:
+            seen.add("vote-mid")
+            view.shown = 7
+            yield "vote-mid"
+            view.finish_animation()
+        if name not in seen:
+            seen.add(name)
+            if name == "briefing":
+                yield "briefing-map"
+                view.command("tab", "web")
+                yield "briefing-web"
+                view.command("tab", "map")
+            elif name == "drafting":
+                yield "drafting"
+                widest = max(range(len(app.game.scenario.dimensions)),
+                             key=lambda i: len(app.game.scenario.dimensions[i].options))
+                view.select(widest)
+                yield "drafting-options"
+                view.select(0)
+            elif name == "summary":
+                yield "summary"
+                changes = app.game.meters.changes_in(app.game.quarter)
+                if changes:
+                    app.open_why(max(changes, key=lambda q: abs(changes[q])))
+                    yield "why"
+                    app.open_why("violence.mean")
+                    yield "why-derived"
+                    app.close_overlay()
+            elif name == "debrief":
+                for tab in ("charts", "outcome", "journal", "discuss"):
+                    view.command("tab", tab)
+                    yield f"debrief-{tab}"
+                return
+            else:
+                yield name
+        if app.game.phase == "end":
+            app.sync_view()
+            continue
+        app.act(drafter.choose(app.game))
+
+
+def text_outside(frame: Any) -> list[str]:
+    """Every drawn line of text that leaves its box or the window, and every truncation."""
+    win = frame.window
+    bad = []
+    for rec in frame.texts:
+        if not rec.box.contains(rec.rect):
+            bad.append(f"outside its box: {rec.text!r} {rec.rect} not in {rec.box}")
+        elif not win.contains(rec.rect):
+            bad.append(f"outside the window: {rec.text!r} {rec.rect}")
+    for rec in frame.truncated:
+        bad.append(f"truncated: {rec.text[:60]!r} in {rec.box}")
+    return bad
