@@ -485,7 +485,7 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         dimensions=tuple(dimensions), current_mandate=current, members=tuple(members.values()), cards=tuple(cards),
         objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
         history=_text(model.history), sources=tuple(model.sources), content_hash=digest.hexdigest()[:16],
-        path=str(folder), seats=seats,
+        path=str(folder), seats=seats, guide={k: _text(v) for k, v in model.guide.items()},
     )
 
 

@@ -230,6 +230,9 @@ class ScenarioModel(Strict):
     deployment: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     objectives: list[Text] = Field(default_factory=list)
     questions: list[Text] = Field(default_factory=list)
+    guide: dict[Literal["briefing", "drafting", "negotiation", "vote", "card", "summary", "end"], Text] = Field(
+        default_factory=dict, description="step-by-step hints shown the first time each screen opens (tutorials)"
+    )
     history: Text
     sources: list[str] = Field(min_length=1)
 

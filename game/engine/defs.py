@@ -193,6 +193,7 @@ class Scenario:
     content_hash: str = ""
     path: str = ""
     seats: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # vote year -> 15 member ids
+    guide: Mapping[str, Text] = field(default_factory=dict)  # phase -> a hint for first-time players
 
     def council(self, year: int) -> tuple[Member, ...]:
         """The fifteen members who vote in ``year`` (the latest listed year not after it)."""

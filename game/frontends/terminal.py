@@ -90,6 +90,7 @@ class Terminal:
         self.out = out or sys.stdout
         self._read = read or _stdin_reader
         self.on_decision = on_decision
+        self.guided: set[str] = set()  # phases whose tutorial hint has been shown
 
     # --- helpers ----------------------------------------------------------------------------
     def t(self, key: str, **fields: object) -> str:
@@ -152,6 +153,11 @@ class Terminal:
         self.say("=" * 72)
         self.say(f"{title} — {month_label(g.date, self.lang)} — {tr(g.scenario.title, self.lang)}")
         self.say("=" * 72)
+        hint = g.scenario.guide.get(g.phase)
+        if hint and g.phase not in self.guided:
+            self.guided.add(g.phase)
+            self.say(f">> {tr(hint, self.lang)}")
+            self.say()
 
     def briefing(self) -> bool:
         g, v, lang = self.game, self.game.values, self.lang

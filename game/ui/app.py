@@ -153,7 +153,7 @@ class App:
         self.saved_focus: str | None = None
         self.shot_count = 0
         self.shot_keys: list[str] = []
-        self._last_shot_key: str | None = None
+        self._shot_seen: set[str] = set()
         self.drafter: Any = None
         self.first_frame_s: float | None = None
         self.frame_times: list[float] = []
@@ -602,8 +602,8 @@ class App:
 
     def shoot_if_new(self) -> None:
         key = self.current_key()
-        if key != self._last_shot_key:
-            self._last_shot_key = key
+        if key not in self._shot_seen:
+            self._shot_seen.add(key)
             self.screenshot(key)
 
     def frame_and_shoot(self) -> None:

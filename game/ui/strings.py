@@ -146,8 +146,8 @@ S: dict[str, tuple[str, str]] = {
     "j_end": ("End: {t}", "Fin : {t}"),
     "new_game": ("Back to the title screen", "Retour à l'écran titre"),
     # why
-    "why_title": ("Why is {q} {v}?", "Pourquoi {q} vaut-il {v} ?"),
-    "why_quarter": ("What moved {q} this quarter", "Ce qui a fait bouger {q} ce trimestre"),
+    "why_title": ("{q}: {v} — why?", "{q} : {v} — pourquoi ?"),
+    "why_quarter": ("{q}: what moved it this quarter", "{q} : ce qui l'a fait bouger ce trimestre"),
     "why_none": ("Nothing has moved it yet: this is its starting value.",
                  "Rien ne l'a encore fait bouger : c'est sa valeur de départ."),
     "why_derived": ("Computed from: {parts}", "Calculé à partir de : {parts}"),

@@ -274,3 +274,11 @@ def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current
 def quantity_label(q: str, lang: str) -> str:
     text = describe(q, lang)
     return text[:1].upper() + text[1:]
+
+
+def fmt_num(value: int, sign: bool = False) -> str:
+    """12 345 with a narrow no-break space; a real minus sign; '+' when asked."""
+    text = f"{abs(value):,}".replace(",", "\u202f")
+    if value < 0:
+        return "−" + text
+    return ("+" + text) if sign and value > 0 else text

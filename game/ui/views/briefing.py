@@ -15,7 +15,7 @@ from game.ui import mapshapes
 from game.ui.frame import Frame, Item, Rect, columns, take_bottom
 from game.ui.strings import short, t
 from game.ui.theme import ink_on
-from game.ui.views.base import GameView, bar_item, heading_item, quantity_label, stat_item, tabs, text_item
+from game.ui.views.base import GameView, bar_item, fmt_num, heading_item, quantity_label, stat_item, tabs, text_item
 
 MISSION_KEYS = ("mission.troops", "mission.casualties", "mission.budget", "mission.safety", "mission.trust",
                 "mission.impartiality", "mission.consent")
@@ -116,17 +116,18 @@ class BriefingView(GameView):
         pygame.draw.polygon(f.s, pal.map_line, pts(mapshapes.OUTLINE), 2)
         # labels: name, violence number; the mission's marker beneath; nudged apart if they collide
         placed: list[Rect] = []
-        name_font_h = f.line_h("bold")
+        lb = f.line_h("bold")
         for region in REGIONS:
             name = NAMES[region][lang].replace(" (centre)", "")
             vi = str(v[f"violence.{region}"])
             mp = v[f"mission_presence.{region}"]
             un = f"UN {mp}" if lang == "en" else f"ONU {mp}"
-            w = max(f.text_w(name, "bold"), f.text_w(vi, "bold")) + f.pad
-            h = name_font_h * 2 + 4
+            name_w = f.text_w(name + " ")
+            vi_w = f.text_w(vi, "bold")
+            w = name_w + vi_w + f.pad
             un_w = f.text_w(un) + f.pad
             show_un = mp >= 10
-            total_h = h + (f.line_h() + 4 if show_un else 0)
+            total_h = lb + 4 + (f.line_h() + 2 if show_un else 0)
             bw = max(w, un_w if show_un else 0)
             ax, ay = mapshapes.project(mapshapes.ANCHORS[region], proj)
             box = Rect(int(ax - bw / 2), int(ay - total_h / 2), bw, total_h)
@@ -141,13 +142,14 @@ class BriefingView(GameView):
             if region == "bamako":
                 bx, by = mapshapes.project((-8.0, 12.65), proj)
                 pygame.draw.line(f.s, pal.map_line, (bx, by), box.center, 2)
-            label_r = Rect(box.x, box.y, bw, h)
+            label_r = Rect(box.x, box.y, bw, lb + 4)
             f.fill(label_r, pal.panel, 4, pal.map_line)
-            f.text(Rect(label_r.x, label_r.y + 2, bw, name_font_h), name, "bold", pal.text, align="center", box=label_r)
-            f.why_number(f"map:violence:{region}", Rect(label_r.x, label_r.y + 2 + name_font_h, bw, name_font_h), vi,
-                         f"violence.{region}", align="center")
+            x0 = label_r.x + (bw - name_w - vi_w) // 2
+            f.text(Rect(x0, label_r.y + 2, name_w, lb), name, "body", pal.text, box=label_r)
+            f.why_number(f"map:violence:{region}", Rect(x0 + name_w, label_r.y + 2, vi_w + 2, lb), vi,
+                         f"violence.{region}", align="left")
             if show_un:
-                ur = Rect(box.x + (bw - un_w) // 2, label_r.bottom + 2, un_w, f.line_h() + 2)
+                ur = Rect(box.x + (bw - un_w) // 2, label_r.bottom, un_w, f.line_h() + 2)
                 f.fill(ur, pal.primary, 4)
                 f.text(ur, un, "body", pal.primary_text, align="center")
 
@@ -336,7 +338,7 @@ class BriefingView(GameView):
             pass
         items.append(heading_item(f, w, self.t("mission"), "h2"))
         for q in MISSION_KEYS:
-            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang), f"{v[q]:,}".replace(",", "\u202f"), q))
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang), fmt_num(v[q]), q))
         items.append(heading_item(f, w, self.t("politics"), "h2"))
         for q in POLITICS_KEYS:
             items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang), str(v[q]), q))

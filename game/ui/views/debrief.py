@@ -32,10 +32,12 @@ class DebriefView(GameView):
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "tab":
             self.tab = arg
-            return True
-        if cmd == "tab_step":
+        elif cmd == "tab_step":
             self.tab = TABS[(TABS.index(self.tab) + arg) % len(TABS)]
-            return True
+        else:
+            return False
+        self.app.focus_id = f"tab:{self.tab}"
+        return True
         return False
 
     def auto_extras(self) -> list[Any]:
@@ -82,7 +84,7 @@ class DebriefView(GameView):
         f.why_number(f"chart:{i}", Rect(inner.right - num_w, inner.y, num_w, f.line_h("bold")), str(last), key)
         lh = f.line_h()
         axis_w = f.text_w("100") + f.pad // 2
-        plot = Rect(inner.x + axis_w, inner.y + th + lh // 2, inner.w - axis_w, inner.h - th - lh - lh // 2)
+        plot = Rect(inner.x + axis_w, inner.y + th + lh // 2, inner.w - axis_w, inner.h - th - lh - lh // 2 - 4)
         if plot.h < lh:
             return
         for val in (0, 50, 100):

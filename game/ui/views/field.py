@@ -8,7 +8,7 @@ from game import explain
 from game.engine.actions import Continue, Respond
 from game.engine.defs import month_label, tr
 from game.ui.frame import Frame, Item, Rect, columns
-from game.ui.views.base import NUMBER_KEYS, GameView, heading_item, quantity_label, stat_item, text_item
+from game.ui.views.base import NUMBER_KEYS, GameView, fmt_num, heading_item, quantity_label, stat_item, text_item
 
 KEY_FIGURES = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
                "signatories.cohesion", "regional.ownership", "mission.casualties", "mission.troops")
@@ -116,24 +116,24 @@ class SummaryView(GameView):
         if not ranked:
             items.append(text_item(f, inner.w, self.t("nothing_changed")))
         w = inner.w
-        num_w = f.text_w("−100 ▼▼▼", "bold") + f.pad
-        val_w = f.text_w("→ 20 000", "bold") + f.pad
-        for i, (q, c) in enumerate(ranked):
+        shown = [(q, c, f"{fmt_num(c, sign=True)} {explain.arrows(c)}", f"→ {fmt_num(g.values[q])}") for q, c in ranked]
+        num_w = max([f.text_w(n, "bold") for _q, _c, n, _v in shown] + [f.text_w("−10 ▼▼", "bold")]) + f.pad
+        val_w = max([f.text_w(v, "bold") for _q, _c, _n, v in shown] + [f.text_w("→ 100", "bold")]) + f.pad
+        for i, (q, c, num, val) in enumerate(shown):
             label = quantity_label(q, lang)
             h = max(f.text_h(label, w - num_w - val_w - f.pad), f.line_h("bold"))
             cid = f"chg:{i}"
 
-            def draw(fr: Frame, r: Rect, q: str = q, c: int = c, label: str = label, cid: str = cid) -> None:
+            def draw(fr: Frame, r: Rect, q: str = q, num: str = num, val: str = val, label: str = label,
+                     cid: str = cid) -> None:
                 fr.text(Rect(r.x, r.y, r.w - num_w - val_w - fr.pad, r.h), label)
-                color = fr.pal.text
-                fr.why_number(cid, Rect(r.right - num_w - val_w, r.y, num_w, r.h),
-                              f"{c:+d} {explain.arrows(c)}".replace("-", "−"), q, quarter=g.quarter, color=color)
-                fr.text(Rect(r.right - val_w, r.y, val_w, r.h), f"→ {g.values[q]}", "bold", fr.pal.muted, align="right")
+                fr.why_number(cid, Rect(r.right - num_w - val_w, r.y, num_w, r.h), num, q, quarter=g.quarter)
+                fr.text(Rect(r.right - val_w, r.y, val_w, r.h), val, "bold", fr.pal.muted, align="right")
 
             items.append(Item(h, draw, (cid,)))
         f.scroll_list("changes", inner, items)
         inner = f.panel(right, self.t("key_figures"))
         items = []
         for q in KEY_FIGURES:
-            items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang), str(g.values[q]), q))
+            items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang), fmt_num(g.values[q]), q))
         f.scroll_list("figures", inner, items)

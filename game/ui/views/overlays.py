@@ -8,7 +8,7 @@ from game import explain
 from game.engine.world import REGIONS, SIGNATORY_PAIRS, describe, pair_key
 from game.ui.frame import Frame, Item, Rect, columns, inset, take_bottom
 from game.ui.strings import HELP_KEYS, HELP_SCREENS, t
-from game.ui.views.base import View, heading_item, quantity_label, text_item
+from game.ui.views.base import View, fmt_num, heading_item, quantity_label, text_item
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -91,8 +91,8 @@ class WhyOverlay(Overlay):
         g = self.app.game
         value = g.values.get(self.quantity, 0)
         if self.quarter is not None:
-            return t("why_quarter", self.lang, q=describe(self.quantity, self.lang))
-        return t("why_title", self.lang, q=describe(self.quantity, self.lang), v=value)
+            return t("why_quarter", self.lang, q=quantity_label(self.quantity, self.lang))
+        return t("why_title", self.lang, q=quantity_label(self.quantity, self.lang), v=fmt_num(value))
 
     def items(self, f: Frame, width: int) -> list[Item]:
         g, lang, q = self.app.game, self.lang, self.quantity
@@ -121,18 +121,23 @@ class WhyOverlay(Overlay):
         if not lines:
             out.append(text_item(f, width, t("why_none", lang)))
         if self.quarter is None and not parts and q in g.values:
-            start = g.values[q] - sum(c.change for c in ranked)
+            start = g.values[q] - sum(c.change for c in g.why(q))
             label = {"en": "Starting value", "fr": "Valeur de départ"}[lang]
-            out.append(self.cause_item(f, width, str(start), label))
+            rows = [(fmt_num(start), label)]
+        else:
+            rows = []
         for line in lines:
             num, _sep, text = line.partition("  ")
             change = int(num) if num.lstrip("+-").isdigit() else 0
-            out.append(self.cause_item(f, width, f"{num} {explain.arrows(change)}", text))
+            rows.append((f"{fmt_num(change, sign=True)} {explain.arrows(change)}", text))
+        num_w = max((f.text_w(n, "bold") for n, _t in rows), default=0) + 2 * f.pad
+        num_w = min(num_w, width // 3)
+        for num, text in rows:
+            out.append(self.cause_item(f, width, num, text, num_w))
         return out
 
-    def cause_item(self, f: Frame, width: int, num: str, text: str) -> Item:
-        num_w = f.text_w("+000 ▲▲▲", "bold") + f.pad
-        h = max(f.line_h("bold"), f.text_h(text, width - num_w))
+    def cause_item(self, f: Frame, width: int, num: str, text: str, num_w: int) -> Item:
+        h = max(f.text_h(num, num_w - f.pad, "bold"), f.text_h(text, width - num_w))
 
         def draw(fr: Frame, r: Rect) -> None:
             fr.text(Rect(r.x, r.y, num_w - fr.pad, r.h), num, "bold", fr.pal.heading)
