@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.content.loader import load_scenario, scenario_folders
@@ -51,8 +52,18 @@ def check_paths(paths: list[Path]) -> Report:
     return report
 
 
+def _shown(path: str) -> str:
+    """Paths relative to the current folder when inside it: shorter, and clickable in editors."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
+
 def run(paths: list[str], as_json: bool) -> int:
     report = check_paths([Path(p) for p in paths])
+    report.problems = [replace(p, path=_shown(p.path)) for p in report.problems]
     if as_json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
