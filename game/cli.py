@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from game.content.loader import Loaded, levels_root, load_scenario, resolve_level
 
@@ -191,5 +190,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main(sys.argv[1:]))
 
-
-__all__ = ["main", "build_parser", "Path"]

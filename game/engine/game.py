@@ -18,7 +18,7 @@ from typing import Any
 
 from game.engine import council, rules
 from game.engine.actions import Action, Impossible, action_from_dict
-from game.engine.defs import LEVER_DEFAULTS, LEVERS, Card, Member, Scenario
+from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario
 from game.engine.ledger import Contribution, Meters
 from game.engine.world import DERIVED, QUANTITIES, REGIONS, SIGNATORIES
 
@@ -485,6 +485,3 @@ def replay(scenario: Scenario, seed: int, decisions: list[dict[str, Any]]) -> Ga
             raise ValueError(f"decision {i + 1} ({data}) cannot be replayed: {exc}") from None
     return game
 
-
-def lever_names() -> list[str]:
-    return sorted(LEVERS)

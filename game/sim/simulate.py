@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from game.engine.actions import Impossible
+from game.engine.actions import Action, CallVote, Continue, Impossible, Respond
 from game.engine.defs import Scenario
-from game.engine.game import END, OUTCOMES, Game
+from game.engine.game import CARD, END, NEGOTIATION, OUTCOMES, Game
 from game.sim.drafters import make_drafter
 
 MAX_ACTIONS = 5_000  # a safety net: no scripted game needs a fraction of this
@@ -30,10 +30,8 @@ def play_one(scenario: Scenario, seed: int, strategy: str) -> Game:
     return game
 
 
-def drafter_fallback(game: Game) -> Any:
-    from game.engine.actions import CallVote, Continue, Respond
-    from game.engine.game import CARD, NEGOTIATION
-
+def drafter_fallback(game: Game) -> Action:
+    """What to do when a drafter's choice is refused: the first response, the vote, or move on."""
     if game.phase == CARD and game.card is not None:
         return Respond(game.card.id, game.card.responses[0].id)
     if game.phase == NEGOTIATION:

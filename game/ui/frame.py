@@ -417,6 +417,10 @@ class Frame:
                 parts.append(f"▼ {below}")
             more = "more" if self.lang != "fr" else "de plus"
             label = "  ".join(parts) + f"  {more} — PgUp/PgDn"
+            for cand in (label, "  ".join(parts) + f"  {more}", " ".join(parts)):
+                label = cand
+                if self.text_w(cand) <= rect.w:
+                    break
             r = Rect(rect.x, rect.bottom - indicator_h + 2, rect.w, indicator_h - 2)
             self.text(r, label, "body", self.pal.muted, align="right")
 

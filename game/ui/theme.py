@@ -185,7 +185,7 @@ def contrast_pairs(p: Palette) -> list[tuple[str, Color, Color]]:
         ("text/map_other", p.text, p.map_other),
     ]
     for i, fill in enumerate(p.violence):
-        pairs.append((f"violence{i}", ink_on(fill, p.text if luminance(p.text) < 0.5 else (0, 0, 0), (255, 255, 255)), fill))
+        pairs.append((f"violence{i}", ink_on(fill), fill))
     return pairs
 
 
