@@ -127,6 +127,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_balance(args: argparse.Namespace) -> int:
+    from game.sim.balance import run
+
+    loaded = _load(args.level)
+    if loaded is None:
+        return 2
+    print(run(loaded.scenario, args.games, args.seed, args.jobs, args.json))  # type: ignore[arg-type]
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="penholder", description="Hold the pen on MINUSMA's mandate.")
     sub = parser.add_subparsers(dest="command")
@@ -150,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--strategy", default="status-quo")
     sim.add_argument("--json", action="store_true")
     sim.set_defaults(func=cmd_simulate)
+
+    bal = sub.add_parser("balance", help="balance report: every drafter, outcomes, endings, dead cards")
+    bal.add_argument("--level", default=DEFAULT_LEVEL)
+    bal.add_argument("--games", type=int, default=500, help="games per drafter")
+    bal.add_argument("--seed", type=int, default=1)
+    bal.add_argument("--jobs", type=int, default=1, help="processes to use (the result does not depend on it)")
+    bal.add_argument("--json", action="store_true")
+    bal.set_defaults(func=cmd_balance)
 
     rep = sub.add_parser("replay", help="replay a replay file; --verify checks it gives the same game")
     rep.add_argument("file")

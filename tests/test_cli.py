@@ -95,3 +95,13 @@ def test_level_accepts_a_folder_anywhere_and_refuses_nonsense(tmp_path: Path) ->
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     unknown = run("simulate", "--strategy", "nope")
     assert unknown.returncode == 2
+
+
+def test_balance_report_is_the_same_with_one_or_two_processes() -> None:
+    one = run("balance", "--level", "tutorial", "--games", "15", "--json")
+    two = run("balance", "--level", "tutorial", "--games", "15", "--json", "--jobs", "2")
+    assert one.returncode == 0, one.stderr
+    assert one.stdout == two.stdout
+    data = json.loads(one.stdout)
+    assert set(data["drafters"]) == {"random", "status-quo", "regional-transition", "robust"}
+    assert "dead_cards" in data and "endings_never_seen" in data
