@@ -306,7 +306,7 @@ def field_quarter(
 
     # --- Spoilers (claims 1, 3 and 5) ------------------------------------------------------
     neighbours = mean([v[_BUYIN[a]] for a in NEIGHBOURS])
-    border = pct(neighbours, 20 + pct(80, frame))  # border cooperation, 0..100
+    border = pct(neighbours, 20 + pct(50, frame))  # border cooperation: neighbours can only do so much
     split = 100 - cohesion(v)
     capacity = v["regional.capacity"]
     robust = L.get("robust", 0)

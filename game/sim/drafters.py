@@ -41,7 +41,7 @@ class Drafter:
                     return Choose(dim.id, want)
             return Continue()
         if game.phase == NEGOTIATION:
-            trade = self._trade(game)
+            trade = None if self.randomise else self._trade(game)  # a random drafter does not bargain
             return trade if trade is not None else CallVote()
         if game.phase == CARD and game.card is not None:
             card = game.card
