@@ -45,11 +45,17 @@ def cmd_play(args: argparse.Namespace) -> int:
     use_window = not args.text and (args.auto or args.screenshots or _window_available())
     if use_window:
         try:
-            from game.ui.app import run_window
+            from game.ui.app import WindowUnavailable, run_window
         except ImportError:
             use_window = False
         else:
-            return run_window(args)
+            try:
+                return run_window(args)
+            except WindowUnavailable as exc:
+                if args.auto or args.screenshots:
+                    print(f"penholder: no window can be opened here ({exc}); set SDL_VIDEODRIVER=dummy", file=sys.stderr)
+                    return 2
+                print(f"penholder: no window here ({exc}); playing in the terminal.", file=sys.stderr)
     loaded = _load(args.level)
     if loaded is None:
         return 2

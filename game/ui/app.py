@@ -157,6 +157,8 @@ class App:
         self.drafter: Any = None
         self.first_frame_s: float | None = None
         self.frame_times: list[float] = []
+        self._scenarios: dict[str, tuple[Any, list[tuple[Path, float]]]] = {}
+        self._shade: pygame.Surface | None = None
 
     # --- window ---------------------------------------------------------------------------
     def open(self) -> None:
@@ -220,12 +222,17 @@ class App:
         f = Frame(self, self.screen, self.palette(), self.fonts, self.lang)
         self._drawing = self.view
         self.view.draw(f)
+        # focus order: the screen's content, then its actions, then the tools of the top bar
+        rank = {"tool": 2, "action": 1}
+        f.controls.sort(key=lambda c: rank.get(c.kind, 0))
         if self.overlay is not None:
             f.controls = []
             f.lists = {}
-            shade = pygame.Surface(self.screen.get_size(), pygame.SRCALPHA)
-            shade.fill((0, 0, 0, 150))
-            self.screen.blit(shade, (0, 0))
+            if self._shade is None or self._shade.get_size() != self.screen.get_size():
+                self._shade = pygame.Surface(self.screen.get_size())
+                self._shade.fill((0, 0, 0))
+                self._shade.set_alpha(150)
+            self.screen.blit(self._shade, (0, 0))
             self._drawing = self.overlay
             self.overlay.draw(f)
         self._drawing = None
@@ -461,10 +468,15 @@ class App:
         return str(folder)
 
     def load_level(self, level: str) -> Any:
-        """The scenario for ``level`` or None (with a message)."""
+        """The scenario for ``level`` or None (with a message); kept while its files are unchanged."""
         from game.content.loader import load_scenario, resolve_level
 
+        cached = self._scenarios.get(level)
+        if cached is not None and all(_mtime(p) == m for p, m in cached[1]):
+            return cached[0]
         loaded = load_scenario(resolve_level(level))
+        if loaded.scenario is not None:
+            self._scenarios[level] = (loaded.scenario, [(p, _mtime(p)) for p in loaded.files])
         if loaded.scenario is None:
             first = loaded.problems[0] if loaded.problems else "no scenario"
             self.message = t("unplayable", self.lang, msg=str(first))
@@ -686,15 +698,29 @@ class App:
         return 0
 
 
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+class WindowUnavailable(RuntimeError):
+    """No window can be opened here (no display); the caller may fall back to the terminal."""
+
+
 def run_window(args: argparse.Namespace) -> int:
-    """Open the window and play; return the exit code."""
+    """Open the window and play; return the exit code. Raises ``WindowUnavailable``."""
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     app = App(args)
     try:
-        app.open()
+        try:
+            app.open()
+        except pygame.error as exc:
+            raise WindowUnavailable(str(exc)) from None
         return app.run()
     finally:
         pygame.display.quit()
 
 
-__all__ = ["App", "run_window", "parse_size"]
+__all__ = ["App", "WindowUnavailable", "run_window", "parse_size"]

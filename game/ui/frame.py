@@ -195,6 +195,7 @@ class Item:
     height: int
     draw: Callable[[Frame, Rect], None]
     ids: tuple[str, ...] = ()
+    tight: bool = False  # no gap after it (the lines of one paragraph)
 
 
 # --- the frame --------------------------------------------------------------------------------
@@ -317,7 +318,7 @@ class Frame:
 
     def rich_button(self, cid: str, rect: Rect, parts: Sequence[tuple[str, str, Color | None]],
                     action: Callable[[], None] | None, *, selected: bool = False, kind: str = "button",
-                    enabled: bool = True) -> Rect:
+                    enabled: bool = True, register: bool = True) -> Rect:
         """A button holding several blocks of text (a title, a line of detail…)."""
         pal = self.pal
         if selected:
@@ -339,7 +340,8 @@ class Frame:
             ink = color or (pal.selected_text if selected else pal.button_text)
             self.text(Rect(inner.x, y, inner.w, min(h, inner.bottom - y)), text, style, ink, box=rect)
             y += h
-        self.register(Control(cid, Rect(rect), action if enabled else None, kind))
+        if register:
+            self.register(Control(cid, Rect(rect), action if enabled else None, kind))
         return rect
 
     def why_number(self, cid: str, rect: Rect, text: str, quantity: str, *, style: str = "bold",
@@ -370,7 +372,7 @@ class Frame:
         stay in the focus order (focusing one scrolls it into view)."""
         gap = self.gap // 2 if gap is None else gap
         n = len(items)
-        total_h = sum(it.height for it in items) + gap * max(0, n - 1)
+        total_h = sum(it.height + (0 if it.tight else gap) for it in items)
         area = Rect(rect)
         indicator_h = 0
         if total_h > rect.h:
@@ -384,11 +386,9 @@ class Frame:
                 if k < first:
                     first = k
                 else:
-                    y = 0
-                    for j in range(first, k + 1):
-                        y += items[j].height + (gap if j > first else 0)
+                    y = sum(items[j].height + (0 if items[j].tight else gap) for j in range(first, k + 1)) - gap
                     while y > area.h and first < k:
-                        y -= items[first].height + gap
+                        y -= items[first].height + (0 if items[first].tight else gap)
                         first += 1
                 break
         scroll[lid] = first
@@ -405,7 +405,7 @@ class Frame:
                     self.register(Control(cid, None, None, "hidden", scroll=(lid, k)))
                 continue
             it.draw(self, Rect(area.x, y, area.w, h))
-            y += h + gap
+            y += h + (0 if it.tight else gap)
             shown += 1
         self.lists[lid] = ListInfo(lid, Rect(rect), first, shown, n, [it.ids for it in items])
         if indicator_h:

@@ -12,7 +12,6 @@ if the scenario's files changed so that the state no longer fits, the decisions 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -127,6 +126,7 @@ class Store:
         self.prev_path = self.root / "autosave.prev.json"
         self.settings_path = self.root / "settings.json"
         self.slots_dir = self.root / "slots"
+        self._wrote_current = False
 
     # --- settings -------------------------------------------------------------------------
     def load_settings(self) -> Settings:
@@ -145,13 +145,18 @@ class Store:
     def autosave(self, game: Game, level: str) -> None:
         """Write the autosave; the current one, if good, is kept as the previous good save."""
         if self.autosave_path.exists():
-            try:
-                check_payload(read_json(self.autosave_path))
-            except SaveError:
-                pass  # a bad current file never replaces the previous good one
-            else:
+            good = self._wrote_current  # written whole by us in this session: no need to read it back
+            if not good:
+                try:
+                    check_payload(read_json(self.autosave_path))
+                    good = True
+                except SaveError:
+                    good = False  # a bad current file never replaces the previous good one
+            if good:
                 os.replace(self.autosave_path, self.prev_path)
+        self._wrote_current = False
         write_json_atomic(self.autosave_path, payload(game, level, "autosave"))
+        self._wrote_current = True
 
     def has_autosave(self) -> bool:
         return self.autosave_path.exists() or self.prev_path.exists()
@@ -205,7 +210,3 @@ class Store:
             path.unlink()
         except OSError:
             pass
-
-
-def dumps(data: Any) -> str:  # pragma: no cover - debugging aid
-    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -74,7 +74,7 @@ S: dict[str, tuple[str, str]] = {
     "drafting": ("Drafting the resolution", "Rédaction de la résolution"),
     "dimensions": ("Clauses", "Clauses"),
     "options_for": ("Options — {dim}", "Options — {dim}"),
-    "tends": ("Tends to (next year)", "Tendance (sur un an)"),
+    "tends": ("Tends to (next year):", "Tendance (sur un an) :"),
     "as_now": ("no change from the mandate in force", "aucun changement par rapport au mandat en vigueur"),
     "in_draft": ("in the draft", "dans le projet"),
     "the_draft": ("The draft resolution", "Le projet de résolution"),

@@ -151,7 +151,7 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
         f.text(Rect(tr_.x, tr_.y + h, tr_.w, tr_.h - h), subtitle, "body", pal.muted)
     x = win.w - gap - tools_w
     for (cid, label, action, enabled), w in zip(tool_specs, widths, strict=True):
-        f.button(cid, Rect(x, (bar_h - btn_h) // 2, w, btn_h), label, action, enabled=enabled)
+        f.button(cid, Rect(x, (bar_h - btn_h) // 2, w, btn_h), label, action, enabled=enabled, kind="tool")
         x += w + pad
     # --- bottom bar: message and actions ---
     aw = [max(f.text_w(label, "bold") + 3 * pad, 120) for _i, label, _a, _p in actions]
@@ -178,7 +178,7 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
         x = win.w - gap - actions_w
         y = bottom.bottom - pad - abtn_h
         for (cid, label, action, primary), w in zip(actions, aw, strict=True):
-            f.button(cid, Rect(x, y, w, abtn_h), label, action, style="bold", primary=primary)
+            f.button(cid, Rect(x, y, w, abtn_h), label, action, style="bold", primary=primary, kind="action")
             x += w + pad
     return Rect(gap, top.bottom + gap, win.w - 2 * gap, max(0, bottom.y - top.bottom - 2 * gap))
 
@@ -251,6 +251,22 @@ def text_item(f: Frame, width: int, text: str, style: str = "body", color: Any =
         fr.text(r, text, style, color)
 
     return Item(h, draw)
+
+
+def para(f: Frame, width: int, text: str, style: str = "body", color: Any = None) -> list[Item]:
+    """A paragraph as one item per line, so that a long text scrolls line by line."""
+    from game.ui.frame import wrap
+
+    font = f.fonts.get(style)
+    lines = wrap(font, text, width, f.fonts.spec[style])
+    lh = font.get_linesize()
+    out = []
+    for i, line in enumerate(lines):
+        def draw(fr: Frame, r: Rect, line: str = line) -> None:
+            fr.text(r, line, style, color)
+
+        out.append(Item(lh, draw, (), tight=i < len(lines) - 1))
+    return out
 
 
 def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current: str,

@@ -12,10 +12,20 @@ from game.engine.actions import Continue
 from game.engine.defs import tr
 from game.engine.world import ARMED, NAMES, REGIONAL, REGIONS, RELATION_PAIRS, pair_key
 from game.ui import mapshapes
-from game.ui.frame import Frame, Item, Rect, columns, take_bottom
+from game.ui.frame import Frame, Item, Rect, columns, take_bottom, take_right
 from game.ui.strings import short, t
 from game.ui.theme import ink_on
-from game.ui.views.base import GameView, bar_item, fmt_num, heading_item, quantity_label, stat_item, tabs, text_item
+from game.ui.views.base import (
+    GameView,
+    bar_item,
+    fmt_num,
+    heading_item,
+    para,
+    quantity_label,
+    stat_item,
+    tabs,
+    text_item,
+)
 
 MISSION_KEYS = ("mission.troops", "mission.casualties", "mission.budget", "mission.safety", "mission.trust",
                 "mission.impartiality", "mission.consent")
@@ -41,20 +51,25 @@ class BriefingView(GameView):
     def __init__(self, app: Any):
         super().__init__(app)
         self.tab = "map"
+        self.wide = True
 
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "tab":
             self.tab = arg
+            self.app.focus_id = f"tab:{arg}"
             return True
         return False
 
     def screen_key(self) -> str:
         base = super().screen_key()
-        return base if self.tab == "map" else f"{base}-actors"
+        return base if self.tab == "map" else f"{base}-{self.tab}"
 
     def auto_extras(self) -> list[Any]:
-        """For screenshots: show the second tab too."""
-        return [lambda: self.command("tab", "web"), lambda: self.command("tab", "map")][:1] if self.tab == "map" else []
+        """For screenshots: show the other tabs too."""
+        if self.tab != "map":
+            return []
+        extra = [] if self.wide else [lambda: self.command("tab", "regions")]
+        return extra + [lambda: self.command("tab", "web"), lambda: self.command("tab", "map")]
 
     def default_focus(self) -> str | None:
         return "act:continue"
@@ -64,23 +79,39 @@ class BriefingView(GameView):
 
     def draw_body(self, f: Frame, body: Rect) -> None:
         left, right = columns(body, [0.63, 0.37], f.gap)
+        # side by side when there is room; otherwise the region table gets its own tab and the
+        # web of armed actors the whole width
+        self.wide = left.w - 2 * f.pad >= 36 * f.fonts.body
+        if not self.wide and self.tab == "web":
+            left, right = body, None
         inner = f.panel(left)
-        rest = tabs(f, inner, self, [("map", self.t("tab_map")), ("web", self.t("tab_web"))], self.tab,
-                    lambda k: self.command("tab", k))
+        specs = [("map", self.t("tab_map"))]
+        if not self.wide:
+            specs.append(("regions", self.t("region") + "s" if self.lang == "en" else "Régions"))
+        specs.append(("web", self.t("tab_web")))
+        if self.tab not in [k for k, _l in specs]:
+            self.tab = "map"
+        rest = tabs(f, inner, self, specs, self.tab, lambda k: self.command("tab", k))
         if self.tab == "map":
             self.draw_map_tab(f, rest)
+        elif self.tab == "regions":
+            self.draw_region_table(f, rest)
         else:
             self.draw_web(f, rest)
-        self.draw_side(f, right)
+        if right is not None:
+            self.draw_side(f, right)
 
     # --- the map ----------------------------------------------------------------------------
     def draw_map_tab(self, f: Frame, rect: Rect) -> None:
-        map_r, table_r = columns(rect, [0.56, 0.44], f.gap)
+        if self.wide:
+            map_r, table_r = columns(rect, [0.56, 0.44], f.gap)
+            self.draw_region_table(f, table_r)
+        else:
+            map_r = rect
         legend_h = self.legend_h(f, map_r.w)
         legend_r, map_area = take_bottom(map_r, legend_h, f.pad)
         self.draw_map(f, map_area)
         self.draw_legend(f, legend_r)
-        self.draw_region_table(f, table_r)
 
     def legend_h(self, f: Frame, width: int) -> int:
         return f.line_h("bold") + f.line_h() + f.pad + f.text_h(self.t("mission_marker"), width)
@@ -130,18 +161,13 @@ class BriefingView(GameView):
             total_h = lb + 4 + (f.line_h() + 2 if show_un else 0)
             bw = max(w, un_w if show_un else 0)
             ax, ay = mapshapes.project(mapshapes.ANCHORS[region], proj)
-            box = Rect(int(ax - bw / 2), int(ay - total_h / 2), bw, total_h)
-            box.clamp_ip(r)
-            for dy in (0, 1, -1, 2, -2, 3, -3, 4, -4):
-                trial = box.move(0, dy * (total_h // 2 + 2))
-                trial.clamp_ip(r)
-                if not any(trial.colliderect(p) for p in placed):
-                    box = trial
-                    break
-            placed.append(box.inflate(4, 4))
             if region == "bamako":
-                bx, by = mapshapes.project((-8.0, 12.65), proj)
-                pygame.draw.line(f.s, pal.map_line, (bx, by), box.center, 2)
+                ax, ay = mapshapes.project((-8.0, 12.65), proj)
+            box = self.place(Rect(int(ax - bw / 2), int(ay - total_h / 2), bw, total_h), r, placed)
+            placed.append(box.inflate(4, 4))
+            if not box.collidepoint(ax, ay):
+                pygame.draw.line(f.s, pal.map_line, (ax, ay), box.center, 2)
+                pygame.draw.circle(f.s, pal.map_line, (ax, ay), 4)
             label_r = Rect(box.x, box.y, bw, lb + 4)
             f.fill(label_r, pal.panel, 4, pal.map_line)
             x0 = label_r.x + (bw - name_w - vi_w) // 2
@@ -152,6 +178,24 @@ class BriefingView(GameView):
                 ur = Rect(box.x + (bw - un_w) // 2, label_r.bottom, un_w, f.line_h() + 2)
                 f.fill(ur, pal.primary, 4)
                 f.text(ur, un, "body", pal.primary_text, align="center")
+
+    @staticmethod
+    def place(box: Rect, area: Rect, placed: list[Rect]) -> Rect:
+        """The nearest spot to ``box`` inside ``area`` that overlaps no placed label."""
+        step = max(8, box.h // 2)
+        for dist in range(0, 12):
+            offsets = [(0, 0)] if dist == 0 else [
+                (0, dist * step), (0, -dist * step), (dist * step * 2, 0), (-dist * step * 2, 0),
+                (dist * step * 2, dist * step), (-dist * step * 2, dist * step),
+                (dist * step * 2, -dist * step), (-dist * step * 2, -dist * step)]
+            for dx, dy in offsets:
+                trial = box.move(dx, dy)
+                trial.clamp_ip(area)
+                if not any(trial.colliderect(p) for p in placed):
+                    return trial
+        fallback = Rect(box)
+        fallback.clamp_ip(area)
+        return fallback
 
     def draw_region_table(self, f: Frame, r: Rect) -> None:
         g, pal, lang = self.app.game, f.pal, self.lang
@@ -207,40 +251,60 @@ class BriefingView(GameView):
         legend = [self.t("web_legend_pos"), self.t("web_legend_neg"), self.t("web_legend_size"),
                   self.t("web_legend_change")]
         sample_w = max(40, f.gap * 3)
-        leg_cols = columns(Rect(rect.x, 0, rect.w, 0), [1, 1], f.gap)
-        row1 = max(f.text_h(legend[0], leg_cols[0].w - sample_w - f.pad), f.text_h(legend[1], leg_cols[1].w - sample_w - f.pad))
-        row2 = max(f.text_h(legend[2], leg_cols[0].w), f.text_h(legend[3], leg_cols[1].w))
-        legend_r, area = take_bottom(rect, row1 + row2 + f.pad, f.pad)
-        # legend
-        for i, col in enumerate(leg_cols):
-            x, y = col.x, legend_r.y
-            mid = y + f.line_h() // 2
-            if i == 0:
-                pygame.draw.line(f.s, pal.allied, (x, mid), (x + sample_w - 8, mid), 5)
-            else:
-                f.dashed_line((x, mid), (x + sample_w - 8, mid), pal.hostile, 5, 7)
-            f.text(Rect(x + sample_w, y, col.w - sample_w - f.pad, row1), legend[i], "body")
-            f.text(Rect(col.x, y + row1, col.w, row2), legend[2 + i], "body", pal.muted)
-        # geometry
+        side = rect.w > 1.7 * rect.h  # legend beside the web, or beneath it
+        if side:
+            legend_r, area = take_right(rect, max(rect.w // 4, 11 * f.fonts.body), f.gap)
+            blocks = [(legend[0], True), (legend[1], True), (legend[2], False), (legend[3], False)]
+            y = legend_r.y
+            for i, (text, sample) in enumerate(blocks):
+                tw = legend_r.w - (sample_w if sample else 0)
+                h = f.text_h(text, tw)
+                if sample:
+                    mid = y + f.line_h() // 2
+                    if i == 0:
+                        pygame.draw.line(f.s, pal.allied, (legend_r.x, mid), (legend_r.x + sample_w - 8, mid), 5)
+                    else:
+                        f.dashed_line((legend_r.x, mid), (legend_r.x + sample_w - 8, mid), pal.hostile, 5, 7)
+                f.text(Rect(legend_r.right - tw, y, tw, h), text, "body", pal.text if sample else pal.muted)
+                y += h + f.pad
+        else:
+            leg_cols = columns(Rect(rect.x, 0, rect.w, 0), [1, 1], f.gap)
+            row1 = max(f.text_h(legend[0], leg_cols[0].w - sample_w - f.pad), f.text_h(legend[1], leg_cols[1].w - sample_w - f.pad))
+            row2 = max(f.text_h(legend[2], leg_cols[0].w), f.text_h(legend[3], leg_cols[1].w))
+            legend_r, area = take_bottom(rect, row1 + row2 + f.pad, f.pad)
+            for i, col in enumerate(leg_cols):
+                x, y = col.x, legend_r.y
+                mid = y + f.line_h() // 2
+                if i == 0:
+                    pygame.draw.line(f.s, pal.allied, (x, mid), (x + sample_w - 8, mid), 5)
+                else:
+                    f.dashed_line((x, mid), (x + sample_w - 8, mid), pal.hostile, 5, 7)
+                f.text(Rect(x + sample_w, y, col.w - sample_w - f.pad, row1), legend[i], "body")
+                f.text(Rect(col.x, y + row1, col.w, row2), legend[2 + i], "body", pal.muted)
+        # geometry: a hexagon, flat side up; signatories on the left, spoilers on the right
         since = g.votes[-1].quarter if g.votes else None
         label_h = f.line_h("bold") * 2 + 6
         label_w = max(f.text_w(short(a, lang), "bold") for a in ARMED) + 2 * f.pad
         label_w = max(label_w, f.text_w(t("strength", lang, n=100)) + 2 * f.pad)
         cx, cy = area.centerx, area.centery
-        radius = max(40, min((area.w - 2 * label_w) / 2 - f.pad, (area.h - 2 * label_h) / 2 / 0.87 - f.pad))
-        order = ["isgs", "jnim", "government", "cma", "platform", "traffickers"]  # angles 0, 60, … degrees
+        # a hexagon, or a flattened one when the area is wide and short
+        rx = max(30.0, (area.w - 2 * label_w) / 2 - 2 * f.pad)
+        ry = max(20.0, min(rx * 0.87, (area.h - 2 * label_h) / 2 - f.pad))
+        rx = min(rx, ry / 0.87 * 1.6)
+        order = ["isgs", "jnim", "government", "cma", "platform", "traffickers"]  # 0°, 60°, 120°, …
+        angles = {actor: 60 * k for k, actor in enumerate(order)}
         pos: dict[str, tuple[float, float]] = {}
-        for k, actor in enumerate(order):
-            ang = math.radians(60 * k)
-            pos[actor] = (cx + radius * math.cos(ang), cy - radius * math.sin(ang))
+        for actor, a in angles.items():
+            ang = math.radians(a)
+            pos[actor] = (cx + rx * math.cos(ang), cy - ry * math.sin(ang) / 0.866)
         # edges, weakest first so strong ties are drawn on top
         pairs = sorted(RELATION_PAIRS, key=lambda p: abs(v[pair_key(*p)]))
         for a, b in pairs:
             val = v[pair_key(a, b)]
             width = 1 + abs(val) * 9 // 100
             p0, p1 = pos[a], pos[b]
-            if since is not None and abs(changes_since(g, pair_key(a, b), since)) >= 5:
-                pygame.draw.line(f.s, pal.focus if pal.name.startswith("high") else pal.accent, p0, p1, width + 8)
+            if since is not None and abs(changes_since(g, pair_key(a, b), since)) >= 10:
+                pygame.draw.line(f.s, pal.focus if pal.name.startswith("high") else pal.accent, p0, p1, width + 5)
             if val >= 10:
                 pygame.draw.line(f.s, pal.allied, p0, p1, width)
             elif val <= -10:
@@ -249,17 +313,19 @@ class BriefingView(GameView):
                 f.dashed_line(p0, p1, pal.muted, 1, 3)
         # nodes
         node_boxes: list[Rect] = []
-        for k, actor in enumerate(order):
+        for actor in order:
             x, y = pos[actor]
             strength = v[f"strength.{actor}"]
             rr = 8 + strength * 14 // 100
             pygame.draw.circle(f.s, pal.panel, (x, y), rr + 3)
             pygame.draw.circle(f.s, pal.heading if actor in ("government", "cma", "platform") else pal.text, (x, y), rr)
-            ang = 60 * k
+            ang = angles[actor]
+            # upper and lower labels lean outward so that neighbours never overlap
+            lean = label_w // 4 if ang in (60, 300) else label_w - label_w // 4
             if ang in (60, 120):
-                box = Rect(int(x - label_w / 2), int(y - rr - 6 - label_h), label_w, label_h)
+                box = Rect(int(x - lean), int(y - rr - 6 - label_h), label_w, label_h)
             elif ang in (240, 300):
-                box = Rect(int(x - label_w / 2), int(y + rr + 6), label_w, label_h)
+                box = Rect(int(x - lean), int(y + rr + 6), label_w, label_h)
             elif ang == 0:
                 box = Rect(int(x + rr + 6), int(y - label_h / 2), label_w, label_h)
             else:
@@ -318,7 +384,7 @@ class BriefingView(GameView):
         items: list[Item] = []
         if g.quarter == 0 and tr(g.scenario.summary, lang):
             items.append(heading_item(f, w, self.t("situation"), "h2"))
-            items.append(text_item(f, w, tr(g.scenario.summary, lang)))
+            items.extend(para(f, w, tr(g.scenario.summary, lang)))
         items.append(heading_item(f, w, self.t("council_mood"), "h2"))
         stances = g.predict()
         yes = sum(s.vote == council.YES for s in stances)

@@ -9,8 +9,8 @@ import pygame
 from game.engine import council
 from game.engine.actions import Back, CallVote, Continue, Trade
 from game.engine.defs import tr
-from game.ui.frame import Frame, Item, Rect, columns, take_top
-from game.ui.views.base import GameView, heading_item, stat_item, text_item
+from game.ui.frame import Frame, Item, Rect, columns, take_bottom, take_top
+from game.ui.views.base import GameView, fmt_num, heading_item, para, stat_item, text_item
 
 SYMBOL = {council.YES: "✔", council.NO: "✖", council.ABSTAIN: "○"}
 REVEAL_MS = 230  # one seat every REVEAL_MS: fifteen seats in about 3.5 seconds
@@ -40,9 +40,9 @@ def seat_grid(f: Frame, rect: Rect, seats: list[tuple[str, list[tuple[str, str, 
         def draw(fr: Frame, r: Rect, row: list[Any] = row) -> None:
             for k, (cid, parts, selected, action) in enumerate(row):
                 fr.rich_button(cid, Rect(r.x + k * (col_w + fr.pad), r.y, col_w, r.h), parts, action,
-                               selected=selected, kind="seat")
+                               selected=selected, kind="seat", register=action is not None)
 
-        items.append(Item(h, draw, tuple(s[0] for s in row)))
+        items.append(Item(h, draw, tuple(s[0] for s in row if s[3] is not None)))
     f.scroll_list("seats", rect, items, gap=f.pad)
 
 
@@ -124,11 +124,11 @@ class ChamberView(GameView):
         items.append(text_item(f, w, vote_word(self, s.vote, m.permanent) + (f" ({self.t('undecided')})" if s.undecided else ""),
                                "bold", vote_color(f, s.vote)))
         if tr(m.wants, lang):
-            items.append(text_item(f, w, self.t("wants", t=tr(m.wants, lang))))
+            items.extend(para(f, w, self.t("wants", t=tr(m.wants, lang))))
         items.append(heading_item(f, w, self.t("reasons", name=name)))
         items.append(text_item(f, w, self.t("base_reason", n=m.base)))
         for r in s.reasons:
-            items.append(text_item(f, w, f"{r.weight:+d}  {tr(r.why, lang)}".replace("-", "−", 1)))
+            items.append(text_item(f, w, f"{fmt_num(r.weight, sign=True)}  {tr(r.why, lang)}"))
         items.append(heading_item(f, w, self.t("trades")))
         trades = []
         for r in s.reasons:
@@ -217,8 +217,37 @@ class VoteView(GameView):
         for i, m in enumerate(members):
             if i < self.shown:
                 vote = result.votes[m.id]
-                parts = [(tr(m.name, lang), "bold", None), (vote_word(self, vote, m.permanent), "bold", vote_color(f, vote))]
+                parts = [(tr(m.name, lang), "bold", None), (vote_word(self, vote, m.permanent), "h2", vote_color(f, vote))]
             else:
-                parts = [(tr(m.name, lang), "bold", None), ("…", "bold", f.pal.muted)]
+                parts = [(tr(m.name, lang), "bold", None), ("…", "h2", f.pal.muted)]
             seats.append((f"vote:{m.id}", parts, i == self.shown - 1 and self.animating(), None))
-        seat_grid(f, rest, seats)
+        tally_h = 3 * (f.line_h("bold") + f.pad // 2)
+        tally_r, grid_r = take_bottom(rest, tally_h, f.gap)
+        seat_grid(f, grid_r, seats)
+        self.draw_tally(f, tally_r, yes, no, abst)
+
+    def draw_tally(self, f: Frame, r: Rect, yes: int, no: int, abst: int) -> None:
+        """Three rows of fifteen cells (yes, abstain, no) with the line of nine yes votes needed."""
+        pal = f.pal
+        rows = [(self.t("yes"), yes, pal.yes, "✔"), (self.t("abstain"), abst, pal.abstain, "○"),
+                (self.t("no"), no, pal.no, "✖")]
+        label_w = max(f.text_w(f"{sym} {label}", "bold") for label, _n, _c, sym in rows) + f.pad
+        num_w = f.text_w("15", "bold") + f.pad
+        need = {"en": "9 needed", "fr": "9 requises"}[self.lang]
+        need_w = f.text_w(need, "bold") + f.pad
+        cells_w = r.w - label_w - num_w - need_w
+        cell = max(6, cells_w // 15)
+        rh = f.line_h("bold") + f.pad // 2
+        for k, (label, n, color, sym) in enumerate(rows):
+            y = r.y + k * rh
+            f.text(Rect(r.x, y, label_w, rh), f"{sym} {label}", "bold", color)
+            for i in range(15):
+                cr = Rect(r.x + label_w + i * cell, y + 3, cell - 3, rh - 8)
+                if i < n:
+                    f.fill(cr, color, 2)
+                else:
+                    f.fill(cr, pal.panel, 2, pal.border)
+            f.text(Rect(r.x + label_w + 15 * cell + 4, y, num_w, rh), str(n), "bold", color)
+        x9 = r.x + label_w + 9 * cell - 2
+        pygame.draw.line(f.s, pal.text, (x9, r.y), (x9, r.y + rh), 3)
+        f.text(Rect(r.right - need_w + f.pad // 2, r.y, need_w - f.pad // 2, rh), need, "bold", pal.text)

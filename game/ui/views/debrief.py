@@ -9,7 +9,16 @@ import pygame
 from game.engine.defs import month_label, tr
 from game.engine.game import ENDINGS, OUTCOMES
 from game.ui.frame import Frame, Item, Rect, inset
-from game.ui.views.base import GameView, bar_item, heading_item, quantity_label, stat_item, tabs, text_item
+from game.ui.views.base import (
+    GameView,
+    bar_item,
+    heading_item,
+    para,
+    quantity_label,
+    stat_item,
+    tabs,
+    text_item,
+)
 
 CHART_KEYS = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
               "regional.ownership", "signatories.cohesion")
@@ -121,7 +130,7 @@ class DebriefView(GameView):
                 items.append(bar_item(f, w, f"out:{k}", label, value, 0, 100, None))
         if tr(g.scenario.history, lang):
             items.append(heading_item(f, w, self.t("history"), "h2"))
-            items.append(text_item(f, w, tr(g.scenario.history, lang)))
+            items.extend(para(f, w, tr(g.scenario.history, lang)))
         f.scroll_list("outcome", rect, items)
 
     # --- journal --------------------------------------------------------------------------------

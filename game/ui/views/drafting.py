@@ -9,7 +9,7 @@ from game.engine.actions import Choose, Continue
 from game.engine.defs import tr
 from game.engine.world import describe
 from game.ui.frame import Frame, Item, Rect, columns
-from game.ui.views.base import NUMBER_KEYS, GameView, heading_item, text_item
+from game.ui.views.base import NUMBER_KEYS, GameView, fmt_num, heading_item, text_item
 
 _PREVIEWS: dict[tuple[Any, ...], dict[str, int]] = {}
 
@@ -27,7 +27,7 @@ def preview(game: Any, dim: str, opt: str) -> dict[str, int]:
 
 def tendency_text(changes: dict[str, int], lang: str, limit: int = 4) -> str:
     shown = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:limit]
-    return " · ".join(f"{describe(q, lang)} {explain.arrows(c)} {c:+d}".replace("-", "−") for q, c in shown)
+    return " · ".join(f"{describe(q, lang)} {explain.arrows(c)} {fmt_num(c, sign=True)}" for q, c in shown)
 
 
 class DraftingView(GameView):
@@ -99,7 +99,7 @@ class DraftingView(GameView):
             if self.app.settings.previews:
                 changes = preview(g, dim.id, opt.id)
                 tend = tendency_text(changes, lang) if changes else self.t("as_now")
-                parts.append((f"{self.t('tends')}: {tend}", "body", f.pal.muted))
+                parts.append((f"{self.t('tends')} {tend}", "body", f.pal.muted))
             h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
             cid = f"opt:{j}"
             items.append(Item(h, lambda fr, r, cid=cid, parts=parts, opt=opt, chosen=chosen: fr.rich_button(  # type: ignore[misc]

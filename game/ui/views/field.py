@@ -8,7 +8,16 @@ from game import explain
 from game.engine.actions import Continue, Respond
 from game.engine.defs import month_label, tr
 from game.ui.frame import Frame, Item, Rect, columns
-from game.ui.views.base import NUMBER_KEYS, GameView, fmt_num, heading_item, quantity_label, stat_item, text_item
+from game.ui.views.base import (
+    NUMBER_KEYS,
+    GameView,
+    fmt_num,
+    heading_item,
+    para,
+    quantity_label,
+    stat_item,
+    text_item,
+)
 
 KEY_FIGURES = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
                "signatories.cohesion", "regional.ownership", "mission.casualties", "mission.troops")
@@ -46,7 +55,7 @@ class CardView(GameView):
             return
         left, right = columns(body, [0.47, 0.53], f.gap)
         inner = f.panel(left, tr(card.title, lang))
-        items = [text_item(f, inner.w, tr(card.text, lang))]
+        items = para(f, inner.w, tr(card.text, lang))
         if card.sources:
             items.append(heading_item(f, inner.w, self.t("sources")))
             for src in card.sources:
@@ -80,7 +89,7 @@ def effects(changes: Any, lang: str) -> str:
     items = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:6]
     from game.engine.world import describe
 
-    return ", ".join(f"{describe(k, lang)} {explain.arrows(v)} {v:+d}".replace("-", "−") for k, v in items)
+    return ", ".join(f"{describe(k, lang)} {explain.arrows(v)} {fmt_num(v, sign=True)}" for k, v in items)
 
 
 class SummaryView(GameView):
@@ -119,7 +128,7 @@ class SummaryView(GameView):
         shown = [(q, c, f"{fmt_num(c, sign=True)} {explain.arrows(c)}", f"→ {fmt_num(g.values[q])}") for q, c in ranked]
         num_w = max([f.text_w(n, "bold") for _q, _c, n, _v in shown] + [f.text_w("−10 ▼▼", "bold")]) + f.pad
         val_w = max([f.text_w(v, "bold") for _q, _c, _n, v in shown] + [f.text_w("→ 100", "bold")]) + f.pad
-        for i, (q, c, num, val) in enumerate(shown):
+        for i, (q, _c, num, val) in enumerate(shown):
             label = quantity_label(q, lang)
             h = max(f.text_h(label, w - num_w - val_w - f.pad), f.line_h("bold"))
             cid = f"chg:{i}"

@@ -31,6 +31,7 @@ def scenario_list() -> list[dict[str, Any]]:
             out.append({"folder": folder, "title": data.get("title") or {"en": folder.name},
                         "theme": data.get("theme") or {}, "minutes": data.get("minutes"),
                         "years": data.get("years")})
+    out.sort(key=lambda sc: (sc.get("minutes") if isinstance(sc.get("minutes"), int) else 10_000, str(sc["folder"])))
     return out
 
 

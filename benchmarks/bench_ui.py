@@ -1,0 +1,173 @@
+"""Figures for the window (issue 4): startup to first frame, frame times on the busiest screen,
+peak memory, idle CPU on the briefing. Prints figures; asserts nothing.
+
+    SDL_VIDEODRIVER=dummy python benchmarks/bench_ui.py [--level tutorial] [--idle 10]
+
+Each figure is measured in a fresh child process (this script run with ``--child``), so that
+one measurement does not warm the caches of the next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def _args(level: str, size: str = "1280x720", **kw: object) -> argparse.Namespace:
+    ns = argparse.Namespace(level=level, seed=1, lang="en", auto=None, screenshots=None, size=size, text=False,
+                            save_replay=None)
+    for k, v in kw.items():
+        setattr(ns, k, v)
+    return ns
+
+
+def child_startup(level: str) -> None:
+    """What ``python -m game`` does up to its first frame (the title screen)."""
+    from game.cli import build_parser  # noqa: F401 - the CLI's own imports count
+    from game.ui.app import App
+
+    app = App(_args(level))
+    app.open()
+    app.present()
+    print("FIRST_FRAME", flush=True)
+    import pygame
+
+    pygame.display.quit()
+
+
+def child_frames(level: str, size: str, n: int) -> None:
+    """Redraw every screen of a game ``n`` times; print per-screen median and p99 (ms)."""
+    import pygame
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from ui_support import make_app, playable_tutorial, screens
+
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"penholder-bench-{os.getpid()}"
+    folder = playable_tutorial(tmp) if level == "tutorial" else Path(level)
+    app = make_app(tmp / "data", size)
+    results = []
+    for name in screens(app, folder):
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            app.draw()
+            pygame.display.flip()
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        results.append((statistics.median(times), times[int(len(times) * 0.99) - 1], name))
+    for med, p99, name in sorted(results, reverse=True):
+        print(f"FRAME {name} {med:.2f} {p99:.2f}")
+
+
+def child_memory(level: str) -> None:
+    """Play a whole game in the window (auto-play), then report the peak resident memory."""
+    import resource
+
+    from game.ui.app import App
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from ui_support import playable_tutorial
+
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"penholder-bench-{os.getpid()}"
+    folder = playable_tutorial(tmp) if level == "tutorial" else Path(level)
+    os.environ["PENHOLDER_DATA"] = str(tmp / "data")
+    app = App(_args(str(folder), auto="status-quo"))
+    app.open()
+    app.run()
+    print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+
+
+def child_idle(level: str, seconds: float) -> None:
+    """Sit on the briefing in the real event loop for ``seconds``; report CPU use."""
+    import pygame
+
+    from game.ui.app import App
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from ui_support import playable_tutorial
+
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"penholder-bench-{os.getpid()}"
+    folder = playable_tutorial(tmp) if level == "tutorial" else Path(level)
+    os.environ["PENHOLDER_DATA"] = str(tmp / "data")
+    app = App(_args(str(folder)))
+    app.open()
+    app.start_game(str(folder), seed=1)
+    app.present()
+    assert app.view.name == "briefing"
+    pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), loops=1)
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    app.run()
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    print(f"IDLE {cpu:.3f} {wall:.3f} {pygame.display.get_driver()}", flush=True)
+
+
+def run_child(*args: str) -> tuple[str, float]:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, cwd=REPO)
+    out = []
+    first = None
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("FIRST_FRAME") and first is None:
+            first = time.perf_counter() - t0
+        out.append(line)
+    proc.wait()
+    return "".join(out), first if first is not None else time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--level", default="tutorial")
+    ap.add_argument("--idle", type=float, default=10.0)
+    ap.add_argument("--frames", type=int, default=200)
+    ap.add_argument("--child", nargs="*")
+    a = ap.parse_args()
+    if a.child is not None:
+        kind, *rest = a.child
+        if kind == "startup":
+            child_startup(a.level)
+        elif kind == "frames":
+            child_frames(a.level, rest[0], a.frames)
+        elif kind == "memory":
+            child_memory(a.level)
+        elif kind == "idle":
+            child_idle(a.level, a.idle)
+        return
+
+    print(f"Penholder window benchmark (SDL_VIDEODRIVER={os.environ.get('SDL_VIDEODRIVER')}, level {a.level})")
+    starts = [run_child("startup", "--level", a.level)[1] for _ in range(3)]
+    print(f"startup to first frame (process start → title drawn): best {min(starts) * 1000:.0f} ms, "
+          f"median {statistics.median(starts) * 1000:.0f} ms  (target < 1500 ms)")
+    for size in ("1280x720", "1024x600"):
+        out, _ = run_child("frames", size, "--level", a.level, "--frames", str(a.frames))
+        rows = [line.split() for line in out.splitlines() if line.startswith("FRAME")]
+        if rows:
+            _tag, name, med, p99 = rows[0]
+            print(f"frame time at {size}, busiest screen '{name}': median {float(med):.2f} ms, "
+                  f"p99 {float(p99):.2f} ms  (target median < 8 ms at 1280x720)")
+            others = ", ".join(f"{r[1]} {float(r[2]):.1f}" for r in rows[1:6])
+            print(f"   next busiest (median ms): {others}")
+    out, _ = run_child("memory", "--level", a.level)
+    peak = [line.split()[1] for line in out.splitlines() if line.startswith("PEAK_MB")]
+    print(f"peak memory of the window over a whole auto-played game: {float(peak[0]):.0f} MB  (target < 250 MB)"
+          if peak else "peak memory: (failed)")
+    out, _ = run_child("idle", "--level", a.level, "--idle", str(a.idle))
+    idle = [line.split() for line in out.splitlines() if line.startswith("IDLE")]
+    if idle:
+        cpu, wall, driver = float(idle[0][1]), float(idle[0][2]), idle[0][3]
+        print(f"idle on the briefing for {wall:.1f} s: {cpu:.3f} s of CPU = {100 * cpu / wall:.2f}% of one core "
+              f"(driver {driver}; target < 3%)")
+
+
+if __name__ == "__main__":
+    main()
