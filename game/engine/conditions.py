@@ -47,6 +47,21 @@ def always(_state: Mapping[str, int]) -> bool:
     return True
 
 
+def _all(parts: list[Condition]) -> Condition:
+    """``a and b and …`` as nested closures (faster than ``all()`` over a generator)."""
+    if len(parts) == 1:
+        return parts[0]
+    first, rest = parts[0], _all(parts[1:])
+    return lambda s: first(s) and rest(s)
+
+
+def _any(parts: list[Condition]) -> Condition:
+    if len(parts) == 1:
+        return parts[0]
+    first, rest = parts[0], _any(parts[1:])
+    return lambda s: first(s) or rest(s)
+
+
 def _dotted(node: ast.AST) -> str | None:
     """``violence.gao`` as an ast.Attribute chain over a Name, or None for anything else."""
     parts: list[str] = []
@@ -67,6 +82,14 @@ def _quantity(name: str, col: int, known: Mapping[str, object]) -> str:
 
 
 def _compare(name: str, op: str, value: int | float) -> Condition:
+    if op == ">":
+        return lambda s: s[name] > value
+    if op == "<":
+        return lambda s: s[name] < value
+    if op == ">=":
+        return lambda s: s[name] >= value
+    if op == "<=":
+        return lambda s: s[name] <= value
     fn = OPERATORS[op]
     return lambda s: fn(s[name], value)
 
@@ -75,9 +98,7 @@ def _compile_ast(node: ast.AST, known: Mapping[str, object]) -> Condition:
     col = getattr(node, "col_offset", -1) + 1
     if isinstance(node, ast.BoolOp):
         parts = [_compile_ast(v, known) for v in node.values]
-        if isinstance(node.op, ast.And):
-            return lambda s: all(p(s) for p in parts)
-        return lambda s: any(p(s) for p in parts)
+        return _all(parts) if isinstance(node.op, ast.And) else _any(parts)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         inner = _compile_ast(node.operand, known)
         return lambda s: not inner(s)
@@ -88,9 +109,7 @@ def _compile_ast(node: ast.AST, known: Mapping[str, object]) -> Condition:
             if type(op) not in _AST_OPS:
                 raise ConditionError("only <, <=, >, >=, ==, != compare values", col)
             tests.append(_operand_test(operands[i], _AST_OPS[type(op)], operands[i + 1], known))
-        if len(tests) == 1:
-            return tests[0]
-        return lambda s: all(t(s) for t in tests)
+        return _all(tests)
     if isinstance(node, ast.Constant) and isinstance(node.value, bool):
         value = node.value
         return lambda s: value
@@ -169,9 +188,9 @@ def compile_tree(tree: Any, known: Mapping[str, object] = READABLE) -> Condition
     if "all" in tree or "any" in tree:
         key = "all" if "all" in tree else "any"
         parts = [compile_tree(t, known) for t in tree[key]]
-        if key == "all":
-            return lambda s: all(p(s) for p in parts)
-        return lambda s: any(p(s) for p in parts)
+        if not parts:
+            raise ConditionError(f"'{key}' needs at least one condition")
+        return _all(parts) if key == "all" else _any(parts)
     if "not" in tree:
         inner = compile_tree(tree["not"], known)
         return lambda s: not inner(s)

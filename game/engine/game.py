@@ -92,6 +92,7 @@ class Game:
         self.ending: str | None = None
         self.meters.values["council.capital"] = scenario.coefficients["capital_per_mandate"]
         self._prediction: tuple[tuple[object, ...], list[council.Stance]] | None = None
+        self._season: tuple[tuple[int, int], list[Card]] | None = None
         self._plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
         self._refresh()
         self._levers, self._lever_cause = self.levers_for(self.in_force, {})
@@ -297,27 +298,34 @@ class Game:
             self._finish_quarter()
 
     def eligible(self) -> list[tuple[Card, int]]:
-        """Cards that could be drawn now, with their weights (sorted by id: deterministic)."""
+        """Cards that could be drawn now, with their weights (in id order: deterministic)."""
         out: list[tuple[Card, int]] = []
-        date, mandate, values = self.date, self.mandate, self.values
-        for card in self.scenario.cards:
-            if card.follow_up_only or card.id in self.pending:
+        values, quarter, pending, last_drawn = self.values, self.quarter, self.pending, self.last_drawn
+        for card in self._in_season():
+            last = last_drawn.get(card.id)
+            if last is not None and (card.once or quarter - last < max(1, card.cooldown)):
                 continue
-            last = self.last_drawn.get(card.id)
-            if last is not None and (card.once or self.quarter - last < max(1, card.cooldown)):
-                continue
-            if card.start is not None and date < card.start:
-                continue
-            if card.end is not None and date > card.end:
-                continue
-            if card.mandates and mandate not in card.mandates:
-                continue
-            if not card.condition(values):
+            if card.id in pending or not card.condition(values):
                 continue
             weight = card.weight.value(values)
             if weight > 0:
                 out.append((card, weight))
         return out
+
+    def _in_season(self) -> list[Card]:
+        """Cards whose dates and mandate years fit now (cached per quarter: the hot path)."""
+        key = (self.date, self.mandate)
+        if self._season is None or self._season[0] != key:
+            date, mandate = key
+            cards = [
+                c for c in self.scenario.cards
+                if not c.follow_up_only
+                and (c.start is None or date >= c.start)
+                and (c.end is None or date <= c.end)
+                and (not c.mandates or mandate in c.mandates)
+            ]
+            self._season = (key, cards)
+        return self._season[1]
 
     def _draw(self) -> str | None:
         cands = self.eligible()

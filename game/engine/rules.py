@@ -464,10 +464,14 @@ def field_quarter(
     add("mission.budget", budget - v["mission.budget"], "rule:cost")
 
 
+_VIOLENCE_KEYS = tuple(_VIOLENCE[r] for r in REGIONS)
+
+
 def update_derived(values: dict[str, int], start: int, quarter: int, mandate: int) -> None:
     """Refresh the read-only quantities conditions may read."""
-    values["signatories.cohesion"] = cohesion(values)
-    values["violence.mean"] = sum(values[f"violence.{r}"] for r in REGIONS) // len(REGIONS)
+    get = values.__getitem__
+    values["signatories.cohesion"] = (sum(map(get, _SIGNATORY_KEYS)) // len(_SIGNATORY_KEYS) + 100) // 2
+    values["violence.mean"] = sum(map(get, _VIOLENCE_KEYS)) // len(REGIONS)
     values["time.quarter"] = quarter
     values["time.mandate"] = mandate
     values["time.year"] = (start + 3 * quarter) // 12

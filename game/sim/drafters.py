@@ -29,6 +29,7 @@ class Drafter:
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     randomise: bool = False
     picks: dict[tuple[object, ...], str] = field(default_factory=dict)  # random drafts, per round
+    answers: dict[str, str] = field(default_factory=dict)  # card -> preferred response
 
     def choose(self, game: Game) -> Action:
         """The next action for the game's current phase."""
@@ -47,8 +48,12 @@ class Drafter:
             card = game.card
             if self.randomise:
                 return Respond(card.id, card.responses[int(self.rng.random() * len(card.responses))].id)
-            best = max(card.responses, key=lambda r: (self._score(r.effects) + sum(self._score(d.effects) for d in r.delayed), -card.responses.index(r)))
-            return Respond(card.id, best.id)
+            best = self.answers.get(card.id)
+            if best is None:  # effects are fixed, so each card's best answer is worked out once
+                scored = [(self._score(r.effects) + sum(self._score(d.effects) for d in r.delayed), -i, r.id)
+                          for i, r in enumerate(card.responses)]
+                best = self.answers[card.id] = max(scored)[2]
+            return Respond(card.id, best)
         return Continue()
 
     def _want(self, game: Game, dim_id: str) -> str | None:
