@@ -36,7 +36,8 @@ def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
         dim_id, _, opt_id = rest.partition(".")
         try:
             dim = scenario.dimension(dim_id)
-            return f"{UI['clause'][lang]} {tr(dim.label, lang)}: {tr(dim.option(opt_id).label, lang)}"
+            colon = " :" if lang == "fr" else ":"  # French typography: a space before the colon
+            return f"{UI['clause'][lang]} {tr(dim.label, lang)}{colon} {tr(dim.option(opt_id).label, lang)}"
         except KeyError:
             return rest
     if kind in ("card", "later"):

@@ -109,7 +109,8 @@ class Game:
 
     @property
     def mandate(self) -> int:
-        return self.quarter // 4 + 1
+        """Which mandate year this is, from 1 (the last one stays current once the game ends)."""
+        return min(self.quarter // 4 + 1, self.scenario.years)
 
     @property
     def card(self) -> Card | None:
