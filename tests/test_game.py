@@ -168,3 +168,16 @@ def test_outcomes_cover_the_design(tutorial: Scenario) -> None:
     game = play(tutorial, 6)
     assert set(game.outcomes()) == {"human_security", "implementation", "regional_ownership", "mission_safety", "council_unity", "cost"}
     assert game.ending in {"scenario_end", "consent_withdrawn", "failed_renewal", "contributors_withdraw", "agreement_collapse"}
+
+
+def test_derived_quantities_answer_why_with_their_parts_causes(tutorial: Scenario) -> None:
+    game = play(tutorial, 3)
+    answer = game.why("violence.mean")
+    assert answer
+    region_causes = {c.cause for r in ("kidal", "gao", "timbuktu", "menaka", "mopti", "segou", "bamako")
+                     for c in game.why(f"violence.{r}")}
+    assert {c.cause for c in answer} <= region_causes
+    total = sum(c.change for r in ("kidal", "gao", "timbuktu", "menaka", "mopti", "segou", "bamako")
+                for c in game.why(f"violence.{r}"))
+    assert abs(sum(c.change for c in answer) - total / 7) <= len(answer)  # shared out, rounded per cause
+    assert game.why("signatories.cohesion")

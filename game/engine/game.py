@@ -20,7 +20,7 @@ from game.engine import council, rules
 from game.engine.actions import Action, Impossible, action_from_dict
 from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario
 from game.engine.ledger import Contribution, Meters
-from game.engine.world import DERIVED, QUANTITIES, REGIONS, SIGNATORIES
+from game.engine.world import DERIVED, DERIVED_PARTS, QUANTITIES, REGIONS, SIGNATORIES
 
 SAVE_FORMAT = 1
 
@@ -118,8 +118,22 @@ class Game:
         return self.scenario.card(self.pending[0]) if self.phase == CARD and self.pending else None
 
     def why(self, quantity: str, quarters: list[int] | None = None) -> list[Contribution]:
-        """What moved ``quantity`` (this game, or the given quarters), largest first."""
-        return self.meters.why(quantity, quarters)
+        """What moved ``quantity`` (this game, or the given quarters), largest first.
+
+        A derived quantity (mean violence, cohesion) answers with the causes of its parts,
+        each scaled to its share of the whole."""
+        derived = DERIVED_PARTS.get(quantity)
+        if derived is None:
+            return self.meters.why(quantity, quarters)
+        parts, divisor = derived
+        totals: dict[str, int] = {}
+        for part in parts:
+            for c in self.meters.why(part, quarters):
+                totals[c.cause] = totals.get(c.cause, 0) + c.change
+        shared = [Contribution(cause, int(change / divisor)) for cause, change in totals.items()]
+        shared = [c for c in shared if c.change]
+        shared.sort(key=lambda c: (-abs(c.change), c.cause))
+        return shared
 
     @property
     def council(self) -> tuple[Member, ...]:

@@ -192,3 +192,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix when a close known name exists, else ''."""
     close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# What each read-only quantity is computed from, and the divisor that turns a change of the parts
+# into a change of the whole ("why did mean violence move?" = the causes of its parts, shared out).
+DERIVED_PARTS: dict[str, tuple[tuple[str, ...], int]] = {
+    "violence.mean": (tuple(f"violence.{r}" for r in REGIONS), len(REGIONS)),
+    # cohesion = (mean relation + 100) / 2, so each point of relation counts 1 / (2 × pairs)
+    "signatories.cohesion": (tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS), 2 * len(SIGNATORY_PAIRS)),
+}

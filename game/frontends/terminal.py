@@ -70,7 +70,6 @@ T: dict[str, dict[str, object]] = {
     "consequences": {"en": "this will have consequences later", "fr": "cela aura des suites plus tard"},
     "quarter_summary": {"en": "Quarter {n} — summary", "fr": "Trimestre {n} — bilan"},
     "why_is": {"en": "Why {what} is {value}:", "fr": "Pourquoi {what} vaut {value} :"},
-    "drives_it": {"en": "which drives it", "fr": "qui la détermine"},
     "what_happened": {"en": "What actually happened:", "fr": "Ce qui s'est réellement passé :"},
     "discussion": {"en": "For discussion:", "fr": "Pour la discussion :"},
     "briefing": {"en": "Briefing", "fr": "Rapport du Secrétaire général"},
@@ -302,9 +301,6 @@ class Terminal:
         if answer is None or answer == "w":
             return
         key = WHY_KEYS[int(answer) - 1]
-        if key in ("signatories.cohesion", "violence.mean"):
-            key = pair_key("cma", "platform") if key == "signatories.cohesion" else "violence.mopti"
-            self.say(f"  ({describe(key, lang)}, {self.t('drives_it')})")
         self.say("  " + self.t("why_is", what=describe(key, lang), value=self.game.values[key]))
         for line in explain.why_lines(self.game.why(key), self.game.scenario, lang):
             self.say("    " + line)

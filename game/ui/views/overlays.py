@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game import explain
-from game.engine.world import REGIONS, SIGNATORY_PAIRS, describe, pair_key
+from game.engine.world import DERIVED_PARTS, describe
 from game.ui.frame import Frame, Item, Rect, columns, inset, take_bottom
 from game.ui.strings import HELP_KEYS, HELP_SCREENS, t
 from game.ui.views.base import View, fmt_num, heading_item, quantity_label, text_item
@@ -13,11 +13,6 @@ from game.ui.views.base import View, fmt_num, heading_item, quantity_label, text
 if TYPE_CHECKING:
     from game.ui.app import App
 
-# Read-only quantities and what they are computed from.
-DERIVED_PARTS: dict[str, tuple[str, ...]] = {
-    "violence.mean": tuple(f"violence.{r}" for r in REGIONS),
-    "signatories.cohesion": tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS),
-}
 
 
 class Overlay(View):
@@ -98,25 +93,13 @@ class WhyOverlay(Overlay):
         g, lang, q = self.app.game, self.lang, self.quantity
         quarters = None if self.quarter is None else [self.quarter]
         out: list[Item] = [text_item(f, width, t("why_hint", lang), color=f.pal.muted)]
-        parts = DERIVED_PARTS.get(q)
+        parts = DERIVED_PARTS[q][0] if q in DERIVED_PARTS else ()
         if parts:
             names = ", ".join(describe(p, lang) for p in parts)
             out.append(text_item(f, width, t("why_derived", lang, parts=names)))
-            contributions: dict[str, int] = {}
-            for p in parts:
-                for c in g.why(p, quarters):
-                    contributions[c.cause] = contributions.get(c.cause, 0) + c.change
-            # for a mean, each part counts for 1/n
-            n = len(parts) if q == "violence.mean" else 1
-            from game.engine.ledger import Contribution
-
-            ranked = [Contribution(c, v // n if v >= 0 else -((-v) // n)) for c, v in contributions.items()]
-            ranked = [c for c in ranked if c.change]
-            ranked.sort(key=lambda c: (-abs(c.change), c.cause))
             for i, p in enumerate(parts):
                 out.append(self.part_item(f, width, i, p))
-        else:
-            ranked = g.why(q, quarters)
+        ranked = g.why(q, quarters)  # for a derived quantity: its parts' causes, shared out
         lines = explain.why_lines(ranked, g.scenario, lang, limit=10)
         if not lines:
             out.append(text_item(f, width, t("why_none", lang)))
@@ -160,4 +143,4 @@ class WhyOverlay(Overlay):
         return Item(h, draw, (cid,))
 
 
-__all__ = ["HelpOverlay", "WhyOverlay", "DERIVED_PARTS", "heading_item"]
+__all__ = ["HelpOverlay", "WhyOverlay", "heading_item"]
