@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,33 +20,11 @@ _FOLDER: Path | None = None
 
 
 def playable_tutorial(tmp_root: Path) -> Path:
-    """levels/tutorial if it loads; else a copy whose missing Council profiles are stand-ins
-    (copies of France's, renamed), so the window can be tested while content is being written."""
-    global _FOLDER
-    if _FOLDER is not None:
-        return _FOLDER
+    """The bundled tutorial (``tmp_root`` is kept for the callers' signature)."""
     folder = levels_root() / "tutorial"
-    if load_scenario(folder).scenario is not None:
-        _FOLDER = folder
-        return folder
-    common = levels_root() / "common"
-    dest = tmp_root / "tutorial"
-    shutil.copytree(folder, dest, dirs_exist_ok=True)
-    text = (dest / "scenario.yaml").read_text(encoding="utf-8")
-    text = re.sub(r"^uses:.*$", f"uses: [{common.as_posix()}]", text, flags=re.M)
-    (dest / "scenario.yaml").write_text(text, encoding="utf-8")
-    members = re.search(r"^council:\s*\[(.*?)\]", text, flags=re.M)
-    template = (common / "council" / "france.yaml").read_text(encoding="utf-8")
-    (dest / "council").mkdir(exist_ok=True)
-    for member in [m.strip() for m in members.group(1).split(",")] if members else []:
-        if not (common / "council" / f"{member}.yaml").exists() and not (dest / "council" / f"{member}.yaml").exists():
-            profile = re.sub(r"^id:.*$", f"id: {member}", template, flags=re.M)
-            profile = re.sub(r"^name:.*$", f"name: {{en: {member.title()}, fr: {member.title()}}}", profile, flags=re.M)
-            (dest / "council" / f"{member}.yaml").write_text(profile, encoding="utf-8")
-    loaded = load_scenario(dest)
+    loaded = load_scenario(folder)
     assert loaded.scenario is not None, loaded.problems[:5]
-    _FOLDER = dest
-    return dest
+    return folder
 
 
 def make_app(data: Path, size: str = "1280x720", lang: str = "en", step: int = 1, **kw: Any) -> Any:
