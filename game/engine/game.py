@@ -126,14 +126,7 @@ class Game:
         if derived is None:
             return self.meters.why(quantity, quarters)
         parts, divisor = derived
-        totals: dict[str, int] = {}
-        for part in parts:
-            for c in self.meters.why(part, quarters):
-                totals[c.cause] = totals.get(c.cause, 0) + c.change
-        shared = [Contribution(cause, int(change / divisor)) for cause, change in totals.items()]
-        shared = [c for c in shared if c.change]
-        shared.sort(key=lambda c: (-abs(c.change), c.cause))
-        return shared
+        return self.meters.why(quantity, quarters, divisor, parts)
 
     @property
     def council(self) -> tuple[Member, ...]:

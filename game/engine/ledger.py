@@ -58,14 +58,19 @@ class Meters:
     def set(self, name: str, value: int, cause: str) -> int:
         return self.add(name, value - self.values[name], cause)
 
-    def why(self, name: str, quarters: Iterable[int] | None = None) -> list[Contribution]:
-        """What moved ``name`` (in the given quarters, or the whole game), largest first."""
+    def why(self, name: str, quarters: Iterable[int] | None = None, divisor: int = 1,
+            parts: Iterable[str] = ()) -> list[Contribution]:
+        """What moved ``name`` (in the given quarters, or the whole game), largest first.
+
+        With ``parts``, the causes of all those quantities together, each divided by ``divisor``
+        (how a mean or another derived figure shares out its parts' changes); one pass either way."""
         wanted = None if quarters is None else set(quarters)
+        names = set(parts) or {name}
         totals: dict[str, int] = {}
         for quarter, quantity, change, cause in self.ledger:
-            if quantity == name and (wanted is None or quarter in wanted):
+            if quantity in names and (wanted is None or quarter in wanted):
                 totals[cause] = totals.get(cause, 0) + change
-        ranked = [Contribution(c, v) for c, v in totals.items() if v]
+        ranked = [Contribution(c, int(v / divisor)) for c, v in totals.items() if int(v / divisor)]
         ranked.sort(key=lambda c: (-abs(c.change), c.cause))
         return ranked
 
