@@ -30,8 +30,14 @@ def scenario_list() -> list[dict[str, Any]]:
         if isinstance(data, dict):
             out.append({"folder": folder, "title": data.get("title") or {"en": folder.name},
                         "theme": data.get("theme") or {}, "minutes": data.get("minutes"),
-                        "years": data.get("years")})
-    out.sort(key=lambda sc: (sc.get("minutes") if isinstance(sc.get("minutes"), int) else 10_000, str(sc["folder"])))
+                        "years": data.get("years"), "start": str(data.get("start") or "")})
+
+    def order(sc: dict[str, Any]) -> tuple[int, str, str]:
+        # Short introductions (the tutorial) first, then the story in the order it happened.
+        minutes = sc.get("minutes") if isinstance(sc.get("minutes"), int) else 10_000
+        return (0 if minutes <= 15 else 1, sc.get("start", ""), str(sc["folder"]))
+
+    out.sort(key=order)
     return out
 
 
