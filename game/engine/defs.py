@@ -233,6 +233,20 @@ class Scenario:
             object.__setattr__(self, "_cards_by_id", cached)
         return cached
 
+    def in_season(self, date: int, mandate: int) -> list[Card]:
+        """Cards that may be drawn by chance at this date and mandate year (cached: immutable)."""
+        cache: dict[tuple[int, int], list[Card]] = self.__dict__.setdefault("_season_cache", {})
+        key = (date, mandate)
+        if key not in cache:
+            cache[key] = [
+                c for c in self.cards
+                if not c.follow_up_only
+                and (c.start is None or date >= c.start)
+                and (c.end is None or date <= c.end)
+                and (not c.mandates or mandate in c.mandates)
+            ]
+        return cache[key]
+
     @property
     def quarters(self) -> int:
         return self.years * 4

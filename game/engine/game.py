@@ -92,7 +92,6 @@ class Game:
         self.ending: str | None = None
         self.meters.values["council.capital"] = scenario.coefficients["capital_per_mandate"]
         self._prediction: tuple[tuple[object, ...], list[council.Stance]] | None = None
-        self._season: tuple[tuple[int, int], list[Card]] | None = None
         self._plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
         self._refresh()
         self._levers, self._lever_cause = self.levers_for(self.in_force, {})
@@ -293,10 +292,13 @@ class Game:
                     self.meters.add(quantity, change, f"clause:{dim.id}.{opt_id}")
         self._refresh()
         self.pending = [c for c in due_cards if c in sc.cards_by_id]
-        for _ in range(2 if self.rng.random() * 1000 < sc.coefficients["second_card_chance"] else 1):
-            drawn = self._draw()
+        draws = 2 if self.rng.random() * 1000 < sc.coefficients["second_card_chance"] else 1
+        candidates = self.eligible()  # nothing changes between the two draws but the first pick
+        for _ in range(draws):
+            drawn = self._draw(candidates)
             if drawn is not None:
                 self.pending.append(drawn)
+                candidates = [(c, w) for c, w in candidates if c.id != drawn]
         for card_id in self.pending:
             self.draws[card_id] = self.draws.get(card_id, 0) + 1
             self.last_drawn[card_id] = self.quarter
@@ -321,22 +323,10 @@ class Game:
         return out
 
     def _in_season(self) -> list[Card]:
-        """Cards whose dates and mandate years fit now (cached per quarter: the hot path)."""
-        key = (self.date, self.mandate)
-        if self._season is None or self._season[0] != key:
-            date, mandate = key
-            cards = [
-                c for c in self.scenario.cards
-                if not c.follow_up_only
-                and (c.start is None or date >= c.start)
-                and (c.end is None or date <= c.end)
-                and (not c.mandates or mandate in c.mandates)
-            ]
-            self._season = (key, cards)
-        return self._season[1]
+        """Cards whose dates and mandate years fit now (the hot path: cached on the scenario)."""
+        return self.scenario.in_season(self.date, self.mandate)
 
-    def _draw(self) -> str | None:
-        cands = self.eligible()
+    def _draw(self, cands: list[tuple[Card, int]]) -> str | None:
         if not cands:
             return None
         cumulative: list[int] = []

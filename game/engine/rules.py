@@ -169,15 +169,16 @@ def pct(value: int, percent: int) -> int:
     return (num + 50) // 100 if num >= 0 else -((50 - num) // 100)
 
 
-def mean(values: list[int]) -> int:
-    """Integer mean, rounded down (0 for no values)."""
-    return sum(values) // len(values) if values else 0
+def mean(values: Mapping[str, int], keys: tuple[str, ...]) -> int:
+    """Integer mean of some quantities, rounded down."""
+    return sum(map(values.__getitem__, keys)) // len(keys)
 
 
 # Quantity names, built once: the rules run thousands of times a second in simulations.
 _VIOLENCE = {r: f"violence.{r}" for r in REGIONS}
 _PRESENCE = {r: f"mission_presence.{r}" for r in REGIONS}
 _STATE = {r: f"state_presence.{r}" for r in REGIONS}
+_VIOLENCE_KEYS = tuple(_VIOLENCE[r] for r in REGIONS)
 _DISPLACED = {r: f"displacement.{r}" for r in REGIONS}
 _STRENGTH = {a: f"strength.{a}" for a in ARMED}
 _BUYIN = {a: f"buyin.{a}" for a in REGIONAL}
@@ -185,7 +186,10 @@ _SIGNATORY_KEYS = tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS)
 _COMMITMENT = tuple(f"commitment.{s}" for s in SIGNATORIES)
 _COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
 _NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
-_G5 = ("chad", "niger", "burkina_faso", "mauritania")
+_G5 = tuple(f"buyin.{a}" for a in ("chad", "niger", "burkina_faso", "mauritania"))
+_BODIES = tuple(f"buyin.{a}" for a in REGIONAL_BODIES)
+_NEIGHBOURS = tuple(f"buyin.{a}" for a in NEIGHBOURS)
+_MEDIATORS = tuple(f"buyin.{a}" for a in MEDIATORS)
 _GOV_CMA = pair_key("government", "cma")
 _CMA_PLATFORM = pair_key("cma", "platform")
 
@@ -293,7 +297,7 @@ def field_quarter(
         if handover_gain and actor in REGIONAL_BODIES:
             add(key, handover_gain, why("handover", "rule:sidelined"))
     if handover:
-        bodies = mean([v[_BUYIN[a]] for a in REGIONAL_BODIES])
+        bodies = mean(v, _BODIES)
         growth = part(C["capacity_growth"], handover, 50 + support // 2, bodies)
         add("regional.capacity", growth, why("handover", "rule:capacity_drift"))
         add("regional.ownership", pct(C["ownership_gain"], handover), why("handover", "rule:ownership_drift"))
@@ -305,7 +309,7 @@ def field_quarter(
         add("regional.ownership", -C["ownership_decay"], "rule:ownership_drift")
 
     # --- Spoilers (claims 1, 3 and 5) ------------------------------------------------------
-    neighbours = mean([v[_BUYIN[a]] for a in NEIGHBOURS])
+    neighbours = mean(v, _NEIGHBOURS)
     border = pct(neighbours, 20 + pct(50, frame))  # border cooperation: neighbours can only do so much
     split = 100 - cohesion(v)
     capacity = v["regional.capacity"]
@@ -317,7 +321,7 @@ def field_quarter(
     regional_hit = part(C["regional_strike"], L.get("regional_force", 0), capacity)
     mission_hit = part(C["mission_strike"], L.get("mission_force", 0), consent)
     g5 = L.get("g5_support", 0)
-    g5_hit = part(C["g5_strike"], g5, mean([v[_BUYIN[a]] for a in _G5])) if g5 else 0
+    g5_hit = part(C["g5_strike"], g5, mean(v, _G5)) if g5 else 0
     decay = C["spoiler_decay"]
     for actor in SPOILERS:
         key = _STRENGTH[actor]
@@ -383,7 +387,9 @@ def field_quarter(
         add(disp, pct(v[key] - v[disp], follow_displacement), "rule:displacement")
 
     # --- Casualties and contributors (claims 2 and 10) -------------------------------------
-    exposure = sum(pct(v[_VIOLENCE[r]], v[_PRESENCE[r]]) for r in REGIONS)
+    exposure = 0
+    for r in REGIONS:
+        exposure += (v[_VIOLENCE[r]] * v[_PRESENCE[r]] + 50) // 100
     rate = C["casualty_rate"] + pct(C["robust_casualty"], robust)
     expected = exposure * rate * max(1, troops) // 10000
     killed = expected // 100
@@ -406,10 +412,10 @@ def field_quarter(
         add(key, commitment_step, "rule:implementation_commitment")
 
     # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
-    mediation = 50 + mean([v[_BUYIN[a]] for a in MEDIATORS]) // 2  # mediators help; they cannot do it all
+    mediation = 50 + mean(v, _MEDIATORS) // 2  # mediators help; they cannot do it all
     pressure = L.get("pressure", 0)
     will = v["politics.will"]
-    violence_mean = mean([v[_VIOLENCE[r]] for r in REGIONS])
+    violence_mean = mean(v, _VIOLENCE_KEYS)
     pressure_cause = why("pressure", "rule:mediation")
     add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, consent), why("agreement_focus", "rule:mediation"))
     add("politics.implementation", pct(C["pressure_impl"], pressure), pressure_cause)
@@ -462,9 +468,6 @@ def field_quarter(
     # --- Cost -------------------------------------------------------------------------------
     budget = C["cost_base"] + v["mission.troops"] * C["cost_per_1000_troops"] // 1000
     add("mission.budget", budget - v["mission.budget"], "rule:cost")
-
-
-_VIOLENCE_KEYS = tuple(_VIOLENCE[r] for r in REGIONS)
 
 
 def update_derived(values: dict[str, int], start: int, quarter: int, mandate: int) -> None:

@@ -16,6 +16,9 @@ from game.engine import council
 from game.engine.actions import Action, CallVote, Choose, Continue, Respond, Trade
 from game.engine.game import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE, Game
 
+# A scripted drafter's answer to each card, by (drafter, card id, file, line): cards never change.
+_ANSWERS: dict[tuple[str, str, str, int], str] = {}
+
 # What each drafter values in a card response's effects: quantity prefix -> weight.
 _HUMAN = {"violence": -3, "displacement": -2, "mission.trust": 1, "politics.reconciliation": 2}
 
@@ -29,7 +32,6 @@ class Drafter:
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     randomise: bool = False
     picks: dict[tuple[object, ...], str] = field(default_factory=dict)  # random drafts, per round
-    answers: dict[str, str] = field(default_factory=dict)  # card -> preferred response
 
     def choose(self, game: Game) -> Action:
         """The next action for the game's current phase."""
@@ -48,11 +50,12 @@ class Drafter:
             card = game.card
             if self.randomise:
                 return Respond(card.id, card.responses[int(self.rng.random() * len(card.responses))].id)
-            best = self.answers.get(card.id)
-            if best is None:  # effects are fixed, so each card's best answer is worked out once
+            key = (self.name, card.id, card.file, card.line)
+            best = _ANSWERS.get(key)
+            if best is None:  # effects are fixed, so a drafter's best answer is worked out once
                 scored = [(self._score(r.effects) + sum(self._score(d.effects) for d in r.delayed), -i, r.id)
                           for i, r in enumerate(card.responses)]
-                best = self.answers[card.id] = max(scored)[2]
+                best = _ANSWERS[key] = max(scored)[2]
             return Respond(card.id, best)
         return Continue()
 
