@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from game.engine import council
 from game.engine.actions import Action, CallVote, Choose, Continue, Respond, Trade
+from game.engine.defs import Dimension
 from game.engine.game import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE, Game
 
 # A scripted drafter's answer to each card, by (drafter, card id, file, line): cards never change.
@@ -39,7 +40,7 @@ class Drafter:
             return Continue()
         if game.phase == DRAFTING:
             for dim in game.scenario.dimensions:
-                want = self._want(game, dim.id)
+                want = self._want(game, dim)
                 if want is not None and game.draft.get(dim.id) != want:
                     return Choose(dim.id, want)
             return Continue()
@@ -59,15 +60,15 @@ class Drafter:
             return Respond(card.id, best)
         return Continue()
 
-    def _want(self, game: Game, dim_id: str) -> str | None:
-        options = [o.id for o in game.scenario.dimension(dim_id).options]
+    def _want(self, game: Game, dim: Dimension) -> str | None:
         if self.randomise:
-            key = ("random-draft", game.quarter, dim_id)
-            if key not in self.picks:
-                self.picks[key] = options[int(self.rng.random() * len(options))]
-            return self.picks[key]
-        want = self.wants.get(dim_id)
-        return want if want in options else None
+            key = ("random-draft", game.quarter, dim.id)
+            pick = self.picks.get(key)
+            if pick is None:
+                pick = self.picks[key] = dim.options[int(self.rng.random() * len(dim.options))].id
+            return pick
+        want = self.wants.get(dim.id)
+        return want if want is not None and any(o.id == want for o in dim.options) else None
 
     def _trade(self, game: Game) -> Trade | None:
         """Buy off the cheapest objection while the draft would fail, if capital allows."""
