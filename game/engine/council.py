@@ -40,8 +40,11 @@ def stance(
     draft: Mapping[str, str],
     softened: Mapping[str, str],
     values: Mapping[str, int],
+    with_reasons: bool = True,
 ) -> Stance:
-    """How ``member`` sees the draft now. ``softened`` maps dimension -> member who asked."""
+    """How ``member`` sees the draft now. ``softened`` maps dimension -> member who asked.
+
+    Without reasons (the vote itself, simulations) the score is the same and cheaper to get."""
     score = member.base
     reasons: list[Reason] = []
     for pref in member.preferences:
@@ -53,11 +56,13 @@ def stance(
             weight = 0 if softened[dim] == member.id else int(weight / 2)
         if weight:
             score += weight
-            reasons.append(Reason(weight, pref.why, pref.option))
+            if with_reasons:
+                reasons.append(Reason(weight, pref.why, pref.option))
     for concern in member.concerns:
         if concern.when(values):
             score += concern.weight
-            reasons.append(Reason(concern.weight, concern.why))
+            if with_reasons:
+                reasons.append(Reason(concern.weight, concern.why))
     if len(reasons) > 1:
         reasons.sort(key=_by_size)
     if score >= YES_LINE:
@@ -75,9 +80,10 @@ def _by_size(reason: Reason) -> int:
 
 
 def predict(
-    members: tuple[Member, ...], draft: Mapping[str, str], softened: Mapping[str, str], values: Mapping[str, int]
+    members: tuple[Member, ...], draft: Mapping[str, str], softened: Mapping[str, str], values: Mapping[str, int],
+    with_reasons: bool = True,
 ) -> list[Stance]:
-    return [stance(m, draft, softened, values) for m in members]
+    return [stance(m, draft, softened, values, with_reasons) for m in members]
 
 
 def cast(stances: list[Stance], rng: random.Random | None) -> dict[str, str]:

@@ -92,7 +92,7 @@ class Game:
         self.ending: str | None = None
         self.meters.values["council.capital"] = scenario.coefficients["capital_per_mandate"]
         self._prediction: tuple[tuple[object, ...], list[council.Stance]] | None = None
-        self._plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
+        self._plan = _plan_for(scenario)
         self._refresh()
         self._levers, self._lever_cause = self.levers_for(self.in_force, {})
 
@@ -132,9 +132,13 @@ class Game:
         """The fifteen members voting at this renewal."""
         return self.scenario.council(self.date // 12)
 
+    def _prediction_key(self) -> tuple[object, ...]:
+        # The draft, the softened clauses, the state (the ledger only grows) and the year.
+        return (tuple(self.draft.items()), tuple(self.softened.items()), len(self.meters.ledger), self.date)
+
     def predict(self) -> list[council.Stance]:
         """Each seated member's stance on the draft (cached until the draft or any value changes)."""
-        key = (tuple(self.draft.items()), tuple(self.softened.items()), len(self.meters.ledger), self.date)
+        key = self._prediction_key()
         if self._prediction is None or self._prediction[0] != key:
             self._prediction = (key, council.predict(self.council, self.draft, self.softened, self.values))
         return list(self._prediction[1])
@@ -224,7 +228,10 @@ class Game:
     def do_vote(self) -> None:
         if self.phase != NEGOTIATION:
             raise Impossible("The vote is called at the end of the negotiation.")
-        stances = self.predict()
+        if self._prediction is not None and self._prediction[0] == self._prediction_key():
+            stances = self._prediction[1]  # what the players saw is what is cast
+        else:
+            stances = council.predict(self.council, self.draft, self.softened, self.values, with_reasons=False)
         votes = council.cast(stances, self.rng)
         ok = council.adopted(self.council, votes)
         self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft)))
@@ -479,6 +486,15 @@ PREVIEW_KEYS: tuple[str, ...] = (
     "politics.reconciliation", "regional.ownership", "signatories.cohesion", "mission.impartiality",
     "mission.budget", "strength.jnim", "buyin.au",
 )
+
+
+def _plan_for(scenario: Scenario) -> rules.Plan:
+    """The rules' arrangement of a scenario, made once: scenarios are immutable."""
+    plan = scenario.__dict__.get("_rules_plan")
+    if plan is None:
+        plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
+        object.__setattr__(scenario, "_rules_plan", plan)
+    return plan
 
 
 def replay(scenario: Scenario, seed: int, decisions: list[dict[str, Any]]) -> Game:
