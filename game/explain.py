@@ -20,7 +20,6 @@ UI: dict[str, dict[str, str]] = {
     "trade": {"en": "trade with", "fr": "marchandage avec"},
     "vote_adopted": {"en": "the vote (adopted)", "fr": "le vote (adopté)"},
     "vote_failed": {"en": "the failed vote", "fr": "l'échec du vote"},
-    "renewal": {"en": "political capital renewed", "fr": "capital politique renouvelé"},
     "start": {"en": "starting state", "fr": "situation de départ"},
 }
 
@@ -29,8 +28,6 @@ def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
     """'card:kidal-clash.statement' -> 'card “Fighting in Kidal” → Press statement'."""
     kind, _, rest = cause.partition(":")
     if kind == "rule":
-        if rest == "renewal":
-            return UI["renewal"][lang]
         return RULES.get(rest, {}).get(lang) or rest
     if kind == "clause":
         dim_id, _, opt_id = rest.partition(".")

@@ -148,6 +148,7 @@ RULES: dict[str, dict[str, str]] = {
     "defection": {"en": "a signatory defects (violence, exclusion, trafficking income)", "fr": "un signataire fait défection (violence, exclusion, trafic)"},
     "courting": {"en": "spoilers court split signatories", "fr": "les groupes courtisent des signataires divisés"},
     "cost": {"en": "cost of troops and staff", "fr": "coût des troupes et du personnel"},
+    "renewal": {"en": "political capital renewed", "fr": "capital politique renouvelé"},
 }
 
 

@@ -163,7 +163,7 @@ def describe(name: str, lang: str = "en") -> str:
     if parts[0] == "relation" and len(parts) == 3:
         a = NAMES.get(parts[1], {}).get(lang, parts[1])
         b = NAMES.get(parts[2], {}).get(lang, parts[2])
-        return f"{'relation' if not fr else 'relation'} {a} – {b}"
+        return f"relation {a} – {b}"  # the same word in both languages
     return SCALAR_LABELS.get(name, {}).get(lang) or name
 
 

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from game import explain
 from game.engine import council
-from game.engine.actions import Action, Back, CallVote, Continue, Impossible, Respond, Trade
+from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
 from game.engine.defs import month_label, tr
 from game.engine.game import (
     BRIEFING,
@@ -210,8 +210,6 @@ class Terminal:
         answer = self.menu(labels)
         if answer is None:
             return False
-        from game.engine.actions import Choose
-
         return self._do(Choose(dim.id, dim.options[int(answer) - 1].id))
 
     def negotiation(self) -> bool:
