@@ -1,36 +1,98 @@
 """Files that hold games: replays (seed + decisions), saves (the whole state), written safely.
 
-Writes are atomic: the new file is written beside the old one, flushed to disk, then renamed
-over it, so a crash mid-write leaves the previous file intact. Reads never raise on bad data:
-they raise ``SaveError`` with a message a teacher can read.
+Writes are atomic: the new file is written beside the old one under a temporary name, flushed
+and fsynced, renamed over the old one, and the folder is fsynced, so at every instant the file
+exists whole under its own name (the old version or the new one). Reads go through one guarded
+path (regular files only, a size cap, no FIFOs, no NaN or oversized numbers) and a strict schema,
+and never raise anything but ``SaveError``, whose message a teacher can read in English or French.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from game.engine.defs import Scenario
-from game.engine.game import Game, replay
+from game.engine.game import PHASES, Game, replay
 
 REPLAY_FORMAT = 1
 MAX_SAVE_BYTES = 20 * 1024 * 1024
+TMP_SUFFIX = ".tmp"
+
+# Messages about files, by key; ``SaveError.text(lang)`` fills them in.
+MESSAGES: dict[str, dict[str, str]] = {
+    "missing": {"en": "{name} does not exist", "fr": "{name} n'existe pas"},
+    "not_regular": {"en": "{name} is not an ordinary file", "fr": "{name} n'est pas un fichier ordinaire"},
+    "too_large": {"en": "{name} is too large to be a Penholder file", "fr": "{name} est trop gros pour être un fichier Penholder"},
+    "unreadable": {"en": "{name} cannot be read ({why})", "fr": "{name} ne peut pas être lu ({why})"},
+    "not_utf8": {"en": "{name} is not text (bad bytes at byte {at})", "fr": "{name} n'est pas du texte (octets invalides à l'octet {at})"},
+    "bad_json": {"en": "{name} is damaged at line {line}, column {col}: {why}",
+                 "fr": "{name} est endommagé ligne {line}, colonne {col} : {why}"},
+    "number_too_large": {"en": "{name} holds a number too large to be real", "fr": "{name} contient un nombre trop grand pour être vrai"},
+    "not_finite": {"en": "{name} holds '{what}', which is not a number a save can hold", "fr": "{name} contient « {what} », qui n'est pas un nombre valable"},
+    "too_deep": {"en": "{name} is nested too deeply", "fr": "{name} est imbriqué trop profondément"},
+    "not_save": {"en": "{name} is not a Penholder save", "fr": "{name} n'est pas une sauvegarde Penholder"},
+    "not_replay": {"en": "{name} is not a Penholder replay", "fr": "{name} n'est pas une rediffusion Penholder"},
+    "newer": {"en": "{name} was made by a newer version of Penholder (save version {version})",
+              "fr": "{name} vient d'une version plus récente de Penholder (version de sauvegarde {version})"},
+    "field": {"en": "{name} is damaged: {field} {why}", "fr": "{name} est endommagé : {field} {why}"},
+    "other_scenario": {"en": "this file is for scenario '{found}', not '{wanted}'", "fr": "ce fichier est pour le scénario « {found} », pas « {wanted} »"},
+    "no_fit": {"en": "the game in {name} does not fit this version of the scenario: {why}",
+               "fr": "la partie de {name} ne correspond pas à cette version du scénario : {why}"},
+}
 
 
 class SaveError(Exception):
-    """A save or replay that cannot be used; the message says why."""
+    """A save or replay that cannot be used; ``text(lang)`` says why, in the player's language."""
+
+    def __init__(self, key: str, **params: Any):
+        self.key = key
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        table = MESSAGES.get(self.key)
+        if table is None:
+            return self.key
+        return table.get(lang, table["en"]).format(**self.params)
 
 
-def write_json_atomic(path: Path | str, data: Any) -> None:
+# --- writing ---------------------------------------------------------------------------------
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable: fsync the folder (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_bytes_atomic(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that ``path`` always holds a whole file, old or new."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=TMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -40,21 +102,161 @@ def write_json_atomic(path: Path | str, data: Any) -> None:
         except OSError:
             pass
         raise
+    _fsync_folder(path.parent)
+
+
+def encode_json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def write_json_atomic(path: Path | str, data: Any) -> None:
+    write_bytes_atomic(path, encode_json(data))
+
+
+# --- reading ---------------------------------------------------------------------------------
+def read_bytes(path: Path | str, limit: int = MAX_SAVE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or ``SaveError``.
+
+    A FIFO, a device (``/dev/zero``), a folder or a symlink loop is refused before it is read;
+    the file is opened non-blocking and checked again, so a swap between the two cannot hang us.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise SaveError("missing", name=name) from None
+    except (OSError, ValueError) as exc:  # ELOOP, ENAMETOOLONG, NUL in the name…
+        raise SaveError("unreadable", name=name, why=_os_reason(exc)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise SaveError("not_regular", name=name)
+    if st.st_size > limit:
+        raise SaveError("too_large", name=name)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise SaveError("unreadable", name=name, why=_os_reason(exc)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SaveError("not_regular", name=name)
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise SaveError("too_large", name=name)
+            chunks.append(chunk)
+    except OSError as exc:
+        raise SaveError("unreadable", name=name, why=_os_reason(exc)) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return "bad file name" if isinstance(exc, ValueError) else "system error"
+
+
+def _no_constants(what: str) -> Any:
+    raise _NotFinite(what)
+
+
+class _NotFinite(Exception):
+    def __init__(self, what: str):
+        self.what = what
 
 
 def read_json(path: Path | str) -> Any:
+    """A JSON file's data, or ``SaveError``: never NaN or Infinity, never a huge integer."""
     path = Path(path)
+    name = path.name or str(path)
+    raw = read_bytes(path)
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path.name} is too large to be a Penholder file")
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except FileNotFoundError:
-        raise SaveError(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise SaveError(f"{path.name} cannot be read ({type(exc).__name__})") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SaveError("not_utf8", name=name, at=exc.start) from None
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except _NotFinite as exc:
+        raise SaveError("not_finite", name=name, what=exc.what) from None
+    except json.JSONDecodeError as exc:
+        raise SaveError("bad_json", name=name, line=exc.lineno, col=exc.colno, why=exc.msg.lower()) from None
+    except ValueError:  # int() beyond sys.get_int_max_str_digits()
+        raise SaveError("number_too_large", name=name) from None
+    except RecursionError:
+        raise SaveError("too_deep", name=name) from None
 
 
+# --- strict shapes ---------------------------------------------------------------------------
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+LevelName = Annotated[str, StringConstraints(min_length=1, max_length=1000, pattern=r"^[^\x00]*$")]
+Seed = Annotated[int, Field(ge=0, le=2**63)]
+DecisionValue = Annotated[str, StringConstraints(max_length=200)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+
+class ReplayFile(Strict):
+    format: Literal[1]
+    scenario: Name
+    content_hash: ShortText = ""
+    seed: Seed
+    decisions: Annotated[list[dict[Name, DecisionValue]], Field(max_length=20_000)]
+
+    @field_validator("decisions")
+    @classmethod
+    def _each_names_an_action(cls, value: list[dict[str, str]]) -> list[dict[str, str]]:
+        for i, d in enumerate(value):
+            if "do" not in d:
+                raise ValueError(f"decision {i + 1} names no action")
+        return value
+
+
+class ContentStamp(Strict):
+    """What a save was made with, so that a changed scenario can be described on loading."""
+
+    hash: ShortText = ""
+    cards: Annotated[list[Name], Field(max_length=10_000)] = []
+    clauses: Annotated[dict[Name, list[Name]], Field(max_length=200)] = {}
+
+
+def validate(model: type[Strict], data: Any, name: str) -> Any:
+    """``model`` built from ``data`` or ``SaveError`` naming the first bad field in plain words."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "the file"
+        raise SaveError("field", name=name, field=where, why=_plain(err)) from None
+
+
+def _plain(err: Any) -> str:
+    kind = str(err.get("type", ""))
+    if kind == "missing":
+        return "is missing"
+    if kind == "literal_error":
+        return "has a value this version does not know"
+    if kind.startswith("string_too_long"):
+        return "is too long"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return "has the wrong kind of value"
+    if kind.startswith("too_long"):
+        return "has too many entries"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return "is out of range"
+    if kind == "string_pattern_mismatch":
+        return "holds characters a name cannot hold"
+    return str(err.get("msg", "is not valid")).lower()
+
+
+# --- games -----------------------------------------------------------------------------------
 def replay_dict(game: Game) -> dict[str, Any]:
     return {
         "format": REPLAY_FORMAT,
@@ -67,28 +269,28 @@ def replay_dict(game: Game) -> dict[str, Any]:
     }
 
 
-def load_replay(data: Any, scenario: Scenario) -> tuple[Game, list[str]]:
+def load_replay(data: Any, scenario: Scenario, name: str = "replay") -> tuple[Game, list[str]]:
     """Replay a replay file's decisions; return the game and warnings (content changed…)."""
     if not isinstance(data, dict) or data.get("format") != REPLAY_FORMAT:
-        raise SaveError("not a Penholder replay (unknown format)")
+        raise SaveError("not_replay", name=name)
+    rep = validate(ReplayFile, data, name)
     warnings = []
-    if data.get("scenario") != scenario.id:
-        raise SaveError(f"this replay is for scenario '{data.get('scenario')}', not '{scenario.id}'")
-    if data.get("content_hash") != scenario.content_hash:
+    if rep.scenario != scenario.id:
+        raise SaveError("other_scenario", found=rep.scenario, wanted=scenario.id)
+    if rep.content_hash != scenario.content_hash:
         warnings.append("the scenario's files changed since this replay was recorded")
-    seed, decisions = data.get("seed"), data.get("decisions")
-    if not isinstance(seed, int) or not isinstance(decisions, list):
-        raise SaveError("damaged replay: no seed or no decisions")
     try:
-        return replay(scenario, seed, decisions), warnings
+        return replay(scenario, rep.seed, [dict(d) for d in rep.decisions]), warnings
     except ValueError as exc:
-        raise SaveError(str(exc)) from None
+        raise SaveError("no_fit", name=name, why=str(exc)[:300]) from None
 
 
-def load_save(data: Any, scenario: Scenario) -> Game:
+def load_save(data: Any, scenario: Scenario, name: str = "save") -> Game:
     if not isinstance(data, dict):
-        raise SaveError("not a Penholder save")
+        raise SaveError("not_save", name=name)
+    if data.get("phase") not in PHASES:
+        raise SaveError("field", name=name, field="phase", why="has a value this version does not know")
     try:
         return Game.from_dict(scenario, data)
-    except ValueError as exc:
-        raise SaveError(str(exc)) from None
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        raise SaveError("no_fit", name=name, why=str(exc)[:300]) from None

@@ -10,7 +10,7 @@ import pytest
 from ui_support import key, make_app, playable_tutorial
 
 from game.engine.actions import Choose, Continue
-from game.ui.store import Store
+from game.store import Store
 
 
 def play_some(app, folder, n=3):
@@ -21,67 +21,137 @@ def play_some(app, folder, n=3):
     return dim
 
 
+def autosaves(data):
+    return sorted((data / "games").glob("*/autosave.json"))
+
+
 def test_autosave_after_every_decision_and_continue(tmp_path):
     folder = playable_tutorial(tmp_path)
     app = make_app(tmp_path / "data")
     dim = play_some(app, folder)
-    saved = json.loads((tmp_path / "data" / "autosave.json").read_text(encoding="utf-8"))
+    [path] = autosaves(tmp_path / "data")
+    saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["game"]["decisions"] == app.game.decisions
-    assert (tmp_path / "data" / "autosave.prev.json").exists()
+    assert (path.parent / "autosave.prev.json").exists()
     other = make_app(tmp_path / "data")
     assert other.continue_game()
     assert other.game.draft[dim.id] == dim.options[-1].id
     assert other.view.name == "drafting"
 
 
+def test_starting_another_game_never_touches_the_first(tmp_path):
+    folder = playable_tutorial(tmp_path)
+    data = tmp_path / "data"
+    app = make_app(data)
+    play_some(app, folder)
+    [first] = autosaves(data)
+    before = first.read_bytes(), (first.parent / "autosave.prev.json").read_bytes()
+    # a misclick on the title screen, then a second team's window on the same account
+    app.goto_title()
+    assert app.start_game(str(folder), seed=9)
+    other = make_app(data)
+    assert other.start_game(str(folder), seed=11)
+    other.act(Continue())
+    other.act(Continue())
+    assert (first.read_bytes(), (first.parent / "autosave.prev.json").read_bytes()) == before
+    assert len(autosaves(data)) == 3
+    # "Continue" lists the three games, the most recent first, and resumes the one chosen
+    third = make_app(data)
+    third.open_continue()
+    third.draw()
+    games = third.overlay.games
+    assert len(games) == 3 and all(g.scenario == "tutorial" and g.date == "2015-06" for g in games)
+    chosen = next(g for g in games if g.folder == first.parent)
+    third.overlay.resume(chosen)
+    assert third.game.seed == 5 and third.overlay is None
+
+
 def test_crash_mid_write_leaves_the_previous_save_whole(tmp_path, monkeypatch):
     folder = playable_tutorial(tmp_path)
     app = make_app(tmp_path / "data")
     play_some(app, folder)
-    before = (tmp_path / "data" / "autosave.json").read_bytes()
+    [path] = autosaves(tmp_path / "data")
+    before = path.read_bytes()
 
     def boom(*_a, **_k):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("game.saves.os.fsync", boom)
     app.act(Continue())  # the write fails: a message, no crash
-    assert "disk full" in (app.message or "")
+    assert "no space left" in (app.message or "").lower()
     monkeypatch.undo()
-    # the last good save is intact somewhere: current or previous
-    store = Store(tmp_path / "data")
-    good = [d for d, err in store.autosave_candidates() if d is not None]
-    assert good and json.dumps(good[-1]).encode() and before
-    assert not list((tmp_path / "data").glob("*.tmp"))
+    assert path.read_bytes() == before  # the current save is whole, under its own name
+    assert not list(path.parent.glob("*.tmp")) and not list(path.parent.glob(".*.tmp"))
 
 
 def test_damaged_save_falls_back_to_the_previous_one_with_a_message(tmp_path):
     folder = playable_tutorial(tmp_path)
     app = make_app(tmp_path / "data")
     play_some(app, folder)
-    (tmp_path / "data" / "autosave.json").write_bytes(b'{"kind": "penholder-window-save", "ver')
+    [path] = autosaves(tmp_path / "data")
+    path.write_bytes(b'{"kind": "penholder-window-save", "ver')
     other = make_app(tmp_path / "data")
     assert other.continue_game()
     assert "previous" in other.message
     assert other.game is not None and other.view.name in ("drafting", "briefing")
+    # the damaged file was set aside under the name the message gives, not overwritten
+    [aside] = path.parent.glob("autosave.unreadable-*.json")
+    assert aside.name in other.message
+    assert aside.read_bytes() == b'{"kind": "penholder-window-save", "ver'
+    other.act(Continue())
+    assert aside.read_bytes() == b'{"kind": "penholder-window-save", "ver'
     # both damaged: a clear message, no game, no crash
-    (tmp_path / "data" / "autosave.prev.json").write_text("[1, 2", encoding="utf-8")
-    third = make_app(tmp_path / "data")
+    (path.parent / "autosave.json").write_text("[1, 2", encoding="utf-8")
+    (path.parent / "autosave.prev.json").write_text("[1, 2", encoding="utf-8")
+    third = make_app(tmp_path / "data", lang="fr")
     assert not third.continue_game()
-    assert third.message and third.game is None
+    assert third.message and third.game is None and "ne peut pas" in third.message
     third.draw()
 
 
-def test_named_slots_and_undo(tmp_path):
+def test_a_newer_save_is_set_aside_never_overwritten(tmp_path):
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data")
+    play_some(app, folder)
+    [path] = autosaves(tmp_path / "data")
+    newer = json.loads(path.read_text(encoding="utf-8")) | {"version": 99}
+    path.write_text(json.dumps(newer), encoding="utf-8")
+    other = make_app(tmp_path / "data")
+    assert other.continue_game()
+    assert "newer version" in other.message
+    [aside] = path.parent.glob("autosave.unreadable-*.json")
+    assert json.loads(aside.read_text(encoding="utf-8"))["version"] == 99
+    other.act(Continue())
+    assert json.loads(aside.read_text(encoding="utf-8"))["version"] == 99
+
+
+def test_named_slots_delete_to_the_bin_and_undo(tmp_path):
     folder = playable_tutorial(tmp_path)
     app = make_app(tmp_path / "data")
     dim = play_some(app, folder)
-    path = app.store.save_slot(app.game, app.level, "Team A")
-    assert [s.name for s in app.store.list_slots()] == ["Team A"]
+    path = app.store.save_slot(app.game, app.level, "Équipe A")
+    assert path.name == "equipe-a.json"
+    assert [s.name for s in app.store.list_slots()] == ["Équipe A"]
     (tmp_path / "data" / "slots" / "broken.json").write_text("{", encoding="utf-8")
     slots = app.store.list_slots()
     assert any(s.error for s in slots)
+    # delete asks first; "No" keeps it; "Yes" moves it to the bin, from where it comes back
     app.open_saves()
     app.draw()
+    ov = app.overlay
+    ov.ask_delete(path)
+    app.draw()
+    assert "slot:yes" in {c.id for c in app.last_frame.controls}
+    app.back()  # Esc cancels the question, not the whole window
+    assert ov.confirm is None and path.exists() and app.overlay is ov
+    ov.ask_delete(path)
+    ov.delete(path, "Équipe A")
+    assert not path.exists() and "bin" in app.message
+    assert [s.name for s in app.store.binned()] == ["Équipe A"]
+    ov.toggle_bin()
+    app.draw()
+    ov.restore(ov.bin[0].path, "Équipe A")
+    assert path.exists() and not app.store.binned()
     app.close_overlay()
     # undo the last choice
     app.handle(key(pygame.K_z, pygame.KMOD_CTRL))
@@ -91,9 +161,30 @@ def test_named_slots_and_undo(tmp_path):
     app.act(Choose(dim.id, dim.options[-1].id))
     app.do_undo()
     assert app.game.draft[dim.id] == dim.options[-1].id
-    # load the slot back
+    # load the slot back: it continues as a game of its own; the slot file is not written
+    slot_bytes = path.read_bytes()
+    current = app.session.game_id
     assert app.load_payload(app.store.read_slot(path))
+    assert app.session.game_id != current
     assert app.game.draft[dim.id] == dim.options[-1].id
+    app.act(Continue())
+    assert path.read_bytes() == slot_bytes
+
+
+def test_emptying_the_bin_asks_first(tmp_path):
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data")
+    play_some(app, folder)
+    path = app.store.save_slot(app.game, app.level, "Team B")
+    app.store.delete_slot(path)
+    app.open_saves()
+    ov = app.overlay
+    ov.toggle_bin()
+    ov._ask_empty()
+    app.draw()
+    assert len(app.store.binned()) == 1  # nothing gone before "Yes"
+    ov.empty_bin()
+    assert not app.store.binned()
 
 
 @pytest.mark.parametrize("lang,size", [("en", "1280x720"), ("fr", "1024x600")])
@@ -112,4 +203,4 @@ def test_auto_play_with_screenshots(tmp_path, monkeypatch, lang, size):
         assert any(screen in n for n in names), (screen, names)
     img = pygame.image.load(str(shots / names[1]))
     assert img.get_size() == tuple(int(v) for v in size.split("x"))
-    assert not (tmp_path / "data" / "autosave.json").exists()  # an auto run leaves the class's saves alone
+    assert not autosaves(tmp_path / "data")  # an auto run leaves the class's saves alone

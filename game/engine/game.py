@@ -28,6 +28,8 @@ BRIEFING, DRAFTING, NEGOTIATION, VOTE, CARD, SUMMARY, END = (
     "briefing", "drafting", "negotiation", "vote", "card", "summary", "end",
 )
 
+PHASES: frozenset[str] = frozenset((BRIEFING, DRAFTING, NEGOTIATION, VOTE, CARD, SUMMARY, END))
+
 # Endings: key -> (English, French) explanation.
 ENDINGS: dict[str, dict[str, str]] = {
     "scenario_end": {"en": "The scenario's last mandate year is over.", "fr": "La dernière année de mandat du scénario est terminée."},
@@ -474,11 +476,31 @@ class Game:
             game.votes = [VoteResult(int(r["quarter"]), dict(r["votes"]), bool(r["adopted"]), dict(r["draft"])) for r in data["votes"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"damaged save: {exc}") from None
+        if game.phase not in PHASES:
+            raise ValueError(f"unknown phase {str(game.phase)[:40]!r}")
+        for name, (low, high) in game.meters.ranges.items():
+            if not low <= game.meters.values[name] <= high:
+                raise ValueError(f"{name} = {game.meters.values[name]} is outside {low}..{high}")
+        for name in ("draft", "in_force"):
+            _check_mandate(scenario, getattr(game, name), name)
         missing = [c for c in game.pending if c not in scenario.cards_by_id]
         if missing:
             raise ValueError(f"the save refers to cards this scenario no longer has: {', '.join(missing)}")
         game._levers, game._lever_cause = game.levers_for(game.in_force, game.in_force_softened)
         return game
+
+
+def _check_mandate(scenario: Scenario, mandate: Any, name: str) -> None:
+    """A saved draft or mandate names one known option for every clause of this scenario."""
+    if not isinstance(mandate, dict):
+        raise ValueError(f"damaged save: {name} is not a mapping")
+    dims = {d.id: {o.id for o in d.options} for d in scenario.dimensions}
+    added = sorted(set(dims) - set(mandate))
+    if added:
+        raise ValueError(f"this scenario now has clauses the save lacks: {', '.join(added)}")
+    for dim, option in mandate.items():
+        if dim not in dims or option not in dims[dim]:
+            raise ValueError(f"the save's {name} names a clause option this scenario no longer has: {str(dim)[:40]}")
 
 
 PREVIEW_KEYS: tuple[str, ...] = (

@@ -16,9 +16,10 @@ from typing import Any
 
 import pygame
 
+from game.session import Notice, Session, SessionError
+from game.store import Settings, Store
 from game.ui import theme
 from game.ui.frame import Control, Fonts, Frame, clear_caches
-from game.ui.store import Settings, Store, restore, undo
 from game.ui.strings import t
 
 DEFAULT_SIZE = (1280, 720)
@@ -146,8 +147,7 @@ class App:
         self.last_frame: Frame | None = None
         self._drawing: Any = None
         self.fonts: Fonts | None = None
-        self.game: Any = None  # game.engine.game.Game, imported lazily
-        self.level: str = ""
+        self.session: Session | None = None  # the game in play, with its own autosave
         self.view: Any = None
         self.overlay: Any = None
         self.saved_focus: str | None = None
@@ -426,6 +426,11 @@ class App:
             return
         self.set_overlay(WhyOverlay(self, quantity, quarter))
 
+    def open_continue(self) -> None:
+        from game.ui.views.saves import ContinueOverlay
+
+        self.set_overlay(ContinueOverlay(self))
+
     def open_saves(self) -> None:
         from game.ui.views.saves import SavesOverlay
 
@@ -483,9 +488,20 @@ class App:
             return None
         return loaded.scenario
 
-    def start_game(self, level: str, seed: int | None = None) -> bool:
-        from game.engine.game import Game
+    @property
+    def game(self) -> Any:
+        """The engine's ``Game`` in play, or None on the title screen."""
+        return self.session.game if self.session is not None else None
 
+    @property
+    def level(self) -> str:
+        return self.session.level if self.session is not None else ""
+
+    def show_notices(self, notices: list[Notice]) -> None:
+        self.message = " ".join(n.text(self.lang) for n in notices) or None
+
+    def start_game(self, level: str, seed: int | None = None) -> bool:
+        """A new game of its own: it never touches another game's autosave."""
         self.message = t("loading", self.lang)
         if self.screen is not None:
             self.present()
@@ -495,99 +511,84 @@ class App:
             return False
         self.message = None
         seed = int(seed if seed is not None else getattr(self.args, "seed", None) or int.from_bytes(os.urandom(4), "big") % 1_000_000)
-        self.game = Game(scenario, seed)
-        self.level = level
-        self.after_decision(save=True)
+        self.session = Session.new(scenario, level, seed, self.store if self.autosave_on else None)
+        self.after_decision()
         return True
 
-    def continue_game(self) -> bool:
-        """Resume the autosave, or the previous good one with a message."""
-        errors: list[str] = []
-        for data, error in self.store.autosave_candidates():
-            if data is None:
-                errors.append(str(error))
-                continue
-            if self._resume(data, errors):
-                if errors:
-                    self.message = t("prev_loaded", self.lang, msg=errors[0])
-                return True
-        self.message = t("none_loaded", self.lang, msg="; ".join(errors) or "—")
-        self.dirty = True
-        return False
-
-    def load_payload(self, data: dict[str, Any]) -> bool:
-        errors: list[str] = []
-        if self._resume(data, errors):
-            return True
-        self.message = t("none_loaded", self.lang, msg="; ".join(errors))
-        self.dirty = True
-        return False
-
-    def _resume(self, data: dict[str, Any], errors: list[str]) -> bool:
-        from game.saves import SaveError
-
-        scenario = self.load_level(str(data["level"]))
-        if scenario is None:
-            errors.append(self.message or "scenario")
-            return False
+    def continue_game(self, game_id: str | None = None) -> bool:
+        """Resume a game (the most recent by default), or its previous good save with a message."""
         try:
-            game, replayed = restore(data, scenario)
-        except (SaveError, ValueError, KeyError, TypeError) as exc:
-            errors.append(str(exc))
+            session, notices = Session.resume(self.store, self._quiet_load, game_id)
+        except SessionError as exc:
+            self.message = exc.text(self.lang)
+            self.dirty = True
             return False
-        self.game = game
-        self.level = str(data["level"])
-        self.message = t("replayed", self.lang) if replayed else None
+        self._enter(session, notices)
+        return True
+
+    def load_payload(self, save: Any, name: str = "save") -> bool:
+        """Continue a named save as a new game; the save file itself is never written."""
+        try:
+            session, notices = Session.from_save(save, self._quiet_load, self.store if self.autosave_on else None, name)
+        except SessionError as exc:
+            self.message = exc.text(self.lang)
+            self.dirty = True
+            return False
+        self._enter(session, notices)
+        return True
+
+    def _quiet_load(self, level: str) -> Any:
+        return self.load_level(level)
+
+    def _enter(self, session: Session, notices: list[Notice]) -> None:
+        self.session = session
         self.overlay = None
         self.sync_view()
-        return True
+        self.show_notices(notices)
+        self.dirty = True
 
     def act(self, action: Any) -> bool:
         """Apply a player's action; an impossible one becomes a message, never a crash."""
         from game.engine.actions import Impossible
 
-        if self.game is None:
+        if self.session is None:
             return False
         try:
-            self.game.apply(action)
+            self.session.act(action)
         except Impossible as exc:
             self.message = str(exc)
             self.dirty = True
             return False
         self.message = None
-        self.after_decision(save=True)
+        self.after_decision()
         return True
 
-    def after_decision(self, save: bool) -> None:
-        if save and self.autosave_on and self.game is not None:
-            try:
-                self.store.autosave(self.game, self.level)
-            except OSError as exc:
-                self.message = t("autosave_failed", self.lang, msg=str(exc))
+    def after_decision(self) -> None:
+        if self.session is not None and self.session.save_error is not None:
+            self.message = self.session.save_error.text(self.lang)
         self.sync_view()
         self.dirty = True
 
     def can_undo(self) -> bool:
-        from game.ui.store import MEANINGFUL
-
-        return self.game is not None and any(d.get("do") in MEANINGFUL for d in self.game.decisions)
+        return self.session is not None and self.session.can_undo()
 
     def do_undo(self) -> None:
         from game.engine.actions import Impossible
 
-        if self.game is None or self.view is None or self.view.name == "title":
+        if self.session is None or self.view is None or self.view.name == "title":
             return
         if not self.settings.undo_allowed:
             self.message = t("undo_off", self.lang)
             return
         try:
-            self.game = undo(self.game)
-        except (Impossible, ValueError):
+            self.session.undo()
+        except Impossible:
             self.message = t("nothing_to_undo", self.lang)
             return
         self.overlay = None
-        self.after_decision(save=True)
-        self.message = t("undone", self.lang)
+        self.after_decision()
+        if self.message is None:
+            self.message = t("undone", self.lang)
 
     def change_settings(self, **changes: Any) -> None:
         for k, v in changes.items():

@@ -1,7 +1,10 @@
-"""Saved games: save the current game under a name; load or delete a named save."""
+"""Lists of games on disk: "Continue" (every game's own autosave, most recent first) and "Saved
+games" (save the current game under a name; load one as a new game; delete into a bin that can
+be restored or emptied, each after a confirmation)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +12,7 @@ import pygame
 
 from game.engine.defs import month_label, tr
 from game.saves import SaveError
+from game.store import GameInfo, SlotInfo, date_label
 from game.ui.frame import Control, Frame, Item, Rect
 from game.ui.strings import t
 from game.ui.views.base import text_item
@@ -16,6 +20,71 @@ from game.ui.views.overlays import Overlay
 
 FIELD = "saves:name"
 MAX_NAME = 40
+
+
+def _row(f: Frame, width: int, title: str, desc: str, buttons: list[tuple[str, str, Callable[[], None], bool]]) -> Item:
+    """A line of the list: a title, a line of detail, and buttons on the right."""
+    bw = max((f.text_w(label, "bold") for _cid, label, _a, _p in buttons), default=0) + 3 * f.pad
+    tw = max(80, width - len(buttons) * (bw + f.pad))
+    h = max(f.text_h(title, tw, "bold") + f.text_h(desc, tw), f.line_h("bold") + f.pad)
+
+    def draw(fr: Frame, r: Rect) -> None:
+        nh = fr.text_h(title, tw, "bold")
+        fr.text(Rect(r.x, r.y, tw, nh), title, "bold")
+        fr.text(Rect(r.x, r.y + nh, tw, r.h - nh), desc, "body", fr.pal.muted)
+        bh = fr.line_h("bold") + fr.pad
+        x = r.right
+        for cid, label, action, primary in reversed(buttons):
+            x -= bw
+            fr.button(cid, Rect(x, r.y, bw, bh), label, action, style="bold", primary=primary)
+            x -= fr.pad
+
+    return Item(h, draw, tuple(cid for cid, *_ in buttons))
+
+
+class ContinueOverlay(Overlay):
+    """The games that can be continued, each with its scenario, its date and its last decision."""
+
+    name = "continue"
+    help_key = "saves"
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.games: list[GameInfo] = app.store.recent_games()
+        self.titles = {sc["folder"].name: sc["title"] for sc in _scenarios()}
+
+    def heading(self) -> str:
+        return t("continue_title", self.lang)
+
+    def default_focus(self) -> str | None:
+        return "game:0" if any(g.error is None for g in self.games[:1]) else "overlay:close"
+
+    def resume(self, info: GameInfo) -> None:
+        if self.app.continue_game(info.game_id):
+            self.app.overlay = None
+
+    def items(self, f: Frame, width: int) -> list[Item]:
+        lang, app = self.lang, self.app
+        out: list[Item] = []
+        if app.message:
+            out.append(text_item(f, width, app.message, "bold", f.pal.heading))
+        if not self.games:
+            out.append(text_item(f, width, t("continue_none", lang), color=f.pal.muted))
+        for i, g in enumerate(self.games):
+            if g.error is not None:
+                msg = g.error_fr if lang == "fr" and g.error_fr else g.error
+                out.append(_row(f, width, g.game_id, t("damaged", lang, msg=msg), []))
+                continue
+            title = tr(self.titles[g.level], lang) if g.level in self.titles else g.scenario
+            desc = t("game_line", lang, date=date_label(g.date, lang) or "—", when=g.saved_at)
+            out.append(_row(f, width, title, desc, [(f"game:{i}", t("continue_btn", lang), lambda g=g: self.resume(g), i == 0)]))
+        return out
+
+
+def _scenarios() -> list[dict[str, Any]]:
+    from game.ui.views.title import scenario_list
+
+    return scenario_list()
 
 
 class SavesOverlay(Overlay):
@@ -26,7 +95,14 @@ class SavesOverlay(Overlay):
         super().__init__(app)
         g = app.game
         self.name_text = f"{tr(g.scenario.title, app.lang)} — {month_label(g.date, app.lang)}"[:MAX_NAME] if g else ""
-        self.slots = app.store.list_slots()
+        self.confirm: Path | None = None  # the save whose deletion waits for "Yes"
+        self.confirm_empty = False
+        self.show_bin = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.slots: list[SlotInfo] = self.app.store.list_slots()
+        self.bin: list[SlotInfo] = self.app.store.binned()
 
     def heading(self) -> str:
         return t("saves_title", self.lang)
@@ -36,7 +112,8 @@ class SavesOverlay(Overlay):
 
     def text_input(self, text: str) -> bool:
         if self.app.focus_id == FIELD:
-            self.name_text = (self.name_text + text)[:MAX_NAME]
+            clean = "".join(c for c in text if c.isprintable())
+            self.name_text = (self.name_text + clean)[:MAX_NAME]
             return True
         return False
 
@@ -58,27 +135,70 @@ class SavesOverlay(Overlay):
             app.message = t("no_game", self.lang)
             return
         try:
-            app.store.save_slot(app.game, app.level, self.name_text or "save")
+            path = app.store.save_slot(app.game, app.level, self.name_text or "save")
         except OSError as exc:
-            app.message = str(exc)
+            app.message = t("autosave_failed", self.lang, msg=exc.strerror or exc)
             return
-        app.message = t("saved", self.lang, name=self.name_text or "save")
-        self.slots = app.store.list_slots()
+        app.message = t("saved", self.lang, name=self.name_text or path.stem)
+        self.refresh()
 
     def load(self, path: Path) -> None:
         app = self.app
         try:
             data = app.store.read_slot(path)
         except SaveError as exc:
-            app.message = t("none_loaded", self.lang, msg=str(exc))
+            app.message = t("none_loaded", self.lang, msg=exc.text(self.lang))
             return
-        if app.load_payload(data):
+        if app.load_payload(data, path.name):
             app.overlay = None
 
-    def delete(self, path: Path) -> None:
-        self.app.store.delete_slot(path)
-        self.slots = self.app.store.list_slots()
+    # --- deleting, into the bin -------------------------------------------------------------
+    def ask_delete(self, path: Path) -> None:
+        self.confirm = path
+        self.app.focus_id = "slot:no"
+
+    def delete(self, path: Path, name: str) -> None:
+        self.confirm = None
+        try:
+            self.app.store.delete_slot(path)
+        except OSError as exc:
+            self.app.message = t("autosave_failed", self.lang, msg=exc.strerror or exc)
+        else:
+            self.app.message = t("deleted", self.lang, name=name)
+        self.refresh()
+        self.app.focus_id = "bin:toggle"
+
+    def cancel(self) -> None:
+        self.confirm = None
+        self.confirm_empty = False
         self.app.focus_id = "overlay:close"
+
+    def restore(self, path: Path, name: str) -> None:
+        try:
+            self.app.store.restore_slot(path)
+        except OSError as exc:
+            self.app.message = t("autosave_failed", self.lang, msg=exc.strerror or exc)
+        else:
+            self.app.message = t("restored", self.lang, name=name)
+        self.refresh()
+        self.app.focus_id = "overlay:close"
+
+    def empty_bin(self) -> None:
+        n = self.app.store.empty_bin()
+        self.confirm_empty = False
+        self.app.message = t("bin_emptied", self.lang, n=n)
+        self.refresh()
+        self.app.focus_id = "overlay:close"
+
+    def toggle_bin(self) -> None:
+        self.show_bin = not self.show_bin
+        self.confirm_empty = False
+
+    def back(self) -> bool:
+        if self.confirm is not None or self.confirm_empty:
+            self.cancel()
+            return True
+        return False
 
     def items(self, f: Frame, width: int) -> list[Item]:
         lang, app = self.lang, self.app
@@ -86,48 +206,70 @@ class SavesOverlay(Overlay):
         if app.message:
             out.append(text_item(f, width, app.message, "bold", f.pal.heading))
         if app.game is not None:
-            label = t("save_name", lang)
-            field_h = f.line_h() + f.pad
-            btn = t("save_here", lang)
-            btn_w = f.text_w(btn, "bold") + 3 * f.pad
-            lab_h = f.text_h(label, width)
-
-            def draw_field(fr: Frame, r: Rect) -> None:
-                fr.text(Rect(r.x, r.y, r.w, lab_h), label, "bold")
-                fw = max(100, r.w - btn_w - fr.pad)
-                box = Rect(r.x, r.y + lab_h, fw, field_h)
-                fr.fill(box, fr.pal.panel, fr.radius, fr.pal.accent if app.focus_id == FIELD else fr.pal.border, 2)
-                shown = self.name_text
-                while shown and fr.text_w(shown + "|") > box.w - 2 * fr.pad:
-                    shown = shown[1:]
-                caret = "|" if app.focus_id == FIELD else ""
-                fr.text(Rect(box.x + fr.pad, box.y + fr.pad // 2, box.w - 2 * fr.pad, fr.line_h()), shown + caret)
-                fr.register(Control(FIELD, box, None, "field"))
-                fr.button("saves:save", Rect(box.right + fr.pad, box.y, r.right - box.right - fr.pad, field_h), btn,
-                          self.save, style="bold", primary=True)
-
-            out.append(Item(lab_h + field_h, draw_field, (FIELD, "saves:save")))
+            out.append(self._name_field(f, width))
         else:
             out.append(text_item(f, width, t("no_game", lang), color=f.pal.muted))
         if not self.slots:
             out.append(text_item(f, width, t("no_slots", lang), color=f.pal.muted))
-        load_l, del_l = t("load_btn", lang), t("delete_btn", lang)
-        bw = max(f.text_w(load_l, "bold"), f.text_w(del_l, "bold")) + 3 * f.pad
         for i, slot in enumerate(self.slots):
-            desc = f"{slot.scenario} · {slot.where} · {slot.when}" if slot.error is None else t("damaged", lang, msg=slot.error)
-            tw = width - 2 * bw - 2 * f.pad
-            h = max(f.text_h(slot.name, tw, "bold") + f.text_h(desc, tw), f.line_h("bold") + f.pad)
-            ids = (f"slot:load:{i}", f"slot:del:{i}") if slot.error is None else (f"slot:del:{i}",)
-
-            def draw(fr: Frame, r: Rect, slot: Any = slot, desc: str = desc, i: int = i, tw: int = tw) -> None:
-                nh = fr.text_h(slot.name, tw, "bold")
-                fr.text(Rect(r.x, r.y, tw, nh), slot.name, "bold")
-                fr.text(Rect(r.x, r.y + nh, tw, r.h - nh), desc, "body", fr.pal.muted)
-                bh = fr.line_h("bold") + fr.pad
-                if slot.error is None:
-                    fr.button(f"slot:load:{i}", Rect(r.right - 2 * bw - fr.pad, r.y, bw, bh), load_l,
-                              lambda: self.load(slot.path), style="bold")
-                fr.button(f"slot:del:{i}", Rect(r.right - bw, r.y, bw, bh), del_l, lambda: self.delete(slot.path))
-
-            out.append(Item(h, draw, ids))
+            if slot.path == self.confirm:
+                out.append(_row(f, width, t("confirm_delete", lang, name=slot.name), t("confirm_delete_hint", lang), [
+                    ("slot:yes", t("yes_delete", lang), lambda s=slot: self.delete(s.path, s.name), False),
+                    ("slot:no", t("no_keep", lang), self.cancel, True),
+                ]))
+                continue
+            desc = self._desc(slot)
+            buttons = [] if slot.error is not None else [(f"slot:load:{i}", t("load_btn", lang), lambda s=slot: self.load(s.path), False)]
+            buttons.append((f"slot:del:{i}", t("delete_btn", lang), lambda s=slot: self.ask_delete(s.path), False))
+            out.append(_row(f, width, slot.name, desc, buttons))
+        # the bin
+        label = t("bin_hide" if self.show_bin else "bin_show", lang, n=len(self.bin))
+        out.append(_row(f, width, t("bin_title", lang), t("bin_hint", lang), [("bin:toggle", label, self.toggle_bin, False)]))
+        if self.show_bin:
+            if not self.bin:
+                out.append(text_item(f, width, t("bin_empty", lang), color=f.pal.muted))
+            for i, slot in enumerate(self.bin):
+                out.append(_row(f, width, slot.name, self._desc(slot),
+                                [(f"bin:restore:{i}", t("restore_btn", lang), lambda s=slot: self.restore(s.path, s.name), False)]))
+            if self.bin:
+                if self.confirm_empty:
+                    out.append(_row(f, width, t("confirm_empty", lang, n=len(self.bin)), t("confirm_empty_hint", lang), [
+                        ("bin:yes", t("yes_empty", lang), self.empty_bin, False),
+                        ("bin:no", t("no_keep", lang), self.cancel, True),
+                    ]))
+                else:
+                    out.append(_row(f, width, "", "", [("bin:empty", t("empty_bin", lang), self._ask_empty, False)]))
         return out
+
+    def _ask_empty(self) -> None:
+        self.confirm_empty = True
+        self.app.focus_id = "bin:no"
+
+    def _desc(self, slot: SlotInfo) -> str:
+        if slot.error is not None:
+            return t("damaged", self.lang, msg=slot.error_fr if self.lang == "fr" and slot.error_fr else slot.error)
+        return f"{slot.scenario} · {date_label(slot.where, self.lang) or slot.where} · {slot.when}"
+
+    def _name_field(self, f: Frame, width: int) -> Item:
+        app = self.app
+        label = t("save_name", self.lang)
+        field_h = f.line_h() + f.pad
+        btn = t("save_here", self.lang)
+        btn_w = f.text_w(btn, "bold") + 3 * f.pad
+        lab_h = f.text_h(label, width)
+
+        def draw_field(fr: Frame, r: Rect) -> None:
+            fr.text(Rect(r.x, r.y, r.w, lab_h), label, "bold")
+            fw = max(100, r.w - btn_w - fr.pad)
+            box = Rect(r.x, r.y + lab_h, fw, field_h)
+            fr.fill(box, fr.pal.panel, fr.radius, fr.pal.accent if app.focus_id == FIELD else fr.pal.border, 2)
+            shown = self.name_text
+            while shown and fr.text_w(shown + "|") > box.w - 2 * fr.pad:
+                shown = shown[1:]
+            caret = "|" if app.focus_id == FIELD else ""
+            fr.text(Rect(box.x + fr.pad, box.y + fr.pad // 2, box.w - 2 * fr.pad, fr.line_h()), shown + caret)
+            fr.register(Control(FIELD, box, None, "field"))
+            fr.button("saves:save", Rect(box.right + fr.pad, box.y, r.right - box.right - fr.pad, field_h), btn,
+                      self.save, style="bold", primary=True)
+
+        return Item(lab_h + field_h, draw_field, (FIELD, "saves:save"))

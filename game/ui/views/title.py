@@ -56,7 +56,7 @@ class TitleView(View):
         self.scenarios = scenario_list()
 
     def default_focus(self) -> str | None:
-        if self.app.store.has_autosave() and not self.app.auto_strategy:
+        if self.app.store.has_games() and not self.app.auto_strategy:
             return "title:continue"
         return "scenario:0"
 
@@ -122,7 +122,7 @@ class TitleView(View):
         app, lang, s = self.app, self.lang, self.app.settings
         inner = f.panel(rect)
         onoff = {True: t("on", lang), False: t("off", lang)}
-        has_save = app.store.has_autosave() and not app.auto_strategy
+        has_save = app.store.has_games() and not app.auto_strategy
         buttons: list[tuple[str, str, Any, bool, bool]] = [
             ("title:continue", t("continue_game" if has_save else "continue_none", lang),
              self.do_continue, has_save, has_save),
@@ -157,4 +157,4 @@ class TitleView(View):
         f.scroll_list("menu", inner, items)
 
     def do_continue(self) -> None:
-        self.app.continue_game()
+        self.app.open_continue()

@@ -1,0 +1,188 @@
+"""One game in play, as the window and the terminal both drive it: start, continue, act, undo,
+autosave. No pygame here, and no rule of the game: the engine decides, the session keeps it safe.
+
+Every game has its own id and its own autosave (see ``game.store``): starting a game or loading a
+named save makes a new one, so it never replaces another game's progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.engine.actions import Action, Impossible
+from game.engine.defs import Scenario
+from game.engine.game import Game
+from game.saves import SaveError
+from game.store import MEANINGFUL, SaveFile, Store, content_changes, restore, undo
+
+NOTICES: dict[str, dict[str, str]] = {
+    "prev_loaded": {"en": "The last autosave could not be read ({why}); the previous good one was loaded.",
+                    "fr": "La dernière sauvegarde automatique est illisible ({why}) ; la précédente a été chargée."},
+    "set_aside": {"en": "The unreadable file was kept as {path}; nothing will write over it.",
+                  "fr": "Le fichier illisible a été mis de côté sous le nom {path} ; rien ne l'écrasera."},
+    "content_changed": {"en": "This scenario changed since the game was saved ({what}).",
+                        "fr": "Ce scénario a changé depuis la sauvegarde ({what})."},
+    "replayed": {"en": "The game was rebuilt by replaying its decisions on the current scenario.",
+                 "fr": "La partie a été reconstruite en rejouant ses décisions sur le scénario actuel."},
+    "loaded_copy": {"en": "The named save continues as a new game; the save itself stays as it was.",
+                    "fr": "La sauvegarde nommée continue comme une nouvelle partie ; elle-même reste intacte."},
+    "nothing": {"en": "There is no game to continue.", "fr": "Il n'y a aucune partie à reprendre."},
+    "cannot_resume": {"en": "This game cannot be continued: {why}. Its files are kept in {folder}.",
+                      "fr": "Cette partie ne peut pas être reprise : {why}. Ses fichiers sont gardés dans {folder}."},
+    "no_scenario": {"en": "its scenario '{level}' cannot be loaded", "fr": "son scénario « {level} » ne peut pas être chargé"},
+    "autosave_failed": {"en": "The game could not be saved: {why}", "fr": "La partie n'a pas pu être enregistrée : {why}"},
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A sentence for the player, kept as a key so each front end shows it in its language."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        table = NOTICES[self.key]
+        params = {k: (v.text(lang) if isinstance(v, SaveError | Notice) else v) for k, v in self.params.items()}
+        return table.get(lang, table["en"]).format(**params)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+class SessionError(Exception):
+    """Nothing could be resumed; ``notice`` says why."""
+
+    def __init__(self, notice: Notice):
+        self.notice = notice
+        super().__init__(notice.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        return self.notice.text(lang)
+
+
+LoadLevel = Callable[[str], Scenario | None]
+
+
+class Session:
+    """A game, the scenario folder it came from, and its own autosave."""
+
+    def __init__(self, game: Game, level: str, game_id: str | None, store: Store | None):
+        self.game = game
+        self.level = level
+        self.game_id = game_id
+        self.store = store
+        self.save_error: Notice | None = None
+
+    # --- starting and continuing ----------------------------------------------------------
+    @classmethod
+    def new(cls, scenario: Scenario, level: str, seed: int, store: Store | None) -> Session:
+        """A new game with an id and an autosave of its own (none when ``store`` is None)."""
+        game_id = store.new_game_id(scenario.id) if store is not None else None
+        session = cls(Game(scenario, seed), level, game_id, store)
+        session.autosave()
+        return session
+
+    @classmethod
+    def resume(cls, store: Store, load_level: LoadLevel, game_id: str | None = None) -> tuple[Session, list[Notice]]:
+        """Continue a game (the most recent when ``game_id`` is None), falling back to its
+        previous good autosave; ``SessionError`` when it cannot be continued."""
+        if game_id is None:
+            games = store.recent_games()
+            if not games:
+                raise SessionError(Notice("nothing"))
+            # the most recent game that reads; if none does, the most recent says why
+            game_id = next((g for g in games if g.error is None), games[0]).game_id
+        try:
+            folder = store.folder(game_id)
+            found = store.candidates(game_id)
+        except SaveError:
+            found, folder = [], Path(game_id)
+        if not found:
+            raise SessionError(Notice("nothing"))
+        notices: list[Notice] = []
+        first_error: SaveError | Notice | None = None
+        for i, (path, save, error) in enumerate(found):
+            if save is None:
+                first_error = first_error or error
+                continue
+            try:
+                session, more = cls._from_save(save, load_level, game_id, store, path.name)
+            except SessionError as exc:
+                first_error = first_error or exc.notice
+                continue
+            if i > 0:
+                # the current file could not be used: set it aside before anything writes here
+                notices.append(Notice("prev_loaded", {"why": found[0][2] or first_error or ""}))
+                aside = store.set_aside(found[0][0])
+                if aside:
+                    notices.append(Notice("set_aside", {"path": aside}))
+            store.forget_written(game_id)
+            return session, notices + more
+        raise SessionError(Notice("cannot_resume", {"why": first_error or "", "folder": str(folder)}))
+
+    @classmethod
+    def from_save(cls, save: SaveFile, load_level: LoadLevel, store: Store | None,
+                  name: str = "save") -> tuple[Session, list[Notice]]:
+        """Continue a named save as a new game of its own; the save file stays untouched."""
+        scenario_id = save.scenario
+        game_id = store.new_game_id(scenario_id) if store is not None else None
+        session, notices = cls._from_save(save, load_level, game_id, store, name)
+        session.autosave()
+        return session, [Notice("loaded_copy"), *notices]
+
+    @classmethod
+    def _from_save(cls, save: SaveFile, load_level: LoadLevel, game_id: str | None, store: Store | None,
+                   name: str) -> tuple[Session, list[Notice]]:
+        scenario = load_level(save.level)
+        if scenario is None:
+            raise SessionError(Notice("cannot_resume", {"why": Notice("no_scenario", {"level": save.level[:80]}),
+                                                        "folder": str(store.folder(game_id)) if store and game_id else name}))
+        notices = []
+        changes = content_changes(save.content, scenario)
+        if changes:
+            notices.append(Notice("content_changed", {"what": "; ".join(changes)}))
+        try:
+            game, replayed = restore(save, scenario, name)
+        except SaveError as exc:
+            folder = str(store.folder(game_id)) if store and game_id else name
+            raise SessionError(Notice("cannot_resume", {"why": exc, "folder": folder})) from None
+        if replayed:
+            notices.append(Notice("replayed"))
+        return cls(game, save.level, game_id, store), notices
+
+    # --- playing --------------------------------------------------------------------------
+    def act(self, action: Action) -> None:
+        """Apply a decision (``Impossible`` passes through untouched) and autosave."""
+        self.game.apply(action)
+        self.autosave()
+
+    def can_undo(self) -> bool:
+        return any(isinstance(d, dict) and d.get("do") in MEANINGFUL for d in self.game.decisions)
+
+    def undo(self) -> None:
+        """Take back the last meaningful decision; ``Impossible`` if there is none."""
+        try:
+            self.game = undo(self.game)
+        except ValueError as exc:
+            raise Impossible(str(exc)) from None
+        self.autosave()
+
+    def autosave(self) -> None:
+        self.save_error = None
+        if self.store is None or self.game_id is None:
+            return
+        try:
+            aside = self.store.autosave(self.game, self.level, self.game_id)
+        except (OSError, SaveError) as exc:
+            self.save_error = Notice("autosave_failed", {"why": exc.strerror if isinstance(exc, OSError) and exc.strerror else exc})
+            return
+        if aside:
+            self.save_error = Notice("set_aside", {"path": aside})
+
+    def resume_command(self) -> str:
+        """What to type to continue this game from a terminal."""
+        return f"python -m game play --text --continue {self.game_id}" if self.game_id else "python -m game play --text"
