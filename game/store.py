@@ -248,8 +248,10 @@ class Store:
         self._adopt_legacy_autosave()
 
     # --- housekeeping ---------------------------------------------------------------------
-    def cleanup_temp(self) -> int:
-        """Remove temporary files left by a write that was killed; return how many."""
+    def cleanup_temp(self, max_age: float = STALE_TMP_SECONDS) -> int:
+        """Remove temporary files left by a write that was killed; return how many.
+
+        Only files older than ``max_age`` seconds: a younger one may be another window's write."""
         removed = 0
         now = time.time()
         for folder in (self.root, self.slots_dir, *self._game_folders()):
@@ -260,7 +262,7 @@ class Store:
             for p in entries:
                 if p.name.startswith(".") and p.name.endswith(TMP_SUFFIX) or p.name.endswith(".json" + TMP_SUFFIX):
                     try:
-                        if now - p.lstat().st_mtime > STALE_TMP_SECONDS:
+                        if now - p.lstat().st_mtime >= max_age:
                             p.unlink()
                             removed += 1
                     except OSError:

@@ -1,0 +1,315 @@
+"""Never lose a game: one autosave per game, hand-edited and hostile files, kill -9 mid-write.
+
+These run without pygame: the store and the session are what the window and the terminal share.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.content.loader import levels_root, load_scenario
+from game.saves import SaveError, read_json
+from game.session import Session, SessionError
+from game.store import AUTOSAVE, PREVIOUS, Store, slug
+
+REPO = Path(__file__).resolve().parent.parent
+_CACHE: dict[str, object] = {}
+
+
+def load(level: str):
+    if level not in _CACHE:
+        _CACHE[level] = load_scenario(levels_root() / level).scenario
+    return _CACHE[level]
+
+
+def played(store: Store, moves: int = 3, seed: int = 5) -> Session:
+    """A tutorial game after ``moves`` decisions of the status-quo drafter."""
+    from game.sim.drafters import make_drafter
+
+    s = Session.new(load("tutorial"), "tutorial", seed, store)
+    drafter = make_drafter("status-quo", seed)
+    for _ in range(moves):
+        s.act(drafter.choose(s.game))
+    return s
+
+
+def step(s: Session) -> None:
+    from game.sim.drafters import make_drafter
+
+    s.act(make_drafter("status-quo", 1).choose(s.game))
+
+
+def test_each_game_has_its_own_autosave_and_the_most_recent_continues(tmp_path):
+    store = Store(tmp_path)
+    a = played(store, 2, seed=1)
+    b = played(store, 1, seed=2)
+    assert a.game_id != b.game_id
+    assert {p.parent.name for p in (tmp_path / "games").glob("*/" + AUTOSAVE)} == {a.game_id, b.game_id}
+    resumed, notices = Session.resume(Store(tmp_path), load)
+    assert resumed.game_id == b.game_id and resumed.game.decisions == b.game.decisions and not notices
+    other, _ = Session.resume(Store(tmp_path), load, a.game_id)
+    assert other.game.decisions == a.game.decisions
+
+
+def test_nothing_to_continue_is_a_message(tmp_path):
+    with pytest.raises(SessionError) as exc:
+        Session.resume(Store(tmp_path), load)
+    assert "no game" in str(exc.value)
+    assert "aucune" in exc.value.text("fr")
+
+
+def test_the_autosave_of_version_one_gets_a_game_folder(tmp_path):
+    s = played(Store(tmp_path / "new"))
+    old = json.loads((tmp_path / "new" / "games" / s.game_id / AUTOSAVE).read_text(encoding="utf-8"))
+    old["version"] = 1
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "autosave.json").write_text(json.dumps(old), encoding="utf-8")
+    resumed, _ = Session.resume(Store(tmp_path / "old"), load)
+    assert resumed.game.decisions == s.game.decisions
+    assert not (tmp_path / "old" / "autosave.json").exists()
+
+
+def test_a_clause_added_since_the_save_resumes_by_replay_with_a_notice(tmp_path):
+    import dataclasses
+
+    store = Store(tmp_path)
+    s = played(store)
+    path = tmp_path / "games" / s.game_id / AUTOSAVE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    # the save was made when the scenario had one clause fewer, and another content version
+    dropped = data["content"]["clauses"].popitem()[0]
+    data["content"]["hash"] = "older"
+    data["game"]["draft"].pop(dropped)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    resumed, notices = Session.resume(Store(tmp_path), load)
+    words = " ".join(n.text("en") for n in notices)
+    assert f"clauses added: {dropped}" in words and "replaying" in words
+    assert set(resumed.game.draft) == {d.id for d in load("tutorial").dimensions}
+    # and if the decisions no longer fit either, it is refused with a message, never a crash
+    data["replay"]["decisions"] = [{"do": "choose", "dimension": "nonexistent", "option": "x"}]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    (path.parent / PREVIOUS).unlink()
+    with pytest.raises(SessionError) as exc:
+        Session.resume(Store(tmp_path), load)
+    assert "cannot be continued" in str(exc.value)
+    assert path.exists()  # kept for a later version to read
+    assert dataclasses.is_dataclass(resumed.game) is False
+
+
+# --- hand-edited and hostile files ------------------------------------------------------------
+def _edit(data: dict, case: str) -> bytes | None:
+    """A save edited by hand in one of the ways a curious student does; bytes to write."""
+    if case == "huge_int":
+        return json.dumps(data).replace('"quarter":', '"quarter": 1' + "0" * 5000 + ', "x":', 1).encode()
+    if case == "unknown_phase":
+        data["phase"] = "party"
+        data["game"]["phase"] = "party"
+    elif case == "long_level":
+        data["level"] = "x" * 5000
+    elif case == "nul_level":
+        data["level"] = "tuto\x00rial"
+    elif case == "decisions_not_list":
+        data["replay"]["decisions"] = {"do": "continue"}
+        data["game"]["values"] = "broken"
+    elif case == "decision_is_list":
+        data["replay"]["decisions"] = [["do", "continue"]]
+        data["game"]["values"] = "broken"
+    elif case == "infinity":
+        return json.dumps(data).replace('"quarter":', '"quarter": Infinity, "x":', 1).encode()
+    elif case == "values_list":
+        data["game"]["values"] = [1, 2, 3]
+        data["replay"] = None
+    elif case == "out_of_range":
+        data["game"]["values"]["mission.consent"] = 10**40
+        data["replay"] = None
+    elif case == "bad_utf8":
+        return json.dumps(data).encode()[:200] + b"\xff\xfe" + json.dumps(data).encode()[200:]
+    elif case == "deep":
+        return b"[" * 100_000 + b"]" * 100_000
+    return json.dumps(data).encode()
+
+
+CASES = ["huge_int", "unknown_phase", "long_level", "nul_level", "decisions_not_list", "decision_is_list",
+         "infinity", "values_list", "out_of_range", "bad_utf8", "deep"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_hand_edited_autosave_never_crashes_and_the_previous_good_one_loads(tmp_path, case):
+    store = Store(tmp_path)
+    s = played(store, 3)
+    played_before = list(s.game.decisions)
+    step(s)
+    path = tmp_path / "games" / s.game_id / AUTOSAVE
+    edited = _edit(json.loads(path.read_bytes()), case)
+    path.write_bytes(edited)
+    resumed, notices = Session.resume(Store(tmp_path), load)
+    if case == "unknown_phase":  # the decisions are intact: the game is rebuilt from them
+        assert resumed.game.decisions == s.game.decisions
+        assert any(n.key == "replayed" for n in notices)
+        return
+    assert resumed.game.decisions == played_before  # the previous good save
+    words = " ".join(n.text("en") for n in notices)
+    assert "could not be read" in words and "kept as" in words
+    for bad in ("Traceback", "JSONDecodeError", "set_int_max_str_digits", "unhashable"):
+        assert bad not in words
+    [aside] = path.parent.glob("autosave.unreadable-*.json")
+    assert aside.read_bytes() == edited
+
+
+@pytest.mark.parametrize("case", ["fifo", "dev_zero", "folder", "loop"])
+def test_a_save_that_is_not_a_file_is_refused_at_once(tmp_path, case):
+    path = tmp_path / "slot.json"
+    if case == "fifo":
+        os.mkfifo(path)
+    elif case == "dev_zero":
+        path.symlink_to("/dev/zero")
+    elif case == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(tmp_path / "slot2.json")
+        (tmp_path / "slot2.json").symlink_to(path)
+    start = time.monotonic()
+    with pytest.raises(SaveError) as exc:
+        read_json(path)
+    assert time.monotonic() - start < 5
+    assert "slot.json" in str(exc.value)
+
+
+def test_a_slot_full_of_junk_lists_as_damaged_and_settings_fall_back(tmp_path):
+    store = Store(tmp_path)
+    (tmp_path / "slots").mkdir()
+    (tmp_path / "slots" / "a.json").write_text('{"kind": "penholder-window-save", "version": 2, "quarter": NaN}')
+    os.mkfifo(tmp_path / "slots" / "b.json")
+    infos = store.list_slots()
+    assert len(infos) == 2 and all(i.error for i in infos)
+    assert "NaN" in " ".join(i.error for i in infos)
+    (tmp_path / "settings.json").write_text('{"text_step": Infinity, "lang": "fr"}')
+    assert store.load_settings().text_step == 1
+
+
+# --- names ------------------------------------------------------------------------------------
+def test_slot_names_keep_their_letters():
+    assert slug("équipe") == "equipe"
+    assert slug("Équipe Bleue — 2016") == "equipe-bleue-2016"
+    assert slug("فريق") == "فريق"
+    assert slug("\u200b\u200c\u00ad") == "save"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(max_size=120))
+def test_any_slot_name_saves_inside_the_slots_folder_and_lists(tmp_path, name):
+    store = Store(tmp_path)
+    game = load("tutorial")
+    from game.engine.game import Game
+
+    path = store.save_slot(Game(game, 1), "tutorial", name)
+    assert path.parent == tmp_path / "slots" and path.suffix == ".json"
+    listed = {i.path: i for i in store.list_slots()}
+    assert listed[path].error is None
+    assert all(c.isprintable() for c in listed[path].name)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_mutated_save_resumes_or_says_why(tmp_path, data):
+    store = Store(tmp_path / str(random.random()))
+    s = played(store, 2)
+    path = store.games_dir / s.game_id / AUTOSAVE
+    save = json.loads(path.read_bytes())
+    (path.parent / PREVIOUS).unlink()
+    # replace one value anywhere in the save by an arbitrary JSON value
+    leaves = []
+
+    def walk(node, trail):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                leaves.append((*trail, k))
+                walk(v, (*trail, k))
+        elif isinstance(node, list) and len(node) < 30:
+            for i, v in enumerate(node):
+                leaves.append((*trail, i))
+                walk(v, (*trail, i))
+
+    walk(save, ())
+    where = data.draw(st.sampled_from(leaves))
+    value = data.draw(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                                   lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=5), kids, max_size=3),
+                                   max_leaves=6))
+    node = save
+    for k in where[:-1]:
+        node = node[k]
+    node[where[-1]] = value
+    path.write_text(json.dumps(save), encoding="utf-8")
+    try:
+        resumed, _ = Session.resume(Store(store.root), load)
+    except SessionError as exc:
+        assert exc.text("fr") and "Traceback" not in str(exc)
+        return
+    if resumed.game.phase != "end":
+        step(resumed)
+
+
+# --- kill -9 in the middle of autosaves -------------------------------------------------------
+WRITER = textwrap.dedent("""
+    import sys
+    from game.content.loader import levels_root, load_scenario
+    from game.session import Session
+    from game.sim.drafters import make_drafter
+    from game.store import Store
+    sc = load_scenario(levels_root() / "tutorial").scenario
+    store = Store(sys.argv[1])
+    s = Session.new(sc, "tutorial", 3, store)
+    drafter = make_drafter("status-quo", 3)
+    print("ready", flush=True)
+    while True:
+        if s.game.phase != "end":
+            s.act(drafter.choose(s.game))
+        s.autosave()
+""")
+
+
+def test_kill_nine_at_random_points_always_leaves_a_loadable_save(tmp_path):
+    rng = random.Random(8)
+    root = tmp_path / "data"
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    kills = 25
+    for i in range(kills):
+        proc = subprocess.Popen([sys.executable, str(script), str(root)], stdout=subprocess.PIPE,
+                                cwd=REPO, env=os.environ | {"PYTHONPATH": str(REPO)})
+        assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0.0, 0.15))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        store = Store(root)
+        for folder in store.games_dir.iterdir():
+            assert (folder / AUTOSAVE).exists(), f"kill {i}: {sorted(p.name for p in folder.iterdir())}"
+        for info in store.recent_games():
+            Session.resume(store, load, info.game_id)
+    # temporary files of killed writes are removed when the store opens (once they are stale)
+    store = Store(root)
+    store.cleanup_temp(max_age=0)
+    assert not list(root.rglob("*.tmp"))
+
+
+def test_stale_temporary_files_are_removed_when_the_store_opens(tmp_path):
+    s = played(Store(tmp_path))
+    folder = tmp_path / "games" / s.game_id
+    stale, fresh = folder / ".autosave.json.abc.tmp", folder / ".autosave.json.def.tmp"
+    stale.write_text("half a save")
+    fresh.write_text("another window is writing this one")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    Store(tmp_path)
+    assert not stale.exists() and fresh.exists()
