@@ -10,7 +10,6 @@ import pytest
 from ui_support import key, make_app, playable_tutorial
 
 from game.engine.actions import Choose, Continue
-from game.store import Store
 
 
 def play_some(app, folder, n=3):
