@@ -75,10 +75,18 @@ class ContinueOverlay(Overlay):
                 msg = g.error_fr if lang == "fr" and g.error_fr else g.error
                 out.append(_row(f, width, g.game_id, t("damaged", lang, msg=msg), []))
                 continue
-            title = tr(self.titles[g.level], lang) if g.level in self.titles else g.scenario
+            title = _title(self.titles, g.level, g.scenario, lang)
             desc = t("game_line", lang, date=date_label(g.date, lang) or "—", when=g.saved_at)
             out.append(_row(f, width, title, desc, [(f"game:{i}", t("continue_btn", lang), lambda g=g: self.resume(g), i == 0)]))
         return out
+
+
+def _title(titles: dict[str, Any], level: str, scenario: str, lang: str) -> str:
+    """A game's scenario by its title, whether its level is a name or a folder path."""
+    for key in (Path(level).name, scenario):
+        if key in titles:
+            return tr(titles[key], lang)
+    return scenario
 
 
 def _scenarios() -> list[dict[str, Any]]:
@@ -98,6 +106,7 @@ class SavesOverlay(Overlay):
         self.confirm: Path | None = None  # the save whose deletion waits for "Yes"
         self.confirm_empty = False
         self.show_bin = False
+        self.titles = {sc["folder"].name: sc["title"] for sc in _scenarios()}
         self.refresh()
 
     def refresh(self) -> None:
@@ -248,7 +257,8 @@ class SavesOverlay(Overlay):
     def _desc(self, slot: SlotInfo) -> str:
         if slot.error is not None:
             return t("damaged", self.lang, msg=slot.error_fr if self.lang == "fr" and slot.error_fr else slot.error)
-        return f"{slot.scenario} · {date_label(slot.where, self.lang) or slot.where} · {slot.when}"
+        title = _title(self.titles, slot.scenario, slot.scenario, self.lang)
+        return f"{title} · {date_label(slot.where, self.lang) or slot.where} · {slot.when}"
 
     def _name_field(self, f: Frame, width: int) -> Item:
         app = self.app
