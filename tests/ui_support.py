@@ -29,8 +29,8 @@ def playable_tutorial(tmp_root: Path) -> Path:
 
 def make_app(data: Path, size: str = "1280x720", lang: str = "en", step: int = 1, **kw: Any) -> Any:
     os.environ["PENHOLDER_DATA"] = str(data)
-    from game.ui.app import App
     from game.store import Store
+    from game.ui.app import App
 
     ns = argparse.Namespace(level="tutorial", seed=7, lang=lang, auto=None, screenshots=None, size=size,
                             text=False, save_replay=None)
