@@ -288,7 +288,7 @@ def load_replay(data: Any, scenario: Scenario, name: str = "replay") -> tuple[Ga
 def load_save(data: Any, scenario: Scenario, name: str = "save") -> Game:
     if not isinstance(data, dict):
         raise SaveError("not_save", name=name)
-    if data.get("phase") not in PHASES:
+    if not isinstance(data.get("phase"), str) or data["phase"] not in PHASES:
         raise SaveError("field", name=name, field="phase", why="has a value this version does not know")
     try:
         return Game.from_dict(scenario, data)

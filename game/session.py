@@ -150,7 +150,7 @@ class Session:
         except SaveError as exc:
             folder = str(store.folder(game_id)) if store and game_id else name
             raise SessionError(Notice("cannot_resume", {"why": exc, "folder": folder})) from None
-        if replayed:
+        if replayed and changes:
             notices.append(Notice("replayed"))
         return cls(game, save.level, game_id, store), notices
 

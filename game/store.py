@@ -174,14 +174,22 @@ def read_save(path: Path) -> SaveFile:
 
 
 def restore(save: SaveFile, scenario: Scenario, name: str = "save") -> tuple[Game, bool]:
-    """The game in a save; (game, replayed?) — falls back to replaying the decisions."""
+    """The game in a save; (game, rebuilt from its decisions?).
+
+    The decisions are replayed first: they are a short, strictly checked list, the replay takes
+    a few milliseconds, and whatever else a hand-edited file holds cannot reach the engine. The
+    saved state is the fallback for a save whose replay is missing or no longer fits."""
+    error: SaveError | None = None
+    if save.replay is not None:
+        try:
+            game, _warnings = load_replay(save.replay.model_dump(), scenario, name)
+            return game, True
+        except SaveError as exc:
+            error = exc
     try:
         return load_save(save.game, scenario, name), False
-    except SaveError as first:
-        if save.replay is None:
-            raise first from None
-        game, _warnings = load_replay(save.replay.model_dump(), scenario, name)
-        return game, True
+    except SaveError as exc:
+        raise (error or exc) from None
 
 
 def undo(game: Game) -> Game:

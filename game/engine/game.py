@@ -476,7 +476,7 @@ class Game:
             game.votes = [VoteResult(int(r["quarter"]), dict(r["votes"]), bool(r["adopted"]), dict(r["draft"])) for r in data["votes"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"damaged save: {exc}") from None
-        if game.phase not in PHASES:
+        if not isinstance(game.phase, str) or game.phase not in PHASES:
             raise ValueError(f"unknown phase {str(game.phase)[:40]!r}")
         for name, (low, high) in game.meters.ranges.items():
             if not low <= game.meters.values[name] <= high:
