@@ -129,7 +129,23 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     loaded = _load(args.level)
     if loaded is None:
         return 2
-    print(run(loaded.scenario, args.games, args.seed, args.strategy, args.json))  # type: ignore[arg-type]
+    print(run(loaded.scenario, args.games, args.seed, args.strategy, args.json, args.timeline))  # type: ignore[arg-type]
+    return 0
+
+
+def cmd_fidelity(args: argparse.Namespace) -> int:
+    from game.content.problems import ContentError
+    from game.sim.fidelity import run
+
+    loaded = _load(args.level)
+    if loaded is None:
+        return 2
+    try:
+        print(run(loaded.scenario, args.games, args.seed, args.json))  # type: ignore[arg-type]
+    except ContentError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return 1
     return 0
 
 
@@ -165,7 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--strategy", default="status-quo")
     sim.add_argument("--json", action="store_true")
+    sim.add_argument("--timeline", action="store_true",
+                     help="with --json: each game's quarters (every quantity), its votes and the date it ended")
     sim.set_defaults(func=cmd_simulate)
+
+    fid = sub.add_parser("fidelity", help="the historical drafter against the scenario's record.yaml")
+    fid.add_argument("--level", default="after-algiers", help="a scenario with a record.yaml (default: after-algiers)")
+    fid.add_argument("--games", type=int, default=300, help="seeds to play (default: 300)")
+    fid.add_argument("--seed", type=int, default=1, help="first seed (default: 1)")
+    fid.add_argument("--json", action="store_true", help="print the report as JSON")
+    fid.set_defaults(func=cmd_fidelity)
 
     bal = sub.add_parser("balance", help="balance report: every drafter, outcomes, endings, dead cards")
     bal.add_argument("--level", default=DEFAULT_LEVEL)

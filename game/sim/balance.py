@@ -13,7 +13,7 @@ from typing import Any
 
 from game.engine.defs import Scenario
 from game.engine.game import ENDINGS, OUTCOMES
-from game.sim.drafters import DRAFTERS
+from game.sim.drafters import available
 from game.sim.simulate import simulate, summarise
 
 DEAD_SHARE = 0.01  # a card drawn in fewer games than this, for every drafter, is dead
@@ -37,13 +37,14 @@ def _run_from_path(job: tuple[str, int, int, str]) -> list[dict[str, Any]]:
 
 def report(scenario: Scenario, games: int, seed: int, jobs: int = 1) -> dict[str, Any]:
     """Every drafter plays ``games`` games with seeds ``seed``… (the same luck for each)."""
+    names = available(scenario)
     if jobs > 1 and scenario.path:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_run_from_path, [(scenario.path, games, seed, name) for name in DRAFTERS]))
+            results = list(pool.map(_run_from_path, [(scenario.path, games, seed, name) for name in names]))
     else:
-        results = [_run((scenario, games, seed, name)) for name in DRAFTERS]
+        results = [_run((scenario, games, seed, name)) for name in names]
     per: dict[str, Any] = {}
-    for name, records in zip(DRAFTERS, results, strict=True):
+    for name, records in zip(names, results, strict=True):
         s = summarise(records, scenario)
         per[name] = {k: s[k] for k in ("mean_outcomes", "mean_quarters", "endings", "card_share_of_games")}
     best: dict[str, str] = {}

@@ -11,11 +11,15 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from game.engine import council
 from game.engine.actions import Action, CallVote, Choose, Continue, Respond, Trade
-from game.engine.defs import Dimension
+from game.engine.defs import Dimension, Scenario
 from game.engine.game import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE, Game
+
+if TYPE_CHECKING:
+    from game.sim.record import Record
 
 # A scripted drafter's answer to each card, by (drafter, card id, file, line): cards never change.
 _ANSWERS: dict[tuple[str, str, str, int], str] = {}
@@ -33,6 +37,11 @@ class Drafter:
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     randomise: bool = False
     picks: dict[tuple[object, ...], str] = field(default_factory=dict)  # random drafts, per round
+    # The historical drafter: the options of the resolution adopted in each mandate year, and the
+    # responses to cards closest to what really happened (both from the scenario's record.yaml).
+    by_mandate: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    answers: Mapping[str, str] = field(default_factory=dict)
+    trades: bool = True
 
     def choose(self, game: Game) -> Action:
         """The next action for the game's current phase."""
@@ -45,12 +54,16 @@ class Drafter:
                     return Choose(dim.id, want)
             return Continue()
         if game.phase == NEGOTIATION:
-            trade = None if self.randomise else self._trade(game)  # a random drafter does not bargain
+            # a random drafter does not bargain; the historical one drafts what was adopted, as it was
+            trade = None if self.randomise or not self.trades else self._trade(game)
             return trade if trade is not None else CallVote()
         if game.phase == CARD and game.card is not None:
             card = game.card
             if self.randomise:
                 return Respond(card.id, card.responses[int(self.rng.random() * len(card.responses))].id)
+            historical = self.answers.get(card.id)
+            if historical is not None and any(r.id == historical for r in card.responses):
+                return Respond(card.id, historical)
             key = (self.name, card.id, card.file, card.line)
             best = _ANSWERS.get(key)
             if best is None:  # effects are fixed, so a drafter's best answer is worked out once
@@ -67,7 +80,7 @@ class Drafter:
             if pick is None:
                 pick = self.picks[key] = dim.options[int(self.rng.random() * len(dim.options))].id
             return pick
-        want = self.wants.get(dim.id)
+        want = self.by_mandate.get(game.mandate, self.wants).get(dim.id)
         return want if want is not None and any(o.id == want for o in dim.options) else None
 
     def _trade(self, game: Game) -> Trade | None:
@@ -118,6 +131,13 @@ DRAFTERS: dict[str, dict[str, object]] = {
         "values": {"buyin": 2, "regional.ownership": 3, "regional.capacity": 2, "politics.reconciliation": 3,
                    "politics.implementation": 2, "violence": -1},
     },
+    "historical": {
+        "description": "drafts the resolution the Council actually adopted each year (the scenario's record.yaml); "
+                       "answers cards as the record says where it says, and elsewhere as status-quo does (cautiously)",
+        "wants": {},
+        "values": {"mission.consent": 2, "council.unity": 1, "mission.casualties": -1, "mission.budget": -1, **_HUMAN},
+        "needs_record": True,
+    },
     "robust": {
         "description": "force and counter-terrorism first: robust posture, a parallel French force, more troops, quiet diplomacy",
         "wants": {"posture": "robust", "force": "parallel-france", "troops": "raise", "pressure": "quiet",
@@ -127,9 +147,20 @@ DRAFTERS: dict[str, dict[str, object]] = {
 }
 
 
-def make_drafter(name: str, seed: int) -> Drafter:
-    """A fresh drafter; its own rng is seeded from the game's seed so runs are reproducible."""
+def make_drafter(name: str, seed: int, record: Record | None = None) -> Drafter:
+    """A fresh drafter; its own rng is seeded from the game's seed so runs are reproducible.
+
+    ``historical`` needs the scenario's record (``game.sim.record.load_record``)."""
     spec = DRAFTERS[name]
+    if spec.get("needs_record"):
+        if record is None:
+            raise ValueError(f"the {name} drafter needs the scenario's record.yaml")
+        return Drafter(
+            name=name, description=str(spec["description"]), wants={}, values=dict(spec["values"]),  # type: ignore[arg-type]
+            rng=random.Random(f"drafter:{name}:{seed}"),
+            by_mandate={r.mandate: dict(r.options) for r in record.resolutions},
+            answers=dict(record.cards), trades=False,
+        )
     return Drafter(
         name=name,
         description=str(spec["description"]),
@@ -138,3 +169,34 @@ def make_drafter(name: str, seed: int) -> Drafter:
         rng=random.Random(f"drafter:{name}:{seed}"),
         randomise=bool(spec.get("randomise", False)),
     )
+
+
+_RECORDS: dict[str, Record | None] = {}
+
+
+def has_record(scenario: Scenario) -> bool:
+    return _record_of(scenario) is not None
+
+
+def _record_of(scenario: Scenario) -> Record | None:
+    """The scenario's record.yaml, loaded once (None if it has none or it cannot be read)."""
+    from game.content.problems import ContentError
+    from game.sim.record import load_record
+
+    key = f"{scenario.path}:{scenario.content_hash}"
+    if key not in _RECORDS:
+        try:
+            _RECORDS[key] = load_record(scenario) if scenario.path else None
+        except ContentError:
+            _RECORDS[key] = None
+    return _RECORDS[key]
+
+
+def available(scenario: Scenario) -> list[str]:
+    """The drafters that can play this scenario (historical only where a record exists)."""
+    return [n for n, spec in DRAFTERS.items() if not spec.get("needs_record") or has_record(scenario)]
+
+
+def drafter_for(name: str, seed: int, scenario: Scenario) -> Drafter:
+    """``make_drafter`` with the scenario's record where the drafter needs it."""
+    return make_drafter(name, seed, _record_of(scenario) if DRAFTERS[name].get("needs_record") else None)

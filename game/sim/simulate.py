@@ -9,15 +9,17 @@ from typing import Any
 from game.engine.actions import Action, CallVote, Continue, Impossible, Respond
 from game.engine.defs import Scenario
 from game.engine.game import CARD, END, NEGOTIATION, OUTCOMES, Game
-from game.sim.drafters import make_drafter
+from game.engine.world import DERIVED, QUANTITIES
+from game.sim.drafters import drafter_for
 
 MAX_ACTIONS = 5_000  # a safety net: no scripted game needs a fraction of this
 
 
-def play_one(scenario: Scenario, seed: int, strategy: str) -> Game:
-    """Play a whole game with a scripted drafter."""
+def play_one(scenario: Scenario, seed: int, strategy: str, timeline: list[dict[str, Any]] | None = None) -> Game:
+    """Play a whole game with a scripted drafter; fill ``timeline`` (if given) once a quarter."""
     game = Game(scenario, seed)
-    drafter = make_drafter(strategy, seed)
+    drafter = drafter_for(strategy, seed, scenario)
+    seen = 0
     for _ in range(MAX_ACTIONS):
         if game.phase == END:
             break
@@ -27,7 +29,32 @@ def play_one(scenario: Scenario, seed: int, strategy: str) -> Game:
         except Impossible:
             # A drafter that asks for the impossible moves on rather than looping.
             game.apply(drafter_fallback(game))
+        if timeline is not None and len(game.timeline) > seen:  # the engine closed a quarter
+            seen = len(game.timeline)
+            timeline.append(snapshot(game))
     return game
+
+
+VALUE_KEYS: tuple[str, ...] = tuple(QUANTITIES) + tuple(k for k in DERIVED if not k.startswith("time."))
+
+
+def month(index: int) -> str:
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def snapshot(game: Game) -> dict[str, Any]:
+    """Every quantity and derived measure at the end of the quarter's events."""
+    return {"date": month(game.date), "values": {k: game.values[k] for k in VALUE_KEYS}}
+
+
+def votes_of(game: Game) -> list[dict[str, Any]]:
+    out = []
+    for v in game.votes:
+        by: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
+        for member, vote in sorted(v.votes.items()):
+            by.setdefault(vote, []).append(member)
+        out.append({"date": month(game.scenario.start + 3 * v.quarter), "adopted": v.adopted, **by})
+    return out
 
 
 def drafter_fallback(game: Game) -> Action:
@@ -50,10 +77,17 @@ def game_record(game: Game, seed: int) -> dict[str, Any]:
     }
 
 
-def simulate(scenario: Scenario, games: int, seed: int, strategy: str) -> Iterator[dict[str, Any]]:
-    """Game ``i`` uses seed ``seed + i``: the same arguments give the same games."""
+def simulate(scenario: Scenario, games: int, seed: int, strategy: str, timeline: bool = False) -> Iterator[dict[str, Any]]:
+    """Game ``i`` uses seed ``seed + i``: the same arguments give the same games.
+
+    With ``timeline``, each record also holds the game's quarters, its votes and the date it ended."""
     for i in range(games):
-        yield game_record(play_one(scenario, seed + i, strategy), seed + i)
+        quarters: list[dict[str, Any]] | None = [] if timeline else None
+        game = play_one(scenario, seed + i, strategy, quarters)
+        rec = game_record(game, seed + i)
+        if quarters is not None:
+            rec.update(timeline=quarters, votes=votes_of(game), ended=month(game.date))
+        yield rec
 
 
 def summarise(records: list[dict[str, Any]], scenario: Scenario) -> dict[str, Any]:
@@ -77,8 +111,8 @@ def summarise(records: list[dict[str, Any]], scenario: Scenario) -> dict[str, An
     }
 
 
-def run(scenario: Scenario, games: int, seed: int, strategy: str, as_json: bool) -> str:
-    records = list(simulate(scenario, games, seed, strategy))
+def run(scenario: Scenario, games: int, seed: int, strategy: str, as_json: bool, timeline: bool = False) -> str:
+    records = list(simulate(scenario, games, seed, strategy, timeline))
     summary = summarise(records, scenario)
     if as_json:
         return json.dumps({"scenario": scenario.id, "strategy": strategy, "seed": seed, "games": records,

@@ -637,9 +637,9 @@ class App:
             self.running = False
             return
         if self.drafter is None:
-            from game.sim.drafters import make_drafter
+            from game.sim.drafters import drafter_for
 
-            self.drafter = make_drafter(self.auto_strategy or "status-quo", self.game.seed)
+            self.drafter = drafter_for(self.auto_strategy or "status-quo", self.game.seed, self.game.scenario)
         self.act(self.drafter.choose(self.game))
 
     # --- the loop ---------------------------------------------------------------------------
