@@ -60,7 +60,7 @@ def test_a_bad_record_names_file_and_line(tmp_path):
     folder = tmp_path / "levels" / "after-algiers"
     text = (folder / "record.yaml").read_text(encoding="utf-8")
     text = text.replace("posture: {option: robust,", "posture: {option: robustt,", 1)
-    text = text.replace("quantity: violence.mopti", "quantity: violence.moptí", 1)
+    text = text.replace("quantity: violence.mopti", "quantity: violence.moptu", 1)
     (folder / "record.yaml").write_text(text, encoding="utf-8")
     sc = load_scenario(folder).scenario
     with pytest.raises(ContentError) as exc:
@@ -114,3 +114,26 @@ def test_the_fidelity_command(tmp_path):
     js = subprocess.run([sys.executable, "-m", "game", "fidelity", "--level", "serval-to-minusma", "--games", "3", "--json"],
                         capture_output=True, text=True, cwd=REPO, timeout=120)
     assert json.loads(js.stdout)["strategy"] == "historical"
+
+
+def test_the_centre_rises_because_of_recruitment_and_not_without_it():
+    """The record: violence in Mopti rises 2015-2019. Neutralise the recruitment rule through its
+    coefficients and the rise disappears."""
+    import dataclasses
+
+    sc = scenario("after-algiers")
+    line = next(ln for ln in load_record(sc).trajectory if ln.id == "centre-explodes")
+
+    def median_rise(s) -> int:
+        rises = []
+        for seed in range(1, 31):
+            tl: list = []
+            play_one(s, seed, "historical", tl)
+            rises.append(fidelity._at(tl, line.end, "violence.mopti") - fidelity._at(tl, line.start, "violence.mopti"))
+        return sorted(rises)[len(rises) // 2]
+
+    with_rule = median_rise(sc)
+    off = dataclasses.replace(sc, coefficients=dict(sc.coefficients) | {"centre_recruitment": 0, "centre_reach": 0})
+    without = median_rise(off)
+    assert with_rule >= line.by
+    assert without < 0 < with_rule

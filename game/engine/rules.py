@@ -60,6 +60,9 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "centre_recruitment": "jihadist strength gained a quarter in the centre with no state, no reconciliation and civilians fully harmed",
+    "centre_reach": "violence a full-strength jihadist group drives in a centre region with no state and no reconciliation (%)",
+    "ct_grievance": "harm to civilians (0-100) that fully robust or parallel counter-terrorism operations add to grievances",
     "presence_protection": "violence kept down where the mission is fully present, at full consent",
     "robust_protection": "extra violence kept down by a fully robust posture where present",
     "state_protection": "violence kept down where the state is fully present",
@@ -130,6 +133,8 @@ RULES: dict[str, dict[str, str]] = {
     "violence_drivers": {"en": "armed groups' presence drives violence (or lets it fade)", "fr": "la présence des groupes armés nourrit la violence (ou la laisse retomber)"},
     "hostility": {"en": "fighting between signatories", "fr": "combats entre signataires"},
     "communal": {"en": "communal violence in the centre", "fr": "violences intercommunautaires au centre"},
+    "recruitment": {"en": "jihadists recruit in the centre where the state is absent and grievances run high",
+                    "fr": "les djihadistes recrutent au centre, là où l'État est absent et les griefs profonds"},
     "protection": {"en": "the mission's presence protects", "fr": "la présence de la mission protège"},
     "state": {"en": "the state's presence protects", "fr": "la présence de l'État protège"},
     "reconciliation_damps": {"en": "reconciliation damps violence", "fr": "la réconciliation apaise la violence"},
@@ -187,6 +192,8 @@ _SIGNATORY_KEYS = tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS)
 _COMMITMENT = tuple(f"commitment.{s}" for s in SIGNATORIES)
 _COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
 _NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
+_CENTRE_STATE = tuple(_STATE[r] for r in CENTRE)
+_CENTRE_VIOLENCE = tuple(_VIOLENCE[r] for r in CENTRE)
 _G5 = tuple(f"buyin.{a}" for a in ("chad", "niger", "burkina_faso", "mauritania"))
 _BODIES = tuple(f"buyin.{a}" for a in REGIONAL_BODIES)
 _NEIGHBOURS = tuple(f"buyin.{a}" for a in NEIGHBOURS)
@@ -341,8 +348,18 @@ def field_quarter(
             if g5_hit:
                 add(key, -g5_hit, why("g5_support", "rule:attrition"))
 
-    # --- Violence per region (claims 2, 6 and 7) -------------------------------------------
+    # --- Recruitment in the centre (the record, 2015-2019: Katiba Macina, then JNIM) -------
+    # Armed groups recruit where the state is absent, grievances run high and civilians are
+    # harmed, counter-terrorism operations included: they do not simply decay toward a floor.
     reconciliation = v["politics.reconciliation"]
+    grievance = 100 - reconciliation
+    absence = 100 - mean(v, _CENTRE_STATE)
+    harm = min(100, mean(v, _CENTRE_VIOLENCE) + pct(C["ct_grievance"], max(parallel, robust)))
+    add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm), "rule:recruitment")
+    reach = C["centre_reach"]
+    jnim = v["strength.jnim"]
+
+    # --- Violence per region (claims 2, 6 and 7) -------------------------------------------
     hostility = min(100, max(0, -v[_GOV_CMA]) + max(0, -v[_CMA_PLATFORM]))
     # Outside support narrows the gap but cannot close it: funding and enablers arrive late.
     gap_open = part(C["handover_gap"], handover, 100 - capacity, 100 - support // 2) if handover else 0
@@ -368,6 +385,8 @@ def field_quarter(
         drive = 0
         for strength_key, share in plan.drivers[region]:
             drive += (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
+        if region in CENTRE:  # the insurgency reaches where the state is absent and grievances run high
+            drive += part(reach, jnim, 100 - v[_STATE[region]], grievance)
         presence = v[_PRESENCE[region]]
         # Violence moves toward what the armed groups' presence drives (up, or fading down).
         add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
@@ -392,7 +411,8 @@ def field_quarter(
     for r in REGIONS:
         exposure += (v[_VIOLENCE[r]] * v[_PRESENCE[r]] + 50) // 100
     rate = C["casualty_rate"] + pct(C["robust_casualty"], robust)
-    expected = exposure * rate * max(1, troops) // 10000
+    # Linear in exposed troops: presence already grows with the troops deployed (claim 10).
+    expected = exposure * rate
     killed = expected // 100
     if rng is not None and rng.random() * 100 < expected % 100:
         killed += 1  # the fraction of a death is a chance, not a rounding
