@@ -9,6 +9,7 @@ text leaves its box and that focus reaches every control.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ def take_right(r: Rect, w: int, gap: int = 0) -> tuple[Rect, Rect]:
 _FONTS: dict[tuple[int, bool], pygame.font.Font] = {}
 _RENDERED: OrderedDict[tuple[Any, ...], pygame.Surface] = OrderedDict()
 _WRAPPED: OrderedDict[tuple[Any, ...], list[str]] = OrderedDict()
+_MISSING: dict[Any, dict[str, bool]] = {}  # font key -> character -> the font lacks its glyph
 _CACHE_MAX = 3000
 
 
@@ -109,29 +111,100 @@ class Fonts:
         return self.spec[style][0]
 
 
+def clean(text: str) -> str:
+    """Text safe to measure and draw: no NUL or other control characters (newlines stay), no
+    invisible format characters (zero-width spaces, soft hyphens, direction marks)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in str(text):
+        if ch == "\n":
+            out.append(ch)
+        elif ch == "\t":
+            out.append(" ")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            out.append(ch)
+    return "".join(out)
+
+
+def _glyphs(font: pygame.font.Font, text: str, key: Any) -> str:
+    """Characters the font cannot draw become U+FFFD (or '?'), never an empty box or a crash."""
+    missing = _MISSING.setdefault(key if key is not None else id(font), {})
+    out = None
+    for i, ch in enumerate(text):
+        if ch < "\u0250" or ch == "\n":
+            continue
+        bad = missing.get(ch)
+        if bad is None:
+            bad = missing[ch] = _lacks(font, ch, missing)
+        if bad:
+            if out is None:
+                out = list(text)
+            out[i] = _substitute(font, missing)
+    return text if out is None else "".join(out)
+
+
+_NOTDEF = "\U000ffffd"  # a private-use character no font draws: what a missing glyph looks like
+
+
+def _lacks(font: pygame.font.Font, ch: str, missing: dict[str, bool]) -> bool:
+    """True when the font would draw ``ch`` as its empty box (the .notdef glyph)."""
+    try:
+        metrics = font.metrics(ch)[0]
+        if metrics is None:
+            return True
+        if metrics != font.metrics(_NOTDEF)[0]:
+            return False
+        a, b = font.render(ch, True, (0, 0, 0)), font.render(_NOTDEF, True, (0, 0, 0))
+        return a.get_size() == b.get_size() and pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
+    except (pygame.error, ValueError, IndexError, UnicodeError):
+        return True
+
+
+def _substitute(font: pygame.font.Font, missing: dict[str, bool]) -> str:
+    if "\ufffd" not in missing:
+        missing["\ufffd"] = _lacks(font, "\ufffd", missing)
+    return "?" if missing["\ufffd"] else "\ufffd"
+
+
+def safe_text(font: pygame.font.Font, text: str, key: Any = None) -> str:
+    """The one path every drawn or measured text takes."""
+    return _glyphs(font, clean(text), key)
+
+
 def wrap(font: pygame.font.Font, text: str, width: int, key: Any = None) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` (long words are cut)."""
+    """Break ``text`` into lines no wider than ``width`` (long words are cut).
+
+    Linear in the text's length: a word too long for a line is cut by a binary search over at
+    most ``width`` characters (no glyph is narrower than a pixel), never by trimming one by one."""
     ck = (key if key is not None else id(font), text, width)
     hit = _WRAPPED.get(ck)
     if hit is not None:
         return hit
+    text = safe_text(font, text, key)
     lines: list[str] = []
     width = max(1, width)
     for para in text.split("\n"):
         line = ""
         for word in para.split(" "):
             cand = word if not line else line + " " + word
-            if font.size(cand)[0] <= width:
+            if len(cand) <= width and font.size(cand)[0] <= width:
                 line = cand
                 continue
             if line:
                 lines.append(line)
-            while len(word) > 1 and font.size(word)[0] > width:
-                k = len(word) - 1
-                while k > 1 and font.size(word[:k])[0] > width:
-                    k -= 1
-                lines.append(word[:k])
-                word = word[k:]
+            while len(word) > 1 and (len(word) > width or font.size(word)[0] > width):
+                lo, hi = 1, min(len(word) - 1, width)  # the longest prefix that fits, at least 1
+                while lo < hi:
+                    mid = (lo + hi + 1) // 2
+                    if font.size(word[:mid])[0] <= width:
+                        lo = mid
+                    else:
+                        hi = mid - 1
+                lines.append(word[:lo])
+                word = word[lo:]
             line = word
         lines.append(line)
     _WRAPPED[ck] = lines
@@ -144,7 +217,12 @@ def render(font: pygame.font.Font, text: str, color: Color, key: Any) -> pygame.
     ck = (key, text, color)
     surf = _RENDERED.get(ck)
     if surf is None:
-        surf = font.render(text, True, color)
+        shown = safe_text(font, text, key).replace("\n", " ")
+        if not shown or font.size(shown)[0] == 0:
+            # pygame refuses to render text of zero width: an empty surface of the line's height
+            surf = pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
+        else:
+            surf = font.render(shown, True, color)
         _RENDERED[ck] = surf
         if len(_RENDERED) > _CACHE_MAX:
             _RENDERED.popitem(last=False)
@@ -229,7 +307,8 @@ class Frame:
         return len(wrap(font, text, width, self.fonts.spec[style])) * font.get_linesize()
 
     def text_w(self, text: str, style: str = "body") -> int:
-        return self.fonts.get(style).size(text)[0]
+        font = self.fonts.get(style)
+        return font.size(safe_text(font, text, style))[0]
 
     def button_h(self, label: str, width: int, style: str = "body") -> int:
         return self.text_h(label, width - 2 * self.pad, style) + self.pad
