@@ -52,7 +52,7 @@ def test_structured_form_matches_the_string_form() -> None:
         ("violence.goa > 2", "did you mean 'violence.gao'"),
         ("violence.gao > 2 &&  buyin.au > 1", "'and'"),
         ("violence.gao >", "cannot read"),
-        ("[x for x in ()]", "not allowed"),
+        ("[x for x in ()]", "this is not a condition: a condition compares a quantity with a number"),
     ],
 )
 def test_refused_conditions_say_why(text: str, fragment: str) -> None:

@@ -1,14 +1,20 @@
-"""``python -m game check``: lint scenarios and cards in one pass, every problem at once."""
+"""``python -m game check``: lint scenarios and cards in one pass, every problem at once.
+
+What it prints comes from content (names, texts, paths): every control or invisible character
+is escaped (``\\x1b``, ``\\u200b``) so that no file can clear the screen or rewrite the report,
+and characters the terminal cannot encode are written as escapes instead of stopping it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.content.loader import load_scenario, scenario_folders
-from game.content.problems import Problem
+from game.content.problems import Problem, printable
 
 
 @dataclass
@@ -21,7 +27,7 @@ class Report:
         return {
             "scenarios": self.scenarios,
             "cards": self.cards,
-            "problems": [p.to_dict() for p in self.problems],
+            "problems": [p.shown() for p in self.problems],
         }
 
     def summary(self) -> str:
@@ -61,13 +67,29 @@ def _shown(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
+def _write(text: str) -> None:
+    """Print one line whatever the terminal's encoding (cp1252, ASCII): escape what it lacks."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    safe = printable(text).encode(encoding, errors="backslashreplace").decode(encoding, errors="replace")
+    stream.write(safe + "\n")
+
+
 def run(paths: list[str], as_json: bool) -> int:
     report = check_paths([Path(p) for p in paths])
     report.problems = [replace(p, path=_shown(p.path)) for p in report.problems]
-    if as_json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        for p in report.problems:
-            print(p)
-        print(report.summary())
+    try:
+        if as_json:
+            for line in json.dumps(report.to_dict(), indent=2, ensure_ascii=False).splitlines():
+                _write(line)
+        else:
+            for p in report.problems:
+                _write(str(p))
+            _write(report.summary())
+        sys.stdout.flush()
+    except BrokenPipeError:  # 'check | head': the reader has what it wanted
+        # Python flushes stdout again at exit: point it at devnull so that flush is silent.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     return 1 if report.problems else 0

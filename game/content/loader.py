@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.content import schema
 from game.content.problems import ContentError, Problem, did_you_mean
-from game.content.safeyaml import Positions, load_file
+from game.content.safeyaml import Positions, load_bytes, read_file
 from game.engine import defs
 from game.engine.conditions import ConditionError, compile_tree
 from game.engine.rules import COEFFICIENTS
@@ -33,6 +34,7 @@ from game.engine.world import ARMED, DERIVED, QUANTITIES, READABLE, REGIONS, can
 
 LEVELS_ENV = "PENHOLDER_LEVELS"
 MAX_FILES = 2_000
+MAX_CHAIN = 8  # cards one card's chain of follow-ups may bring in all, whatever the responses
 
 
 def levels_root() -> Path:
@@ -43,24 +45,52 @@ def levels_root() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "levels"
 
 
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that answers False for a name with a NUL or too long, instead of raising."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def resolve_level(name_or_path: str) -> Path:
     """A scenario name under ``levels/`` or the path of a scenario folder anywhere."""
     path = Path(name_or_path)
-    if (path / "scenario.yaml").is_file():
+    if _is_file(path / "scenario.yaml"):
         return path
     candidate = levels_root() / name_or_path
-    if (candidate / "scenario.yaml").is_file():
+    if _is_file(candidate / "scenario.yaml"):
         return candidate
     return path
 
 
 def scenario_folders(root: Path) -> list[Path]:
     """Scenario folders under ``root`` (or ``root`` itself), sorted."""
-    if (root / "scenario.yaml").is_file():
+    if _is_file(root / "scenario.yaml"):
         return [root]
-    if not root.is_dir():
+    if not _is_dir(root):
         return []
-    return sorted(p.parent for p in root.glob("*/scenario.yaml"))
+    try:
+        return sorted(p.parent for p in root.glob("*/scenario.yaml"))[:MAX_FILES]
+    except (OSError, ValueError):
+        return []
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """``folder/*.yaml``, sorted and capped; nothing if the folder cannot be listed."""
+    if not _is_dir(folder):
+        return []
+    try:
+        return sorted(folder.glob("*.yaml"))[:MAX_FILES]
+    except (OSError, ValueError):
+        return []
 
 
 @dataclass
@@ -70,8 +100,11 @@ class Loaded:
     scenario: defs.Scenario | None
     problems: list[Problem] = field(default_factory=list)
     card_entries: set[tuple[str, int]] = field(default_factory=set)
+    # Cards the game leaves out: by id, and for a card file that could not be read at all, the
+    # ids found in its text ("x (in cards/broken.yaml)") or "every card in cards/broken.yaml".
     cards_skipped: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    files_skipped: list[str] = field(default_factory=list)  # content files dropped whole
 
 
 @dataclass
@@ -79,6 +112,15 @@ class _Doc:
     path: str
     data: Any
     positions: Positions
+    raw: bytes = b""
+
+    def line_text(self, line: int) -> str:
+        """One line of the file as read (never re-opened: it may have changed or gone since)."""
+        lines: list[str] | None = self.__dict__.get("_lines")
+        if lines is None:
+            lines = self.raw.decode("utf-8-sig", errors="replace").splitlines()
+            self.__dict__["_lines"] = lines
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def at(self, loc: Iterable[str | int]) -> tuple[int, int]:
         """Line and column of the deepest known part of ``loc``."""
@@ -93,6 +135,10 @@ class _Doc:
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.files: list[Path] = []
+        self.raws: dict[Path, bytes] = {}  # what each file held when read: the hash uses it
+        self.files_skipped: list[str] = []
+        self.cards_in_skipped: list[str] = []
 
     def add(self, doc: _Doc, loc: Iterable[str | int], code: str, message: str) -> None:
         line, col = doc.at(loc)
@@ -102,14 +148,18 @@ class _Collector:
         """pydantic's errors as problems; the branches of a union become one 'expected A or B'."""
         merged: dict[tuple[Any, ...], list[str]] = {}
         order: list[tuple[Any, ...]] = []
+        data = doc.data
+        for part in base:
+            data = data[part]
         for err in exc.errors(include_url=False):
-            loc = base + tuple(x for x in err["loc"] if not _is_tag(x))
             kind = err["type"]
+            inner = _data_loc(data, err["loc"], kind)
+            loc = base + inner
             if kind == "missing":
                 key = (loc[:-1], "S101")
                 message = f"missing field '{loc[-1]}'"
             elif kind == "extra_forbidden":
-                allowed = _fields_at(model, tuple(x for x in err["loc"] if not _is_tag(x)))
+                allowed = _fields_at(model, inner)
                 key = (loc, "S102")
                 message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
             else:
@@ -135,12 +185,24 @@ class _Collector:
             self.add(doc, loc, code, text)
 
 
-_TYPE_TAGS = frozenset({"int", "str", "float", "bool", "list", "dict", "text", "all", "any", "not", "compare"})
+def _data_loc(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[str | int, ...]:
+    """The path of an error in the data, without the union branches pydantic puts in it.
 
-
-def _is_tag(part: Any) -> bool:
-    """pydantic puts union branches ('int', 'WeightRule', 'function-before[…]') in error paths."""
-    return isinstance(part, str) and (part in _TYPE_TAGS or "[" in part or part[:1].isupper())
+    pydantic's paths mix keys of the data with names of union branches ('constrained-int',
+    'WeightRule', the condition tags). A part is kept when it leads into the data; the last part
+    of a missing field (absent by definition) is kept too."""
+    kept: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            kept.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            kept.append(part)
+            current = current[part]
+        elif i == len(loc) - 1 and kind == "missing" and isinstance(part, str):
+            kept.append(part)
+    return tuple(kept)
 
 
 def _plain_message(err: Mapping[str, Any]) -> str:
@@ -152,15 +214,49 @@ def _plain_message(err: Mapping[str, Any]) -> str:
                 "dict_type": "a mapping", "list_type": "a list", "model_type": "a mapping"}[kind]
         if kind == "model_type" and isinstance(err.get("ctx"), dict):
             want = "a mapping"
-        return f"expected {want}, got {given!r}"
+        return f"expected {want}, got {_shown(given)}"
+    ctx = err.get("ctx") or {}
     if kind in ("too_short", "too_long"):
-        ctx = err.get("ctx") or {}
         if kind == "too_short":
             return f"needs at least {ctx.get('min_length')} item(s), has {ctx.get('actual_length')}"
         return f"holds at most {ctx.get('max_length')} item(s), has {ctx.get('actual_length')}"
+    if kind == "string_too_short":
+        return "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} characters"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters: shorten it"
     if kind == "string_pattern_mismatch":
-        return f"{given!r} does not have the expected form ({msg.split('pattern')[-1].strip()})"
-    return f"{msg} (got {given!r})" if given is not None and not isinstance(given, (dict, list)) else msg
+        pattern = str(ctx.get("pattern", ""))
+        if pattern == schema.ID_PATTERN:
+            return (f"{_shown(given)} is not an id: an id is lowercase letters, digits, '-' and '_'"
+                    " (at most 60), starting with a letter or a digit")
+        if pattern == schema.DATE_PATTERN:
+            return f"{_shown(given)} is not a month: write it YYYY-MM, for example 2015-06"
+        return f"{_shown(given)} does not have the expected form"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, not {_shown(given)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}, not {_shown(given)}"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected')}, not {_shown(given)}"
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        return (f"a condition is a text such as \"violence.gao > 60\", or a mapping with all, any, not or"
+                f" quantity/op/value; not {_shown(given)}")
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    if kind in ("float_type", "finite_number"):
+        return f"expected a number, got {_shown(given)}"
+    return f"{msg} (got {_shown(given)})" if given is not None and not isinstance(given, (dict, list)) else msg
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as a message shows it: quoted, cut short (a message is one line)."""
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    try:
+        text = repr(value)
+    except ValueError:  # pragma: no cover - safeyaml refuses integers too long to print
+        text = "a very long number"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -192,14 +288,45 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _read(path: Path, out: _Collector, files: list[Path]) -> _Doc | None:
-    files.append(path)
+def _read(path: Path, out: _Collector) -> _Doc | None:
+    """Read and parse one file, once; its problems are collected, None if it cannot be used."""
+    out.files.append(path)
     try:
-        data, positions = load_file(str(path))
+        raw = read_file(str(path))
     except ContentError as exc:
         out.problems.extend(exc.problems)
         return None
-    return _Doc(str(path), data, positions)
+    out.raws[path] = raw
+    try:
+        data, positions = load_bytes(raw, str(path))
+    except ContentError as exc:
+        out.problems.extend(exc.problems)
+        return None
+    return _Doc(str(path), data, positions, raw)
+
+
+# A card's "- id: x" at the shallowest indentation of a file: how a file that cannot be parsed
+# still says which cards it drops.
+_CARD_ID = re.compile(r"^( *)- +id: *[\"']?([a-z0-9][a-z0-9_-]{0,59})[\"']? *$", re.MULTILINE)
+
+
+def _skip_file(path: Path, folder: Path, out: _Collector, cards: bool) -> None:
+    """Record that a whole file was dropped, and for a card file, the cards it held."""
+    try:
+        rel = os.path.relpath(path, folder.parent)
+    except ValueError:  # another drive on Windows
+        rel = str(path)
+    out.files_skipped.append(rel)
+    if not cards:
+        return
+    text = out.raws.get(path, b"").decode("utf-8", errors="replace")
+    found = [(len(m.group(1)), m.group(2)) for m in _CARD_ID.finditer(text)]
+    top = min((indent for indent, _ in found), default=0)
+    ids = [card_id for indent, card_id in found if indent == top]
+    if ids:
+        out.cards_in_skipped.extend(f"{card_id} (in {rel})" for card_id in ids)
+    else:
+        out.cards_in_skipped.append(f"every card in {rel}")
 
 
 def _validate(doc: _Doc, model: type[schema.Strict], out: _Collector) -> Any:
@@ -235,33 +362,61 @@ class _Library:
         self.cards: list[tuple[schema.CardModel, _Doc, int]] = []
         self.card_entries: set[tuple[str, int]] = set()  # (file, index) of every card seen
         self.rejected: list[str] = []  # cards the schema refused, by id (or file:line)
+        self.broken_members: dict[str, Path] = {}  # member id (file name) -> profile that failed
+
+
+DEBUG_ENV = "PENHOLDER_DEBUG"
 
 
 def load_scenario(folder: Path | str) -> Loaded:
-    """Load, check and compile one scenario folder."""
+    """Load, check and compile one scenario folder; never raises on what the files hold.
+
+    A mistake of ours (a bug) is reported as problem X900 rather than a traceback, so that a
+    teacher's class is not stopped by it; PENHOLDER_DEBUG=1 raises it for us instead."""
     folder = Path(folder)
+    try:
+        return _load_scenario(folder)
+    except Exception:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return Loaded(None, [Problem(str(folder), 0, 0, "X900",
+                                     "Penholder could not finish reading this scenario because of a fault in Penholder,"
+                                     " not in your files: please report it with a copy of this folder")])
+
+
+def _resolve(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL, a name too long
+        return None
+
+
+def _load_scenario(folder: Path) -> Loaded:
     out = _Collector()
-    files: list[Path] = []
     main_path = folder / "scenario.yaml"
-    if not main_path.is_file():
+    if not _is_file(main_path):
         out.problems.append(Problem(str(main_path), 0, 0, "R212", "no scenario.yaml in this folder"))
         return Loaded(None, out.problems)
-    main = _read(main_path, out, files)
+    main = _read(main_path, out)
     model = _validate(main, schema.ScenarioModel, out) if main else None
     if model is None or main is None:
-        return Loaded(None, sorted(out.problems), files=files)
+        return Loaded(None, sorted(set(out.problems)), files=out.files)
 
     lib = _Library()
     folders: list[Path] = []
     for i, rel in enumerate(model.uses):
-        shared = (folder / rel).resolve()
-        if not shared.is_dir():
-            out.add(main, ("uses", i), "R212", f"shared folder '{rel}' not found")
+        shared = _resolve(folder / rel)
+        if shared is None or not _is_dir(shared):
+            out.add(main, ("uses", i), "R212", f"shared folder '{rel}' not found (the path is relative to this file's folder)")
             continue
         folders.append(shared)
-    folders.append(folder.resolve())
+    own = _resolve(folder)
+    if own is None:
+        out.add(main, (), "R212", "this scenario's folder cannot be opened (a link loop?)")
+        return Loaded(None, sorted(set(out.problems)), files=out.files)
+    folders.append(own)
     for shared in folders:
-        _load_folder(shared, lib, out, files)
+        _load_folder(shared, lib, out)
     # The scenario's own values override the shared ones.
     for name, coef in model.coefficients.items():
         lib.coefficients[name] = (coef.value, main, ("coefficients", name))
@@ -275,10 +430,10 @@ def load_scenario(folder: Path | str) -> Loaded:
         if region not in REGIONS:
             out.add(main, ("deployment", region), "R210", f"unknown region '{region}'{did_you_mean(region, REGIONS)}")
 
-    scenario = _compile(model, main, lib, out, files, folder)
+    scenario = _compile(model, main, lib, out, folder)
     problems = sorted(set(out.problems))
     skipped = sorted(({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set())) | set(lib.rejected))
-    return Loaded(scenario, problems, lib.card_entries, skipped, files)
+    return Loaded(scenario, problems, lib.card_entries, skipped + out.cards_in_skipped, out.files, out.files_skipped)
 
 
 def _check_footprint(footprint: Mapping[str, Mapping[str, int]], doc: _Doc, base: tuple[str, ...], out: _Collector) -> None:
@@ -290,10 +445,10 @@ def _check_footprint(footprint: Mapping[str, Mapping[str, int]], doc: _Doc, base
                 out.add(doc, base + (actor, region), "R210", f"unknown region '{region}'{did_you_mean(region, REGIONS)}")
 
 
-def _load_folder(folder: Path, lib: _Library, out: _Collector, files: list[Path]) -> None:
+def _load_folder(folder: Path, lib: _Library, out: _Collector) -> None:
     model_path = folder / "model.yaml"
-    if model_path.is_file():
-        doc = _read(model_path, out, files)
+    if _is_file(model_path):
+        doc = _read(model_path, out)
         m = _validate(doc, schema.ModelFile, out) if doc else None
         if m is not None and doc is not None:
             for name, coef in m.coefficients.items():
@@ -304,8 +459,8 @@ def _load_folder(folder: Path, lib: _Library, out: _Collector, files: list[Path]
             lib.footprint.update({k: dict(v) for k, v in m.footprint.items()})
             lib.deployment.update(m.deployment)
     clauses_path = folder / "clauses.yaml"
-    if clauses_path.is_file():
-        doc = _read(clauses_path, out, files)
+    if _is_file(clauses_path):
+        doc = _read(clauses_path, out)
         c = _validate(doc, schema.ClausesFile, out) if doc else None
         if c is not None and doc is not None:
             for i, dim in enumerate(c.clauses):
@@ -313,20 +468,25 @@ def _load_folder(folder: Path, lib: _Library, out: _Collector, files: list[Path]
                     other = lib.dimensions[dim.id][1]
                     out.add(doc, ("clauses", i, "id"), "R203", f"dimension '{dim.id}' is also defined in {other.path}")
                 lib.dimensions[dim.id] = (dim, doc, i)
-    for path in sorted((folder / "council").glob("*.yaml"))[:MAX_FILES]:
-        doc = _read(path, out, files)
+    for path in _yaml_files(folder / "council"):
+        doc = _read(path, out)
         mem = _validate(doc, schema.MemberModel, out) if doc else None
-        if mem is not None and doc is not None:
+        if mem is None or doc is None:
+            lib.broken_members[path.stem] = path
+            _skip_file(path, folder, out, cards=False)
+        else:
             if mem.id in lib.members:
                 out.add(doc, ("id",), "R203", f"member '{mem.id}' is also defined in {lib.members[mem.id][1].path}")
             lib.members[mem.id] = (mem, doc)
-    for path in sorted((folder / "cards").glob("*.yaml"))[:MAX_FILES]:
-        doc = _read(path, out, files)
+    for path in _yaml_files(folder / "cards"):
+        doc = _read(path, out)
         if doc is None:
+            _skip_file(path, folder, out, cards=True)
             continue
         raw = doc.data
         if not isinstance(raw, dict) or not isinstance(raw.get("cards"), list):
             out.add(doc, (), "S104", "a card file holds a list of cards under 'cards:'")
+            _skip_file(path, folder, out, cards=True)
             continue
         extra = [k for k in raw if k != "cards"]
         for k in extra:
@@ -343,7 +503,7 @@ def _load_folder(folder: Path, lib: _Library, out: _Collector, files: list[Path]
             lib.cards.append((card, doc, i))
 
 
-def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector, files: list[Path], folder: Path) -> defs.Scenario | None:
+def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector, folder: Path) -> defs.Scenario | None:
     ok = True
     # Coefficients: all known, all given.
     coefficients: dict[str, int] = {}
@@ -432,7 +592,13 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
             if member_id in members:
                 continue
             if member_id not in lib.members:
-                out.add(main, base + (i,), "R205", f"no profile for member '{member_id}'{did_you_mean(member_id, lib.members)} (add council/{member_id}.yaml)")
+                broken = lib.broken_members.get(member_id)
+                if broken is not None:
+                    # The file is there but could not be used: its own problems say why.
+                    out.add(main, base + (i,), "R205", f"the profile of member '{member_id}' ({broken.parent.name}/{broken.name})"
+                                                        " could not be read: fix the problems reported for that file")
+                else:
+                    out.add(main, base + (i,), "R205", f"no profile for member '{member_id}'{did_you_mean(member_id, lib.members)} (add council/{member_id}.yaml)")
                 ok = False
                 continue
             mem, doc = lib.members[member_id]
@@ -460,9 +626,15 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         compiled = _compile_card(card, doc, ("cards", i), card_ids, out)
         if compiled is not None:
             cards.append(compiled)
-    # A follow-up to a card that was skipped is dropped with the card that queues it.
-    valid = {c.id for c in cards}
-    cards = [c for c in cards if all(f.card in valid for r in c.responses for f in r.follow_ups)]
+    cards = _check_chains(cards, {card.id: (doc, ("cards", i)) for card, doc, i in reversed(lib.cards)}, out)
+    # A follow-up to a card that was skipped is dropped with the card that queues it, and so on
+    # up the chain, so that no card of the game names a card the game does not have.
+    while True:
+        valid = {c.id for c in cards}
+        kept = [c for c in cards if all(f.card in valid for r in c.responses for f in r.follow_ups)]
+        if len(kept) == len(cards):
+            break
+        cards = kept
     cards.sort(key=lambda c: c.id)
 
     if model.require_french:
@@ -470,14 +642,17 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
 
     if not ok:
         return None
+    # The hash covers the bytes the scenario was built from, as read (never a second read: the
+    # file may have changed, or be a FIFO or /dev/zero by now).
     digest = hashlib.sha256()
-    root = folder.resolve()
-    for path in sorted(set(files)):
+    root = _resolve(folder) or folder
+    for path in sorted(out.raws):
+        target = _resolve(path) or path
         try:
-            rel = os.path.relpath(path.resolve(), root)
-            digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
-            continue
+            rel = os.path.relpath(target, root)
+        except ValueError:  # another drive on Windows
+            rel = str(target)
+        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + out.raws[path] + b"\0")
     return defs.Scenario(
         id=model.id, title=_text(model.title), summary=_text(model.summary), theme=_text(model.theme),
         minutes=model.minutes, start=defs.month_index(model.start), years=model.years, initial=initial,
@@ -499,10 +674,66 @@ def _check_effects(effects: Mapping[str, int], doc: _Doc, base: tuple[Any, ...],
         elif key not in QUANTITIES:
             out.add(doc, base + (name,), "R201", f"unknown quantity '{name}'{did_you_mean(name, QUANTITIES)}")
             ok = False
-        elif abs(change) > 10_000:
-            out.add(doc, base + (name,), "S103", f"change {change} is out of scale")
-            ok = False
+        else:
+            lo, hi = QUANTITIES[key]
+            if abs(change) > hi - lo:
+                out.add(doc, base + (name,), "S103",
+                        f"a change of {change} to {key} is out of scale: it ranges from {lo} to {hi},"
+                        f" so a change is between {lo - hi} and {hi - lo}")
+                ok = False
     return ok
+
+
+def _check_chains(cards: list[defs.Card], where: Mapping[str, tuple[_Doc, tuple[Any, ...]]], out: _Collector) -> list[defs.Card]:
+    """Follow-ups must end, and one card's chain may bring at most ``MAX_CHAIN`` cards.
+
+    Follow-ups bypass 'once' and the draw: a loop (a → b → a) comes back forever, and two cards
+    with many follow-ups each multiply (200 × 200 = 40,000 cards in one quarter). The cards
+    that close a loop or start too long a chain are skipped (and those that lead to them)."""
+    by_id = {c.id: c for c in cards}
+    size: dict[str, int] = {}
+    bad: set[str] = set()
+    state: dict[str, int] = {}  # 1 = being visited, 2 = done
+
+    def visit(card_id: str, path: list[str]) -> int:
+        if state.get(card_id) == 2:
+            return size[card_id]
+        state[card_id] = 1
+        card = by_id[card_id]
+        worst = 0
+        for r_i, resp in enumerate(card.responses):
+            total = 0
+            seen_here: set[str] = set()
+            for f_i, follow in enumerate(resp.follow_ups):
+                if follow.card not in by_id:
+                    continue
+                doc, base = where[card_id]
+                loc = base + ("responses", r_i, "follow_up", f_i, "card")
+                if follow.card in seen_here:
+                    out.add(doc, loc, "R213", f"this response brings '{follow.card}' twice: keep one")
+                    bad.add(card_id)
+                seen_here.add(follow.card)
+                if state.get(follow.card) == 1:
+                    loop = path[path.index(follow.card):] + [card_id, follow.card]
+                    out.add(doc, loc, "R213", f"follow-ups go round in a loop ({' → '.join(loop)}), so these cards would"
+                                              " come back for ever: remove one of these follow-ups")
+                    bad.add(card_id)
+                    continue
+                total += 1 + visit(follow.card, path + [card_id])
+            worst = max(worst, total)
+        state[card_id] = 2
+        size[card_id] = worst
+        if worst > MAX_CHAIN:
+            doc, base = where[card_id]
+            out.add(doc, base + ("responses",), "R214",
+                    f"this card's follow-ups bring {worst} cards in one chain (at most {MAX_CHAIN}):"
+                    " give its responses, or the cards they bring, fewer follow-ups")
+            bad.add(card_id)
+        return worst
+
+    for card in cards:
+        visit(card.id, [])
+    return [c for c in cards if c.id not in bad]
 
 
 def _condition(cond: Any, doc: _Doc, loc: tuple[Any, ...], out: _Collector) -> defs.Condition | None:
@@ -514,8 +745,7 @@ def _condition(cond: Any, doc: _Doc, loc: tuple[Any, ...], out: _Collector) -> d
         line, col = doc.at(loc)
         if isinstance(cond, str) and exc.col:
             # Point into the string when it sits on the key's line ("when: ...").
-            value_line = next((ln for ln in open(doc.path, encoding="utf-8", errors="replace").read().splitlines()[line - 1:line]), "")
-            start = value_line.find(" ".join(cond.split())[:20])
+            start = doc.line_text(line).find(" ".join(cond.split())[:20])
             if start >= 0:
                 col = start + exc.col
         out.problems.append(Problem(doc.path, line, col, "C301", f"condition: {exc}"))

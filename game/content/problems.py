@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from game.engine.world import did_you_mean
+from game.engine.conditions import name_hint
 
-__all__ = ["ContentError", "Problem", "did_you_mean"]
+__all__ = ["ContentError", "Problem", "did_you_mean", "printable"]
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or invisible character written as an escape (``\\x1b``, ``\\u200b``).
+
+    Content can hold anything; what ``check`` prints must not clear the screen, move the cursor
+    or hide part of a name. Letters of every alphabet stay as they are."""
+    if text.isprintable():
+        return text
+    # Python's "printable" excludes exactly what a terminal must not receive raw: controls (ESC
+    # clears screens, CR rewrites lines), format characters (zero-width, bidi overrides that
+    # reorder a line), separators other than the space, surrogates, private and unassigned.
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """" (did you mean 'x'?)", or what is odd about ``word`` (a look-alike letter, a space)."""
+    return name_hint(word, list(choices))
 
 
 @dataclass(frozen=True, order=True)
@@ -20,10 +44,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}")
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def shown(self) -> dict[str, object]:
+        """The problem as a JSON record safe to print to a terminal."""
+        return {k: printable(v) if isinstance(v, str) else v for k, v in asdict(self).items()}
 
 
 class ContentError(Exception):

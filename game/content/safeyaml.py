@@ -8,6 +8,12 @@ that we can refuse what a card file never needs and what could hurt the game:
   ``MAX_FILE_BYTES``, strings longer than ``MAX_STRING``, bytes that are not UTF-8;
 - implicit typing is strict: only ``true``/``false``, ``null``/``~``, decimal integers and
   decimal floats become non-strings. ``yes``, ``NO``, ``012``, ``1:20`` and dates stay strings.
+  Numbers of more than ``MAX_DIGITS`` digits, and floats too large to be finite, are refused:
+  no card needs them, and Python cannot even print an integer of more than 4,300 digits.
+
+Files are read through ``read_file`` only: regular files (or links to one), opened without
+blocking (a FIFO would wait forever), at most ``MAX_FILE_BYTES + 1`` bytes (``/dev/zero`` never
+ends), each once — the loader keeps the bytes for the content hash and the lines for messages.
 
 The result is ``(data, positions)`` where ``positions`` maps a path (a tuple of keys and list
 indexes, as pydantic reports them) to ``(line, column)``, both counted from 1.
@@ -15,7 +21,11 @@ indexes, as pydantic reports them) to ``(line, column)``, both counted from 1.
 
 from __future__ import annotations
 
+import errno
+import math
+import os
 import re
+import stat
 from typing import Any
 
 import yaml
@@ -25,6 +35,7 @@ from game.content.problems import ContentError, Problem
 MAX_FILE_BYTES = 512 * 1024
 MAX_STRING = 8_000
 MAX_DEPTH = 16
+MAX_DIGITS = 15  # the largest quantity is 100,000; a longer number is a typo or an attack
 
 Path = tuple[str | int, ...]
 Positions = dict[Path, tuple[int, int]]
@@ -38,6 +49,10 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.BaseLoader
 
 
+class _NumberTooLarge(ValueError):
+    pass
+
+
 def _plain_scalar(text: str) -> Any:
     """Strict typing of an unquoted scalar."""
     if text in ("true", "false"):
@@ -45,10 +60,21 @@ def _plain_scalar(text: str) -> Any:
     if text in ("null", "~", ""):
         return None
     if _INT.match(text):
+        if len(text.lstrip("+-")) > MAX_DIGITS:
+            raise _NumberTooLarge(text)
         return int(text)
     if _FLOAT.match(text):
-        return float(text)
+        value = float(text)
+        if not math.isfinite(value) or abs(value) >= 10.0 ** MAX_DIGITS:
+            raise _NumberTooLarge(text)
+        return value
     return text
+
+
+def _number_message(text: str) -> str:
+    digits = len(text.lstrip("+-"))
+    shown = text if digits <= 20 else f"{text[:12]}… ({digits} characters)"
+    return f"the number {shown} is far too large: numbers in content have at most {MAX_DIGITS} digits"
 
 
 def decode_utf8(raw: bytes, path: str) -> str:
@@ -64,11 +90,45 @@ def decode_utf8(raw: bytes, path: str) -> str:
     return text
 
 
+_HINTS = (
+    ("special characters are not allowed", "delete the invisible control character here"),
+    ("mapping values are not allowed", "a value holding ': ' must be put in quotes"),
+    ("could not find expected ':'", "each line of a mapping is 'key: value'; check the line above too"),
+    ("did not find expected key", "check the indentation of this line and the one above"),
+    ("did not find expected '-'", "check the indentation of this list"),
+    ("found character '@'", "a value starting with @ or ` must be put in quotes"),
+    ("found character '`'", "a value starting with @ or ` must be put in quotes"),
+    ("found undefined tag handle", "a value starting with ! must be put in quotes"),
+    ("unknown escape character", "in double quotes a backslash starts an escape: write \\\\ or use single quotes"),
+    ("found unexpected end of stream", "a quote or a bracket is not closed"),
+)
+
+
+def _hint(reason: str, text: str, index: int) -> str:
+    """What to do about libyaml's message, in plain words (it does not always name the character)."""
+    if "cannot start any token" in reason and 0 <= index < len(text):
+        ch = text[index]
+        if ch == "\t":
+            return " (indent with spaces, not tabs)"
+        if ch in "@`%":
+            return f" (a value starting with {ch} must be put in quotes)"
+    for fragment, hint in _HINTS:
+        if fragment in reason:
+            return f" ({hint})"
+    return ""
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def load_text(text: str, path: str) -> tuple[Any, Positions]:
     """Parse one YAML document held in ``text``; raise ``ContentError`` on anything refused."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise ContentError(
-            [Problem(path, 1, 1, "Y006", f"file is larger than {MAX_FILE_BYTES // 1024} KB")]
+            [Problem(path, 1, 1, "Y006", f"file is larger than {MAX_FILE_BYTES // 1024} KB: split it in several files")]
         )
     positions: Positions = {}
     problems: list[Problem] = []
@@ -132,11 +192,14 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
                 if event.tag is not None:
                     raise fail(event, "Y003", f"tags ({event.tag}) are not allowed")
                 if len(event.value) > MAX_STRING:
-                    raise fail(event, "Y007", f"text longer than {MAX_STRING} characters")
+                    raise fail(event, "Y007", f"text longer than {MAX_STRING} characters: shorten it")
                 awaiting_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
                 plain = event.style in (None, "")
                 # Keys stay text (``2015:`` is the key "2015"); values are typed strictly.
-                value = event.value if awaiting_key or not plain else _plain_scalar(event.value)
+                try:
+                    value = event.value if awaiting_key or not plain else _plain_scalar(event.value)
+                except _NumberTooLarge:
+                    raise fail(event, "Y011", _number_message(event.value)) from None
                 attach(value, event)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if event.tag is not None:
@@ -153,10 +216,17 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        reason = (exc.problem or "not valid YAML").strip()
-        raise ContentError([Problem(path, line, col, "Y001", f"YAML syntax: {reason}")]) from None
-    except yaml.YAMLError as exc:  # errors without a mark
-        raise ContentError([Problem(path, 0, 0, "Y001", f"YAML syntax: {exc}")]) from None
+        reason = " ".join((exc.problem or "not valid YAML").split())
+        hint = _hint(reason, text, mark.index if mark else -1)
+        raise ContentError([Problem(path, line, col, "Y001", f"YAML syntax: {reason}{hint}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses anywhere (a control character)
+        line, col = _line_col(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise ContentError([Problem(path, line, col, "Y008",
+                                    f"this file holds a control character (U+{code:04X}) that YAML does not allow:"
+                                    " delete it")]) from None
+    except yaml.YAMLError:  # errors without a mark: none known, but never show a raw exception
+        raise ContentError([Problem(path, 1, 1, "Y001", "YAML syntax: this file is not valid YAML")]) from None
     except RecursionError:  # pragma: no cover - the depth cap comes first
         raise ContentError([Problem(path, 0, 0, "Y005", "nesting too deep")]) from None
     if not have_root:
@@ -164,15 +234,64 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
     return root, positions
 
 
-def load_file(path: str) -> tuple[Any, Positions]:
-    """Read, size-check and decode a file, then parse it strictly."""
+_READ_ERRORS = {
+    errno.ENOENT: "the file was not found (was it moved or deleted while checking?)",
+    errno.ELOOP: "this is a link that leads back to itself: replace it with the file it should point to",
+    errno.EACCES: "permission denied: allow your account to read this file",
+    errno.EPERM: "permission denied: allow your account to read this file",
+    errno.ENAMETOOLONG: "the file's name or folder path is too long",
+    errno.EISDIR: "this is a folder, not a file",
+}
+
+
+def _cannot_read(path: str, why: str) -> ContentError:
+    return ContentError([Problem(path, 0, 0, "Y000", f"cannot read this file: {why}")])
+
+
+def read_file(path: str) -> bytes:
+    """The bytes of a content file, read through the one guarded path.
+
+    Refuses what is not a regular file (a folder, a device such as ``/dev/zero``, a FIFO, a
+    socket) before opening it, opens without blocking and without becoming the controlling
+    terminal, checks again on the open file (it may have been swapped meanwhile), and reads at
+    most ``MAX_FILE_BYTES + 1`` bytes so that an oversized file is recognised without reading it.
+    """
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _cannot_read(path, "it is not a regular file (a folder, a device or a pipe): put a YAML file here")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+    except ValueError:  # a NUL in the path
+        raise _cannot_read(path, "the file's name holds a NUL character") from None
     except OSError as exc:
-        raise ContentError([Problem(path, 0, 0, "Y000", f"cannot read file: {exc.strerror}")]) from None
+        raise _cannot_read(path, _READ_ERRORS.get(exc.errno or 0, (exc.strerror or "unknown error").lower())) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _cannot_read(path, "it is not a regular file (a folder, a device or a pipe): put a YAML file here")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise _cannot_read(path, (exc.strerror or "unknown error").lower()) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def load_bytes(raw: bytes, path: str) -> tuple[Any, Positions]:
+    """Size-check and decode bytes already read, then parse them strictly."""
     if len(raw) > MAX_FILE_BYTES:
         raise ContentError(
-            [Problem(path, 1, 1, "Y006", f"file is larger than {MAX_FILE_BYTES // 1024} KB")]
+            [Problem(path, 1, 1, "Y006", f"file is larger than {MAX_FILE_BYTES // 1024} KB: split it in several files")]
         )
     return load_text(decode_utf8(raw, path), path)
+
+
+def load_file(path: str) -> tuple[Any, Positions]:
+    """Read (through ``read_file``), size-check and decode a file, then parse it strictly."""
+    return load_bytes(read_file(path), path)

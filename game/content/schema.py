@@ -7,9 +7,11 @@ descriptions below are what designers read in their editor's tooltips: keep them
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -18,6 +20,18 @@ from pydantic import (
     Tag,
 )
 
+from game.engine.conditions import character_name
+
+# Bounds every number in content keeps (documented in the JSON Schema editors show). They are
+# generous for design and small enough that no sum, product or draw can overflow.
+MAX_WEIGHT = 1000  # a card's weight; the shipped cards use 5-250
+MAX_EFFECT = 100_000  # a change to one quantity; the loader also caps it at the quantity's range
+MAX_COEFFICIENT = 1_000_000
+MAX_FOLLOW_UPS = 3  # follow-up cards one response queues
+MAX_LATER = 4  # delayed effects of one response
+MAX_USES = 8
+MAX_PATH = 300
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,59}$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="a stable id: lowercase letters, digits, - and _")]
 DATE_PATTERN = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"
@@ -25,7 +39,36 @@ Date = Annotated[str, Field(pattern=DATE_PATTERN, description="a month, YYYY-MM"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _visible(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LNPS"
+
+
+def _clean(value: str, newlines: bool) -> str:
+    """Refuse what breaks drawing or printing: control characters, invisible-only text.
+
+    A NUL stops the window's text renderer, a text of zero-width spaces has no width to draw,
+    an ESC rewrites the terminal. Line breaks are allowed where a paragraph may have them."""
+    for pos, ch in enumerate(value, 1):
+        cat = unicodedata.category(ch)
+        if ch == "\n" and newlines:
+            continue
+        if cat in ("Cc", "Zl", "Zp", "Cs") or ch in _BIDI:
+            what = "a tab" if ch == "\t" else "a line break" if ch in "\n\r" else f"a control character ({character_name(ch)})"
+            raise ValueError(f"character {pos} is {what}, which cannot be shown: delete it"
+                             + (" or use a space" if ch in "\t\n\r" else ""))
+    if not any(_visible(ch) for ch in value):
+        raise ValueError("this text has no visible character (only spaces or invisible ones): write the text")
+    return value
+
+
+# Characters that reorder the rest of a line in editors and terminals ("Trojan source").
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+Paragraph = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(lambda v: _clean(v, True))]
+Line = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(lambda v: _clean(v, False))]
 
 
 def _text_shorthand(value: Any) -> Any:
@@ -36,22 +79,24 @@ def _text_shorthand(value: Any) -> Any:
 class LocalText(Strict):
     """One text per language: English required, French optional (English is shown if missing)."""
 
-    en: Annotated[str, Field(min_length=1, max_length=4000)]
-    fr: Annotated[str, Field(min_length=1, max_length=4000)] | None = None
+    en: Paragraph
+    fr: Paragraph | None = None
 
 
 Text = Annotated[LocalText, BeforeValidator(_text_shorthand)]
+Change = Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]
 Effects = Annotated[
-    dict[str, int],
-    Field(description="quantity -> change, e.g. {violence.gao: -5, buyin.algeria: 3}"),
+    dict[str, Change],
+    Field(description=f"quantity -> change, e.g. {{violence.gao: -5, buyin.algeria: 3}}; a change is at most"
+                      f" the quantity's range (100 for most, {MAX_EFFECT:,} at the very most)"),
 ]
 
 
 # --- conditions (structured form) --------------------------------------------------------
 class Compare(Strict):
-    quantity: str = Field(description="a quantity, e.g. violence.gao")
+    quantity: str = Field(max_length=60, description="a quantity, e.g. violence.gao")
     op: Literal["<", "<=", ">", ">=", "==", "!="]
-    value: int | float
+    value: Annotated[int, Field(ge=-1_000_000_000, le=1_000_000_000)] | Annotated[float, Field(ge=-1e9, le=1e9)]
 
 
 class AllOf(Strict):
@@ -96,9 +141,9 @@ NotOf.model_rebuild()
 class WeightRule(Strict):
     """A weight that grows (factor > 0) or falls (factor < 0) with a quantity."""
 
-    base: int = Field(ge=0, le=1000)
-    grows_with: str = Field(description="the quantity the weight follows")
-    factor: int = Field(ge=-1000, le=1000, description="weight added per 100 of the quantity")
+    base: int = Field(ge=0, le=MAX_WEIGHT)
+    grows_with: str = Field(max_length=60, description="the quantity the weight follows")
+    factor: int = Field(ge=-MAX_WEIGHT, le=MAX_WEIGHT, description="weight added per 100 of the quantity")
 
 
 class Later(Strict):
@@ -119,8 +164,12 @@ class ResponseModel(Strict):
     label: Text = Field(description="what the Council or the pen does (about 25 words at most)")
     why: Text = Field(description="why someone would choose this")
     effects: Effects = Field(default_factory=dict)
-    later: list[Later] = Field(default_factory=list)
-    follow_up: list[FollowUpModel] = Field(default_factory=list)
+    later: list[Later] = Field(default_factory=list, max_length=MAX_LATER)
+    follow_up: list[FollowUpModel] = Field(
+        default_factory=list, max_length=MAX_FOLLOW_UPS,
+        description=f"cards this response brings later (at most {MAX_FOLLOW_UPS}; a chain of follow-ups ends"
+                    " and brings at most 8 cards in all)",
+    )
 
 
 class CardModel(Strict):
@@ -129,10 +178,12 @@ class CardModel(Strict):
     id: Id
     title: Text = Field(description="a headline, about 60 characters at most")
     text: Text = Field(description="what happened, who, what is at stake (about 90 words)")
-    sources: list[Annotated[str, Field(min_length=3, max_length=400)]] = Field(min_length=1)
+    sources: list[Annotated[Line, Field(min_length=3, max_length=400)]] = Field(min_length=1, max_length=20)
     responses: list[ResponseModel] = Field(min_length=2, max_length=3)
     when: Condition | None = Field(default=None, description="when the card can be drawn")
-    weight: int | WeightRule = Field(default=10, description="how likely, against the others")
+    weight: Annotated[int, Field(ge=0, le=MAX_WEIGHT)] | WeightRule = Field(
+        default=10, description=f"how likely, against the others (0 to {MAX_WEIGHT})"
+    )
     once: bool = Field(default=True, description="drawn at most once per game")
     cooldown: int = Field(default=0, ge=0, le=40, description="quarters before a repeatable card returns")
     from_: Date | None = Field(default=None, alias="from", description="first month it can be drawn")
@@ -145,7 +196,7 @@ class CardModel(Strict):
 
 # --- Council members ----------------------------------------------------------------------
 class PreferenceModel(Strict):
-    option: str = Field(description="dimension.option, e.g. posture.robust")
+    option: str = Field(max_length=130, description="dimension.option, e.g. posture.robust")
     weight: int = Field(ge=-5, le=5, description="+ favours, - opposes")
     why: Text
 
@@ -168,7 +219,7 @@ class MemberModel(Strict):
     trade: Text = Field(description="what a trade can buy from this member")
     preferences: list[PreferenceModel] = Field(default_factory=list)
     concerns: list[ConcernModel] = Field(default_factory=list)
-    sources: list[str] = Field(min_length=1)
+    sources: list[Line] = Field(min_length=1)
 
 
 # --- clauses ------------------------------------------------------------------------------
@@ -176,7 +227,9 @@ class OptionModel(Strict):
     id: Id
     label: Text
     summary: Text
-    levers: dict[str, int] = Field(default_factory=dict)
+    levers: dict[str, Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]] = Field(
+        default_factory=dict, description="lever -> value: 0 to 100, duration 1 to 16 quarters, troop_ceiling in troops"
+    )
     each_quarter: Effects = Field(default_factory=dict)
 
 
@@ -193,15 +246,15 @@ class ClausesFile(Strict):
 
 # --- the model's coefficients and defaults ------------------------------------------------
 class Coefficient(Strict):
-    value: int
-    means: Annotated[str, Field(min_length=3)]
+    value: int = Field(ge=-MAX_COEFFICIENT, le=MAX_COEFFICIENT)
+    means: Annotated[Line, Field(min_length=3)]
 
 
 class ModelFile(Strict):
     """Coefficients and default starting state shared by scenarios."""
 
     coefficients: dict[str, Coefficient] = Field(default_factory=dict)
-    state: dict[str, int] = Field(default_factory=dict)
+    state: dict[str, Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]] = Field(default_factory=dict)
     footprint: dict[str, dict[str, Annotated[int, Field(ge=0, le=100)]]] = Field(default_factory=dict)
     deployment: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
 
@@ -216,7 +269,9 @@ class ScenarioModel(Strict):
     minutes: int = Field(ge=1, le=600, description="about how long it plays")
     start: Date
     years: int = Field(ge=1, le=12, description="mandate years covered")
-    uses: list[str] = Field(default_factory=list, description="shared folders (model, clauses, council, cards)")
+    uses: list[Annotated[Line, Field(max_length=MAX_PATH)]] = Field(
+        default_factory=list, max_length=MAX_USES, description="shared folders (model, clauses, council, cards)"
+    )
     require_french: bool = Field(default=False, description="check reports every missing French text")
     council: list[Id] | dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")], list[Id]] = Field(
         description="the fifteen members, or a mapping vote year -> the fifteen members of that year"
@@ -224,8 +279,8 @@ class ScenarioModel(Strict):
     offer: dict[str, list[Id]] = Field(default_factory=dict, description="dimension -> options on offer")
     current_mandate: dict[str, Id]
     coefficients: dict[str, Coefficient] = Field(default_factory=dict)
-    state: dict[str, int] = Field(default_factory=dict)
-    state_sources: list[str] = Field(min_length=1, description="where the starting figures come from")
+    state: dict[str, Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]] = Field(default_factory=dict)
+    state_sources: list[Line] = Field(min_length=1, description="where the starting figures come from")
     footprint: dict[str, dict[str, Annotated[int, Field(ge=0, le=100)]]] = Field(default_factory=dict)
     deployment: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     objectives: list[Text] = Field(default_factory=list)
@@ -234,7 +289,7 @@ class ScenarioModel(Strict):
         default_factory=dict, description="step-by-step hints shown the first time each screen opens (tutorials)"
     )
     history: Text
-    sources: list[str] = Field(min_length=1)
+    sources: list[Line] = Field(min_length=1)
 
 
 class CardFile(Strict):

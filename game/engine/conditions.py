@@ -17,7 +17,10 @@ Both compile to a function ``state -> bool`` where ``state`` maps quantity names
 from __future__ import annotations
 
 import ast
+import math
 import operator
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -33,6 +36,64 @@ _AST_OPS: dict[type, str] = {
     ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
 }
 MAX_CONDITION_LENGTH = 500
+MAX_NUMBER = 1_000_000_000  # far beyond any quantity's range: a bigger number is a typo
+
+# Letters of other alphabets that look like Latin ones: the usual culprits of copy and paste.
+_LOOK_ALIKES: dict[str, str] = dict(zip(
+    "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХУІЈЅοαιντκρχυϲΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwhlABEKMHOPCTXYIJSoaivtkpxucABEZHIKMNOPTYX",
+    strict=True,
+))
+
+
+_CONTROL_NAMES = {0: "NUL", 7: "BELL", 8: "BACKSPACE", 9: "TAB", 10: "LINE FEED", 11: "VERTICAL TAB",
+                  12: "FORM FEED", 13: "CARRIAGE RETURN", 27: "ESCAPE", 127: "DELETE"}
+
+
+def character_name(ch: str) -> str:
+    """``U+0430 CYRILLIC SMALL LETTER A``: how a message names a character a person cannot see."""
+    code = ord(ch)
+    name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(code) or ("CONTROL" if unicodedata.category(ch) == "Cc" else "UNNAMED")
+    return f"U+{code:04X} {name}"
+
+
+def char_problem(ch: str) -> str | None:
+    """What is wrong with one character of a name, in plain words; None for plain ASCII."""
+    if " " < ch <= "~":
+        return None
+    if ch in _LOOK_ALIKES:
+        return f"{character_name(ch)}, a look-alike of the Latin '{_LOOK_ALIKES[ch]}': retype it on an English keyboard"
+    folded = unicodedata.normalize("NFKC", ch)
+    if folded != ch and folded.isascii() and folded.isprintable() and folded.strip():
+        return f"{character_name(ch)}: type a plain '{folded}' instead"
+    if ch == " ":
+        return "a space: names have none"
+    if not ch.isprintable():
+        return f"an invisible or control character ({character_name(ch)}): delete it"
+    return f"{character_name(ch)}, which names never use: they hold only a-z, 0-9, '.', '-' and '_'"
+
+
+def odd_characters(name: str) -> str | None:
+    """Why a name that should be plain ASCII is not, in plain words; None if it is plain.
+
+    A name with a Cyrillic 'а' or a full-width 'ｖ' looks identical to the real one, so a
+    "did you mean" would show the same name twice: say which character is wrong instead.
+    """
+    if name != name.strip():
+        return f"it has a space {'at the start' if name[:1].isspace() else 'at the end'}: remove it"
+    for pos, ch in enumerate(name, 1):
+        problem = char_problem(ch)
+        if problem is not None:
+            return f"character {pos} is {problem}"
+    return None
+
+
+def name_hint(name: str, known: Mapping[str, object] | Any) -> str:
+    """The " (…)" that follows 'unknown X': what is odd about the name, or the closest known one."""
+    odd = odd_characters(name)
+    if odd is not None:
+        return f" ({odd})"
+    return did_you_mean(name, known)
 
 
 class ConditionError(ValueError):
@@ -77,7 +138,7 @@ def _dotted(node: ast.AST) -> str | None:
 def _quantity(name: str, col: int, known: Mapping[str, object]) -> str:
     name = canonical(name)
     if name not in known:
-        raise ConditionError(f"unknown quantity '{name}'{did_you_mean(name, known)}", col)
+        raise ConditionError(f"unknown quantity '{name}'{name_hint(name, known)}", col)
     return name
 
 
@@ -92,6 +153,12 @@ def _compare(name: str, op: str, value: int | float) -> Condition:
         return lambda s: s[name] <= value
     fn = OPERATORS[op]
     return lambda s: fn(s[name], value)
+
+
+NOT_A_CONDITION = (
+    "this is not a condition: a condition compares a quantity with a number, such as 'violence.gao > 60',"
+    " and may join comparisons with and, or, not and parentheses"
+)
 
 
 def _compile_ast(node: ast.AST, known: Mapping[str, object]) -> Condition:
@@ -121,7 +188,15 @@ def _compile_ast(node: ast.AST, known: Mapping[str, object]) -> Condition:
         raise ConditionError(
             "a quantity alone is not a condition: compare it (for example 'violence.gao > 50')", col
         )
-    raise ConditionError(f"'{type(node).__name__}' is not allowed in conditions", col)
+    if isinstance(node, ast.BinOp):
+        raise ConditionError(_ARITHMETIC, col)
+    if isinstance(node, ast.Constant):
+        raise ConditionError(f"a number or a text alone is not a condition: {NOT_A_CONDITION[len('this is not a condition: '):]}", col)
+    raise ConditionError(NOT_A_CONDITION, col)
+
+
+_ARITHMETIC = ("arithmetic (+ - * / %) is not allowed in conditions: compare a quantity with a number,"
+               " for example 'violence.gao > 60'")
 
 
 def _operand(node: ast.AST, known: Mapping[str, object]) -> tuple[str, Any]:
@@ -133,7 +208,7 @@ def _operand(node: ast.AST, known: Mapping[str, object]) -> tuple[str, Any]:
             raise ConditionError("a minus sign goes before a number only", col)
         return "n", -value if isinstance(node.op, ast.USub) else value
     if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        return "n", node.value
+        return "n", _number(node.value, col)
     if isinstance(node, (ast.Attribute, ast.Name)):
         name = _dotted(node)
         if name is None:
@@ -146,10 +221,24 @@ def _operand(node: ast.AST, known: Mapping[str, object]) -> tuple[str, Any]:
     if isinstance(node, ast.Subscript):
         raise ConditionError("indexing ([…]) is not allowed in conditions", col)
     if isinstance(node, ast.Constant):
-        raise ConditionError(f"only numbers can be compared, not {node.value!r}", col)
+        kind = "true or false" if isinstance(node.value, bool) else "a text or other value"
+        raise ConditionError(f"only numbers can be compared with a quantity, not {kind}", col)
     if isinstance(node, ast.BinOp):
-        raise ConditionError("arithmetic (+ - * /) is not allowed in conditions: compare a quantity with a number", col)
-    raise ConditionError(f"'{type(node).__name__}' is not allowed in conditions", col)
+        raise ConditionError(_ARITHMETIC, col)
+    if isinstance(node, ast.Compare):
+        raise ConditionError("a comparison cannot be compared again: join comparisons with and / or", col)
+    raise ConditionError(
+        "each side of a comparison is a quantity (such as violence.gao) or a number (such as 60)", col
+    )
+
+
+def _number(value: Any, col: int = 0) -> int | float:
+    """A number a condition may compare with: finite and of a sane size."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise ConditionError("the value compared with is a number, such as 60", col)
+    if isinstance(value, float) and not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise ConditionError(f"the number is out of scale: use a number between -{MAX_NUMBER:,} and {MAX_NUMBER:,}", col)
+    return value
 
 
 def _operand_test(left: ast.AST, op: str, right: ast.AST, known: Mapping[str, object]) -> Condition:
@@ -170,34 +259,67 @@ def compile_string(text: str, known: Mapping[str, object] = READABLE) -> Conditi
     if len(text) > MAX_CONDITION_LENGTH:
         raise ConditionError(f"condition longer than {MAX_CONDITION_LENGTH} characters", 1)
     source = " ".join(text.split())  # one line: YAML folding must not change the meaning
+    # Python folds full-width letters into ASCII ones silently: a condition is ASCII or refused.
+    for pos, ch in enumerate(source, 1):
+        problem = None if ch == " " else char_problem(ch)
+        if problem is not None:
+            word = source[:pos].split(" ")[-1] + source[pos:].split(" ")[0]
+            raise ConditionError(f"in '{word}', character {pos} of the condition is {problem}", pos)
+    if not source:
+        raise ConditionError(f"the condition is empty: {NOT_A_CONDITION[len('this is not a condition: '):]}", 1)
     if "&&" in source or "||" in source:
         raise ConditionError("write 'and' / 'or', not '&&' / '||'", source.find("&") + 1 or source.find("|") + 1)
+    single = re.search(r"(?<![<>=!])=(?!=)", source)
+    if single:
+        raise ConditionError("use '==' to test that a quantity equals a number (a single '=' does not compare)",
+                             single.start() + 1)
     try:
         tree = ast.parse(source, mode="eval")
-    except SyntaxError as exc:
-        raise ConditionError(f"cannot read this condition: {exc.msg}", exc.offset or 0) from None
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        raise ConditionError(_syntax_message(exc), getattr(exc, "offset", 0) or 0) from None
     return _compile_ast(tree.body, known)
 
 
-def compile_tree(tree: Any, known: Mapping[str, object] = READABLE) -> Condition:
+def _syntax_message(exc: BaseException) -> str:
+    """Python's parser messages, kept where they help (brackets) and plain words otherwise."""
+    msg = getattr(exc, "msg", "") or ""
+    if "never closed" in msg or "unmatched" in msg or "does not match" in msg:
+        return f"cannot read this condition: {msg} (check the parentheses)"
+    return ("cannot read this condition here: write comparisons such as 'violence.gao > 60',"
+            " joined with and, or, not")
+
+
+MAX_TREE_DEPTH = 32
+
+
+def compile_tree(tree: Any, known: Mapping[str, object] = READABLE, _depth: int = 0) -> Condition:
     """Compile the structured form (plain dicts and lists, as loaded from YAML)."""
     if isinstance(tree, str):
         return compile_string(tree, known)
+    if _depth > MAX_TREE_DEPTH:
+        raise ConditionError(f"conditions nested more than {MAX_TREE_DEPTH} deep: simplify this one")
+    shape = "a condition is one of: all, any, not, or {quantity, op, value}"
     if not isinstance(tree, Mapping) or len(tree) != 1 and "quantity" not in tree:
-        raise ConditionError("a condition is one of: all, any, not, or {quantity, op, value}")
+        raise ConditionError(shape)
     if "all" in tree or "any" in tree:
         key = "all" if "all" in tree else "any"
-        parts = [compile_tree(t, known) for t in tree[key]]
+        if not isinstance(tree[key], list):
+            raise ConditionError(f"'{key}' holds a list of conditions")
+        parts = [compile_tree(t, known, _depth + 1) for t in tree[key]]
         if not parts:
             raise ConditionError(f"'{key}' needs at least one condition")
         return _all(parts) if key == "all" else _any(parts)
     if "not" in tree:
-        inner = compile_tree(tree["not"], known)
+        inner = compile_tree(tree["not"], known, _depth + 1)
         return lambda s: not inner(s)
-    op = tree.get("op")
-    if op not in OPERATORS:
-        raise ConditionError(f"unknown operator {op!r}: use one of {', '.join(OPERATORS)}")
-    return _compare(_quantity(str(tree["quantity"]), 0, known), op, tree["value"])
+    if set(tree) != {"quantity", "op", "value"}:
+        raise ConditionError(shape)
+    op = tree["op"]
+    if not isinstance(op, str) or op not in OPERATORS:
+        raise ConditionError(f"unknown operator: use one of {', '.join(OPERATORS)}")
+    if not isinstance(tree["quantity"], str):
+        raise ConditionError("'quantity' names a quantity, such as violence.gao")
+    return _compare(_quantity(tree["quantity"], 0, known), op, _number(tree["value"]))
 
 
 def quantities_in(tree: Any) -> list[str]:
