@@ -56,29 +56,89 @@ def cmd_play(args: argparse.Namespace) -> int:
                     print(f"penholder: no window can be opened here ({exc}); set SDL_VIDEODRIVER=dummy", file=sys.stderr)
                     return 2
                 print(f"penholder: no window here ({exc}); playing in the terminal.", file=sys.stderr)
-    loaded = _load(args.level)
-    if loaded is None:
-        return 2
+    return play_in_terminal(args)
+
+
+def _safe_streams() -> None:
+    """Output that cannot encode a character degrades it ('?'), never crashes; a closed stdout
+    becomes a sink, so the game still autosaves and says how to resume on stderr."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+        elif hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def play_in_terminal(args: argparse.Namespace) -> int:
+    """The terminal game, on the same store as the window: autosave after every decision,
+    ``--continue`` to resume, and the resume command printed when the game stops early."""
     from game.engine.game import Game
     from game.frontends.terminal import Terminal
     from game.saves import replay_dict, write_json_atomic
+    from game.session import Session, SessionError
+    from game.store import Store
 
-    game = Game(loaded.scenario, args.seed)  # type: ignore[arg-type]
+    _safe_streams()
+    store = Store()
+    lang = args.lang
+    if getattr(args, "resume", None):
+        def load_level(level: str):  # type: ignore[no-untyped-def]
+            loaded = _load(level)
+            return loaded.scenario if loaded is not None else None
+
+        try:
+            session, notices = Session.resume(store, load_level, None if args.resume == "latest" else args.resume)
+        except SessionError as exc:
+            print(f"penholder: {exc.text(lang)}", file=sys.stderr)
+            return 1
+        for n in notices:
+            print(f"penholder: {n.text(lang)}", file=sys.stderr)
+    else:
+        loaded = _load(args.level)
+        if loaded is None:
+            return 2
+        session = Session.new(loaded.scenario, args.level, args.seed, store)  # type: ignore[arg-type]
 
     def record(g: Game) -> None:
         if args.save_replay:
             write_json_atomic(args.save_replay, replay_dict(g))
 
-    finished = Terminal(game, args.lang, on_decision=record).run()
-    record(game)
-    if not finished:
-        print("(input ended: the game stops here)")
+    finished = False
+    try:
+        finished = Terminal(session.game, lang, on_decision=record, session=session).run()
+    except KeyboardInterrupt:
+        pass
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the reader went away
+    finally:
+        record(session.game)
+        if not finished:
+            hint = ("(la partie s'arrête ici ; elle est enregistrée. Pour la reprendre : "
+                    if lang == "fr" else "(the game stops here; it is saved. To resume it: ")
+            print(f"{hint}{session.resume_command()})", file=sys.stderr)
     return 0
 
 
 def _window_available() -> bool:
-    """The window is the default where pygame's window can exist (issue 4 adds it)."""
+    """The window is the default where a real display exists; else the terminal, saying why.
+
+    On Linux and the BSDs a window needs X11 or Wayland: without DISPLAY or WAYLAND_DISPLAY
+    (SSH without X), SDL would open an invisible offscreen window and the game would seem to hang.
+    An explicit SDL_VIDEODRIVER (dummy, offscreen, kmsdrm…) is the user's choice and is kept."""
     if os.environ.get("PENHOLDER_TEXT"):
+        return False
+    if (sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+            and not os.environ.get("SDL_VIDEODRIVER")
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+        print("penholder: no display here (DISPLAY and WAYLAND_DISPLAY are not set); playing in the terminal.",
+              file=sys.stderr)
+        return False
+    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen") and sys.stdin is not None and sys.stdin.isatty():
+        print("penholder: SDL_VIDEODRIVER is set to an offscreen driver; playing in the terminal.", file=sys.stderr)
         return False
     try:
         import game.ui.app  # noqa: F401
@@ -217,6 +277,8 @@ def _play_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--auto", default=None, metavar="STRATEGY", help="let a scripted drafter play")
     p.add_argument("--screenshots", default=None, metavar="DIR", help="save a PNG of every screen")
     p.add_argument("--size", default="1280x720", help="window size, WxH")
+    p.add_argument("--continue", dest="resume", nargs="?", const="latest", default=None, metavar="GAME_ID",
+                   help="resume the most recent game (or the game GAME_ID) from its autosave")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ the game stops cleanly (and says how to resume with a replay file, if one was as
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -27,6 +28,7 @@ from game.engine.game import (
     Game,
 )
 from game.engine.world import NAMES, REGIONAL, REGIONS, SIGNATORIES, SPOILERS, describe, pair_key
+from game.session import Session
 
 WHY_KEYS = (
     "violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
@@ -81,10 +83,22 @@ T: dict[str, dict[str, object]] = {
 }
 
 
+# Control characters (ANSI escapes, carriage returns, bells…) that content must never send to a
+# terminal: shown as visible escapes instead. Newlines and tabs stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters escaped as \\xNN, never obeyed."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else "", text)
+
+
 class Terminal:
     def __init__(self, game: Game, lang: str = "en", read: Callable[[], str | None] | None = None,
-                 out: TextIO | None = None, on_decision: Callable[[Game], None] | None = None):
-        self.game = game
+                 out: TextIO | None = None, on_decision: Callable[[Game], None] | None = None,
+                 session: Session | None = None):
+        self.session = session
+        self.game = session.game if session is not None else game
         self.lang = lang if lang in ("en", "fr") else "en"
         self.out = out or sys.stdout
         self._read = read or _stdin_reader
@@ -100,7 +114,7 @@ class Terminal:
         return T["votes"][self.lang][vote]  # type: ignore[index]
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.out)
+        print(printable(text), file=self.out)
 
     def ask(self, choices: int) -> str | None:
         """A number 1..choices, 'w', or '' at the end of input (None)."""
@@ -112,18 +126,39 @@ class Terminal:
                 self.say()
                 return None
             line = line.strip().lower()
-            if line == "w" or (line.isdigit() and 1 <= int(line) <= choices):
+            # ASCII digits only: '²' or Arabic-Indic digits pass str.isdigit but are not choices
+            if line == "w" or (re.fullmatch(r"[0-9]{1,4}", line) and 1 <= int(line) <= choices):
                 return line
-            self.say(f"  ? 1–{choices} or w")
+            if line == "u" and self.session is not None:
+                self.undo()
+                continue
+            self.say(f"  ? 1–{choices}, w" + (", u" if self.session is not None else ""))
 
     def act(self, action: Action) -> None:
         try:
-            self.game.apply(action)
+            if self.session is not None:
+                self.session.act(action)  # applies, then autosaves this game
+            else:
+                self.game.apply(action)
         except Impossible as exc:
             self.say(f"  ! {exc}")
             return
+        if self.session is not None and self.session.save_error is not None:
+            self.say(f"  ! {self.session.save_error.text(self.lang)}")
         if self.on_decision:
             self.on_decision(self.game)
+
+    def undo(self) -> None:
+        """u at a prompt: take back the last decision (the screen is shown again)."""
+        assert self.session is not None
+        try:
+            self.session.undo()
+        except Impossible:
+            self.say("  ! " + ("Rien à annuler." if self.lang == "fr" else "Nothing to undo."))
+            return
+        self.game = self.session.game
+        self.say("  " + ("Dernière décision annulée." if self.lang == "fr" else "Last decision undone."))
+        raise _Redraw
 
     # --- the loop ---------------------------------------------------------------------------
     def run(self) -> bool:
@@ -131,8 +166,11 @@ class Terminal:
         handlers = {BRIEFING: self.briefing, DRAFTING: self.drafting, NEGOTIATION: self.negotiation,
                     VOTE: self.vote, CARD: self.card, SUMMARY: self.summary}
         while self.game.phase != END:
-            if not handlers[self.game.phase]():
-                return False
+            try:
+                if not handlers[self.game.phase]():
+                    return False
+            except _Redraw:
+                continue
         self.debrief()
         return True
 
@@ -319,6 +357,15 @@ class Terminal:
                 self.say(f"  - {tr(q, lang)}")
 
 
+class _Redraw(Exception):
+    """Undo changed the game: show the current screen again."""
+
+
 def _stdin_reader() -> str | None:
-    line = sys.stdin.readline()
+    if sys.stdin is None or sys.stdin.closed:
+        return None  # started with stdin closed: nothing to read, the game stops cleanly
+    try:
+        line = sys.stdin.readline()
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
     return None if line == "" else line
