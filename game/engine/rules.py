@@ -60,6 +60,7 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "truce_recovery": "% of a hostile relation between signatories that truces brokered by fully engaged mediators mend each quarter",
     "centre_recruitment": "jihadist strength gained a quarter in the centre with no state, no reconciliation and civilians fully harmed",
     "centre_reach": "violence a full-strength jihadist group drives in a centre region with no state and no reconciliation (%)",
     "ct_grievance": "harm to civilians (0-100) that fully robust or parallel counter-terrorism operations add to grievances",
@@ -133,6 +134,7 @@ RULES: dict[str, dict[str, str]] = {
     "violence_drivers": {"en": "armed groups' presence drives violence (or lets it fade)", "fr": "la présence des groupes armés nourrit la violence (ou la laisse retomber)"},
     "hostility": {"en": "fighting between signatories", "fr": "combats entre signataires"},
     "communal": {"en": "communal violence in the centre", "fr": "violences intercommunautaires au centre"},
+    "truces": {"en": "truces brokered by the mediators", "fr": "trêves négociées par les médiateurs"},
     "recruitment": {"en": "jihadists recruit in the centre where the state is absent and grievances run high",
                     "fr": "les djihadistes recrutent au centre, là où l'État est absent et les griefs profonds"},
     "protection": {"en": "the mission's presence protects", "fr": "la présence de la mission protège"},
@@ -464,8 +466,14 @@ def field_quarter(
     # --- Alliances among the armed actors (claim 5) ----------------------------------------
     inclusion = (v["politics.implementation"] + v["politics.reconciliation"]) // 2
     drift = pct(C["inclusion_drift"], inclusion - C["inclusion_neutral"])
+    # Alliances shift both ways: open hostility wears the parties out and the mediators broker
+    # truces (the Anefis pacts of 2015, the truces of 2017-2018), so no relation sits at a bound.
+    mediators = mean(v, _MEDIATORS)
+    truce = C["truce_recovery"]
     for key in _SIGNATORY_KEYS:
         add(key, drift, "rule:inclusion")
+        if v[key] < 0:
+            add(key, part(truce, -v[key], mediators), "rule:truces")
     split = 100 - cohesion(v)
     courting = pct(C["spoiler_courting"], split)
     for key in _COURTING:
