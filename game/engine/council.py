@@ -86,14 +86,18 @@ def predict(
     return [stance(m, draft, softened, values, with_reasons) for m in members]
 
 
-def cast(stances: list[Stance], rng: random.Random | None) -> dict[str, str]:
-    """The votes as cast: undecided members tip with a chance (none without an rng)."""
+def cast(stances: list[Stance], rng: random.Random | None, unity: int = 50, unity_pull: int = 0) -> dict[str, str]:
+    """The votes as cast: undecided members tip with a chance (none without an rng).
+
+    A united Council pulls its undecided members along: each point of ``unity`` above 50 adds
+    ``unity_pull`` per mille to their chance of voting yes (and a divided one takes it away)."""
     votes: dict[str, str] = {}
+    shift = (unity - 50) * unity_pull
     for s in stances:
         vote = s.vote
         if s.undecided and rng is not None:
-            chance_yes = 0.7 if s.score >= YES_LINE else 0.35
-            vote = YES if rng.random() < chance_yes else ABSTAIN
+            chance_yes = (700 if s.score >= YES_LINE else 350) + shift
+            vote = YES if rng.random() * 1000 < chance_yes else ABSTAIN
         votes[s.member] = vote
     return votes
 

@@ -92,7 +92,7 @@ class Game:
         self.timeline: list[dict[str, int]] = []
         self.cost_total = 0
         self.ending: str | None = None
-        self.meters.values["council.capital"] = scenario.coefficients["capital_per_mandate"]
+        self.meters.set("council.capital", self._capital(), "rule:renewal")
         self._prediction: tuple[tuple[object, ...], list[council.Stance]] | None = None
         self._plan = _plan_for(scenario)
         self._refresh()
@@ -227,6 +227,11 @@ class Game:
         self.meters.add("council.capital", -cost, f"trade:{member}.{dimension}")
         self.journal.append({"q": self.quarter, "kind": "trade", "member": member, "dimension": dimension, "cost": cost})
 
+    def _capital(self) -> int:
+        """Capital for trades at a renewal: more for a penholder of high standing, less after failures."""
+        C = self.scenario.coefficients
+        return max(0, C["capital_per_mandate"] + rules.pct(C["standing_capital"], self.values["council.standing"] - 50))
+
     def do_vote(self) -> None:
         if self.phase != NEGOTIATION:
             raise Impossible("The vote is called at the end of the negotiation.")
@@ -234,7 +239,7 @@ class Game:
             stances = self._prediction[1]  # what the players saw is what is cast
         else:
             stances = council.predict(self.council, self.draft, self.softened, self.values, with_reasons=False)
-        votes = council.cast(stances, self.rng)
+        votes = council.cast(stances, self.rng, self.values["council.unity"], self.scenario.coefficients["unity_pull"])
         ok = council.adopted(self.council, votes)
         self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft)))
         self.meters.set("council.unity", council.unity(votes), "vote:" + ("adopted" if ok else "failed"))
@@ -369,7 +374,7 @@ class Game:
             self._end("scenario_end")
         elif self.mandate_left <= 0:
             self.meters.quarter = self.quarter
-            self.meters.set("council.capital", self.scenario.coefficients["capital_per_mandate"], "rule:renewal")
+            self.meters.set("council.capital", self._capital(), "rule:renewal")
             self.softened = {}
             self.phase = BRIEFING
         else:

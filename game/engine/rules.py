@@ -60,6 +60,9 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "trust_resilience": "% by which full trust of communities in the mission cuts the grievances armed groups recruit on",
+    "unity_pull": "per mille added to an undecided member's chance of voting yes per point of Council unity above 50",
+    "standing_capital": "% of the penholder's standing above 50 added to its political capital at each renewal",
     "truce_recovery": "% of a hostile relation between signatories that truces brokered by fully engaged mediators mend each quarter",
     "centre_recruitment": "jihadist strength gained a quarter in the centre with no state, no reconciliation and civilians fully harmed",
     "centre_reach": "violence a full-strength jihadist group drives in a centre region with no state and no reconciliation (%)",
@@ -354,7 +357,8 @@ def field_quarter(
     # Armed groups recruit where the state is absent, grievances run high and civilians are
     # harmed, counter-terrorism operations included: they do not simply decay toward a floor.
     reconciliation = v["politics.reconciliation"]
-    grievance = 100 - reconciliation
+    # Communities that trust the mission (protection, public accountability) resist recruitment.
+    grievance = pct(100 - reconciliation, 100 - pct(C["trust_resilience"], v["mission.trust"]))
     absence = 100 - mean(v, _CENTRE_STATE)
     harm = min(100, mean(v, _CENTRE_VIOLENCE) + pct(C["ct_grievance"], max(parallel, robust)))
     add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm), "rule:recruitment")
