@@ -391,16 +391,22 @@ class Game:
         v = self.values
         tl = self.timeline or [{"violence.mean": v["violence.mean"], "displacement.mean": 0, "mission.safety": v["mission.safety"]}]
         n = len(tl)
-        harm = sum(7 * t["violence.mean"] + 3 * t["displacement.mean"] for t in tl) // (10 * n)
+        # An early end is scored as the failure it is, not as a saving: the quarters the mission
+        # did not serve count at the last harm seen (nobody protects), at zero safety (a mission
+        # forced out failed its people), and at the cost per quarter it had been running at.
+        full = max(n, self.scenario.quarters) if self.ending not in (None, "scenario_end") else n
+        missing = full - n
+        harm_of = [(7 * t["violence.mean"] + 3 * t["displacement.mean"]) // 10 for t in tl]
+        harm = (sum(harm_of) + missing * harm_of[-1]) // full
         bodies = (v["buyin.au"] + v["buyin.ecowas"] + v["buyin.algeria"]) // 3
         unity = sum(council.unity(r.votes) for r in self.votes) // len(self.votes) if self.votes else v["council.unity"]
         return {
             "human_security": 100 - harm,
             "implementation": v["politics.implementation"],
             "regional_ownership": (v["regional.ownership"] + bodies) // 2,
-            "mission_safety": sum(t["mission.safety"] for t in tl) // n,
+            "mission_safety": sum(t["mission.safety"] for t in tl) // full,
             "council_unity": unity,
-            "cost": self.cost_total,
+            "cost": self.cost_total * full // max(1, n),
         }
 
     # --- previews (what a choice tends to do) -----------------------------------------------
