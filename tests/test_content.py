@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,94 @@ def test_scenarios_carry_their_teaching_material(scenarios: list[Scenario]) -> N
     bilingual = [sc for sc in scenarios if sc.id in ("tutorial", "after-algiers")]
     for sc in bilingual:
         assert all(c.title.get("fr") and c.text.get("fr") for c in sc.cards), sc.id
+
+
+# --- no anachronisms: a text never cites a year or a resolution later than the scene it is in ---
+YEAR = re.compile(r"(?<!\d)(19\d\d|20[0-2]\d)(?!\d)")
+NUMBER = re.compile(r"(?<![\d/.,])(\d{4})(?![\d,])")
+# The resolutions our texts cite, with the year each was adopted (UN press releases).
+RESOLUTION_YEARS = {"1904": 2009, "2085": 2012, "2100": 2013, "2133": 2014, "2164": 2014, "2227": 2015,
+                    "2295": 2016, "2320": 2016, "2359": 2017, "2364": 2017, "2374": 2017, "2391": 2017,
+                    "2423": 2018, "2480": 2019, "2531": 2020, "2584": 2021, "2640": 2022, "2690": 2023}
+
+
+def latest_year_cited(texts: list[str]) -> tuple[int, str]:
+    """The latest year a set of texts names, directly or through a resolution number, and where."""
+    best = (0, "")
+    for text in texts:
+        years = [int(y) for y in YEAR.findall(text)]
+        years += [RESOLUTION_YEARS[n] for n in NUMBER.findall(text) if n in RESOLUTION_YEARS]
+        if years and max(years) > best[0]:
+            best = (max(years), text[:90])
+    return best
+
+
+def langs(*texts: dict[str, str]) -> list[str]:
+    return [s for t in texts for s in t.values()]
+
+
+def card_texts(card: Card) -> list[str]:
+    out = langs(card.title, card.text) + list(card.sources)
+    for r in card.responses:
+        out += langs(r.label, r.why) + [s for d in r.delayed for s in d.note.values()]
+    return out
+
+
+def first_shown(sc: Scenario) -> dict[str, int]:
+    """Each card's earliest possible date (month index) in this scenario; follow-ups from their causes."""
+    quarters = [sc.start + 3 * q for q in range(4 * sc.years)]
+    first: dict[str, int] = {}
+    for card in sc.cards:
+        if card.follow_up_only:
+            continue
+        for q, date in enumerate(quarters):
+            if ((card.start is None or date >= card.start) and (card.end is None or date <= card.end)
+                    and (not card.mandates or q // 4 + 1 in card.mandates)):
+                first[card.id] = date
+                break
+    changed = True
+    while changed:  # chains: a follow-up of a follow-up
+        changed = False
+        for card in sc.cards:
+            if card.id not in first:
+                continue
+            for r in card.responses:
+                for f in r.follow_ups:
+                    due = first[card.id] + 3 * f.after
+                    if due <= quarters[-1] and due < first.get(f.card, due + 1):
+                        first[f.card] = due
+                        changed = True
+    return first
+
+
+def test_no_card_cites_a_later_year_than_it_can_be_shown_in(scenarios: list[Scenario]) -> None:
+    late = []
+    for sc in scenarios:
+        for card_id, date in first_shown(sc).items():
+            year, where = latest_year_cited(card_texts(sc.card(card_id)))
+            if year > date // 12:
+                late.append((sc.id, card_id, date // 12, year, where))
+    assert late == []
+
+
+def test_clauses_and_council_reasons_cite_nothing_later_than_their_vote(scenarios: list[Scenario]) -> None:
+    late = []
+    for sc in scenarios:
+        start_year = sc.start // 12
+        for dim in sc.dimensions:
+            texts = langs(dim.label, dim.help) + [s for o in dim.options for s in langs(o.label, o.summary)]
+            year, where = latest_year_cited(texts)
+            if year > start_year:
+                late.append((sc.id, dim.id, start_year, year, where))
+        for k in range(sc.years):
+            vote_year = start_year + k
+            for m in sc.council(vote_year):
+                texts = langs(m.wants, m.trade) + [s for p in m.preferences for s in p.why.values()]
+                texts += [s for c in m.concerns for s in c.why.values()]
+                year, where = latest_year_cited(texts)
+                if year > vote_year:
+                    late.append((sc.id, m.id, vote_year, year, where))
+        year, where = latest_year_cited(langs(sc.summary))  # the briefing may name the years the game covers
+        if year > (sc.start + 12 * sc.years) // 12:
+            late.append((sc.id, "summary", start_year, year, where))
+    assert late == []
