@@ -184,3 +184,20 @@ def test_clauses_and_council_reasons_cite_nothing_later_than_their_vote(scenario
         if year > (sc.start + 12 * sc.years) // 12:
             late.append((sc.id, "summary", start_year, year, where))
     assert late == []
+
+
+# Actors and operations named only from the month they existed (fact reference, timeline and actors).
+FOUNDED = {"JNIM": (2017, 3), "Jama'at Nusrat": (2017, 3), "Islamic State in the Greater Sahara": (2015, 5),
+           "ISGS": (2015, 5), "Barkhane": (2014, 8), "GATIA": (2014, 8), "G5 Sahel": (2014, 2),
+           "Wagner": (2021, 12), "Takuba": (2020, 3), "CSP": (2021, 5), "Dan Na Ambassagou": (2016, 12)}
+
+
+def test_cards_name_actors_only_once_they_exist(scenarios: list[Scenario]) -> None:
+    early = []
+    for sc in scenarios:
+        for card_id, date in first_shown(sc).items():
+            text = " ".join(card_texts(sc.card(card_id)))
+            for name, (year, month) in FOUNDED.items():
+                if re.search(rf"\b{re.escape(name)}\b", text) and date < year * 12 + month - 1:
+                    early.append((sc.id, card_id, name))
+    assert early == []
