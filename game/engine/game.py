@@ -374,7 +374,10 @@ class Game:
             self._end("scenario_end")
         elif self.mandate_left <= 0:
             self.meters.quarter = self.quarter
-            self.meters.set("council.capital", self._capital(), "rule:renewal")
+            capital = self._capital()
+            if self._levers.get("duration", 4) <= 2:  # a short mandate: another vote so soon costs capital
+                capital = rules.pct(capital, self.scenario.coefficients["short_mandate_capital"])
+            self.meters.set("council.capital", capital, "rule:renewal")
             self.softened = {}
             self.phase = BRIEFING
         else:

@@ -60,6 +60,10 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "short_mandate_will": "Bamako's will gained per quarter under a six-month mandate (a tighter grip)",
+    "short_mandate_impl": "implementation gained per quarter under a six-month mandate",
+    "short_mandate_consent": "consent lost per quarter under a six-month mandate (the short leash is resented)",
+    "short_mandate_capital": "% of the penholder's capital available at a six-month renewal (more votes, each costs more)",
     "trust_resilience": "% by which full trust of communities in the mission cuts the grievances armed groups recruit on",
     "unity_pull": "per mille added to an undecided member's chance of voting yes per point of Council unity above 50",
     "standing_capital": "% of the penholder's standing above 50 added to its political capital at each renewal",
@@ -453,6 +457,13 @@ def field_quarter(
     add("politics.will", pct(C["pressure_will"], pressure), pressure_cause)
     add("politics.will", -pct(C["will_drift"], 100 - pressure), pressure_cause)
     add("politics.will", pct(C["elections_will"], L.get("elections_focus", 0)), why("elections_focus", "rule:mediation"))
+    # A six-month mandate keeps a tighter grip: Bamako moves faster under the Council's eye, and
+    # resents the short leash (claim 4's pressure, by the calendar rather than by threats).
+    if L.get("duration", 4) <= 2:
+        grip_cause = why("duration", "rule:mediation")
+        add("politics.will", C["short_mandate_will"], grip_cause)
+        add("politics.implementation", C["short_mandate_impl"], grip_cause)
+        add("mission.consent", -C["short_mandate_consent"], grip_cause)
     add("mission.consent", pct(C["quiet_consent"], 100 - pressure), pressure_cause)
     add("mission.consent", -pct(C["pressure_consent"], max(0, pressure - C["pressure_tolerance"])), pressure_cause)
     if parallel:
