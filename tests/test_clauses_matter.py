@@ -36,3 +36,14 @@ def test_a_six_month_mandate_comes_back_sooner_with_less_capital(after_algiers: 
         game.apply(drafter.choose(game))
     assert game.votes[1].quarter == 2  # six months later, not a year
     assert game.values["council.capital"] < full
+
+
+def test_a_sahel_wide_frame_has_the_costs_the_record_shows(tutorial: Scenario) -> None:
+    for seed in SEEDS:
+        alone = project(tutorial, {"frame": "sahel", "force": "nobody", "partnership": "none"}, seed=seed)
+        with_force = project(tutorial, {"frame": "sahel", "force": "parallel-france", "partnership": "none"}, seed=seed)
+        with_g5 = project(tutorial, {"frame": "sahel", "force": "nobody", "partnership": "g5-support"}, seed=seed)
+        assert with_force["buyin.algeria"] < alone["buyin.algeria"]  # Algeria: wary of outside forces
+        assert with_g5["buyin.algeria"] < alone["buyin.algeria"]  # … and of the G5 frame
+        mali = project(tutorial, {"frame": "mali-only", "force": "nobody"}, seed=seed)
+        assert alone["mission.consent"] < mali["mission.consent"]  # Bamako's sovereignty

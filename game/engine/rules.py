@@ -60,6 +60,8 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "algeria_wariness": "Algeria's buy-in lost per quarter under a full Sahel-wide frame joined to an outside force or the G5",
+    "frame_sovereignty": "consent lost per quarter under a fully Sahel-wide frame (Bamako's sovereignty)",
     "short_mandate_will": "Bamako's will gained per quarter under a six-month mandate (a tighter grip)",
     "short_mandate_impl": "implementation gained per quarter under a six-month mandate",
     "short_mandate_consent": "consent lost per quarter under a six-month mandate (the short leash is resented)",
@@ -310,6 +312,12 @@ def field_quarter(
             continue
         if frame_gain:
             add(key, frame_gain, why("regional_frame", "rule:sidelined"))
+            if actor == "algeria":
+                # Algeria, the mediator, is wary of outside forces in its backyard and of the G5
+                # frame it is not part of: a Sahel-wide frame with them costs its buy-in.
+                outside = max(parallel, L.get("regional_force", 0), L.get("g5_support", 0))
+                if outside:
+                    add(key, -part(C["algeria_wariness"], frame, outside), why("regional_frame", "rule:sidelined"))
         add(key, -sidelined, "rule:sidelined")
         if handover_gain and actor in REGIONAL_BODIES:
             add(key, handover_gain, why("handover", "rule:sidelined"))
@@ -476,6 +484,8 @@ def field_quarter(
     add("mission.consent", -pct(C["insecurity_consent"], max(0, 2 * violence_mean - 100)), "rule:insecurity")
     if handover:
         add("mission.consent", -pct(C["handover_consent"], handover), why("handover", "rule:insecurity"))
+    if frame:  # Bamako guards its sovereignty against a mandate planned with its neighbours
+        add("mission.consent", -pct(C["frame_sovereignty"], frame), why("regional_frame", "rule:insecurity"))
     add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
 
     # --- Alliances among the armed actors (claim 5) ----------------------------------------
