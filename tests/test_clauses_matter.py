@@ -47,3 +47,14 @@ def test_a_sahel_wide_frame_has_the_costs_the_record_shows(tutorial: Scenario) -
         assert with_g5["buyin.algeria"] < alone["buyin.algeria"]  # … and of the G5 frame
         mali = project(tutorial, {"frame": "mali-only", "force": "nobody"}, seed=seed)
         assert alone["mission.consent"] < mali["mission.consent"]  # Bamako's sovereignty
+
+
+def test_public_reporting_has_an_upside_beside_its_cost_in_consent(tutorial: Scenario) -> None:
+    for seed in SEEDS:
+        minimal = project(tutorial, {"rights": "minimal", "posture": "robust"}, quarters=8, seed=seed)
+        public = project(tutorial, {"rights": "public-reporting", "posture": "robust"}, quarters=8, seed=seed)
+        assert public["mission.trust"] > minimal["mission.trust"]  # communities' trust
+        assert public["strength.jnim"] <= minimal["strength.jnim"]  # fewer abuses to recruit on
+        assert public["mission.consent"] < minimal["mission.consent"]  # … and the cost
+    assert sum(project(tutorial, {"rights": "public-reporting", "posture": "robust"}, 8, s)["strength.jnim"] for s in SEEDS) < \
+        sum(project(tutorial, {"rights": "minimal", "posture": "robust"}, 8, s)["strength.jnim"] for s in SEEDS)

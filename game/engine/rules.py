@@ -60,6 +60,7 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "accountability": "% of the abuses of counter-terrorism operations that full public human-rights reporting prevents",
     "algeria_wariness": "Algeria's buy-in lost per quarter under a full Sahel-wide frame joined to an outside force or the G5",
     "frame_sovereignty": "consent lost per quarter under a fully Sahel-wide frame (Bamako's sovereignty)",
     "short_mandate_will": "Bamako's will gained per quarter under a six-month mandate (a tighter grip)",
@@ -372,7 +373,10 @@ def field_quarter(
     # Communities that trust the mission (protection, public accountability) resist recruitment.
     grievance = pct(100 - reconciliation, 100 - pct(C["trust_resilience"], v["mission.trust"]))
     absence = 100 - mean(v, _CENTRE_STATE)
-    harm = min(100, mean(v, _CENTRE_VIOLENCE) + pct(C["ct_grievance"], max(parallel, robust)))
+    # Public human-rights reporting holds forces to account: fewer abuses in operations.
+    abuses = pct(C["ct_grievance"], max(parallel, robust))
+    abuses = pct(abuses, 100 - pct(C["accountability"], L.get("hr_monitoring", 0)))
+    harm = min(100, mean(v, _CENTRE_VIOLENCE) + abuses)
     add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm), "rule:recruitment")
     reach = C["centre_reach"]
     jnim = v["strength.jnim"]
