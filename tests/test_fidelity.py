@@ -137,3 +137,17 @@ def test_the_centre_rises_because_of_recruitment_and_not_without_it():
     without = median_rise(off)
     assert with_rule >= line.by
     assert without < 0 < with_rule
+
+
+def test_the_policy_search_finds_a_frontier_without_a_dominant_policy():
+    from game.sim.balance import _dominates, search, search_table
+
+    sc = scenario("after-algiers")
+    a = search(sc, 12, 1, 2)
+    assert a == search(sc, 12, 1, 2)  # deterministic
+    assert a["frontier"] and len(a["frontier_families"]) >= 2
+    for p in a["frontier"]:  # nothing on the frontier is beaten on every measure by another
+        assert not any(_dominates(q["means"], p["means"]) for q in a["frontier"] if q is not p)
+    better = dict(a["frontier"][0]["means"]) | {"human_security": 1000}
+    assert _dominates(better, a["frontier"][0]["means"])
+    assert "within 5% of the best on every measure" in search_table(a)

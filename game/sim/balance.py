@@ -8,6 +8,7 @@ and dead cards (drawn in under 1% of the games of every drafter).
 from __future__ import annotations
 
 import json
+import random
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -89,3 +90,121 @@ def table(data: dict[str, Any]) -> str:
 def run(scenario: Scenario, games: int, seed: int, jobs: int, as_json: bool) -> str:
     data = report(scenario, games, seed, jobs)
     return json.dumps(data, sort_keys=True) if as_json else table(data)
+
+
+# --- the strategy space: random fixed policies and their Pareto frontier ---------------------
+ANSWER_RULES = ("status-quo", "robust", "regional-transition")  # how a policy answers the cards
+
+
+def _family(by_mandate: dict[int, dict[str, str]], current: dict[str, str]) -> str:
+    """Which family a policy belongs to, by what it drafts most years."""
+    votes = {"handover": 0, "force": 0, "political": 0, "as-is": 0}
+    for draft in by_mandate.values():
+        if draft.get("partnership", "").startswith("handover"):
+            votes["handover"] += 1
+        elif draft.get("posture") in ("robust", "ct-support") or draft.get("force") == "mission":
+            votes["force"] += 1
+        elif draft.get("priority") == "reconciliation" or draft.get("pressure") in ("benchmarks", "sanctions-threat"):
+            votes["political"] += 1
+        elif sum(draft.get(d) != o for d, o in current.items()) <= 2:
+            votes["as-is"] += 1
+    best = max(votes.values())
+    return next(k for k in ("as-is", "force", "handover", "political") if votes[k] == best) if best else "mixed"
+
+
+def random_policy(scenario: Scenario, rng: random.Random) -> tuple[dict[int, dict[str, str]], str]:
+    by_mandate = {m: {d.id: d.options[int(rng.random() * len(d.options))].id for d in scenario.dimensions}
+                  for m in range(1, scenario.years + 1)}
+    return by_mandate, ANSWER_RULES[int(rng.random() * len(ANSWER_RULES))]
+
+
+def _play_policy(scenario: Scenario, by_mandate: dict[int, dict[str, str]], answers: str, seeds: range) -> dict[str, float]:
+    from game.engine.actions import Impossible
+    from game.engine.game import END, Game
+    from game.sim.drafters import make_drafter
+    from game.sim.simulate import MAX_ACTIONS, drafter_fallback
+
+    totals = {k: 0 for k in OUTCOMES}
+    for seed in seeds:
+        drafter = make_drafter(answers, seed)
+        drafter.by_mandate = by_mandate
+        game = Game(scenario, seed)
+        for _ in range(MAX_ACTIONS):
+            if game.phase == END:
+                break
+            try:
+                game.apply(drafter.choose(game))
+            except Impossible:
+                game.apply(drafter_fallback(game))
+        for k, v in game.outcomes().items():
+            totals[k] += v
+    return {k: round(v / len(seeds), 1) for k, v in totals.items()}
+
+
+def _dominates(a: dict[str, float], b: dict[str, float]) -> bool:
+    better = False
+    for m in OUTCOMES:
+        x, y = (-a[m], -b[m]) if m in LOWER_IS_BETTER else (a[m], b[m])
+        if x < y:
+            return False
+        better = better or x > y
+    return better
+
+
+def search(scenario: Scenario, policies: int, seed: int, games: int = 10) -> dict[str, Any]:
+    """``policies`` random fixed policies, each over ``games`` seeds; the Pareto frontier."""
+    rng = random.Random(f"search:{scenario.id}:{seed}")
+    current = dict(scenario.current_mandate)
+    played = []
+    # The named drafters' resolutions join the search, so that each family has its reference.
+    from game.sim.drafters import DRAFTERS
+
+    years = range(1, scenario.years + 1)
+    named = {"status-quo": ({m: dict(current) for m in years}, "as-is")}
+    for name, family in (("robust", "force"), ("regional-transition", "handover")):
+        wants = DRAFTERS[name]["wants"]
+        named[name] = ({m: current | {d: o for d, o in wants.items() if d in current}  # type: ignore[union-attr]
+                        for m in years}, family)
+    for name, (by_mandate, family) in named.items():
+        played.append({"policy": name, "family": family, "answers": name,
+                       "drafts": {str(m): d for m, d in by_mandate.items()},
+                       "means": _play_policy(scenario, by_mandate, name, range(seed, seed + games))})
+    for i in range(policies):
+        by_mandate, answers = random_policy(scenario, rng)
+        played.append({"policy": str(i), "family": _family(by_mandate, current), "answers": answers,
+                       "drafts": {str(m): d for m, d in by_mandate.items()},
+                       "means": _play_policy(scenario, by_mandate, answers, range(seed, seed + games))})
+    frontier = [p for p in played if not any(_dominates(q["means"], p["means"]) for q in played if q is not p)]
+    best = {m: (min if m in LOWER_IS_BETTER else max)(p["means"][m] for p in played) for m in OUTCOMES}
+
+    def near_best_everywhere(p: dict[str, Any]) -> bool:
+        for m in OUTCOMES:
+            x, b = p["means"][m], best[m]
+            if m in LOWER_IS_BETTER:
+                if x > b * 1.05:
+                    return False
+            elif x < b - 0.05 * abs(b):
+                return False
+        return True
+
+    return {
+        "scenario": scenario.id, "policies": policies, "games_per_policy": games, "seed": seed,
+        "best": best, "frontier": frontier,
+        "frontier_families": sorted({p["family"] for p in frontier}),
+        "near_best_everywhere": [p["policy"] for p in played if near_best_everywhere(p)],
+    }
+
+
+def search_table(data: dict[str, Any]) -> str:
+    measures = list(OUTCOMES)
+    lines = [f"{data['scenario']}: {data['policies']} random fixed policies, {data['games_per_policy']} games each; "
+             f"Pareto frontier: {len(data['frontier'])} policies", "",
+             "| policy | family | cards | " + " | ".join(measures) + " |", "|" + "---|" * (len(measures) + 3)]
+    for p in sorted(data["frontier"], key=lambda p: (p["family"], len(p["policy"]), p["policy"])):
+        lines.append(f"| {p['policy']} | {p['family']} | {p['answers']} | " + " | ".join(str(p["means"][m]) for m in measures) + " |")
+    lines.append("")
+    lines.append("best on each measure: " + ", ".join(f"{m} {v}" for m, v in data["best"].items()))
+    lines.append(f"families on the frontier: {', '.join(data['frontier_families'])}")
+    near = data["near_best_everywhere"]
+    lines.append(f"policies within 5% of the best on every measure at once: {', '.join(map(str, near)) or 'none'}")
+    return "\n".join(lines)
