@@ -298,7 +298,13 @@ class Game:
                 for quantity, change in item["effects"].items():
                     self.meters.add(quantity, change, item["cause"])
         self.queue = keep
+        before = len(self.meters.ledger)
         rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.rng)
+        # Contributors who leave are news, not a silent refill: the journal keeps them.
+        left = -sum(r[2] for r in self.meters.ledger[before:] if r[3] == "rule:contributors_leave")
+        if left:
+            killed = sum(r[2] for r in self.meters.ledger[before:] if r[1] == "mission.casualties")
+            self.journal.append({"q": self.quarter, "kind": "contributors", "troops": left, "killed": killed})
         for dim in sc.dimensions:
             opt_id = self.in_force.get(dim.id)
             if opt_id is not None:

@@ -156,6 +156,8 @@ S: dict[str, tuple[str, str]] = {
     "why_derived": ("Computed from: {parts}", "Calculé à partir de : {parts}"),
     "why_hint": ("Largest causes first.", "Les causes les plus fortes d'abord."),
     # saves
+    "j_contributors": ("troop contributors withdrew {troops} troops after {killed} peacekeepers were killed this quarter",
+                       "des pays contributeurs ont retiré {troops} militaires après la mort de {killed} casques bleus ce trimestre"),
     "saves_title": ("Saved games", "Parties enregistrées"),
     "save_name": ("Name of the new save:", "Nom de la nouvelle sauvegarde :"),
     "save_here": ("Save the current game", "Enregistrer la partie en cours"),

@@ -172,6 +172,8 @@ def journal_line(g: Any, e: dict[str, Any], lang: str) -> str:
         if kind == "card":
             card = sc.card(e["card"])
             return when + t("j_card", lang, card=tr(card.title, lang), resp=tr(card.response(e["response"]).label, lang))
+        if kind == "contributors":
+            return when + t("j_contributors", lang, troops=e.get("troops", "?"), killed=e.get("killed", "?"))
         if kind == "end":
             return when + t("j_end", lang, t=ENDINGS.get(e.get("ending", ""), {}).get(lang, e.get("ending", "")))
     except KeyError:

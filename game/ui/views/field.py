@@ -122,6 +122,10 @@ class SummaryView(GameView):
         changes = g.meters.changes_in(g.quarter)
         ranked = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
         items: list[Item] = []
+        for e in g.journal:  # the quarter's news that numbers alone would hide
+            if e.get("kind") == "contributors" and e.get("q") == g.quarter:
+                items.append(text_item(f, inner.w, self.t("j_contributors", troops=e["troops"], killed=e["killed"]).capitalize() + ".",
+                                       "bold", f.pal.heading))
         if not ranked:
             items.append(text_item(f, inner.w, self.t("nothing_changed")))
         w = inner.w
