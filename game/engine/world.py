@@ -145,9 +145,40 @@ def canonical(name: str) -> str:
     return name
 
 
-def describe(name: str, lang: str = "en") -> str:
-    """A readable label for a quantity: 'violence in Gao', 'relation CMA–Platform'."""
+# Names of their time: before these dates the record knows these actors under other names
+# (JNIM was formed on 2 March 2017 from Ansar Dine, AQIM's Sahara branch, al-Mourabitoun and the
+# Katiba Macina; the Islamic State in the Greater Sahara split from al-Mourabitoun in May 2015).
+# date (month index) before which the name applies -> (full name, short name)
+ERA_NAMES: dict[str, tuple[int, dict[str, str], dict[str, str]]] = {
+    "jnim": (2017 * 12 + 2,
+             {"en": "Ansar Dine, AQIM, al-Mourabitoun and the Katiba Macina (JNIM from March 2017)",
+              "fr": "Ansar Dine, AQMI, al-Mourabitoun et la katiba Macina (le JNIM à partir de mars 2017)"},
+             {"en": "Jihadists", "fr": "Djihadistes"}),
+    "isgs": (2015 * 12 + 4,
+             {"en": "MUJAO and al-Mourabitoun fighters (ISGS from May 2015)",
+              "fr": "combattants du MUJAO et d'al-Mourabitoun (l'EIGS à partir de mai 2015)"},
+             {"en": "MUJAO", "fr": "MUJAO"}),
+}
+
+
+def actor_name(actor: str, lang: str = "en", date: int | None = None) -> str:
+    """An actor's name as the record had it at ``date`` (a month index), or its usual name."""
+    era = ERA_NAMES.get(actor)
+    if era is not None and date is not None and date < era[0]:
+        return era[1].get(lang) or era[1]["en"]
+    return NAMES.get(actor, {}).get(lang, actor)
+
+
+def describe(name: str, lang: str = "en", date: int | None = None) -> str:
+    """A readable label for a quantity: 'violence in Gao', 'relation CMA–Platform'.
+
+    With ``date``, armed groups carry the names of that time (no JNIM before March 2017)."""
     parts = name.split(".")
+    if date is not None and any(p in ERA_NAMES for p in parts[1:]):
+        if parts[0] == "strength" and len(parts) == 2:
+            return f"{'force de' if lang == 'fr' else 'strength of'} {actor_name(parts[1], lang, date)}"
+        if parts[0] == "relation" and len(parts) == 3:
+            return f"relation {actor_name(parts[1], lang, date)} – {actor_name(parts[2], lang, date)}"
     label = {
         "violence": ("violence in", "violence à"),
         "state_presence": ("state presence in", "présence de l'État à"),

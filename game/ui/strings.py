@@ -269,6 +269,12 @@ def t(key: str, lang: str, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def short(actor: str, lang: str) -> str:
+def short(actor: str, lang: str, date: int | None = None) -> str:
+    """An actor's short name; with ``date``, the name of that time (no JNIM before 2017)."""
+    from game.engine.world import ERA_NAMES
+
+    era = ERA_NAMES.get(actor)
+    if era is not None and date is not None and date < era[0]:
+        return era[2].get(lang) or era[2]["en"]
     pair = SHORT.get(actor)
     return (pair[1] if lang == "fr" else pair[0]) if pair else actor

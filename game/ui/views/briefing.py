@@ -215,7 +215,7 @@ class BriefingView(GameView):
         footprint = g.scenario.footprint
         for region in REGIONS:
             present = sorted(((footprint.get(a, {}).get(region, 0), a) for a in ARMED), reverse=True)
-            groups = ", ".join(short(a, lang) for n, a in present if n >= 25)
+            groups = ", ".join(short(a, lang, g.date) for n, a in present if n >= 25)
             disp = v[f"displacement.{region}"]
             detail_prefix = f"{self.t('displaced')} "
             detail = groups
@@ -284,7 +284,7 @@ class BriefingView(GameView):
         # geometry: a hexagon, flat side up; signatories on the left, spoilers on the right
         since = g.votes[-1].quarter if g.votes else None
         label_h = f.line_h("bold") * 2 + 6
-        label_w = max(f.text_w(short(a, lang), "bold") for a in ARMED) + 2 * f.pad
+        label_w = max(f.text_w(short(a, lang, self.app.game.date), "bold") for a in ARMED) + 2 * f.pad
         label_w = max(label_w, f.text_w(t("strength", lang, n=100)) + 2 * f.pad)
         cx, cy = area.centerx, area.centery
         # a hexagon, or a flattened one when the area is wide and short
@@ -335,7 +335,7 @@ class BriefingView(GameView):
             node_boxes.append(Rect(int(x - rr), int(y - rr), 2 * rr, 2 * rr))
             f.fill(box, pal.panel, 4, pal.border)
             lh = f.line_h("bold")
-            f.text(Rect(box.x, box.y + 3, box.w, lh), short(actor, lang), "bold", pal.text, align="center", box=box)
+            f.text(Rect(box.x, box.y + 3, box.w, lh), short(actor, lang, self.app.game.date), "bold", pal.text, align="center", box=box)
             label = t("strength", lang, n=strength)
             prefix = label[: -len(str(strength))]
             pre_w = f.text_w(prefix)
@@ -404,10 +404,10 @@ class BriefingView(GameView):
             pass
         items.append(heading_item(f, w, self.t("mission"), "h2"))
         for q in MISSION_KEYS:
-            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang), fmt_num(v[q]), q))
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.app.game.date), fmt_num(v[q]), q))
         items.append(heading_item(f, w, self.t("politics"), "h2"))
         for q in POLITICS_KEYS:
-            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang), str(v[q]), q))
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.app.game.date), str(v[q]), q))
         items.append(heading_item(f, w, self.t("buyin"), "h2"))
         for actor in REGIONAL:
             q = f"buyin.{actor}"

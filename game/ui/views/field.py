@@ -133,7 +133,7 @@ class SummaryView(GameView):
         num_w = max([f.text_w(n, "bold") for _q, _c, n, _v in shown] + [f.text_w("−10 ▼▼", "bold")]) + f.pad
         val_w = max([f.text_w(v, "bold") for _q, _c, _n, v in shown] + [f.text_w("→ 100", "bold")]) + f.pad
         for i, (q, _c, num, val) in enumerate(shown):
-            label = quantity_label(q, lang)
+            label = quantity_label(q, lang, g.date)
             h = max(f.text_h(label, w - num_w - val_w - f.pad), f.line_h("bold"))
             cid = f"chg:{i}"
 
@@ -148,5 +148,5 @@ class SummaryView(GameView):
         inner = f.panel(right, self.t("key_figures"))
         items = []
         for q in KEY_FIGURES:
-            items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang), fmt_num(g.values[q]), q))
+            items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang, g.date), fmt_num(g.values[q]), q))
         f.scroll_list("figures", inner, items)

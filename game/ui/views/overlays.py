@@ -86,8 +86,8 @@ class WhyOverlay(Overlay):
         g = self.app.game
         value = g.values.get(self.quantity, 0)
         if self.quarter is not None:
-            return t("why_quarter", self.lang, q=quantity_label(self.quantity, self.lang))
-        return t("why_title", self.lang, q=quantity_label(self.quantity, self.lang), v=fmt_num(value))
+            return t("why_quarter", self.lang, q=quantity_label(self.quantity, self.lang, self.app.game.date))
+        return t("why_title", self.lang, q=quantity_label(self.quantity, self.lang, self.app.game.date), v=fmt_num(value))
 
     def items(self, f: Frame, width: int) -> list[Item]:
         g, lang, q = self.app.game, self.lang, self.quantity
@@ -129,7 +129,7 @@ class WhyOverlay(Overlay):
         return Item(h, draw)
 
     def part_item(self, f: Frame, width: int, i: int, part: str) -> Item:
-        label = quantity_label(part, self.lang)
+        label = quantity_label(part, self.lang, self.app.game.date)
         value = str(self.app.game.values[part])
         cid = f"why:part:{i}"
         num_w = f.text_w("-100", "bold") + f.pad
