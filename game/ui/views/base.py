@@ -287,8 +287,8 @@ def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current
     return rest
 
 
-def quantity_label(q: str, lang: str) -> str:
-    text = describe(q, lang)
+def quantity_label(q: str, lang: str, date: int | None = None) -> str:
+    text = describe(q, lang, date)
     return text[:1].upper() + text[1:]
 
 
