@@ -7,7 +7,9 @@ the game stops cleanly (and says how to resume with a replay file, if one was as
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
@@ -93,6 +95,32 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else "", text)
 
 
+MIN_WIDTH, MAX_WIDTH = 20, 100  # past 100 columns lines get hard to follow
+
+
+def terminal_width() -> int:
+    """Columns to wrap to: the terminal's ($COLUMNS, else the tty's, else 80), kept readable."""
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns - 1 if columns > MIN_WIDTH else columns))
+
+
+def wrap(text: str, width: int) -> str:
+    """Each line wrapped to ``width``; a wrapped line's continuation keeps its indent, plus two
+    spaces for list items, so menus stay readable. Linear in the text's length."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        item = re.match(r" *(?:\d+\.|-|\*|>>)? *", line)  # indent, and a list mark if any
+        more = " " * len(item.group()) if item else ""
+        if len(more) > width // 2:
+            more = ""
+        # the line's own leading spaces are kept by textwrap; continuations align after the mark
+        out.append(textwrap.fill(line, width, subsequent_indent=more, break_on_hyphens=False))
+    return "\n".join(out)
+
+
 class Terminal:
     def __init__(self, game: Game, lang: str = "en", read: Callable[[], str | None] | None = None,
                  out: TextIO | None = None, on_decision: Callable[[Game], None] | None = None,
@@ -104,6 +132,7 @@ class Terminal:
         self._read = read or _stdin_reader
         self.on_decision = on_decision
         self.guided: set[str] = set()  # phases whose tutorial hint has been shown
+        self.width = terminal_width()
 
     # --- helpers ----------------------------------------------------------------------------
     def t(self, key: str, **fields: object) -> str:
@@ -114,7 +143,7 @@ class Terminal:
         return T["votes"][self.lang][vote]  # type: ignore[index]
 
     def say(self, text: str = "") -> None:
-        print(printable(text), file=self.out)
+        print(wrap(printable(text), self.width), file=self.out)
 
     def ask(self, choices: int) -> str | None:
         """A number 1..choices, 'w', or '' at the end of input (None)."""
@@ -187,9 +216,9 @@ class Terminal:
     def header(self, title: str) -> None:
         g = self.game
         self.say()
-        self.say("=" * 72)
+        self.say("=" * min(72, self.width))
         self.say(f"{title} — {month_label(g.date, self.lang)} — {tr(g.scenario.title, self.lang)}")
-        self.say("=" * 72)
+        self.say("=" * min(72, self.width))
         hint = g.scenario.guide.get(g.phase)
         if hint and g.phase not in self.guided:
             self.guided.add(g.phase)
