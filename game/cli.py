@@ -5,11 +5,178 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import stat
 import sys
+import tempfile
+from pathlib import Path
 
-from game.content.loader import Loaded, levels_root, load_scenario, resolve_level
+from game.content.loader import Loaded, levels_root, load_scenario, resolve_level, scenario_folders
+from game.sim.drafters import DRAFTERS
 
 DEFAULT_LEVEL = "tutorial"
+DEFAULT_STRATEGY = "status-quo"
+
+# --- argument types: a bad value is a usage error (exit 2) that says what is expected --------
+MAX_GAMES = 1_000_000
+MAX_JOBS = 64
+MAX_SEED = 999_999_999
+MAX_LEVEL_CHARS = 1_000
+MIN_SIZE, MAX_SIZE = (800, 500), (7680, 4320)  # the window's own bounds (game.ui.app)
+_ASCII_INT = re.compile(r"[+-]?[0-9]{1,19}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Kernel and device trees: writing a replay or a screenshot there is never what a user means.
+_SYSTEM_TREES = ("/proc", "/sys", "/dev")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A value quoted back in a message: control characters escaped, long values cut."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def _integer(text: str, low: int, high: int, what: str) -> int:
+    # ASCII digits only (int() also takes Arabic-Indic digits and underscores), and at most
+    # 19 of them, so a 5,000-digit number is a plain error, not int()'s digit-limit exception.
+    if not _ASCII_INT.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"{what} must be a whole number from {low} to {high:,}, not {_shown(text)}")
+    value = int(text)
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high:,}, not {value}")
+    return value
+
+
+def games_count(text: str) -> int:
+    return _integer(text, 1, MAX_GAMES, "the number of games")
+
+
+def jobs_count(text: str) -> int:
+    return _integer(text, 1, MAX_JOBS, "the number of processes")
+
+
+def seed_number(text: str) -> int:
+    return _integer(text, 0, MAX_SEED, "the seed")
+
+
+def window_size(text: str) -> str:
+    """``WxH`` within the sizes the window supports, normalised (``1280x720``)."""
+    match = re.fullmatch(r"\s*([0-9]{1,5})\s*[xX×]\s*([0-9]{1,5})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"the size must be WIDTHxHEIGHT, such as 1280x720, not {_shown(text)}")
+    w, h = int(match[1]), int(match[2])
+    if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
+        raise argparse.ArgumentTypeError(
+            f"the size must be from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}, not {w}x{h}")
+    return f"{w}x{h}"
+
+
+def _plain_path(text: str, what: str) -> Path:
+    if not text or len(text) > MAX_LEVEL_CHARS or "\x00" in text:
+        raise argparse.ArgumentTypeError(
+            f"{what} must be a path of 1 to {MAX_LEVEL_CHARS:,} characters without NUL, not {_shown(text)}")
+    return Path(text)
+
+
+def _kind(path: Path) -> str:
+    """'dir', 'file', 'other' or 'missing', without raising (a name too long, a loop, a NUL…)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "missing"
+    except (OSError, ValueError):
+        return "other"
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
+
+
+def _in_system_tree(path: Path) -> bool:
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
+    return os.name == "posix" and any(resolved == t or resolved.startswith(t + "/") for t in _SYSTEM_TREES)
+
+
+def _can_write_in(folder: Path) -> str | None:
+    """Why nothing can be written in ``folder`` (None if a file can be). Tries it for real: on
+    a read-only mount, or as root, permission bits alone do not tell."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".penholder-probe-", dir=folder)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    os.close(fd)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+    return None
+
+
+def _nearest_existing(path: Path) -> Path:
+    """``path`` or its nearest ancestor that exists (where the missing folders would be made)."""
+    path = Path(os.path.abspath(path))
+    while _kind(path) == "missing" and path.parent != path:
+        path = path.parent
+    return path
+
+
+def writable_folder(text: str) -> str:
+    """A folder to write into (made if missing): not a file, not read-only, not /proc."""
+    path = _plain_path(text, "the folder")
+    if _in_system_tree(path):
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is in a system folder ({', '.join(_SYSTEM_TREES)}); choose another folder")
+    if _kind(path) not in ("dir", "missing"):
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is a file, not a folder")
+    base = _nearest_existing(path)
+    if _kind(base) != "dir":
+        raise argparse.ArgumentTypeError(f"{_shown(text)} cannot be made: {_shown(str(base))} is a file, not a folder")
+    why = _can_write_in(base)
+    if why:
+        raise argparse.ArgumentTypeError(f"cannot write in {_shown(str(base))}: {why}")
+    return text
+
+
+def writable_file(text: str) -> str:
+    """A file to write (its folders made if missing): not a folder, not a device, not read-only."""
+    path = _plain_path(text, "the file")
+    if _in_system_tree(path):
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is in a system folder ({', '.join(_SYSTEM_TREES)}); choose another place")
+    kind = _kind(path)
+    if kind == "dir" or text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is a folder; give a file name, such as game.json")
+    if kind == "other":
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is not an ordinary file")
+    base = _nearest_existing(path.parent)
+    if _kind(base) != "dir":
+        raise argparse.ArgumentTypeError(f"{_shown(text)} cannot be made: {_shown(str(base))} is a file, not a folder")
+    why = _can_write_in(base)
+    if why:
+        raise argparse.ArgumentTypeError(f"cannot write in {_shown(str(base))}: {why}")
+    return text
+
+
+def scenario_names() -> list[str]:
+    return [p.name for p in scenario_folders(levels_root())]
+
+
+def level_name(text: str) -> str:
+    """A scenario name under levels/ or a scenario folder; an unknown one lists those there are."""
+    path = _plain_path(text, "the scenario")
+    if _CONTROL.search(text):
+        raise argparse.ArgumentTypeError(f"the scenario {_shown(text)} contains control characters")
+    if _kind(resolve_level(text) / "scenario.yaml") != "file":
+        where = "folder" if _kind(path) == "dir" else "scenario"
+        raise argparse.ArgumentTypeError(
+            f"no {where} {_shown(text)} with a scenario.yaml; the scenarios are: {', '.join(scenario_names()) or '(none found)'}"
+            " (or give the path of a scenario folder)")
+    return text
+
+
+def game_id(text: str) -> str:
+    if not re.fullmatch(r"[\w.-]{1,120}", text) or text.startswith("."):  # the store's own rule
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is not a game id (letters, digits, '.', '-', '_'; "
+                                         "the ids are the names of the folders under games/ in the data folder)")
+    return text
+
 
 
 def _load(level: str) -> Loaded | None:
@@ -42,7 +209,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    use_window = not args.text and (args.auto or args.screenshots or _window_available())
+    headless = bool(args.auto or args.screenshots)
+    if args.auto and DRAFTERS[args.auto].get("needs_record"):
+        _needs_record(args, args.auto)
+    if headless and not args.text and not _display_exists() and not os.environ.get("SDL_VIDEODRIVER"):
+        if not args.auto:
+            # a person would have to play in a window nobody can see
+            args.parser.error("--screenshots needs a window to play in, and there is no display here "
+                              "(DISPLAY and WAYLAND_DISPLAY are not set): add --auto STRATEGY, or set SDL_VIDEODRIVER")
+        print("penholder: no display here; the scripted game runs without a window.", file=sys.stderr)
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+    use_window = not args.text and (headless or _window_available())
     if use_window:
         try:
             from game.ui.app import WindowUnavailable, run_window
@@ -52,11 +229,22 @@ def cmd_play(args: argparse.Namespace) -> int:
             try:
                 return run_window(args)
             except WindowUnavailable as exc:
-                if args.auto or args.screenshots:
+                if headless:
                     print(f"penholder: no window can be opened here ({exc}); set SDL_VIDEODRIVER=dummy", file=sys.stderr)
                     return 2
                 print(f"penholder: no window here ({exc}); playing in the terminal.", file=sys.stderr)
     return play_in_terminal(args)
+
+
+def _needs_record(args: argparse.Namespace, strategy: str) -> None:
+    """The historical drafter plays only scenarios with a record.yaml: a usage error elsewhere."""
+    from game.sim.drafters import has_record
+
+    loaded = _load(args.level)
+    if loaded is not None and not has_record(loaded.scenario):  # type: ignore[arg-type]
+        with_record = [n for n in scenario_names() if (levels_root() / n / "record.yaml").is_file()]
+        args.parser.error(f"the {strategy} strategy needs a scenario with a record.yaml, and {_shown(args.level)} has none"
+                          f" (these have one: {', '.join(with_record) or 'none'})")
 
 
 def _safe_streams() -> None:
@@ -103,9 +291,17 @@ def play_in_terminal(args: argparse.Namespace) -> int:
             return 2
         session = Session.new(loaded.scenario, args.level, args.seed, store)  # type: ignore[arg-type]
 
+    replay_failed: list[str] = []
+
     def record(g: Game) -> None:
-        if args.save_replay:
+        if not args.save_replay or replay_failed:
+            return
+        try:
             write_json_atomic(args.save_replay, replay_dict(g))
+        except OSError as exc:  # a full disk or a folder gone: say it once, the game goes on
+            replay_failed.append(exc.strerror or str(exc))
+            print(f"penholder: the replay file cannot be written ({replay_failed[0]}); the game itself is still autosaved.",
+                  file=sys.stderr)
 
     finished = False
     try:
@@ -113,7 +309,7 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     except BrokenPipeError:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the reader went away
+        _silence_stdout()  # the reader went away (| head): stop quietly, the game is saved
     finally:
         record(session.game)
         if not finished:
@@ -123,17 +319,21 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     return 0
 
 
+def _display_exists() -> bool:
+    """On Linux and the BSDs a window needs X11 or Wayland (elsewhere the system always has one)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _window_available() -> bool:
     """The window is the default where a real display exists; else the terminal, saying why.
 
-    On Linux and the BSDs a window needs X11 or Wayland: without DISPLAY or WAYLAND_DISPLAY
-    (SSH without X), SDL would open an invisible offscreen window and the game would seem to hang.
+    Without DISPLAY or WAYLAND_DISPLAY (SSH without X), SDL would open an invisible offscreen window and the game would seem to hang.
     An explicit SDL_VIDEODRIVER (dummy, offscreen, kmsdrm…) is the user's choice and is kept."""
     if os.environ.get("PENHOLDER_TEXT"):
         return False
-    if (sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
-            and not os.environ.get("SDL_VIDEODRIVER")
-            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+    if not os.environ.get("SDL_VIDEODRIVER") and not _display_exists():
         print("penholder: no display here (DISPLAY and WAYLAND_DISPLAY are not set); playing in the terminal.",
               file=sys.stderr)
         return False
@@ -180,12 +380,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from game.sim.drafters import DRAFTERS
     from game.sim.simulate import run
 
-    if args.strategy not in DRAFTERS:
-        print(f"penholder: unknown strategy '{args.strategy}' (one of: {', '.join(DRAFTERS)})", file=sys.stderr)
-        return 2
+    if DRAFTERS[args.strategy].get("needs_record"):
+        _needs_record(args, args.strategy)
     loaded = _load(args.level)
     if loaded is None:
         return 2
@@ -219,83 +417,164 @@ def cmd_balance(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="penholder", description="Hold the pen on MINUSMA's mandate.")
-    sub = parser.add_subparsers(dest="command")
+def _version() -> str:
+    """The installed distribution's version, else the package's own (a plain checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    play = sub.add_parser("play", help="play a scenario (window, or --text for the terminal)")
+    try:
+        return version("penholder")
+    except PackageNotFoundError:
+        from game import __version__
+
+        return __version__
+
+
+def _strategies_help() -> str:
+    return "; ".join(f"{name}: {spec['description']}" for name, spec in DRAFTERS.items())
+
+
+def _level_arg(p: argparse.ArgumentParser, default: str, note: str = "") -> None:
+    names = ", ".join(scenario_names()) or "none found"
+    p.add_argument("--level", type=level_name, default=default, metavar="SCENARIO",
+                   help=f"a scenario name ({names}) or the path of a scenario folder{note} (default: {default})")
+
+
+def _seed_arg(p: argparse.ArgumentParser, default: int | None, what: str) -> None:
+    shown = "a new random seed" if default is None else str(default)
+    p.add_argument("--seed", type=seed_number, default=default,
+                   help=f"{what}, a whole number from 0 to {MAX_SEED:,} (default: {shown})")
+
+
+def _games_arg(p: argparse.ArgumentParser, default: int, what: str) -> None:
+    p.add_argument("--games", type=games_count, default=default, metavar="N",
+                   help=f"{what}, 1 to {MAX_GAMES:,} (default: {default})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="penholder", description="Hold the pen on MINUSMA's mandate. With no command: play.",
+        epilog="Run 'penholder COMMAND --help' for a command's options.")
+    parser.add_argument("--version", action="version", version=f"penholder {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play a scenario (the window, or --text for the terminal; the default command)")
     _play_args(play)
-    play.set_defaults(func=cmd_play)
+    play.set_defaults(func=cmd_play, parser=play)
 
     check = sub.add_parser("check", help="check scenarios and cards: path:line:col: CODE message")
-    check.add_argument("paths", nargs="*", help="scenario folders or folders of scenarios (default: levels/)")
-    check.add_argument("--json", action="store_true", help="print the problems as JSON")
-    check.set_defaults(func=cmd_check)
+    check.add_argument("paths", nargs="*", help="scenario folders or folders of scenarios (default: the bundled levels/)")
+    check.add_argument("--json", action="store_true", help="print the problems as JSON (default: text)")
+    check.set_defaults(func=cmd_check, parser=check)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a card file (for editors)")
-    schema.set_defaults(func=cmd_schema)
+    schema.set_defaults(func=cmd_schema, parser=schema)
 
     sim = sub.add_parser("simulate", help="play many games with a scripted drafter")
-    sim.add_argument("--level", default=DEFAULT_LEVEL)
-    sim.add_argument("--games", type=int, default=100)
-    sim.add_argument("--seed", type=int, default=1)
-    sim.add_argument("--strategy", default="status-quo")
-    sim.add_argument("--json", action="store_true")
+    _level_arg(sim, DEFAULT_LEVEL)
+    _games_arg(sim, 100, "games to play")
+    _seed_arg(sim, 1, "the first game's seed (the next games take the following seeds)")
+    sim.add_argument("--strategy", default=DEFAULT_STRATEGY, choices=list(DRAFTERS), metavar="STRATEGY",
+                     help=f"the drafter that plays, one of {', '.join(DRAFTERS)} (default: {DEFAULT_STRATEGY}). "
+                          + _strategies_help())
+    sim.add_argument("--json", action="store_true", help="print every game as JSON (default: a text summary)")
     sim.add_argument("--timeline", action="store_true",
-                     help="with --json: each game's quarters (every quantity), its votes and the date it ended")
-    sim.set_defaults(func=cmd_simulate)
+                     help="with --json: each game's quarters (every quantity), its votes and the date it ended (default: off)")
+    sim.set_defaults(func=cmd_simulate, parser=sim)
 
     fid = sub.add_parser("fidelity", help="the historical drafter against the scenario's record.yaml")
-    fid.add_argument("--level", default="after-algiers", help="a scenario with a record.yaml (default: after-algiers)")
-    fid.add_argument("--games", type=int, default=300, help="seeds to play (default: 300)")
-    fid.add_argument("--seed", type=int, default=1, help="first seed (default: 1)")
-    fid.add_argument("--json", action="store_true", help="print the report as JSON")
-    fid.set_defaults(func=cmd_fidelity)
+    _level_arg(fid, "after-algiers", ", one with a record.yaml")
+    _games_arg(fid, 300, "seeds to play")
+    _seed_arg(fid, 1, "the first seed")
+    fid.add_argument("--json", action="store_true", help="print the report as JSON (default: text)")
+    fid.set_defaults(func=cmd_fidelity, parser=fid)
 
     bal = sub.add_parser("balance", help="balance report: every drafter, outcomes, endings, dead cards")
-    bal.add_argument("--level", default=DEFAULT_LEVEL)
-    bal.add_argument("--games", type=int, default=500, help="games per drafter")
-    bal.add_argument("--seed", type=int, default=1)
-    bal.add_argument("--jobs", type=int, default=1, help="processes to use (the result does not depend on it)")
-    bal.add_argument("--json", action="store_true")
-    bal.set_defaults(func=cmd_balance)
+    _level_arg(bal, DEFAULT_LEVEL)
+    _games_arg(bal, 500, "games per drafter")
+    _seed_arg(bal, 1, "the first seed, the same for every drafter")
+    bal.add_argument("--jobs", type=jobs_count, default=1, metavar="N",
+                     help=f"processes to use, 1 to {MAX_JOBS} (default: 1; the report does not depend on it)")
+    bal.add_argument("--json", action="store_true", help="print the report as JSON (default: text)")
+    bal.set_defaults(func=cmd_balance, parser=bal)
 
     rep = sub.add_parser("replay", help="replay a replay file; --verify checks it gives the same game")
-    rep.add_argument("file")
-    rep.add_argument("--level", default=None, help="scenario (default: the one named in the file)")
-    rep.add_argument("--verify", action="store_true")
-    rep.set_defaults(func=cmd_replay)
+    rep.add_argument("file", help="a replay file written by 'play --save-replay'")
+    rep.add_argument("--level", type=level_name, default=None, metavar="SCENARIO",
+                     help=f"a scenario name ({', '.join(scenario_names())}) or folder (default: the one named in the file)")
+    rep.add_argument("--verify", action="store_true",
+                     help="exit 1 unless the replayed game ends as the recorded one did (default: off)")
+    rep.set_defaults(func=cmd_replay, parser=rep)
     return parser
 
 
 def _play_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--level", default=DEFAULT_LEVEL, help="a scenario name under levels/ or a scenario folder")
-    p.add_argument("--seed", type=int, default=None, help="the game's luck (default: a new seed)")
-    p.add_argument("--text", action="store_true", help="play in the terminal")
-    p.add_argument("--lang", default="en", choices=["en", "fr"])
-    p.add_argument("--save-replay", default=None, metavar="FILE", help="write a replay file as you play")
-    p.add_argument("--auto", default=None, metavar="STRATEGY", help="let a scripted drafter play")
-    p.add_argument("--screenshots", default=None, metavar="DIR", help="save a PNG of every screen")
-    p.add_argument("--size", default="1280x720", help="window size, WxH")
-    p.add_argument("--continue", dest="resume", nargs="?", const="latest", default=None, metavar="GAME_ID",
-                   help="resume the most recent game (or the game GAME_ID) from its autosave")
+    _level_arg(p, DEFAULT_LEVEL)
+    _seed_arg(p, None, "the game's luck")
+    p.add_argument("--text", action="store_true",
+                   help="play in the terminal (default: the window where a display exists, else the terminal)")
+    p.add_argument("--lang", default="en", choices=["en", "fr"], help="language, en or fr (default: en)")
+    p.add_argument("--save-replay", type=writable_file, default=None, metavar="FILE",
+                   help="write a replay file as you play (default: none)")
+    p.add_argument("--auto", default=None, choices=list(DRAFTERS), metavar="STRATEGY",
+                   help=f"let a scripted drafter play in the window, one of {', '.join(DRAFTERS)} (default: you play)")
+    p.add_argument("--screenshots", type=writable_folder, default=None, metavar="DIR",
+                   help="save a PNG of every screen in DIR, made if missing (default: none)")
+    p.add_argument("--size", type=window_size, default="1280x720", metavar="WxH",
+                   help=f"window size, from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]} (default: 1280x720)")
+    p.add_argument("--continue", dest="resume", nargs="?", type=game_id, const="latest", default=None, metavar="GAME_ID",
+                   help="resume the most recent game, or the game GAME_ID, from its autosave (default: a new game)")
+
+
+_TOP_LEVEL = ("-h", "--help", "--version")
+# Options whose value may look like a short option ("--size -5x-5", "--level -x"): argparse would
+# say "expected one argument"; joined as "--size=-5x-5", the value reaches its validator and its
+# message. Negative numbers ("--games -5") are already passed through by argparse.
+_VALUE_OPTIONS = ("--size", "--level", "--seed", "--games", "--jobs", "--save-replay", "--screenshots")
+
+
+def _join_dash_values(argv: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        item = argv[i]
+        nxt = argv[i + 1] if i + 1 < len(argv) else None
+        if (item in _VALUE_OPTIONS and nxt is not None and nxt.startswith("-") and not nxt.startswith("--")
+                and nxt != "-h"):
+            out.append(f"{item}={nxt}")
+            i += 2
+            continue
+        out.append(item)
+        i += 1
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _safe_streams()
     parser = build_parser()
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or argv[0].startswith("-") and argv[0] not in _TOP_LEVEL:
         argv = ["play", *argv]
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_join_dash_values(argv))
     if getattr(args, "seed", 0) is None:
         args.seed = int.from_bytes(os.urandom(4), "big") % 1_000_000
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        print()
+        print(file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()  # the reader (head, less) went away: stop quietly, as cat does
         return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not complain a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
