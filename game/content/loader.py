@@ -38,11 +38,10 @@ MAX_CHAIN = 8  # cards one card's chain of follow-ups may bring in all, whatever
 
 
 def levels_root() -> Path:
-    """The folder of bundled scenarios (``levels/`` beside the package, or $PENHOLDER_LEVELS)."""
-    env = os.environ.get(LEVELS_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "levels"
+    """The folder of bundled scenarios (``levels/`` of the checkout or of the wheel, or $PENHOLDER_LEVELS)."""
+    from game import resources
+
+    return resources.levels_root()
 
 
 def _is_file(path: Path) -> bool:

@@ -7,7 +7,6 @@ a word, a line style or a symbol.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -192,11 +191,10 @@ def contrast_pairs(p: Palette) -> list[tuple[str, Color, Color]]:
 # --- fonts ----------------------------------------------------------------------------------
 
 def font_dir() -> Path:
-    """``assets/fonts`` of the checkout (editable install) or $PENHOLDER_ASSETS/fonts."""
-    env = os.environ.get("PENHOLDER_ASSETS")
-    if env:
-        return Path(env) / "fonts"
-    return Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+    """``assets/fonts`` of the checkout or of the wheel, or $PENHOLDER_ASSETS/fonts."""
+    from game import resources
+
+    return resources.assets_root() / "fonts"
 
 
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
