@@ -129,3 +129,5 @@ def test_whatever_a_card_file_holds_check_reports_without_raising(broken: Path, 
     (broken / "cards" / "fuzz.yaml").write_bytes(raw)
     report = check_paths([broken])
     assert report.scenarios == 1
+    assert not any(p.code == "X900" for p in report.problems)
+    assert all(str(p).isprintable() for p in report.problems)

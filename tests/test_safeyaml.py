@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -81,3 +83,55 @@ def test_any_bytes_give_data_or_a_content_error(tmp_path_factory, raw: bytes) ->
         safeyaml.load_file(str(path))
     except ContentError as exc:
         assert exc.problems and all(p.code.startswith("Y") for p in exc.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("a: 1\nb: " + "1" * 5000 + "\n", 2), ("a: -" + "9" * 16 + "\n", 1), ("a: 1.0e309\n", 1), ("a: 1.0e300\n", 1)],
+)
+def test_numbers_no_content_needs_are_refused_before_python_converts_them(text: str, line: int) -> None:
+    with pytest.raises(ContentError) as info:
+        load_text(text, "card.yaml")
+    problem = info.value.problems[0]
+    assert (problem.code, problem.line) == ("Y011", line)
+    assert "far too large" in problem.message and "sys." not in problem.message
+    assert len(problem.message) < 120  # the number is cut short, not printed whole
+
+
+def test_numbers_of_a_sane_size_are_kept() -> None:
+    assert load_text("a: 999999999999999\nb: -2.5e3\nc: '1" + "0" * 40 + "'\n", "x")[0] == {
+        "a": 999_999_999_999_999, "b": -2500.0, "c": "1" + "0" * 40}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("a:\n\t- b\n", 2, "indent with spaces, not tabs"),
+        ("a: b: c\n", 1, "must be put in quotes"),
+        ("a: @x\n", 1, "a value starting with @ must be put in quotes"),
+        ('a: "b\n', 2, "a quote or a bracket is not closed"),
+        ("a: ok\nb: x\x01\n", 2, "control character (U+0001)"),
+        ("a: ok\nb: \x7f\n", 2, "control character (U+007F)"),
+    ],
+)
+def test_yaml_mistakes_say_what_to_do(text: str, line: int, fragment: str) -> None:
+    with pytest.raises(ContentError) as info:
+        load_text(text, "card.yaml")
+    problem = info.value.problems[0]
+    assert problem.line == line and fragment in problem.message, str(problem)
+    assert "\n" not in problem.message and "<unicode string>" not in problem.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+def test_read_file_refuses_what_is_not_a_regular_file(tmp_path) -> None:
+    os.mkfifo(tmp_path / "fifo.yaml")
+    os.symlink("loop.yaml", tmp_path / "loop.yaml")
+    os.symlink("/dev/zero", tmp_path / "zero.yaml")
+    for name, fragment in [("fifo.yaml", "not a regular file"), ("loop.yaml", "leads back to itself"),
+                           ("zero.yaml", "not a regular file"), ("missing.yaml", "not found"), (".", "not a regular file")]:
+        with pytest.raises(ContentError) as info:
+            safeyaml.read_file(str(tmp_path / name))
+        assert info.value.problems[0].code == "Y000" and fragment in info.value.problems[0].message
+    with pytest.raises(ContentError) as info:
+        safeyaml.read_file(str(tmp_path / "a\0b.yaml"))
+    assert "NUL" in info.value.problems[0].message

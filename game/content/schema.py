@@ -51,6 +51,8 @@ def _clean(value: str, newlines: bool) -> str:
 
     A NUL stops the window's text renderer, a text of zero-width spaces has no width to draw,
     an ESC rewrites the terminal. Line breaks are allowed where a paragraph may have them."""
+    if value.isprintable() and value[:1].isalnum():  # the usual text, at C speed
+        return value
     for pos, ch in enumerate(value, 1):
         cat = unicodedata.category(ch)
         if ch == "\n" and newlines:
@@ -67,8 +69,19 @@ def _clean(value: str, newlines: bool) -> str:
 # Characters that reorder the rest of a line in editors and terminals ("Trojan source").
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-Paragraph = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(lambda v: _clean(v, True))]
-Line = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(lambda v: _clean(v, False))]
+def _one_line(value: str) -> str:
+    return _clean(value, False)
+
+
+def _paragraph(value: str) -> str:
+    return _clean(value, True)
+
+
+Paragraph = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_paragraph)]
+Line = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_one_line)]
+SourceLine = Annotated[str, Field(min_length=3, max_length=400), AfterValidator(_one_line)]
+PathLine = Annotated[str, Field(min_length=1, max_length=MAX_PATH), AfterValidator(_one_line)]
+Means = Annotated[str, Field(min_length=3, max_length=1000), AfterValidator(_one_line)]
 
 
 def _text_shorthand(value: Any) -> Any:
@@ -178,7 +191,7 @@ class CardModel(Strict):
     id: Id
     title: Text = Field(description="a headline, about 60 characters at most")
     text: Text = Field(description="what happened, who, what is at stake (about 90 words)")
-    sources: list[Annotated[Line, Field(min_length=3, max_length=400)]] = Field(min_length=1, max_length=20)
+    sources: list[SourceLine] = Field(min_length=1, max_length=20)
     responses: list[ResponseModel] = Field(min_length=2, max_length=3)
     when: Condition | None = Field(default=None, description="when the card can be drawn")
     weight: Annotated[int, Field(ge=0, le=MAX_WEIGHT)] | WeightRule = Field(
@@ -247,7 +260,7 @@ class ClausesFile(Strict):
 # --- the model's coefficients and defaults ------------------------------------------------
 class Coefficient(Strict):
     value: int = Field(ge=-MAX_COEFFICIENT, le=MAX_COEFFICIENT)
-    means: Annotated[Line, Field(min_length=3)]
+    means: Means
 
 
 class ModelFile(Strict):
@@ -269,7 +282,7 @@ class ScenarioModel(Strict):
     minutes: int = Field(ge=1, le=600, description="about how long it plays")
     start: Date
     years: int = Field(ge=1, le=12, description="mandate years covered")
-    uses: list[Annotated[Line, Field(max_length=MAX_PATH)]] = Field(
+    uses: list[PathLine] = Field(
         default_factory=list, max_length=MAX_USES, description="shared folders (model, clauses, council, cards)"
     )
     require_french: bool = Field(default=False, description="check reports every missing French text")

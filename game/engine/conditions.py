@@ -17,10 +17,12 @@ Both compile to a function ``state -> bool`` where ``state`` maps quantity names
 from __future__ import annotations
 
 import ast
+import functools
 import math
 import operator
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -79,8 +81,8 @@ def odd_characters(name: str) -> str | None:
     A name with a Cyrillic 'а' or a full-width 'ｖ' looks identical to the real one, so a
     "did you mean" would show the same name twice: say which character is wrong instead.
     """
-    if name != name.strip():
-        return f"it has a space {'at the start' if name[:1].isspace() else 'at the end'}: remove it"
+    if name != name.strip(" "):
+        return f"it has a space {'at the start' if name[:1] == ' ' else 'at the end'}: remove it"
     for pos, ch in enumerate(name, 1):
         problem = char_problem(ch)
         if problem is not None:
@@ -93,7 +95,17 @@ def name_hint(name: str, known: Mapping[str, object] | Any) -> str:
     odd = odd_characters(name)
     if odd is not None:
         return f" ({odd})"
-    return did_you_mean(name, known)
+    return _closest(name, tuple(sorted(set(known))))
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest(name: str, choices: tuple[str, ...]) -> str:
+    """did_you_mean, remembered (a typo copied into 19,400 conditions is looked up once) and,
+    for a dotted name whose first part is right (``violence.goa``), looked up among the names of
+    that family only: difflib costs milliseconds a name, and a file can hold thousands."""
+    head = name.split(".", 1)[0] + "."
+    family = [c for c in choices if c.startswith(head)] if "." in name else []
+    return (did_you_mean(name, family) if family else "") or did_you_mean(name, choices)
 
 
 class ConditionError(ValueError):
@@ -274,7 +286,9 @@ def compile_string(text: str, known: Mapping[str, object] = READABLE) -> Conditi
         raise ConditionError("use '==' to test that a quantity equals a number (a single '=' does not compare)",
                              single.start() + 1)
     try:
-        tree = ast.parse(source, mode="eval")
+        with warnings.catch_warnings():  # "invalid decimal literal" and the like: not for a designer's terminal
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
         raise ConditionError(_syntax_message(exc), getattr(exc, "offset", 0) or 0) from None
     return _compile_ast(tree.body, known)
@@ -326,8 +340,10 @@ def quantities_in(tree: Any) -> list[str]:
     """Every quantity name a condition reads (for reference checks and the chain graph)."""
     if isinstance(tree, str):
         try:
-            parsed = ast.parse(" ".join(tree.split()), mode="eval")
-        except SyntaxError:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                parsed = ast.parse(" ".join(tree.split()), mode="eval")
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
             return []
         inner = {id(n.value) for n in ast.walk(parsed) if isinstance(n, ast.Attribute)}
         names = {_dotted(n) for n in ast.walk(parsed) if isinstance(n, ast.Attribute) and id(n) not in inner}
