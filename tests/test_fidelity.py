@@ -126,7 +126,7 @@ def test_the_centre_rises_because_of_recruitment_and_not_without_it():
 
     def median_rise(s) -> int:
         rises = []
-        for seed in range(1, 31):
+        for seed in range(1, 41):
             tl: list = []
             play_one(s, seed, "historical", tl)
             rises.append(fidelity._at(tl, line.end, "violence.mopti") - fidelity._at(tl, line.start, "violence.mopti"))
