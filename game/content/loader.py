@@ -178,7 +178,10 @@ class _Collector:
                     got = messages[0].split(", got ", 1)[-1]
                     text = f"{where}: expected {' or '.join(wants)}, got {got}"
                 else:
-                    text = f"{where}: " + "; or ".join(messages)
+                    # A value of the right type for one branch of a union (a number for
+                    # 'weight'): its message is the one that helps, not "expected a mapping".
+                    specific = [m for m in messages if not m.startswith("expected ")] or messages
+                    text = f"{where}: " + "; or ".join(specific)
             else:
                 text = messages[0]
             self.add(doc, loc, code, text)
@@ -547,15 +550,16 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         for j, opt in enumerate(dm.options):
             if dim_id in model.offer and opt.id not in model.offer[dim_id]:
                 continue
+            levers: dict[str, int] = {}
             for lever, value in opt.levers.items():
-                if lever not in defs.LEVERS:
-                    out.add(doc, ("clauses", i, "options", j, "levers", lever), "R204", f"unknown lever '{lever}'{did_you_mean(lever, defs.LEVERS)}")
-                elif lever not in ("duration", "troop_ceiling") and not -100 <= value <= 100:
-                    out.add(doc, ("clauses", i, "options", j, "levers", lever), "S103", f"lever {lever} must be between -100 and 100")
+                wrong = _lever_problem(lever, value)
+                if wrong is None:
+                    levers[lever] = value
+                else:  # left out of play: the game never sees a value check refused
+                    out.add(doc, ("clauses", i, "options", j, "levers", lever), wrong[0], wrong[1])
             _check_effects(opt.each_quarter, doc, ("clauses", i, "options", j, "each_quarter"), out)
-            options.append(defs.Option(opt.id, _text(opt.label), _text(opt.summary),
-                                       {k: v for k, v in opt.levers.items() if k in defs.LEVERS},
-                                       {canonical(k): v for k, v in opt.each_quarter.items() if canonical(k) in QUANTITIES},
+            options.append(defs.Option(opt.id, _text(opt.label), _text(opt.summary), levers,
+                                       {canonical(k): v for k, v in opt.each_quarter.items() if _effect_ok(k, v)},
                                        doc.at(("clauses", i, "options", j))[0]))
         if len(options) >= 1:
             dimensions.append(defs.Dimension(dm.id, _text(dm.label), _text(dm.help), tuple(options), doc.at(("clauses", i))[0]))
@@ -661,6 +665,26 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         history=_text(model.history), sources=tuple(model.sources), content_hash=digest.hexdigest()[:16],
         path=str(folder), seats=seats, guide={k: _text(v) for k, v in model.guide.items()},
     )
+
+
+def _lever_problem(lever: str, value: int) -> tuple[str, str] | None:
+    """(code, message) when a clause option's lever is unknown or out of its range."""
+    if lever not in defs.LEVERS:
+        return "R204", f"unknown lever '{lever}'{did_you_mean(lever, defs.LEVERS)}"
+    if lever == "duration":
+        return None if 1 <= value <= 16 else ("S103", f"duration is in quarters, from 1 to 16 (4 = one year), not {value}")
+    if lever == "troop_ceiling":
+        top = QUANTITIES["mission.troops"][1]
+        return None if 0 <= value <= top else ("S103", f"troop_ceiling is a number of troops, from 0 to {top:,}, not {value}")
+    return None if -100 <= value <= 100 else ("S103", f"lever {lever} must be between -100 and 100, not {value}")
+
+
+def _effect_ok(name: str, change: int) -> bool:
+    key = canonical(name)
+    if key not in QUANTITIES:
+        return False
+    lo, hi = QUANTITIES[key]
+    return abs(change) <= hi - lo
 
 
 def _check_effects(effects: Mapping[str, int], doc: _Doc, base: tuple[Any, ...], out: _Collector) -> bool:

@@ -99,6 +99,11 @@ _HINTS = (
     ("found character '@'", "a value starting with @ or ` must be put in quotes"),
     ("found character '`'", "a value starting with @ or ` must be put in quotes"),
     ("found undefined tag handle", "a value starting with ! must be put in quotes"),
+    ("block sequence entries are not allowed", "a '- ' item must start its own line, indented under its key"),
+    ("did not find expected ',' or '}'", "a { … } on one line needs a comma between items and a closing }"),
+    ("did not find expected ',' or ']'", "a [ … ] on one line needs a comma between items and a closing ]"),
+    ("expected comment or line break", "something follows the value on this line: put the whole value in quotes"),
+    ("expected <document start>", "check the indentation of the first lines"),
     ("unknown escape character", "in double quotes a backslash starts an escape: write \\\\ or use single quotes"),
     ("found unexpected end of stream", "a quote or a bracket is not closed"),
 )
@@ -190,7 +195,7 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
                 raise fail(event, "Y002", f"anchors (&{anchor}) are not allowed")
             if isinstance(event, yaml.ScalarEvent):
                 if event.tag is not None:
-                    raise fail(event, "Y003", f"tags ({event.tag}) are not allowed")
+                    raise fail(event, "Y003", f"tags ({event.tag}) are not allowed: remove the '!…' before the value")
                 if len(event.value) > MAX_STRING:
                     raise fail(event, "Y007", f"text longer than {MAX_STRING} characters: shorten it")
                 awaiting_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
@@ -203,7 +208,7 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
                 attach(value, event)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if event.tag is not None:
-                    raise fail(event, "Y003", f"tags ({event.tag}) are not allowed")
+                    raise fail(event, "Y003", f"tags ({event.tag}) are not allowed: remove the '!…' before the value")
                 if len(stack) >= MAX_DEPTH:
                     raise fail(event, "Y005", f"nesting deeper than {MAX_DEPTH} levels")
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
