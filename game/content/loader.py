@@ -34,7 +34,7 @@ from game.engine.world import ARMED, DERIVED, QUANTITIES, READABLE, REGIONS, can
 
 LEVELS_ENV = "PENHOLDER_LEVELS"
 MAX_FILES = 2_000
-MAX_CHAIN = 8  # cards one card's chain of follow-ups may bring in all, whatever the responses
+MAX_CHAIN = schema.MAX_CHAIN
 
 
 def levels_root() -> Path:
@@ -48,6 +48,14 @@ def _is_file(path: Path) -> bool:
     """``Path.is_file`` that answers False for a name with a NUL or too long, instead of raising."""
     try:
         return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _present(path: Path) -> bool:
+    """Something is there (a file, a link, even a broken one, a FIFO): reading it will say what."""
+    try:
+        return os.path.lexists(path)
     except (OSError, ValueError):
         return False
 
@@ -396,7 +404,7 @@ def _resolve(path: Path) -> Path | None:
 def _load_scenario(folder: Path) -> Loaded:
     out = _Collector()
     main_path = folder / "scenario.yaml"
-    if not _is_file(main_path):
+    if not _present(main_path):
         out.problems.append(Problem(str(main_path), 0, 0, "R212", "no scenario.yaml in this folder"))
         return Loaded(None, out.problems)
     main = _read(main_path, out)
@@ -449,7 +457,7 @@ def _check_footprint(footprint: Mapping[str, Mapping[str, int]], doc: _Doc, base
 
 def _load_folder(folder: Path, lib: _Library, out: _Collector) -> None:
     model_path = folder / "model.yaml"
-    if _is_file(model_path):
+    if _present(model_path):
         doc = _read(model_path, out)
         m = _validate(doc, schema.ModelFile, out) if doc else None
         if m is not None and doc is not None:
@@ -461,7 +469,7 @@ def _load_folder(folder: Path, lib: _Library, out: _Collector) -> None:
             lib.footprint.update({k: dict(v) for k, v in m.footprint.items()})
             lib.deployment.update(m.deployment)
     clauses_path = folder / "clauses.yaml"
-    if _is_file(clauses_path):
+    if _present(clauses_path):
         doc = _read(clauses_path, out)
         c = _validate(doc, schema.ClausesFile, out) if doc else None
         if c is not None and doc is not None:
@@ -516,7 +524,8 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
             coefficients[name] = value
     missing = [n for n in COEFFICIENTS if n not in coefficients]
     if missing:
-        out.add(main, (), "R208", f"coefficients without a value: {', '.join(missing)} (add them to model.yaml)")
+        listed = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+        out.add(main, (), "R208", f"coefficients without a value: {listed} (add them to model.yaml)")
         ok = False
     # Starting state: every quantity given, each known.
     initial: dict[str, int] = {}

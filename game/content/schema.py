@@ -28,6 +28,7 @@ MAX_WEIGHT = 1000  # a card's weight; the shipped cards use 5-250
 MAX_EFFECT = 100_000  # a change to one quantity; the loader also caps it at the quantity's range
 MAX_COEFFICIENT = 1_000_000
 MAX_FOLLOW_UPS = 3  # follow-up cards one response queues
+MAX_CHAIN = 8  # cards one card's chain of follow-ups may bring in all, whatever the responses
 MAX_LATER = 4  # delayed effects of one response
 MAX_USES = 8
 MAX_PATH = 300
@@ -181,7 +182,7 @@ class ResponseModel(Strict):
     follow_up: list[FollowUpModel] = Field(
         default_factory=list, max_length=MAX_FOLLOW_UPS,
         description=f"cards this response brings later (at most {MAX_FOLLOW_UPS}; a chain of follow-ups ends"
-                    " and brings at most 8 cards in all)",
+                    f" and brings at most {MAX_CHAIN} cards in all)",
     )
 
 
