@@ -29,7 +29,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SYSTEM_TREES = ("/proc", "/sys", "/dev")
 
 
-def _shown(text: str, limit: int = 60) -> str:
+def _shown(text: str, limit: int = 200) -> str:
     """A value quoted back in a message: control characters escaped, long values cut."""
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     return repr(text if len(text) <= limit else text[:limit] + "…")
@@ -60,7 +60,7 @@ def seed_number(text: str) -> int:
 
 def window_size(text: str) -> str:
     """``WxH`` within the sizes the window supports, normalised (``1280x720``)."""
-    match = re.fullmatch(r"\s*([0-9]{1,5})\s*[xX×]\s*([0-9]{1,5})\s*", text)
+    match = re.fullmatch(r"\s*([0-9]{1,9})\s*[xX×]\s*([0-9]{1,9})\s*", text)
     if not match:
         raise argparse.ArgumentTypeError(f"the size must be WIDTHxHEIGHT, such as 1280x720, not {_shown(text)}")
     w, h = int(match[1]), int(match[2])
@@ -81,7 +81,7 @@ def _kind(path: Path) -> str:
     """'dir', 'file', 'other' or 'missing', without raising (a name too long, a loop, a NUL…)."""
     try:
         mode = os.stat(path).st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # under a file: missing, and the walk up says why
         return "missing"
     except (OSError, ValueError):
         return "other"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +108,120 @@ def test_balance_report_is_the_same_with_one_or_two_processes() -> None:
     data = json.loads(one.stdout)
     assert set(data["drafters"]) == {"random", "status-quo", "regional-transition", "robust"}
     assert "dead_cards" in data and "endings_never_seen" in data
+
+
+# --- usage errors: a bad value is refused with exit 2 and says what is expected ----------------
+def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    from game import cli
+
+    # should a bad value get through, the game must end (terminal, no input), not wait in a window
+    with pytest.MonkeyPatch.context() as mp, pytest.raises(SystemExit) as exit_info:
+        for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+            mp.delenv(name, raising=False)
+        mp.setenv("PENHOLDER_TEXT", "1")
+        mp.setattr(sys, "stdin", io.StringIO(""))
+        cli.main(argv)
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2, err
+    assert "Traceback" not in err and "usage: penholder" in err
+    return err.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["play", "--auto", "nope"], "argument --auto: invalid choice: 'nope' (choose from 'random', 'status-quo'"),
+    (["--auto", "nope"], "argument --auto: invalid choice: 'nope'"),  # play is the default command
+    (["simulate", "--strategy", "nope"], "argument --strategy: invalid choice: 'nope'"),
+    (["simulate", "--games", "0"], "the number of games must be from 1 to 1,000,000, not 0"),
+    (["simulate", "--games", "-5"], "the number of games must be from 1 to 1,000,000, not -5"),
+    (["balance", "--games", "0"], "the number of games must be from 1"),
+    (["fidelity", "--games", "-1"], "the number of games must be from 1"),
+    (["simulate", "--games", "9" * 5000], "the number of games must be a whole number from 1 to 1,000,000, not '999"),
+    (["simulate", "--games", "١٢"], "must be a whole number"),
+    (["balance", "--jobs", "0"], "the number of processes must be from 1 to 64, not 0"),
+    (["balance", "--jobs", "100000"], "the number of processes must be from 1 to 64"),
+    (["play", "--seed", "²"], "the seed must be a whole number from 0 to 999,999,999, not '²'"),
+    (["play", "--size", "abc"], "the size must be WIDTHxHEIGHT, such as 1280x720, not 'abc'"),
+    (["play", "--size", "-5x-5"], "the size must be WIDTHxHEIGHT, such as 1280x720, not '-5x-5'"),
+    (["play", "--size", "0x0"], "the size must be from 800x500 to 7680x4320, not 0x0"),
+    (["play", "--size", "100000x100000"], "the size must be from 800x500 to 7680x4320"),
+    (["play", "--level", "x" * 5000], "the scenario must be a path of 1 to 1,000 characters without NUL"),
+    (["play", "--level", "tuto\x00rial"], "the scenario must be a path of 1 to 1,000 characters without NUL"),
+    (["play", "--level", "\x1b[2Jtutorial"], "contains control characters"),
+    (["simulate", "--level", "nowhere"],
+     "no scenario 'nowhere' with a scenario.yaml; the scenarios are: after-algiers, consent, serval-to-minusma, tutorial"),
+    (["play", "--level", "/tmp"], "no folder '/tmp' with a scenario.yaml; the scenarios are: after-algiers"),
+    (["simulate", "--strategy", "historical", "--level", "tutorial"],
+     "the historical strategy needs a scenario with a record.yaml, and 'tutorial' has none"),
+    (["play", "--auto", "historical"], "the historical strategy needs a scenario with a record.yaml"),
+    (["play", "--continue", "../../etc"], "'../../etc' is not a game id"),
+    (["play", "--save-replay", "/proc/self/replay.json"], "is in a system folder (/proc, /sys, /dev)"),
+    (["play", "--save-replay", "/dev/null"], "is in a system folder"),
+    (["play", "--screenshots", "/proc/shots"], "is in a system folder"),
+    (["play", "--save-replay", "x" * 5000], "the file must be a path of 1 to 1,000 characters without NUL"),
+])
+def test_bad_values_are_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert message in usage_error(argv, capsys)
+
+
+def test_paths_where_a_folder_or_a_file_is_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert "is a file, not a folder" in usage_error(["play", "--screenshots", str(a_file)], capsys)
+    assert "is a file, not a folder" in usage_error(["play", "--screenshots", str(a_file / "shots")], capsys)
+    assert "is a folder; give a file name" in usage_error(["play", "--save-replay", str(tmp_path)], capsys)
+    assert "is a file, not a folder" in usage_error(["play", "--save-replay", str(a_file / "game.json")], capsys)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert "is not an ordinary file" in usage_error(["play", "--save-replay", str(fifo)], capsys)
+
+
+def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        # root writes anywhere; without CAP_DAC_OVERRIDE it obeys the permission bits as a teacher's account does
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+    env = os.environ | {"PENHOLDER_TEXT": "1"}
+    for option, value in (("--save-replay", read_only / "game.json"), ("--screenshots", read_only / "shots")):
+        r = subprocess.run([*prefix, sys.executable, "-m", "game", "play", "--text", option, str(value)], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        assert r.returncode == 2, r.stderr
+        assert f"cannot write in '{read_only}': Permission denied" in r.stderr
+    read_only.chmod(0o755)
+
+
+def test_good_paths_are_accepted(tmp_path: Path) -> None:
+    from game import cli
+
+    args = cli.build_parser().parse_args(["play", "--save-replay", str(tmp_path / "new" / "game.json"),
+                                          "--screenshots", str(tmp_path / "a" / "b"), "--size", "1920X1080"])
+    assert args.size == "1920x1080" and not (tmp_path / "new").exists()  # checking makes no folder
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from game import __version__, cli
+
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"penholder {__version__}"
+
+
+@pytest.mark.parametrize("command", ["play", "simulate", "fidelity", "balance", "replay", "check"])
+def test_every_option_states_its_default(command: str) -> None:
+    from game import cli
+    from game.sim.drafters import DRAFTERS
+
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+    for action in sub._actions:
+        if action.option_strings and action.dest != "help":
+            assert action.help and "default" in action.help, (command, action.dest)
+        if action.dest in ("auto", "strategy"):
+            assert all(name in action.help for name in DRAFTERS)
+        if action.dest == "level":
+            assert all(name in action.help for name in ("tutorial", "after-algiers", "consent", "serval-to-minusma"))
