@@ -154,6 +154,16 @@ def writable_file(text: str) -> str:
     return text
 
 
+def readable_file(text: str) -> str:
+    """An existing ordinary file (not a folder, a FIFO or /dev/zero)."""
+    path = _plain_path(text, "the file")
+    kind = _kind(path)
+    if kind != "file":
+        why = {"missing": "does not exist", "dir": "is a folder"}.get(kind, "is not an ordinary file")
+        raise argparse.ArgumentTypeError(f"{_shown(text)} {why}")
+    return text
+
+
 def scenario_names() -> list[str]:
     return [p.name for p in scenario_folders(levels_root())]
 
@@ -219,7 +229,8 @@ def cmd_play(args: argparse.Namespace) -> int:
                               "(DISPLAY and WAYLAND_DISPLAY are not set): add --auto STRATEGY, or set SDL_VIDEODRIVER")
         print("penholder: no display here; the scripted game runs without a window.", file=sys.stderr)
         os.environ["SDL_VIDEODRIVER"] = "dummy"
-    use_window = not args.text and (headless or _window_available())
+    # --continue resumes in the terminal (the window offers its own Continue on its title screen)
+    use_window = not args.text and not args.resume and (headless or _window_available())
     if use_window:
         try:
             from game.ui.app import WindowUnavailable, run_window
@@ -498,7 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
     bal.set_defaults(func=cmd_balance, parser=bal)
 
     rep = sub.add_parser("replay", help="replay a replay file; --verify checks it gives the same game")
-    rep.add_argument("file", help="a replay file written by 'play --save-replay'")
+    rep.add_argument("file", type=readable_file, help="a replay file written by 'play --save-replay'")
     rep.add_argument("--level", type=level_name, default=None, metavar="SCENARIO",
                      help=f"a scenario name ({', '.join(scenario_names())}) or folder (default: the one named in the file)")
     rep.add_argument("--verify", action="store_true",
@@ -522,7 +533,8 @@ def _play_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", type=window_size, default="1280x720", metavar="WxH",
                    help=f"window size, from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]} (default: 1280x720)")
     p.add_argument("--continue", dest="resume", nargs="?", type=game_id, const="latest", default=None, metavar="GAME_ID",
-                   help="resume the most recent game, or the game GAME_ID, from its autosave (default: a new game)")
+                   help="resume the most recent game, or the game GAME_ID, from its autosave, in the terminal "
+                        "(default: a new game)")
 
 
 _TOP_LEVEL = ("-h", "--help", "--version")

@@ -225,3 +225,9 @@ def test_every_option_states_its_default(command: str) -> None:
             assert all(name in action.help for name in DRAFTERS)
         if action.dest == "level":
             assert all(name in action.help for name in ("tutorial", "after-algiers", "consent", "serval-to-minusma"))
+
+
+@pytest.mark.parametrize(("path", "message"), [("", "must be a path of 1 to 1,000 characters"), ("/tmp", "is a folder"),
+                                               ("/dev/zero", "is not an ordinary file"), ("no/such.json", "does not exist")])
+def test_replay_needs_an_ordinary_file(path: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert message in usage_error(["replay", path], capsys)
