@@ -318,14 +318,19 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     try:
         finished = Terminal(session.game, lang, on_decision=record, session=session).run()
     except KeyboardInterrupt:
-        pass
+        print(file=sys.stderr)  # past the ^C the terminal echoed
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (| head): stop quietly, the game is saved
     finally:
         record(session.game)
         if not finished:
-            hint = ("(la partie s'arrête ici ; elle est enregistrée. Pour la reprendre : "
-                    if lang == "fr" else "(the game stops here; it is saved. To resume it: ")
+            if session.save_error is None:
+                hint = ("(la partie s'arrête ici ; elle est enregistrée. Pour la reprendre : "
+                        if lang == "fr" else "(the game stops here; it is saved. To resume it: ")
+            else:  # never claim a save that failed: say so, and where it would resume from
+                failed = session.save_error.text(lang).rstrip(". ")
+                hint = (f"(la partie s'arrête ici. {failed}. Pour reprendre sa dernière sauvegarde : "
+                        if lang == "fr" else f"(the game stops here. {failed}. To resume from its last save: ")
             print(f"{hint}{session.resume_command()})", file=sys.stderr)
     return 0
 

@@ -215,3 +215,27 @@ def test_a_closed_stdout_still_autosaves(tmp_path: Path) -> None:
     r = shell("printf '1\\n1\\n1\\n' | python -m game play --text --seed 3 >&-", tmp_path)
     game_id = r.stderr.strip().splitlines()[-1].split(RESUME)[1].rstrip(")")
     assert (tmp_path / "games" / game_id / "autosave.json").is_file()
+
+
+def test_a_failed_autosave_is_never_called_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from game import cli
+    from game.store import Store
+
+    real = Store.autosave
+    saves: list[int] = []
+
+    def fails_after_the_first(self: Store, *args: Any) -> str | None:
+        saves.append(1)
+        if len(saves) > 1:
+            raise OSError(28, "No space left on device")
+        return real(self, *args)
+
+    monkeypatch.setenv("PENHOLDER_DATA", str(tmp_path))
+    monkeypatch.setattr(Store, "autosave", fails_after_the_first)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n1\n"))
+    assert cli.main(["play", "--text", "--seed", "3"]) == 0
+    out, err = capsys.readouterr()
+    assert "! The game could not be saved: No space left on device" in out  # said at the decision
+    last = err.strip().splitlines()[-1]
+    assert "it is saved" not in last and "could not be saved" in last and RESUME in last
