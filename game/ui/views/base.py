@@ -138,7 +138,8 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
     tools_w = sum(widths) + pad * max(0, len(widths) - 1)
     top_inner_w = win.w - 2 * gap
     title_w = max(120, top_inner_w - tools_w - gap)
-    sub_h = f.text_h(subtitle, title_w) if subtitle else 0
+    # a bar never grows past a few lines, whatever the text: the rest ends in "…"
+    sub_h = min(f.text_h(subtitle, title_w), 2 * f.line_h()) if subtitle else 0
     bar_h = pad + f.line_h("h2") + sub_h + pad
     btn_h = f.line_h() + pad
     bar_h = max(bar_h, btn_h + 2 * pad)
@@ -164,7 +165,8 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
     if msg_w < 200:
         msg_w = win.w - 2 * gap
     abtn_h = max((f.button_h(label, w, "bold") for (_i, label, _a, _p), w in zip(actions, aw, strict=True)), default=0)
-    msg_h = f.text_h(msg, msg_w - 2 * pad) + pad if msg else 0
+    msg_max = max(2, win.h // 4 // f.line_h()) * f.line_h()
+    msg_h = min(f.text_h(msg, msg_w - 2 * pad), msg_max) + pad if msg else 0
     stacked = msg and msg_w == win.w - 2 * gap
     bottom_h = (msg_h + (abtn_h + pad if abtn_h else 0) if stacked else max(msg_h, abtn_h)) + 2 * pad
     bottom = Rect(0, win.h - bottom_h, win.w, bottom_h) if (actions or msg) else Rect(0, win.h, win.w, 0)
