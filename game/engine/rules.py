@@ -488,7 +488,9 @@ def field_quarter(
     add("mission.consent", -pct(C["insecurity_consent"], max(0, 2 * violence_mean - 100)), "rule:insecurity")
     if handover:
         add("mission.consent", -pct(C["handover_consent"], handover), why("handover", "rule:insecurity"))
-    if frame:  # Bamako guards its sovereignty against a mandate planned with its neighbours
+    if frame and not handover:
+        # Bamako guards its sovereignty against a UN mandate planned with its neighbours (a
+        # handover to an African mission carries its own consent cost, above)
         add("mission.consent", -pct(C["frame_sovereignty"], frame), why("regional_frame", "rule:insecurity"))
     add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
 
