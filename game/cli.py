@@ -50,6 +50,10 @@ def games_count(text: str) -> int:
     return _integer(text, 1, MAX_GAMES, "the number of games")
 
 
+def policies_count(text: str) -> int:
+    return _integer(text, 1, 100_000, "the number of policies")
+
+
 def jobs_count(text: str) -> int:
     return _integer(text, 1, MAX_JOBS, "the number of processes")
 
@@ -429,6 +433,12 @@ def cmd_balance(args: argparse.Namespace) -> int:
     loaded = _load(args.level)
     if loaded is None:
         return 2
+    if args.search:
+        from game.sim.balance import search, search_table
+
+        data = search(loaded.scenario, args.search, args.seed, args.search_games)  # type: ignore[arg-type]
+        print(json.dumps(data, sort_keys=True, ensure_ascii=False) if args.json else search_table(data))
+        return 0
     print(run(loaded.scenario, args.games, args.seed, args.jobs, args.json))  # type: ignore[arg-type]
     return 0
 
@@ -511,6 +521,11 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--jobs", type=jobs_count, default=1, metavar="N",
                      help=f"processes to use, 1 to {MAX_JOBS} (default: 1; the report does not depend on it)")
     bal.add_argument("--json", action="store_true", help="print the report as JSON (default: text)")
+    bal.add_argument("--search", type=policies_count, default=0, metavar="N",
+                     help="instead: N random fixed policies (an option per clause per year, a card-answer rule) "
+                          "and their Pareto frontier over the six measures (default: off)")
+    bal.add_argument("--search-games", type=games_count, default=10, metavar="G",
+                     help="games (seeds) per policy in --search (default: 10)")
     bal.set_defaults(func=cmd_balance, parser=bal)
 
     rep = sub.add_parser("replay", help="replay a replay file; --verify checks it gives the same game")

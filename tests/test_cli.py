@@ -231,3 +231,19 @@ def test_every_option_states_its_default(command: str) -> None:
                                                ("/dev/zero", "is not an ordinary file"), ("no/such.json", "does not exist")])
 def test_replay_needs_an_ordinary_file(path: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert message in usage_error(["replay", path], capsys)
+
+
+def test_balance_search_prints_the_frontier_and_refuses_zero_policies():
+    import contextlib
+    import io
+
+    from game.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["balance", "--level", "tutorial", "--search", "6", "--search-games", "2"]) == 0
+    assert "Pareto frontier" in out.getvalue() and "within 5% of the best" in out.getvalue()
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.suppress(SystemExit):
+        main(["balance", "--search", "0"])
+    assert "the number of policies must be from 1" in err.getvalue()
