@@ -13,7 +13,7 @@ import pygame
 from game.engine.defs import month_label, tr
 from game.saves import SaveError
 from game.store import GameInfo, SlotInfo, date_label
-from game.ui.frame import Control, Frame, Item, Rect
+from game.ui.frame import Control, Frame, Item, Rect, fit_prefix
 from game.ui.strings import t
 from game.ui.views.base import text_item
 from game.ui.views.overlays import Overlay
@@ -24,6 +24,8 @@ MAX_NAME = 40
 
 def _row(f: Frame, width: int, title: str, desc: str, buttons: list[tuple[str, str, Callable[[], None], bool]]) -> Item:
     """A line of the list: a title, a line of detail, and buttons on the right."""
+    if buttons and not "".join(c for c in title if c.isprintable()).strip():
+        title = "—"  # a name that is nothing once cleaned still shows a line to act on
     bw = max((f.text_w(label, "bold") for _cid, label, _a, _p in buttons), default=0) + 3 * f.pad
     tw = max(80, width - len(buttons) * (bw + f.pad))
     h = max(f.text_h(title, tw, "bold") + f.text_h(desc, tw), f.line_h("bold") + f.pad)
@@ -273,9 +275,10 @@ class SavesOverlay(Overlay):
             fw = max(100, r.w - btn_w - fr.pad)
             box = Rect(r.x, r.y + lab_h, fw, field_h)
             fr.fill(box, fr.pal.panel, fr.radius, fr.pal.accent if app.focus_id == FIELD else fr.pal.border, 2)
-            shown = self.name_text
-            while shown and fr.text_w(shown + "|") > box.w - 2 * fr.pad:
-                shown = shown[1:]
+            # the end of the name, as much as fits before the caret (one binary search)
+            font = fr.fonts.get("body")
+            tail = fit_prefix(font, self.name_text[::-1], box.w - 2 * fr.pad, "|")
+            shown = tail[::-1]
             caret = "|" if app.focus_id == FIELD else ""
             fr.text(Rect(box.x + fr.pad, box.y + fr.pad // 2, box.w - 2 * fr.pad, fr.line_h()), shown + caret)
             fr.register(Control(FIELD, box, None, "field"))

@@ -88,7 +88,8 @@ class TitleView(View):
         # message strip
         body = Rect(gap, head.bottom + gap, win.w - 2 * gap, win.h - head.bottom - 2 * gap)
         if app.message:
-            mh = f.text_h(app.message, body.w - 2 * pad) + pad
+            cap = max(2, win.h // 4 // f.line_h()) * f.line_h()  # a long message never hides the lists
+            mh = min(f.text_h(app.message, body.w - 2 * pad), cap) + pad
             mr, body = take_top(body, mh, gap)
             f.fill(mr, pal.notice, f.radius)
             f.text(Rect(mr.x + pad, mr.y + pad // 2, mr.w - 2 * pad, mr.h - pad // 2), app.message, "body", pal.notice_text)
