@@ -264,11 +264,14 @@ def _needs_record(args: argparse.Namespace, strategy: str) -> None:
 
 def _safe_streams() -> None:
     """Output that cannot encode a character degrades it ('?'), never crashes; a closed stdout
-    becomes a sink, so the game still autosaves and says how to resume on stderr."""
-    for name in ("stdout", "stderr"):
+    becomes a sink, so the game still autosaves and says how to resume on stderr. Input bytes
+    that are not in the terminal's encoding (a Latin-1 'é') become U+FFFD, a choice the prompt
+    refuses, instead of a decoding error that would end the game."""
+    for name in ("stdin", "stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+            if name != "stdin":  # a closed stdin is seen by the reader as the end of input
+                setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
         elif hasattr(stream, "reconfigure"):
             try:
                 stream.reconfigure(errors="replace")
@@ -335,7 +338,8 @@ def play_in_terminal(args: argparse.Namespace) -> int:
                 failed = session.save_error.text(lang).rstrip(". ")
                 hint = (f"(la partie s'arrête ici. {failed}. Pour reprendre sa dernière sauvegarde : "
                         if lang == "fr" else f"(the game stops here. {failed}. To resume from its last save: ")
-            print(f"{hint}{session.resume_command()})", file=sys.stderr)
+            again = session.resume_command() + ("" if lang == "en" else f" --lang {lang}")
+            print(f"{hint}{again})", file=sys.stderr)
     return 0
 
 

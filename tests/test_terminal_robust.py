@@ -239,3 +239,21 @@ def test_a_failed_autosave_is_never_called_saved(
     assert "! The game could not be saved: No space left on device" in out  # said at the decision
     last = err.strip().splitlines()[-1]
     assert "it is saved" not in last and "could not be saved" in last and RESUME in last
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "utf-8"}, {}], ids=["strict-utf8", "default"])
+def test_bytes_that_are_not_utf8_on_input_are_refused_not_the_end(tmp_path: Path, env: dict[str, str]) -> None:
+    # a Latin-1 terminal's 'é', or a cp1252 paste: the prompt asks again, the game goes on
+    r = run("play", "--text", "--seed", "3", stdin=b"\xe9\n\xff\xfe\n" + b"1\n" * 3000, env=env, data=tmp_path,
+            text=False)
+    assert r.returncode == 0 and b"Traceback" not in r.stderr, r.stderr[-500:]
+    assert r.stdout.count("? 1–1".encode()) == 2
+    assert b"Debrief" in r.stdout
+
+
+def test_the_resume_command_keeps_the_language(tmp_path: Path) -> None:
+    r = run("play", "--text", "--seed", "3", "--lang", "fr", stdin="1\n", data=tmp_path)
+    last = r.stderr.strip().splitlines()[-1]
+    assert RESUME in last and last.rstrip(")").endswith("--lang fr"), last
+    again = run(*last.split("python -m game ")[1].rstrip(")").split(), stdin="", data=tmp_path)
+    assert "Rédaction" in again.stdout  # resumed where it stopped, in French
