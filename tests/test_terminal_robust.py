@@ -147,6 +147,13 @@ def test_undo_at_a_prompt(tmp_path: Path) -> None:
     assert "Nothing to undo." in nothing.stdout
     r = run("play", "--text", "--seed", "5", stdin="1\n2\n2\nu\n", data=tmp_path)  # choose a clause, then undo it
     assert "Last decision undone." in r.stdout
+    # offered on every menu once there is a decision to take back, never before
+    before, after = r.stdout.split("Drafting", 1)[0], r.stdout.split("Drafting", 1)[1]
+    assert "u = undo the last decision" not in before
+    assert "u = undo the last decision" in after.split("Last decision undone.")[0]
+    fr = run("play", "--text", "--seed", "5", "--lang", "fr", stdin="1\n2\n2\nx\nu\n", data=tmp_path)
+    assert "u = annuler la dernière décision" in fr.stdout and "? 1–" in fr.stdout and "w ou u" in fr.stdout
+    assert "Dernière décision annulée." in fr.stdout
 
 
 def test_a_replay_file_that_cannot_be_written_does_not_stop_the_game(

@@ -46,6 +46,11 @@ T: dict[str, dict[str, object]] = {
     "call_vote": {"en": "Call the vote", "fr": "Passer au vote"},
     "back": {"en": "Back to drafting", "fr": "Revenir à la rédaction"},
     "why": {"en": "w = why did a number change?", "fr": "w = pourquoi ce chiffre a-t-il changé ?"},
+    "undo_hint": {"en": "u = undo the last decision", "fr": "u = annuler la dernière décision"},
+    "nothing_to_undo": {"en": "Nothing to undo.", "fr": "Rien à annuler."},
+    "undone": {"en": "Last decision undone.", "fr": "Dernière décision annulée."},
+    "retry": {"en": "? {low}–{high} or w", "fr": "? {low}–{high} ou w"},
+    "retry_undo": {"en": "? {low}–{high}, w or u", "fr": "? {low}–{high}, w ou u"},
     "choice": {"en": "Your choice", "fr": "Votre choix"},
     "adopted": {"en": "ADOPTED", "fr": "ADOPTÉE"},
     "failed": {"en": "NOT ADOPTED", "fr": "NON ADOPTÉE"},
@@ -161,7 +166,7 @@ class Terminal:
             if line == "u" and self.session is not None:
                 self.undo()
                 continue
-            self.say(f"  ? 1–{choices}, w" + (", u" if self.session is not None else ""))
+            self.say("  " + self.t("retry_undo" if self.session is not None else "retry", low=1, high=choices))
 
     def act(self, action: Action) -> None:
         try:
@@ -183,10 +188,10 @@ class Terminal:
         try:
             self.session.undo()
         except Impossible:
-            self.say("  ! " + ("Rien à annuler." if self.lang == "fr" else "Nothing to undo."))
+            self.say("  ! " + self.t("nothing_to_undo"))
             return
         self.game = self.session.game
-        self.say("  " + ("Dernière décision annulée." if self.lang == "fr" else "Last decision undone."))
+        self.say("  " + self.t("undone"))
         raise _Redraw
 
     # --- the loop ---------------------------------------------------------------------------
@@ -207,6 +212,8 @@ class Terminal:
         for i, item in enumerate(items, 1):
             self.say(f"  {i}. {item}")
         self.say(f"  {self.t('why')}")
+        if self.session is not None and self.session.can_undo():
+            self.say(f"  {self.t('undo_hint')}")
         while True:
             answer = self.ask(len(items))
             if answer != "w":
