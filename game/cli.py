@@ -283,7 +283,7 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     """The terminal game, on the same store as the window: autosave after every decision,
     ``--continue`` to resume, and the resume command printed when the game stops early."""
     from game.engine.game import Game
-    from game.frontends.terminal import Terminal
+    from game.frontends.terminal import Terminal, printable  # notices may quote a hand-edited save
     from game.saves import replay_dict, write_json_atomic
     from game.session import Session, SessionError
     from game.store import Store
@@ -299,10 +299,10 @@ def play_in_terminal(args: argparse.Namespace) -> int:
         try:
             session, notices = Session.resume(store, load_level, None if args.resume == "latest" else args.resume)
         except SessionError as exc:
-            print(f"penholder: {exc.text(lang)}", file=sys.stderr)
+            print(f"penholder: {printable(exc.text(lang))}", file=sys.stderr)
             return 1
         for n in notices:
-            print(f"penholder: {n.text(lang)}", file=sys.stderr)
+            print(f"penholder: {printable(n.text(lang))}", file=sys.stderr)
     else:
         loaded = _load(args.level)
         if loaded is None:
@@ -335,7 +335,7 @@ def play_in_terminal(args: argparse.Namespace) -> int:
                 hint = ("(la partie s'arrête ici ; elle est enregistrée. Pour la reprendre : "
                         if lang == "fr" else "(the game stops here; it is saved. To resume it: ")
             else:  # never claim a save that failed: say so, and where it would resume from
-                failed = session.save_error.text(lang).rstrip(". ")
+                failed = printable(session.save_error.text(lang)).rstrip(". ")
                 hint = (f"(la partie s'arrête ici. {failed}. Pour reprendre sa dernière sauvegarde : "
                         if lang == "fr" else f"(the game stops here. {failed}. To resume from its last save: ")
             again = session.resume_command() + ("" if lang == "en" else f" --lang {lang}")

@@ -264,3 +264,18 @@ def test_the_resume_command_keeps_the_language(tmp_path: Path) -> None:
     assert RESUME in last and last.rstrip(")").endswith("--lang fr"), last
     again = run(*last.split("python -m game ")[1].rstrip(")").split(), stdin="", data=tmp_path)
     assert "Rédaction" in again.stdout  # resumed where it stopped, in French
+
+
+def test_notices_on_resume_are_escaped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from game import cli
+    from game.session import Notice, Session, SessionError
+
+    def refuses(*args: Any, **kw: Any) -> Any:
+        raise SessionError(Notice("cannot_resume", {"why": "\x1b[2Jgone", "folder": "x"}))
+
+    monkeypatch.setenv("PENHOLDER_DATA", str(tmp_path))
+    monkeypatch.setattr(Session, "resume", refuses)
+    assert cli.main(["play", "--text", "--continue"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[2Jgone" in err

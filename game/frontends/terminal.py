@@ -1,7 +1,9 @@
 """Play in a terminal with numbered choices. Reads a keyboard or a pipe (``yes 1 | …``).
 
-Option 1 always moves the game forward, so a pipe of 1s plays a whole game. At the end of input
-the game stops cleanly (and says how to resume with a replay file, if one was asked for).
+Option 1 always moves the game forward, so a pipe of 1s plays a whole game. Driven by a
+``Session``, every decision is autosaved and ``u`` takes the last one back; at the end of input
+the game stops cleanly and the command line prints how to resume it (``play --text --continue``).
+Everything shown goes through ``say``: control characters escaped, lines wrapped to the terminal.
 """
 
 from __future__ import annotations
