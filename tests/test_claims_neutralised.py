@@ -114,3 +114,34 @@ def test_claim_10_without_the_contributors_rule_nobody_leaves(root: Path) -> Non
     deadly = {f"violence.{r}": 95 for r in REGIONS} | {f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}
     dangerous = project(sc, {"posture": "traditional"}, 4, 0, start=deadly)
     assert not [c for c in dangerous.why("mission.troops") if c.cause == "rule:contributors_leave"]
+
+
+def test_claim_1_without_the_frame_rules_the_frame_changes_nothing(root: Path) -> None:
+    sc = with_overrides(root, {"buyin_frame_gain": 0, "buyin_sidelined": 0, "border_frame": 0, "ownership_frame": 0,
+                               "algeria_wariness": 0, "frame_sovereignty": 0})
+    for seed in SEEDS:
+        mali = project(sc, {"frame": "mali-only"}, seed=seed)
+        sahel = project(sc, {"frame": "sahel"}, seed=seed)
+        assert mali["buyin.algeria"] >= sahel["buyin.algeria"]
+        assert mali["strength.jnim"] + mali["strength.isgs"] <= sahel["strength.jnim"] + sahel["strength.isgs"]
+
+
+def test_claim_9_without_the_consent_rules_consent_neither_ends_nor_limits_the_mission(root: Path) -> None:
+    sc = with_overrides(root, {"consent_protection": 0, "consent_floor": -1})
+    low = project(sc, {}, 4, 0, start={"mission.consent": 20})
+    high = project(sc, {}, 4, 0, start={"mission.consent": 90})
+    protection_low = sum(c.change for c in low.why("violence.gao") if c.cause == "rule:protection")
+    protection_high = sum(c.change for c in high.why("violence.gao") if c.cause == "rule:protection")
+    assert protection_high >= protection_low  # the same protection whatever the consent
+    from game.engine.game import Game
+
+    game = Game(sc, 4)
+    game.values["mission.consent"] = 0
+    from game.sim.drafters import make_drafter
+
+    drafter = make_drafter("status-quo", 4)
+    for _ in range(60):
+        if game.phase == "end":
+            break
+        game.apply(drafter.choose(game))
+    assert game.ending != "consent_withdrawn"

@@ -60,6 +60,9 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "border_base": "% of the neighbours' buy-in that turns into border cooperation under a Mali-only frame",
+    "border_frame": "extra % of their buy-in that turns into border cooperation under a fully Sahel-wide frame",
+    "consent_protection": "% of the protection of presence that depends on host-state consent (100: protection scales with consent)",
     "accountability": "% of the abuses of counter-terrorism operations that full public human-rights reporting prevents",
     "algeria_wariness": "Algeria's buy-in lost per quarter under a full Sahel-wide frame joined to an outside force or the G5",
     "frame_sovereignty": "consent lost per quarter under a fully Sahel-wide frame (Bamako's sovereignty)",
@@ -336,7 +339,8 @@ def field_quarter(
 
     # --- Spoilers (claims 1, 3 and 5) ------------------------------------------------------
     neighbours = mean(v, _NEIGHBOURS)
-    border = pct(neighbours, 20 + pct(50, frame))  # border cooperation: neighbours can only do so much
+    # border cooperation: neighbours can only do so much, and more when planning is Sahel-wide
+    border = pct(neighbours, C["border_base"] + pct(C["border_frame"], frame))
     split = 100 - cohesion(v)
     capacity = v["regional.capacity"]
     robust = L.get("robust", 0)
@@ -399,7 +403,9 @@ def field_quarter(
     state_protection = C["state_protection"]
     follow_displacement = C["displacement_follow"]
     # Products of non-negative integers, rounded half up: inlined because this loop is hot.
-    protect_k = protection * consent * inertia  # / 100**3 with presence
+    # Consent multiplies what presence protects (claim 9): a mission the state obstructs does less.
+    consent_eff = 100 - pct(C["consent_protection"], 100 - consent)
+    protect_k = protection * consent_eff * inertia  # / 100**3 with presence
     robust_k = robust_protection * robust * inertia
     state_k = state_protection * inertia
     for region in REGIONS:
