@@ -361,8 +361,10 @@ def _window_available() -> bool:
         print("penholder: no display here (DISPLAY and WAYLAND_DISPLAY are not set); playing in the terminal.",
               file=sys.stderr)
         return False
-    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen") and sys.stdin is not None and sys.stdin.isatty():
-        print("penholder: SDL_VIDEODRIVER is set to an offscreen driver; playing in the terminal.", file=sys.stderr)
+    driver = os.environ.get("SDL_VIDEODRIVER", "").strip().lower()
+    if driver in ("dummy", "offscreen"):
+        # nobody can see that window or type in it: only --auto and --screenshots use it
+        print(f"penholder: SDL_VIDEODRIVER={driver} opens no visible window; playing in the terminal.", file=sys.stderr)
         return False
     try:
         import game.ui.app  # noqa: F401

@@ -190,6 +190,17 @@ def test_no_display_falls_back_to_the_terminal(tmp_path: Path, stdin: str | None
         assert "Debrief" in r.stdout
 
 
+@pytest.mark.parametrize("driver", ["dummy", "offscreen"])
+def test_an_invisible_window_driver_plays_in_the_terminal(tmp_path: Path, driver: str) -> None:
+    # an explicit offscreen driver serves --auto and --screenshots; a person gets the terminal
+    env = {k: v for k, v in _env(tmp_path).items() if k != "PENHOLDER_TEXT"} | {"SDL_VIDEODRIVER": driver}
+    r = subprocess.run([sys.executable, "-m", "game"], input="1\n" * 3000, capture_output=True, text=True, cwd=REPO,
+                       env=env, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert f"SDL_VIDEODRIVER={driver} opens no visible window; playing in the terminal" in r.stderr
+    assert "Debrief" in r.stdout
+
+
 def test_no_display_auto_plays_without_a_window_and_screenshots_say_why(tmp_path: Path) -> None:
     env = {k: v for k, v in _env(tmp_path).items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
     auto = subprocess.run([sys.executable, "-m", "game", "play", "--auto", "status-quo", "--seed", "3"],
