@@ -60,6 +60,8 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "france_engagement": "% of a parallel force's strikes that depend on France's buy-in (at 100: no buy-in, no strikes)",
+    "collusion": "strength a spoiler gains per quarter from full good terms with the CMA and the Platform (shelter, routes, recruits)",
     "border_base": "% of the neighbours' buy-in that turns into border cooperation under a Mali-only frame",
     "border_frame": "extra % of their buy-in that turns into border cooperation under a fully Sahel-wide frame",
     "consent_protection": "% of the protection of presence that depends on host-state consent (100: protection scales with consent)",
@@ -147,6 +149,7 @@ RULES: dict[str, dict[str, str]] = {
     "violence_drivers": {"en": "armed groups' presence drives violence (or lets it fade)", "fr": "la présence des groupes armés nourrit la violence (ou la laisse retomber)"},
     "hostility": {"en": "fighting between signatories", "fr": "combats entre signataires"},
     "communal": {"en": "communal violence in the centre", "fr": "violences intercommunautaires au centre"},
+    "collusion": {"en": "signatories on good terms with armed groups give them shelter", "fr": "des signataires proches de groupes armés leur offrent refuge"},
     "truces": {"en": "truces brokered by the mediators", "fr": "trêves négociées par les médiateurs"},
     "recruitment": {"en": "jihadists recruit in the centre where the state is absent and grievances run high",
                     "fr": "les djihadistes recrutent au centre, là où l'État est absent et les griefs profonds"},
@@ -347,7 +350,8 @@ def field_quarter(
     regrowth = pct(C["spoiler_regrowth"], 100 - border)
     exploit = pct(C["split_exploit"], split)
     robust_hit = part(C["robust_attrition"], robust, consent)
-    ct_hit = pct(C["ct_strike"], parallel)
+    # A parallel force strikes as hard as its sponsor is engaged: Barkhane was France's choice.
+    ct_hit = part(C["ct_strike"], parallel, 100 - pct(C["france_engagement"], 100 - v["buyin.france"]))
     regional_hit = part(C["regional_strike"], L.get("regional_force", 0), capacity)
     mission_hit = part(C["mission_strike"], L.get("mission_force", 0), consent)
     g5 = L.get("g5_support", 0)
@@ -356,6 +360,10 @@ def field_quarter(
     for actor in SPOILERS:
         key = _STRENGTH[actor]
         add(key, regrowth, "rule:regrowth")
+        # Collusion: a signatory on good terms with a spoiler gives it shelter, routes and recruits.
+        ties = max(0, v[pair_key("cma", actor)]) + max(0, v[pair_key("platform", actor)])
+        if ties:
+            add(key, part(C["collusion"], min(100, ties)), "rule:collusion")
         add(key, -pct(v[key], decay), "rule:attrition")
         add(key, exploit, "rule:splits")
         if robust_hit:
