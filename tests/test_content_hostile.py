@@ -475,3 +475,15 @@ def test_whatever_a_card_file_holds_loading_never_raises_and_check_prints_plain_
             assert any(unicodedata.category(ch)[0] in "LNPS" for ch in text_), repr(text_)
     game = play_one(loaded.scenario, 1, "random")
     assert game.phase == END
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_in_place_of_the_model_is_reported_not_taken_for_absent(scenario: Path) -> None:
+    model = scenario.parent / "common" / "model.yaml"
+    model.unlink()
+    os.mkfifo(model)
+    with deadline():
+        loaded = load_scenario(scenario)
+    problem(loaded, model, "Y000", "it is not a regular file")
+    assert loaded.scenario is None
+    assert all(len(p.message) < 300 for p in loaded.problems)
