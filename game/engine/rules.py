@@ -60,6 +60,7 @@ COEFFICIENTS: dict[str, str] = {
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
     "hostility_violence": "violence in the north from open hostility between signatories",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
+    "mediator_stake": "buy-in Algeria gains per quarter when the mandate's priority is fully the peace agreement it mediates",
     "france_engagement": "% of a parallel force's strikes that depend on France's buy-in (at 100: no buy-in, no strikes)",
     "collusion": "strength a spoiler gains per quarter from full good terms with the CMA and the Platform (shelter, routes, recruits)",
     "border_base": "% of the neighbours' buy-in that turns into border cooperation under a Mali-only frame",
@@ -328,6 +329,9 @@ def field_quarter(
         add(key, -sidelined, "rule:sidelined")
         if handover_gain and actor in REGIONAL_BODIES:
             add(key, handover_gain, why("handover", "rule:sidelined"))
+        if actor == "algeria" and L.get("agreement_focus", 0):
+            # The mediator's stake: a mandate built around the peace talks it leads draws Algeria in.
+            add(key, pct(C["mediator_stake"], L["agreement_focus"]), why("agreement_focus", "rule:sidelined"))
     if handover:
         bodies = mean(v, _BODIES)
         growth = part(C["capacity_growth"], handover, 50 + support // 2, bodies)
