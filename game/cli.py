@@ -226,6 +226,11 @@ def cmd_play(args: argparse.Namespace) -> int:
     headless = bool(args.auto or args.screenshots)
     if args.auto and DRAFTERS[args.auto].get("needs_record"):
         _needs_record(args, args.auto)
+    invisible = os.environ.get("SDL_VIDEODRIVER", "").strip().lower() in ("dummy", "offscreen")
+    if args.screenshots and not args.auto and not args.text and invisible:
+        # a person would have to play in a window nobody can see: it would wait forever
+        args.parser.error(f"--screenshots without --auto plays in a window, and SDL_VIDEODRIVER="
+                          f"{os.environ['SDL_VIDEODRIVER'].strip()} shows none: add --auto STRATEGY")
     if headless and not args.text and not _display_exists() and not os.environ.get("SDL_VIDEODRIVER"):
         if not args.auto:
             # a person would have to play in a window nobody can see

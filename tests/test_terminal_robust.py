@@ -209,6 +209,10 @@ def test_no_display_auto_plays_without_a_window_and_screenshots_say_why(tmp_path
     shots = subprocess.run([sys.executable, "-m", "game", "play", "--screenshots", str(tmp_path / "shots")],
                            stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
     assert shots.returncode == 2 and "no display here" in shots.stderr and "--auto" in shots.stderr
+    dummy = subprocess.run([sys.executable, "-m", "game", "play", "--screenshots", str(tmp_path / "shots")],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=REPO,
+                           env=env | {"SDL_VIDEODRIVER": "dummy"}, timeout=60)
+    assert dummy.returncode == 2 and "SDL_VIDEODRIVER=dummy shows none: add --auto STRATEGY" in dummy.stderr
 
 
 # --- what content sends to the terminal -----------------------------------------------------
