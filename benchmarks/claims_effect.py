@@ -11,7 +11,6 @@ says whether the effect stands out of the luck (issue 7 asks for more than 1).
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 from pathlib import Path
@@ -19,11 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.content.loader import levels_root, load_scenario  # noqa: E402
-from game.engine import rules  # noqa: E402
 from game.engine.defs import Scenario  # noqa: E402
-from game.engine.game import Game  # noqa: E402
-from game.engine.ledger import Meters  # noqa: E402
-from game.engine.world import DERIVED, QUANTITIES  # noqa: E402
+from game.sim import simulate  # noqa: E402
 
 # claim -> (measure, resolution A, resolution B, start state); the claim says B moves the measure
 CLAIMS: dict[str, tuple[str, dict[str, str], dict[str, str], dict[str, int]]] = {
@@ -36,21 +32,14 @@ CLAIMS: dict[str, tuple[str, dict[str, str], dict[str, str], dict[str, int]]] = 
     "7 handover raises ownership": ("regional.ownership", {"partnership": "none"}, {"partnership": "handover-supported"}, {}),
     "7 a fast handover opens a gap": ("violence.mean", {"partnership": "handover-supported"}, {"partnership": "handover-fast"}, {}),
     "9 consent multiplies protection (Gao)": ("violence.gao", {}, {}, {"mission.consent": 90}),
-    "10 deadly missions lose contributors": ("mission.troops", {}, {}, {"violence.gao": 95, "violence.kidal": 95, "violence.mopti": 95}),
+    "10 deadly missions lose contributors": ("mission.troops", {}, {}, {
+        **{f"violence.{r}": 95 for r in ("kidal", "gao", "timbuktu", "menaka", "mopti", "segou", "bamako")},
+        **{f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}}),
 }
 
 
 def project(sc: Scenario, changes: dict[str, str], quarters: int, seed: int, start: dict[str, int]) -> dict[str, int]:
-    game = Game(sc, seed)
-    levers, cause = game.levers_for(dict(sc.current_mandate) | changes, {})
-    meters = Meters(game.values | start, {**QUANTITIES, **DERIVED})
-    plan = rules.prepare(sc.coefficients, sc.footprint, sc.deployment)
-    rng = random.Random(seed)
-    for q in range(quarters):
-        meters.quarter = q
-        rules.field_quarter(meters, levers, cause, plan, rng)
-    rules.update_derived(meters.values, sc.start, quarters, 1)
-    return meters.values
+    return simulate.project(sc, changes, quarters, seed, start).values
 
 
 def main() -> int:

@@ -30,8 +30,7 @@ _SYSTEM_TREES = ("/proc", "/sys", "/dev")
 
 
 def _shown(text: str, limit: int = 200) -> str:
-    """A value quoted back in a message: control characters escaped, long values cut."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """A value quoted back in a message: repr escapes control characters; long values are cut."""
     return repr(text if len(text) <= limit else text[:limit] + "…")
 
 

@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from game.engine.defs import Scenario
-from game.engine.game import PHASES, Game, replay
+from game.engine.game import Game, replay
 
 REPLAY_FORMAT = 1
 MAX_SAVE_BYTES = 20 * 1024 * 1024
@@ -288,8 +288,6 @@ def load_replay(data: Any, scenario: Scenario, name: str = "replay") -> tuple[Ga
 def load_save(data: Any, scenario: Scenario, name: str = "save") -> Game:
     if not isinstance(data, dict):
         raise SaveError("not_save", name=name)
-    if not isinstance(data.get("phase"), str) or data["phase"] not in PHASES:
-        raise SaveError("field", name=name, field="phase", why="has a value this version does not know")
     try:
         return Game.from_dict(scenario, data)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:

@@ -229,8 +229,11 @@ class GameInfo:
     date: str  # the date in the game, "YYYY-MM"
     saved_at: str  # when the last decision was made
     phase: str
-    error: str | None = None
-    error_fr: str | None = None
+    problem: SaveError | None = None  # why its files cannot be read; words in any language
+
+    @property
+    def error(self) -> str | None:
+        return self.problem.text("en") if self.problem else None
 
 
 @dataclass
@@ -240,8 +243,11 @@ class SlotInfo:
     scenario: str
     when: str
     where: str  # "date in the game" or "phase, quarter"
-    error: str | None = None
-    error_fr: str | None = None
+    problem: SaveError | None = None  # why it cannot be read; words in any language
+
+    @property
+    def error(self) -> str | None:
+        return self.problem.text("en") if self.problem else None
 
 
 class Store:
@@ -385,7 +391,7 @@ class Store:
                     s = read_save(folder / PREVIOUS)
                     out.append(GameInfo(folder.name, folder, s.scenario, s.level, s.date, s.saved_at, s.phase))
                 except SaveError:
-                    out.append(GameInfo(folder.name, folder, "", "", "", saved, "", exc.text("en"), exc.text("fr")))
+                    out.append(GameInfo(folder.name, folder, "", "", "", saved, "", exc))
         return out
 
     def has_games(self) -> bool:
@@ -434,7 +440,7 @@ class Store:
                 where = s.date or f"{s.phase}, Q{s.quarter + 1}"  # "YYYY-MM"; see date_label
                 out.append(SlotInfo(path, s.name or path.stem, s.scenario, s.saved_at, where))
             except SaveError as exc:
-                out.append(SlotInfo(path, path.stem, "", "", "", exc.text("en"), exc.text("fr")))
+                out.append(SlotInfo(path, path.stem, "", "", "", exc))
         out.sort(key=lambda s: (s.when, s.path.name), reverse=True)
         return out
 

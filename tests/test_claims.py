@@ -7,31 +7,20 @@ quarters. Claims 8–10 also go through the Council and the end conditions of a 
 
 from __future__ import annotations
 
-import random
-
-from game.engine import council, rules
+from game.engine import council
 from game.engine.actions import CallVote, Continue
 from game.engine.defs import Scenario
 from game.engine.game import END, Game
 from game.engine.ledger import Meters
-from game.engine.world import DERIVED, QUANTITIES, REGIONS
+from game.engine.world import REGIONS
+from game.sim import simulate
 
 SEEDS = range(6)
 
 
 def project(scenario: Scenario, changes: dict[str, str], quarters: int = 8, seed: int = 0,
             start: dict[str, int] | None = None) -> Meters:
-    game = Game(scenario, seed)
-    draft = dict(scenario.current_mandate) | changes
-    levers, cause = game.levers_for(draft, {})
-    meters = Meters(game.values | (start or {}), {**QUANTITIES, **DERIVED})
-    plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
-    rng = random.Random(seed)
-    for q in range(quarters):
-        meters.quarter = q
-        rules.field_quarter(meters, levers, cause, plan, rng)
-    rules.update_derived(meters.values, scenario.start, quarters, 1)
-    return meters
+    return simulate.project(scenario, changes, quarters, seed, start)
 
 
 def mean_over_seeds(scenario: Scenario, changes: dict[str, str], key: str, quarters: int = 8, **kw) -> float:

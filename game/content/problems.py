@@ -10,13 +10,16 @@ from game.engine.conditions import name_hint
 __all__ = ["ContentError", "Problem", "did_you_mean", "printable"]
 
 
-def printable(text: str) -> str:
+def printable(text: str, keep: str = "") -> str:
     """``text`` with every control or invisible character written as an escape (``\\x1b``, ``\\u200b``).
 
-    Content can hold anything; what ``check`` prints must not clear the screen, move the cursor
-    or hide part of a name. Letters of every alphabet stay as they are."""
+    Content can hold anything; what ``check`` or the terminal game prints must not clear the
+    screen, move the cursor or hide part of a name. Letters of every alphabet stay as they are,
+    and so do the characters in ``keep`` (the terminal keeps its newlines and tabs)."""
     if text.isprintable():
         return text
+    if keep:
+        return "".join(ch if ch.isprintable() or ch in keep else _escape(ch) for ch in text)
     # Python's "printable" excludes exactly what a terminal must not receive raw: controls (ESC
     # clears screens, CR rewrites lines), format characters (zero-width, bidi overrides that
     # reorder a line), separators other than the space, surrogates, private and unassigned.

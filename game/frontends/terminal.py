@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from game import explain
+from game.content.problems import printable as _escape_for_terminal
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
 from game.engine.defs import month_label, tr
@@ -92,14 +93,10 @@ T: dict[str, dict[str, object]] = {
 }
 
 
-# Control characters (ANSI escapes, carriage returns, bells…) that content must never send to a
-# terminal: shown as visible escapes instead. Newlines and tabs stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-
-
 def printable(text: str) -> str:
-    """Text safe for a terminal: control characters escaped as \\xNN, never obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else "", text)
+    """Text safe for a terminal: control and invisible characters shown as escapes (\\x1b),
+    never obeyed; newlines and tabs stay. The same escaping as ``check``'s output."""
+    return _escape_for_terminal(text, "\n\t")
 
 
 MIN_WIDTH, MAX_WIDTH = 20, 100  # past 100 columns lines get hard to follow

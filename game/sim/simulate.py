@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Iterator
 from typing import Any
 
+from game.engine import rules
 from game.engine.actions import Action, CallVote, Continue, Impossible, Respond
 from game.engine.defs import Scenario
 from game.engine.game import CARD, END, NEGOTIATION, OUTCOMES, Game
+from game.engine.ledger import Meters
 from game.engine.world import DERIVED, QUANTITIES
 from game.sim.drafters import drafter_for
 
@@ -33,6 +36,23 @@ def play_one(scenario: Scenario, seed: int, strategy: str, timeline: list[dict[s
             seen = len(game.timeline)
             timeline.append(snapshot(game))
     return game
+
+
+def project(scenario: Scenario, changes: dict[str, str], quarters: int = 8, seed: int = 0,
+            start: dict[str, int] | None = None) -> Meters:
+    """The model's quarterly rules alone, from the scenario's start under a resolution that
+    differs from the one in force by ``changes``: no cards, no Council, the same seeded luck for
+    any resolution. What the claim tests and the claims benchmark compare."""
+    game = Game(scenario, seed)
+    levers, cause = game.levers_for(dict(scenario.current_mandate) | changes, {})
+    meters = Meters(game.values | (start or {}), {**QUANTITIES, **DERIVED})
+    plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
+    rng = random.Random(seed)
+    for q in range(quarters):
+        meters.quarter = q
+        rules.field_quarter(meters, levers, cause, plan, rng)
+    rules.update_derived(meters.values, scenario.start, quarters, 1)
+    return meters
 
 
 VALUE_KEYS: tuple[str, ...] = tuple(QUANTITIES) + tuple(k for k in DERIVED if not k.startswith("time."))

@@ -518,7 +518,7 @@ class App:
     def continue_game(self, game_id: str | None = None) -> bool:
         """Resume a game (the most recent by default), or its previous good save with a message."""
         try:
-            session, notices = Session.resume(self.store, self._quiet_load, game_id)
+            session, notices = Session.resume(self.store, self.load_level, game_id)
         except SessionError as exc:
             self.message = exc.text(self.lang)
             self.dirty = True
@@ -529,16 +529,13 @@ class App:
     def load_payload(self, save: Any, name: str = "save") -> bool:
         """Continue a named save as a new game; the save file itself is never written."""
         try:
-            session, notices = Session.from_save(save, self._quiet_load, self.store if self.autosave_on else None, name)
+            session, notices = Session.from_save(save, self.load_level, self.store if self.autosave_on else None, name)
         except SessionError as exc:
             self.message = exc.text(self.lang)
             self.dirty = True
             return False
         self._enter(session, notices)
         return True
-
-    def _quiet_load(self, level: str) -> Any:
-        return self.load_level(level)
 
     def _enter(self, session: Session, notices: list[Notice]) -> None:
         self.session = session

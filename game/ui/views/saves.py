@@ -73,9 +73,8 @@ class ContinueOverlay(Overlay):
         if not self.games:
             out.append(text_item(f, width, t("continue_none", lang), color=f.pal.muted))
         for i, g in enumerate(self.games):
-            if g.error is not None:
-                msg = g.error_fr if lang == "fr" and g.error_fr else g.error
-                out.append(_row(f, width, g.game_id, t("damaged", lang, msg=msg), []))
+            if g.problem is not None:
+                out.append(_row(f, width, g.game_id, t("damaged", lang, msg=g.problem.text(lang)), []))
                 continue
             title = _title(self.titles, g.level, g.scenario, lang)
             desc = t("game_line", lang, date=date_label(g.date, lang) or "—", when=g.saved_at)
@@ -257,8 +256,8 @@ class SavesOverlay(Overlay):
         self.app.focus_id = "bin:no"
 
     def _desc(self, slot: SlotInfo) -> str:
-        if slot.error is not None:
-            return t("damaged", self.lang, msg=slot.error_fr if self.lang == "fr" and slot.error_fr else slot.error)
+        if slot.problem is not None:
+            return t("damaged", self.lang, msg=slot.problem.text(self.lang))
         title = _title(self.titles, slot.scenario, slot.scenario, self.lang)
         return f"{title} · {date_label(slot.where, self.lang) or slot.where} · {slot.when}"
 
