@@ -212,6 +212,7 @@ _COMMITMENT = tuple(f"commitment.{s}" for s in SIGNATORIES)
 _COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
 _NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
 _CENTRE_STATE = tuple(_STATE[r] for r in CENTRE)
+_TIES = {a: (pair_key("cma", a), pair_key("platform", a)) for a in SPOILERS}  # collusion's relations
 _CENTRE_VIOLENCE = tuple(_VIOLENCE[r] for r in CENTRE)
 _G5 = tuple(f"buyin.{a}" for a in ("chad", "niger", "burkina_faso", "mauritania"))
 _BODIES = tuple(f"buyin.{a}" for a in REGIONAL_BODIES)
@@ -365,7 +366,8 @@ def field_quarter(
         key = _STRENGTH[actor]
         add(key, regrowth, "rule:regrowth")
         # Collusion: a signatory on good terms with a spoiler gives it shelter, routes and recruits.
-        ties = max(0, v[pair_key("cma", actor)]) + max(0, v[pair_key("platform", actor)])
+        with_cma, with_platform = _TIES[actor]
+        ties = max(0, v[with_cma]) + max(0, v[with_platform])
         if ties:
             add(key, part(C["collusion"], min(100, ties)), "rule:collusion")
         add(key, -pct(v[key], decay), "rule:attrition")
