@@ -6,6 +6,7 @@ from __future__ import annotations
 from ui_support import make_app, playable_tutorial
 
 from game.engine.world import REGIONS
+from game.ui.views.base import fmt_num
 from game.ui.views.debrief import journal_line
 
 
@@ -28,7 +29,7 @@ def test_a_deadly_quarter_makes_contributors_leave_and_the_summary_says_so(tmp_p
     news = [e for e in app.game.journal if e["kind"] == "contributors"]
     assert news and news[0]["troops"] > 0 and news[0]["killed"] > 0
     line = journal_line(app.game, news[0], "fr")
-    assert "pays contributeurs ont retiré" in line and str(news[0]["troops"]) in line
+    assert "pays contributeurs ont retiré" in line and fmt_num(news[0]["troops"]) in line
     if app.game.phase == "summary":
         app.draw()
         assert app.view.name == "summary"

@@ -12,6 +12,7 @@ from game.ui.frame import Frame, Item, Rect, inset
 from game.ui.views.base import (
     GameView,
     bar_item,
+    fmt_num,
     heading_item,
     para,
     quantity_label,
@@ -173,7 +174,7 @@ def journal_line(g: Any, e: dict[str, Any], lang: str) -> str:
             card = sc.card(e["card"])
             return when + t("j_card", lang, card=tr(card.title, lang), resp=tr(card.response(e["response"]).label, lang))
         if kind == "contributors":
-            return when + t("j_contributors", lang, troops=e.get("troops", "?"), killed=e.get("killed", "?"))
+            return when + t("j_contributors", lang, troops=fmt_num(int(e["troops"])), killed=e["killed"])
         if kind == "end":
             return when + t("j_end", lang, t=ENDINGS.get(e.get("ending", ""), {}).get(lang, e.get("ending", "")))
     except KeyError:

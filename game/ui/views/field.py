@@ -124,7 +124,7 @@ class SummaryView(GameView):
         items: list[Item] = []
         for e in g.journal:  # the quarter's news that numbers alone would hide
             if e.get("kind") == "contributors" and e.get("q") == g.quarter:
-                items.append(text_item(f, inner.w, self.t("j_contributors", troops=e["troops"], killed=e["killed"]).capitalize() + ".",
+                items.append(text_item(f, inner.w, self.t("j_contributors", troops=fmt_num(e["troops"]), killed=e["killed"]).capitalize() + ".",
                                        "bold", f.pal.heading))
         if not ranked:
             items.append(text_item(f, inner.w, self.t("nothing_changed")))
