@@ -145,3 +145,22 @@ def test_claim_9_without_the_consent_rules_consent_neither_ends_nor_limits_the_m
             break
         game.apply(drafter.choose(game))
     assert game.ending != "consent_withdrawn"
+
+
+def test_claim_8_without_national_positions_every_member_votes_alike(root: Path) -> None:
+    from game.engine import council
+    from game.engine.game import Game
+
+    flat = with_overrides(root, {"national_positions": 0})
+    game = Game(flat, 1)
+    sovereign = dict(flat.current_mandate) | {"rights": "minimal", "pressure": "quiet"}
+    intrusive = dict(flat.current_mandate) | {"rights": "public-reporting", "pressure": "sanctions-threat"}
+    positions = flat.coefficients["national_positions"]
+    shifts = {m.id: council.stance(m, intrusive, {}, game.values, positions=positions).score
+              - council.stance(m, sovereign, {}, game.values, positions=positions).score for m in game.council}
+    assert set(shifts.values()) == {0}
+    # The claim's own test, on the same members with their positions, sees them differ.
+    real = {m.id: council.stance(m, intrusive, {}, game.values).score - council.stance(m, sovereign, {}, game.values).score
+            for m in game.council}
+    assert max(real.values()) > min(real.values())
+    assert [s.score for s in game.predict()] == [m.base for m in game.council]

@@ -620,6 +620,7 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
             out.add(main, base, "R211", f"the Council has five permanent members ({permanent} given)")
             ok = False
         seats[int(year)] = tuple(ids)
+    _check_reason_years(seats, lib, out)
 
     # Cards.
     cards: list[defs.Card] = []
@@ -784,18 +785,50 @@ def _condition(cond: Any, doc: _Doc, loc: tuple[Any, ...], out: _Collector) -> d
         return None
 
 
+_CITED_YEAR = re.compile(r"\b(19[5-9][0-9]|20[0-9]{2})\b")
+# Events a reason may name without a year, with the year they began (minusma-facts.md).
+_NAMED_EVENTS = {"wagner": 2021, "jnim": 2017, "coups": 2020, "coups d'état": 2020,
+                 "transition authorities": 2020, "autorités de transition": 2020, "barkhane's departure": 2022}
+
+
+def _check_reason_years(seats: dict[int, tuple[str, ...]], lib: _Library, out: _Collector) -> None:
+    """R214: a member's reason that cites a year after the vote it is given at.
+
+    A reason holds in the years its ``from``/``until`` give; at a vote of an earlier year it would
+    cite the future ("after the coups" in 2015). Reported once per reason, at its ``why``."""
+    seen: set[tuple[str, str, int]] = set()
+    for year, ids in sorted(seats.items()):
+        for member_id in ids:
+            if member_id not in lib.members:
+                continue
+            mem, doc = lib.members[member_id]
+            for kind, entries in (("preferences", mem.preferences), ("concerns", mem.concerns)):
+                for i, entry in enumerate(entries):
+                    if not (entry.from_ or 0) <= year <= (entry.until or 9999) or (member_id, kind, i) in seen:
+                        continue
+                    texts = (entry.why.en, entry.why.fr or "")
+                    cited = [int(y) for text in texts for y in _CITED_YEAR.findall(text)]
+                    cited += [y for name, y in _NAMED_EVENTS.items() for text in texts if name in text.lower()]
+                    later = max(cited, default=0)
+                    if later > year:
+                        seen.add((member_id, kind, i))
+                        out.add(doc, (kind, i, "why"), "R214",
+                                f"this reason speaks of {later} but holds at the vote of {year}: give it 'from: {later}'"
+                                " (or the year the event it names began)")
+
+
 def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], out: _Collector) -> defs.Member:
     prefs = []
     for i, p in enumerate(mem.preferences):
         if p.option not in all_options:
             out.add(doc, ("preferences", i, "option"), "R206", f"unknown clause option '{p.option}'{did_you_mean(p.option, all_options)}")
             continue
-        prefs.append(defs.Preference(p.option, p.weight, _text(p.why)))
+        prefs.append(defs.Preference(p.option, p.weight, _text(p.why), p.from_ or 0, p.until or 9999))
     concerns = []
     for i, c in enumerate(mem.concerns):
         cond = _condition(c.when, doc, ("concerns", i, "when"), out)
         if cond is not None:
-            concerns.append(defs.Concern(cond, c.weight, _text(c.why)))
+            concerns.append(defs.Concern(cond, c.weight, _text(c.why), "", c.from_ or 0, c.until or 9999))
     return defs.Member(mem.id, _text(mem.name), mem.permanent, mem.african, mem.base, _text(mem.wants),
                        _text(mem.trade), tuple(prefs), tuple(concerns), tuple(mem.sources))
 

@@ -209,13 +209,20 @@ class CardModel(Strict):
 
 
 # --- Council members ----------------------------------------------------------------------
-class PreferenceModel(Strict):
+class Years(Strict):
+    """The years in which a member's preference or concern holds (both ends included)."""
+
+    from_: int | None = Field(default=None, alias="from", ge=1990, le=2100, description="first year it holds")
+    until: int | None = Field(default=None, ge=1990, le=2100, description="last year it holds")
+
+
+class PreferenceModel(Years):
     option: str = Field(max_length=130, description="dimension.option, e.g. posture.robust")
     weight: int = Field(ge=-5, le=5, description="+ favours, - opposes")
     why: Text
 
 
-class ConcernModel(Strict):
+class ConcernModel(Years):
     when: Condition
     weight: int = Field(ge=-5, le=5)
     why: Text

@@ -2,7 +2,8 @@
 
 A member's score is its disposition toward renewal, plus its preference for each option in the
 draft (halved for a softened clause, ignored where a trade bought it off), plus its concerns about
-the state of things (conditions like ``mission.consent < 40``). Score >= 1: yes; <= -2: no (a veto
+the state of things (conditions like ``mission.consent < 40``). Each preference and concern holds
+in its own years only (``from``/``until`` in the profile), so that no reason cites a later event. Score >= 1: yes; <= -2: no (a veto
 for a permanent member); in between: abstain. A member within one point of the yes line is
 *undecided*: the prediction shows its lean, and the vote itself may tip it either way.
 """
@@ -41,17 +42,21 @@ def stance(
     softened: Mapping[str, str],
     values: Mapping[str, int],
     with_reasons: bool = True,
+    positions: int = 100,
 ) -> Stance:
     """How ``member`` sees the draft now. ``softened`` maps dimension -> member who asked.
 
+    ``positions`` is the weight (%) of national positions, preferences and concerns alike, against
+    the disposition to renew (the scenario's ``national_positions``; 0 makes every member alike).
     Without reasons (the vote itself, simulations) the score is the same and cheaper to get."""
     score = member.base
     reasons: list[Reason] = []
+    year = values.get("time.year", 0)
     for pref in member.preferences:
         dim = pref.dimension
-        if draft.get(dim) != pref.choice:
+        if draft.get(dim) != pref.choice or not pref.first_year <= year <= pref.last_year:
             continue
-        weight = pref.weight
+        weight = pref.weight if positions == 100 else pref.weight * positions // 100
         if dim in softened:
             weight = 0 if softened[dim] == member.id else int(weight / 2)
         if weight:
@@ -59,10 +64,12 @@ def stance(
             if with_reasons:
                 reasons.append(Reason(weight, pref.why, pref.option))
     for concern in member.concerns:
-        if concern.when(values):
-            score += concern.weight
-            if with_reasons:
-                reasons.append(Reason(concern.weight, concern.why))
+        if concern.first_year <= year <= concern.last_year and concern.when(values):
+            weight = concern.weight if positions == 100 else concern.weight * positions // 100
+            if weight:
+                score += weight
+                if with_reasons:
+                    reasons.append(Reason(weight, concern.why))
     if len(reasons) > 1:
         reasons.sort(key=_by_size)
     if score >= YES_LINE:
@@ -81,9 +88,9 @@ def _by_size(reason: Reason) -> int:
 
 def predict(
     members: tuple[Member, ...], draft: Mapping[str, str], softened: Mapping[str, str], values: Mapping[str, int],
-    with_reasons: bool = True,
+    with_reasons: bool = True, positions: int = 100,
 ) -> list[Stance]:
-    return [stance(m, draft, softened, values, with_reasons) for m in members]
+    return [stance(m, draft, softened, values, with_reasons, positions) for m in members]
 
 
 def cast(stances: list[Stance], rng: random.Random | None, unity: int = 50, unity_pull: int = 0) -> dict[str, str]:
@@ -117,10 +124,13 @@ def unity(votes: Mapping[str, str]) -> int:
     return points * 50 // len(votes)
 
 
-def trade_cost(member: Member, draft: Mapping[str, str], dimension: str) -> int:
-    """Capital a trade costs: the weight of the member's objection to that clause (at least 1)."""
+def trade_cost(member: Member, draft: Mapping[str, str], dimension: str, year: int = 0) -> int:
+    """Capital a trade costs: the weight of the member's objection to that clause (at least 1).
+
+    ``year`` 0 means any year (tools); the game passes the year of the vote."""
     for pref in member.preferences:
-        dim, _, opt = pref.option.partition(".")
-        if dim == dimension and draft.get(dim) == opt and pref.weight < 0:
+        if year and not pref.first_year <= year <= pref.last_year:
+            continue
+        if pref.dimension == dimension and draft.get(dimension) == pref.choice and pref.weight < 0:
             return max(1, -pref.weight)
     return 0  # nothing to trade: the member does not object to this clause

@@ -73,6 +73,8 @@ class Preference:
     option: str  # "dimension.option"
     weight: int  # + favours, - opposes
     why: Text
+    first_year: int = 0  # the years in which it holds, so that no reason cites a later event
+    last_year: int = 9999
 
     dimension: str = field(init=False)
     choice: str = field(init=False)
@@ -91,6 +93,8 @@ class Concern:
     weight: int
     why: Text
     source: str = ""
+    first_year: int = 0  # the years in which it holds
+    last_year: int = 9999
 
 
 @dataclass(frozen=True)

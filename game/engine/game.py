@@ -142,11 +142,12 @@ class Game:
         """Each seated member's stance on the draft (cached until the draft or any value changes)."""
         key = self._prediction_key()
         if self._prediction is None or self._prediction[0] != key:
-            self._prediction = (key, council.predict(self.council, self.draft, self.softened, self.values))
+            self._prediction = (key, council.predict(self.council, self.draft, self.softened, self.values,
+                                                               positions=self.scenario.coefficients["national_positions"]))
         return list(self._prediction[1])
 
     def trade_cost(self, member: str, dimension: str) -> int:
-        return council.trade_cost(self.scenario.member(member), self.draft, dimension)
+        return council.trade_cost(self.scenario.member(member), self.draft, dimension, self.date // 12)
 
     def levers_for(self, draft: Mapping[str, str], softened: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
         """The levers a resolution sets, and which clause sets each (for "why?")."""
@@ -218,7 +219,7 @@ class Game:
             raise Impossible(f"{member} does not sit on the Council this year.")
         if dimension in self.softened:
             raise Impossible("That clause is already softened.")
-        cost = council.trade_cost(m, self.draft, dimension)
+        cost = council.trade_cost(m, self.draft, dimension, self.date // 12)
         if cost == 0:
             raise Impossible("This member does not object to that clause.")
         if cost > self.values["council.capital"]:
@@ -238,7 +239,8 @@ class Game:
         if self._prediction is not None and self._prediction[0] == self._prediction_key():
             stances = self._prediction[1]  # what the players saw is what is cast
         else:
-            stances = council.predict(self.council, self.draft, self.softened, self.values, with_reasons=False)
+            stances = council.predict(self.council, self.draft, self.softened, self.values, with_reasons=False,
+                                       positions=self.scenario.coefficients["national_positions"])
         votes = council.cast(stances, self.rng, self.values["council.unity"], self.scenario.coefficients["unity_pull"])
         ok = council.adopted(self.council, votes)
         self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft)))

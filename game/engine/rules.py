@@ -34,6 +34,7 @@ from game.engine.world import (
 # Coefficient name -> what it means. Every scenario must give each a value (levels/common/model.yaml
 # holds the defaults with the same explanation, and a scenario may override any of them).
 COEFFICIENTS: dict[str, str] = {
+    "national_positions": "% weight of the members' national positions (preferences and concerns) in their votes (claim 8)",
     "troop_step": "troops the mission can gain or lose in a quarter on the way to its ceiling",
     "troops_full_presence": "troops needed for full presence everywhere the mission deploys",
     "presence_follow": "% of the gap to its target presence the mission closes each quarter",
