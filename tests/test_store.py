@@ -286,12 +286,13 @@ def test_kill_nine_at_random_points_always_leaves_a_loadable_save(tmp_path):
     script.write_text(WRITER, encoding="utf-8")
     kills = 25
     for i in range(kills):
-        proc = subprocess.Popen([sys.executable, str(script), str(root)], stdout=subprocess.PIPE,
-                                cwd=REPO, env=os.environ | {"PYTHONPATH": str(REPO)})
-        assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
-        time.sleep(rng.uniform(0.0, 0.15))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        # The context closes the pipe: warnings are errors in this suite, ResourceWarning included.
+        with subprocess.Popen([sys.executable, str(script), str(root)], stdout=subprocess.PIPE,
+                              cwd=REPO, env=os.environ | {"PYTHONPATH": str(REPO)}) as proc:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
+            time.sleep(rng.uniform(0.0, 0.15))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
         store = Store(root)
         for folder in store.games_dir.iterdir():
             assert (folder / AUTOSAVE).exists(), f"kill {i}: {sorted(p.name for p in folder.iterdir())}"
