@@ -27,15 +27,15 @@ def test_tab_reaches_every_control_of_every_screen(tmp_path):
         for _ in range(len(expected)):
             app.handle(key(pygame.K_TAB))
             frame = app.draw()
-            reached.append(app.focus_id)
-            focused = next(c for c in frame.controls if c.id == app.focus_id)
-            assert focused.rect is not None, f"{name}: focus on {app.focus_id} is not scrolled into view"
+            reached.append(app.focus.id)
+            focused = next(c for c in frame.controls if c.id == app.focus.id)
+            assert focused.rect is not None, f"{name}: focus on {app.focus.id} is not scrolled into view"
         assert set(reached) == set(expected), f"{name}: never focused {set(expected) - set(reached)}"
         # Shift+Tab goes back the same way
-        before = app.focus_id
+        before = app.focus.id
         app.handle(key(pygame.K_TAB))
         app.handle(key(pygame.K_TAB, pygame.KMOD_SHIFT))
-        assert app.focus_id == before
+        assert app.focus.id == before
         checked += 1
     assert checked >= 15
 
@@ -56,7 +56,7 @@ def test_keyboard_alone_plays_a_whole_game(tmp_path):
             app.handle(key(pygame.K_RETURN))
             continue
         for _ in range(100):  # Tab to the screen's main action, as a keyboard player would
-            if app.focus_id in ("act:continue", "act:to_council", "act:vote"):
+            if app.focus.id in ("act:continue", "act:to_council", "act:vote"):
                 break
             app.handle(key(pygame.K_TAB))
             app.draw()
@@ -75,7 +75,7 @@ def test_ten_thousand_random_events(tmp_path):
             pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_F1, pygame.K_1,
             pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_9, pygame.K_a, pygame.K_m, pygame.K_v, pygame.K_b,
             pygame.K_BACKSPACE, pygame.K_z, pygame.K_KP_ENTER]
-    w, h = app.screen.get_size()
+    w, h = app.display.surface.get_size()
     app.draw()
     for i in range(10_000):
         r = rng.random()
@@ -86,7 +86,7 @@ def test_ten_thousand_random_events(tmp_path):
         elif r < 0.55:
             event = pygame.event.Event(pygame.TEXTINPUT, text=rng.choice("aé z9«"))
         elif r < 0.85:
-            controls = [c for c in app.controls() if c.rect is not None]
+            controls = [c for c in app.focus.controls() if c.rect is not None]
             if controls and rng.random() < 0.7:
                 pos = rng.choice(controls).rect.center
             else:

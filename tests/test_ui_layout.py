@@ -7,7 +7,7 @@ import pytest
 from ui_support import make_app, playable_tutorial, screens, text_outside
 
 from game.ui import theme
-from game.ui.frame import Fonts
+from game.ui.text import Fonts
 
 CONFIGS = [
     ("1280x720", 1, "en"),

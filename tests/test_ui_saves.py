@@ -46,7 +46,7 @@ def test_starting_another_game_never_touches_the_first(tmp_path):
     [first] = autosaves(data)
     before = first.read_bytes(), (first.parent / "autosave.prev.json").read_bytes()
     # a misclick on the title screen, then a second team's window on the same account
-    app.goto_title()
+    app.nav.goto_title()
     assert app.start_game(str(folder), seed=9)
     other = make_app(data)
     assert other.start_game(str(folder), seed=11)
@@ -56,7 +56,7 @@ def test_starting_another_game_never_touches_the_first(tmp_path):
     assert len(autosaves(data)) == 3
     # "Continue" lists the three games, the most recent first, and resumes the one chosen
     third = make_app(data)
-    third.open_continue()
+    third.nav.open_continue()
     third.draw()
     games = third.overlay.games
     assert len(games) == 3 and all(g.scenario == "tutorial" and g.date == "2015-06" for g in games)
@@ -135,13 +135,13 @@ def test_named_slots_delete_to_the_bin_and_undo(tmp_path):
     slots = app.store.list_slots()
     assert any(s.error for s in slots)
     # delete asks first; "No" keeps it; "Yes" moves it to the bin, from where it comes back
-    app.open_saves()
+    app.nav.open_saves()
     app.draw()
     ov = app.overlay
     ov.ask_delete(path)
     app.draw()
-    assert "slot:yes" in {c.id for c in app.last_frame.controls}
-    app.back()  # Esc cancels the question, not the whole window
+    assert "slot:yes" in {c.id for c in app.focus.frame.controls}
+    app.handle(key(pygame.K_ESCAPE))  # Esc cancels the question, not the whole window
     assert ov.confirm is None and path.exists() and app.overlay is ov
     ov.ask_delete(path)
     ov.delete(path, "Équipe A")
@@ -151,7 +151,7 @@ def test_named_slots_delete_to_the_bin_and_undo(tmp_path):
     app.draw()
     ov.restore(ov.bin[0].path, "Équipe A")
     assert path.exists() and not app.store.binned()
-    app.close_overlay()
+    app.nav.pop()
     # undo the last choice
     app.handle(key(pygame.K_z, pygame.KMOD_CTRL))
     assert app.game.draft[dim.id] == app.game.in_force[dim.id]
@@ -176,7 +176,7 @@ def test_emptying_the_bin_asks_first(tmp_path):
     play_some(app, folder)
     path = app.store.save_slot(app.game, app.level, "Team B")
     app.store.delete_slot(path)
-    app.open_saves()
+    app.nav.open_saves()
     ov = app.overlay
     ov.toggle_bin()
     ov._ask_empty()

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ui_support import make_app, playable_tutorial, screens, text_outside
 
-from game.ui import frame
-from game.ui.frame import clean, render, safe_text, text_size, wrap
+from game.ui import text as uitext
+from game.ui.text import clean, render, safe_text, text_size, wrap
 
 LONG_WORD = "w" * 4000
 PARAGRAPH = ("The Council decides to extend the mandate of MINUSMA until 30 June; " * 200)[:10_000]
@@ -45,7 +45,7 @@ WIDTHS = (1, 7, 40, 300, 1200)
 
 def make_font(size: int = 18, bold: bool = False) -> pygame.font.Font:
     pygame.font.init()
-    return frame.get_font(size, bold)
+    return uitext.get_font(size, bold)
 
 
 def clusters(line: str) -> int:
@@ -104,13 +104,13 @@ def test_no_character_is_left_that_the_font_draws_as_a_box(text):
     for bold in (False, True):
         f = make_font(18, bold)
         shown = safe_text(f, text)
-        assert not [c for c in shown if frame._lacks(f, c)]
+        assert not [c for c in shown if uitext._lacks(f, c)]
         assert safe_text(f, shown) == shown  # idempotent: lines can be cleaned again when drawn
 
 
 def test_a_4000_character_word_wraps_quickly_and_fits():
     f = make_font()
-    frame.clear_caches()
+    uitext.clear_caches()
     start = time.perf_counter()
     lines = wrap(f, LONG_WORD, 300, ("long", 1))
     assert time.perf_counter() - start < 2  # a sanity bound only; benchmarks measure speed
@@ -135,7 +135,7 @@ def test_wrapping_measures_each_character_a_bounded_number_of_times():
             Counting.measured += len(text)
             return super().metrics(text)
 
-    path = frame.theme.font_path(False)
+    path = uitext.theme.font_path(False)
     f = Counting(str(path) if path else None, 18)
     for text in (LONG_WORD, LONG_WORD * 5, PARAGRAPH):
         for width in (7, 300, 2000):
@@ -163,14 +163,14 @@ def test_paragraph_keeps_its_words_and_breaks_at_spaces():
 
 def test_caches_are_bounded():
     f = make_font()
-    frame.clear_caches()
-    for i in range(frame._CACHE_MAX + 50):
+    uitext.clear_caches()
+    for i in range(uitext._CACHE_MAX + 50):
         text = f"line {i}"
         wrap(f, text, 200, ("bound", 1))
         render(f, text, (0, 0, 0), ("bound", 1))
-    assert len(frame._WRAPPED) <= frame._CACHE_MAX
-    assert len(frame._RENDERED) <= frame._CACHE_MAX
-    assert frame._rendered_px <= frame._RENDERED_PX_MAX
+    assert len(uitext._WRAPPED) <= uitext._CACHE_MAX
+    assert len(uitext._RENDERED) <= uitext._CACHE_MAX
+    assert uitext._rendered_px <= uitext._RENDERED_PX_MAX
 
 
 ANY_CHAR = st.one_of(
@@ -212,13 +212,13 @@ def test_hostile_save_names_list_and_draw(tmp_path, size):
     app.start_game(str(folder), seed=3)
     names = [v for k, v in HOSTILE.items() if len(v) <= 200 and k != "surrogate"] + ["w" * 200]
     _hostile_saves(app, names)
-    app.open_saves()
+    app.nav.open_saves()
     app.overlay.name_text = "x" * 150 + "\u200b\x00😀\u00ad"
     listed = {s.name for s in app.overlay.slots}
     assert {"\u200b", "\u00ad", "a\x00b", "w" * 200} <= listed  # listed under the names they have
     drawn = []
     for first in range(len(app.overlay.slots) + 2):  # every row, page by page, twice the first
-        app.focus_id = None  # the focused field would keep the list at its top
+        app.focus.set(None)  # the focused field would keep the list at its top
         fr = app.draw()
         assert not [p for p in text_outside(fr) if not p.startswith("truncated")]
         drawn += [rec.text for rec in fr.texts]

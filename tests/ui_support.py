@@ -58,16 +58,16 @@ def screens(app: Any, folder: Path, strategy: str = "status-quo") -> Iterator[st
     from game.sim.drafters import make_drafter
     from game.ui.views.overlays import HelpOverlay
 
-    app.goto_title()
+    app.nav.goto_title()
     yield "title"
-    app.set_overlay(HelpOverlay(app, "title"))
+    app.nav.push(HelpOverlay(app, "title"))
     yield "help"
-    app.close_overlay()
+    app.nav.pop()
     start(app, folder)
     app.store.save_slot(app.game, app.level, "a slot")
-    app.open_saves()
+    app.nav.open_saves()
     yield "saves"
-    app.close_overlay()
+    app.nav.pop()
     drafter = make_drafter(strategy, app.game.seed)
     seen: set[str] = set()
     while True:
@@ -96,11 +96,11 @@ def screens(app: Any, folder: Path, strategy: str = "status-quo") -> Iterator[st
                 yield "summary"
                 changes = app.game.meters.changes_in(app.game.quarter)
                 if changes:
-                    app.open_why(max(changes, key=lambda q: abs(changes[q])))
+                    app.nav.open_why(max(changes, key=lambda q: abs(changes[q])))
                     yield "why"
-                    app.open_why("violence.mean")
+                    app.nav.open_why("violence.mean")
                     yield "why-derived"
-                    app.close_overlay()
+                    app.nav.pop()
             elif name == "debrief":
                 for tab in ("charts", "outcome", "journal", "discuss"):
                     view.command("tab", tab)
@@ -109,7 +109,7 @@ def screens(app: Any, folder: Path, strategy: str = "status-quo") -> Iterator[st
             else:
                 yield name
         if app.game.phase == "end":
-            app.sync_view()
+            app.nav.sync_view()
             continue
         app.act(drafter.choose(app.game))
 

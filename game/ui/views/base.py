@@ -9,7 +9,9 @@ import pygame
 
 from game.engine.defs import month_label, tr
 from game.engine.world import describe
-from game.ui.frame import Frame, Item, Rect, inset, take_top
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, inset, take_top
 from game.ui.strings import t
 
 if TYPE_CHECKING:
@@ -68,12 +70,16 @@ class View:
     def finish_animation(self) -> None:
         pass
 
-    def text_input(self, text: str) -> bool:
+    def confirming(self) -> bool:
+        """True while a question waits for Yes or No (Esc then answers No)."""
         return False
 
-    def key_down(self, event: pygame.event.Event) -> bool:
-        """Raw key hook for text fields (before the keymaps)."""
-        return False
+    def cancel(self) -> None:
+        """Answer No to the question waiting."""
+
+    def auto_extras(self) -> list[Callable[[], object]]:
+        """For screenshots of an auto run: steps that show more of this screen (other tabs…)."""
+        return []
 
 
 class GameView(View):
@@ -130,9 +136,9 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
     if tools:
         tool_specs = [
             ("tool:undo", t("undo", lang), app.do_undo, app.settings.undo_allowed and app.can_undo()),
-            ("tool:saves", t("saves", lang), app.open_saves, True),
-            ("tool:help", t("help_short", lang), app.open_help, True),
-            ("tool:menu", t("menu", lang), app.goto_title, True),
+            ("tool:saves", t("saves", lang), app.nav.open_saves, True),
+            ("tool:help", t("help_short", lang), app.nav.open_help, True),
+            ("tool:menu", t("menu", lang), app.nav.goto_title, True),
         ]
     widths = [f.text_w(label) + 2 * pad + 4 for _i, label, _a, _e in tool_specs]
     tools_w = sum(widths) + pad * max(0, len(widths) - 1)
@@ -257,7 +263,7 @@ def text_item(f: Frame, width: int, text: str, style: str = "body", color: Any =
 
 def para(f: Frame, width: int, text: str, style: str = "body", color: Any = None) -> list[Item]:
     """A paragraph as one item per line, so that a long text scrolls line by line."""
-    from game.ui.frame import wrap
+    from game.ui.text import wrap
 
     font = f.fonts.get(style)
     lines = wrap(font, text, width, f.fonts.spec[style])

@@ -12,7 +12,9 @@ from game.engine.actions import Continue
 from game.engine.defs import tr
 from game.engine.world import ARMED, NAMES, REGIONAL, REGIONS, RELATION_PAIRS, pair_key
 from game.ui import mapshapes
-from game.ui.frame import Frame, Item, Rect, columns, take_bottom, take_right
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, columns, take_bottom, take_right
 from game.ui.strings import short, t
 from game.ui.theme import ink_on
 from game.ui.views.base import (
@@ -56,7 +58,7 @@ class BriefingView(GameView):
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "tab":
             self.tab = arg
-            self.app.focus_id = f"tab:{arg}"
+            self.app.focus.set(f"tab:{arg}")
             return True
         return False
 

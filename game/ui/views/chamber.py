@@ -9,7 +9,9 @@ import pygame
 from game.engine import council
 from game.engine.actions import Back, CallVote, Continue, Trade
 from game.engine.defs import tr
-from game.ui.frame import Frame, Item, Rect, columns, take_bottom, take_top
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, columns, take_bottom, take_top
 from game.ui.views.base import GameView, fmt_num, heading_item, para, stat_item, text_item
 
 SYMBOL = {council.YES: "✔", council.NO: "✖", council.ABSTAIN: "○"}

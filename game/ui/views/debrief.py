@@ -8,7 +8,9 @@ import pygame
 
 from game.engine.defs import month_label, tr
 from game.engine.game import ENDINGS, OUTCOMES
-from game.ui.frame import Frame, Item, Rect, inset
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, inset
 from game.ui.views.base import (
     GameView,
     bar_item,
@@ -46,7 +48,7 @@ class DebriefView(GameView):
             self.tab = TABS[(TABS.index(self.tab) + arg) % len(TABS)]
         else:
             return False
-        self.app.focus_id = f"tab:{self.tab}"
+        self.app.focus.set(f"tab:{self.tab}")
         return True
         return False
 
@@ -59,7 +61,7 @@ class DebriefView(GameView):
         return f"tab:{self.tab}"
 
     def actions(self) -> list[tuple[str, str, Any, bool]]:
-        return [("act:title", self.t("new_game"), self.app.goto_title, True)]
+        return [("act:title", self.t("new_game"), self.app.nav.goto_title, True)]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
         inner = f.panel(body)

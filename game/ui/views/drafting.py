@@ -8,7 +8,9 @@ from game import explain
 from game.engine.actions import Choose, Continue
 from game.engine.defs import tr
 from game.engine.world import describe
-from game.ui.frame import Frame, Item, Rect, columns
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, columns
 from game.ui.views.base import NUMBER_KEYS, GameView, fmt_num, heading_item, text_item
 
 _PREVIEWS: dict[tuple[Any, ...], dict[str, int]] = {}
@@ -45,7 +47,7 @@ class DraftingView(GameView):
             dim = self.app.game.scenario.dimensions[self.dim]
             if 1 <= arg <= len(dim.options):
                 self.app.act(Choose(dim.id, dim.options[arg - 1].id))
-                self.app.focus_id = f"opt:{arg - 1}"
+                self.app.focus.set(f"opt:{arg - 1}")
                 return True
         return False
 
@@ -58,10 +60,10 @@ class DraftingView(GameView):
         self.scroll["options"] = 0
         dim = self.app.game.scenario.dimensions[i]
         chosen = [o.id for o in dim.options].index(self.app.game.draft[dim.id])
-        self.app.focus_id = f"opt:{chosen}"
+        self.app.focus.set(f"opt:{chosen}")
 
     def back(self) -> bool:
-        self.app.focus_id = f"dim:{self.dim}"
+        self.app.focus.set(f"dim:{self.dim}")
         return True
 
     def actions(self) -> list[tuple[str, str, Any, bool]]:

@@ -7,7 +7,9 @@ from typing import Any
 from game import explain
 from game.engine.actions import Continue, Respond
 from game.engine.defs import month_label, tr
-from game.ui.frame import Frame, Item, Rect, columns
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, columns
 from game.ui.views.base import (
     NUMBER_KEYS,
     GameView,
@@ -113,7 +115,7 @@ class SummaryView(GameView):
         if g.quarter != 0 or not changes:
             return []
         q = max(changes.items(), key=lambda kv: (abs(kv[1]), kv[0]))[0]
-        return [lambda: self.app.open_why(q), self.app.close_overlay]
+        return [lambda: self.app.nav.open_why(q), self.app.nav.pop]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
         g, lang = self.app.game, self.lang

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from game import explain
 from game.engine.world import DERIVED_PARTS, describe
-from game.ui.frame import Frame, Item, Rect, columns, inset, take_bottom
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, columns, inset, take_bottom
 from game.ui.strings import HELP_KEYS, HELP_SCREENS, t
 from game.ui.views.base import View, fmt_num, heading_item, quantity_label, text_item
 
@@ -41,7 +43,7 @@ class Overlay(View):
         label = t("close", self.lang)
         w = f.text_w(label, "bold") + 4 * f.pad
         f.scroll_list("overlay", body, self.items(f, body.w))
-        f.button("overlay:close", Rect(bottom.right - w, bottom.y, w, btn_h), label, self.app.close_overlay,
+        f.button("overlay:close", Rect(bottom.right - w, bottom.y, w, btn_h), label, self.app.nav.pop,
                  style="bold", primary=True)
 
 

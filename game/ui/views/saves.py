@@ -8,13 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pygame
-
 from game.engine.defs import month_label, tr
 from game.saves import SaveError
 from game.store import GameInfo, SlotInfo, date_label
-from game.ui.frame import Control, Frame, Item, Rect, fit_prefix
+from game.ui.controls import Control, Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect
 from game.ui.strings import t
+from game.ui.text import fit_prefix
 from game.ui.views.base import text_item
 from game.ui.views.overlays import Overlay
 
@@ -63,7 +64,7 @@ class ContinueOverlay(Overlay):
 
     def resume(self, info: GameInfo) -> None:
         if self.app.continue_game(info.game_id):
-            self.app.overlay = None
+            self.app.nav.clear_overlays()
 
     def items(self, f: Frame, width: int) -> list[Item]:
         lang, app = self.lang, self.app
@@ -120,24 +121,16 @@ class SavesOverlay(Overlay):
     def default_focus(self) -> str | None:
         return FIELD if self.app.game is not None else "overlay:close"
 
-    def text_input(self, text: str) -> bool:
-        if self.app.focus_id == FIELD:
-            clean = "".join(c for c in text if c.isprintable())
-            self.name_text = (self.name_text + clean)[:MAX_NAME]
-            return True
-        return False
+    # --- the name field (its control takes the typed keys while it has the focus) -----------
+    def insert(self, text: str) -> None:
+        clean = "".join(c for c in text if c.isprintable())
+        self.name_text = (self.name_text + clean)[:MAX_NAME]
 
-    def key_down(self, event: pygame.event.Event) -> bool:
-        if self.app.focus_id != FIELD:
-            return False
-        if event.key == pygame.K_BACKSPACE:
-            self.name_text = self.name_text[:-1]
-            return True
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.save()
-            return True
-        # letters and digits arrive as text input; keep them from the keymaps
-        return bool(event.unicode and event.unicode.isprintable() and event.key != pygame.K_TAB)
+    def erase(self) -> None:
+        self.name_text = self.name_text[:-1]
+
+    def submit(self) -> None:
+        self.save()
 
     def save(self) -> None:
         app = self.app
@@ -160,12 +153,12 @@ class SavesOverlay(Overlay):
             app.message = t("none_loaded", self.lang, msg=exc.text(self.lang))
             return
         if app.load_payload(data, path.name):
-            app.overlay = None
+            app.nav.clear_overlays()
 
     # --- deleting, into the bin -------------------------------------------------------------
     def ask_delete(self, path: Path) -> None:
         self.confirm = path
-        self.app.focus_id = "slot:no"
+        self.app.focus.set("slot:no")
 
     def delete(self, path: Path, name: str) -> None:
         self.confirm = None
@@ -176,12 +169,12 @@ class SavesOverlay(Overlay):
         else:
             self.app.message = t("deleted", self.lang, name=name)
         self.refresh()
-        self.app.focus_id = "bin:toggle"
+        self.app.focus.set("bin:toggle")
 
     def cancel(self) -> None:
         self.confirm = None
         self.confirm_empty = False
-        self.app.focus_id = "overlay:close"
+        self.app.focus.set("overlay:close")
 
     def restore(self, path: Path, name: str) -> None:
         try:
@@ -191,24 +184,21 @@ class SavesOverlay(Overlay):
         else:
             self.app.message = t("restored", self.lang, name=name)
         self.refresh()
-        self.app.focus_id = "overlay:close"
+        self.app.focus.set("overlay:close")
 
     def empty_bin(self) -> None:
         n = self.app.store.empty_bin()
         self.confirm_empty = False
         self.app.message = t("bin_emptied", self.lang, n=n)
         self.refresh()
-        self.app.focus_id = "overlay:close"
+        self.app.focus.set("overlay:close")
 
     def toggle_bin(self) -> None:
         self.show_bin = not self.show_bin
         self.confirm_empty = False
 
-    def back(self) -> bool:
-        if self.confirm is not None or self.confirm_empty:
-            self.cancel()
-            return True
-        return False
+    def confirming(self) -> bool:
+        return self.confirm is not None or self.confirm_empty
 
     def items(self, f: Frame, width: int) -> list[Item]:
         lang, app = self.lang, self.app
@@ -253,7 +243,7 @@ class SavesOverlay(Overlay):
 
     def _ask_empty(self) -> None:
         self.confirm_empty = True
-        self.app.focus_id = "bin:no"
+        self.app.focus.set("bin:no")
 
     def _desc(self, slot: SlotInfo) -> str:
         if slot.problem is not None:
@@ -262,7 +252,6 @@ class SavesOverlay(Overlay):
         return f"{title} · {date_label(slot.where, self.lang) or slot.where} · {slot.when}"
 
     def _name_field(self, f: Frame, width: int) -> Item:
-        app = self.app
         label = t("save_name", self.lang)
         field_h = f.line_h() + f.pad
         btn = t("save_here", self.lang)
@@ -273,14 +262,15 @@ class SavesOverlay(Overlay):
             fr.text(Rect(r.x, r.y, r.w, lab_h), label, "bold")
             fw = max(100, r.w - btn_w - fr.pad)
             box = Rect(r.x, r.y + lab_h, fw, field_h)
-            fr.fill(box, fr.pal.panel, fr.radius, fr.pal.accent if app.focus_id == FIELD else fr.pal.border, 2)
+            focused = fr.focus == FIELD
+            fr.fill(box, fr.pal.panel, fr.radius, fr.pal.accent if focused else fr.pal.border, 2)
             # the end of the name, as much as fits before the caret (one binary search)
             font = fr.fonts.get("body")
             tail = fit_prefix(font, self.name_text[::-1], box.w - 2 * fr.pad, "|")
             shown = tail[::-1]
-            caret = "|" if app.focus_id == FIELD else ""
+            caret = "|" if focused else ""
             fr.text(Rect(box.x + fr.pad, box.y + fr.pad // 2, box.w - 2 * fr.pad, fr.line_h()), shown + caret)
-            fr.register(Control(FIELD, box, None, "field"))
+            fr.register(Control(FIELD, box, None, "field", field=self))
             fr.button("saves:save", Rect(box.right + fr.pad, box.y, r.right - box.right - fr.pad, field_h), btn,
                       self.save, style="bold", primary=True)
 

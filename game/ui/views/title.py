@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.ui.frame import Frame, Item, Rect, columns, take_top
+from game.ui.controls import Item
+from game.ui.frame import Frame
+from game.ui.layout import Rect, columns, take_top
 from game.ui.strings import t
 from game.ui.views.base import View
 
@@ -56,7 +58,7 @@ class TitleView(View):
         self.scenarios = scenario_list()
 
     def default_focus(self) -> str | None:
-        if self.app.store.has_games() and not self.app.auto_strategy:
+        if self.app.store.has_games() and self.app.autoplay is None:
             return "title:continue"
         return "scenario:0"
 
@@ -64,7 +66,7 @@ class TitleView(View):
         return True  # Esc on the title does nothing (Quit is a button)
 
     def start(self, folder: Path) -> None:
-        self.app.start_game(self.app.level_name(folder))
+        self.app.start_game(self.app.levels.name(folder))
 
     def draw(self, f: Frame) -> None:
         app, pal, lang = self.app, f.pal, self.lang
@@ -123,12 +125,12 @@ class TitleView(View):
         app, lang, s = self.app, self.lang, self.app.settings
         inner = f.panel(rect)
         onoff = {True: t("on", lang), False: t("off", lang)}
-        has_save = app.store.has_games() and not app.auto_strategy
+        has_save = app.store.has_games() and app.autoplay is None
         buttons: list[tuple[str, str, Any, bool, bool]] = [
             ("title:continue", t("continue_game" if has_save else "continue_none", lang),
              self.do_continue, has_save, has_save),
-            ("title:saves", t("load", lang), app.open_saves, False, True),
-            ("title:help", t("help", lang), app.open_help, False, True),
+            ("title:saves", t("load", lang), app.nav.open_saves, False, True),
+            ("title:help", t("help", lang), app.nav.open_help, False, True),
         ]
         settings: list[tuple[str, str, Any, bool, bool]] = [
             ("set:lang", t("language", lang), lambda: app.change_settings(lang="fr" if s.lang == "en" else "en"), False, True),
@@ -158,4 +160,4 @@ class TitleView(View):
         f.scroll_list("menu", inner, items)
 
     def do_continue(self) -> None:
-        self.app.open_continue()
+        self.app.nav.open_continue()

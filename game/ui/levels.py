@@ -1,0 +1,41 @@
+"""The scenarios the window plays, compiled once and kept while their files are unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.content.loader import levels_root, load_scenario, resolve_level
+from game.engine.defs import Scenario
+
+
+class Levels:
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[Scenario, list[tuple[Path, float]]]] = {}
+
+    @staticmethod
+    def name(folder: Path) -> str:
+        """A bundled scenario by its name, any other by its folder's path."""
+        try:
+            if folder.resolve().parent == levels_root().resolve():
+                return folder.name
+        except OSError:
+            pass
+        return str(folder)
+
+    def load(self, level: str) -> tuple[Scenario | None, str]:
+        """The scenario for ``level``, or None and its first problem."""
+        cached = self._cache.get(level)
+        if cached is not None and all(_mtime(p) == m for p, m in cached[1]):
+            return cached[0], ""
+        loaded = load_scenario(resolve_level(level))
+        if loaded.scenario is None:
+            return None, str(loaded.problems[0]) if loaded.problems else "no scenario"
+        self._cache[level] = (loaded.scenario, [(p, _mtime(p)) for p in loaded.files])
+        return loaded.scenario, ""
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0

@@ -1,0 +1,81 @@
+"""Vertical lists that scroll by whole items: which items fit from the scroll position, the
+focused item kept in view, the hidden items' controls kept in the focus order, and the "▲ 3 ▼ 5"
+line that says how much more there is.
+
+``scroll_list`` draws into a ``Frame``; the scroll position of each list lives in the view that
+is being drawn (``Frame.scroll``), so that each screen and overlay remembers its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from game.ui.controls import Control, Item, ListInfo
+from game.ui.layout import Rect
+
+if TYPE_CHECKING:
+    from game.ui.frame import Frame
+
+
+def _step(item: Item, gap: int) -> int:
+    return item.height + (0 if item.tight else gap)
+
+
+def first_in_view(items: Sequence[Item], first: int, focus: str | None, height: int, gap: int) -> int:
+    """The first item to show: ``first``, moved just enough that the focused item fits."""
+    for k, it in enumerate(items):
+        if focus is None or focus not in it.ids:
+            continue
+        if k < first:
+            return k
+        y = sum(_step(items[j], gap) for j in range(first, k + 1)) - gap
+        while y > height and first < k:
+            y -= _step(items[first], gap)
+            first += 1
+        return first
+    return first
+
+
+def more_label(f: Frame, above: int, below: int, width: int) -> str:
+    """'▲ 2  ▼ 5  more — PgUp/PgDn', shortened until it fits ``width``."""
+    parts = [f"{mark} {n}" for mark, n in (("▲", above), ("▼", below)) if n]
+    more = "more" if f.lang != "fr" else "de plus"
+    label = "  ".join(parts) + f"  {more} — PgUp/PgDn"
+    for cand in (label, "  ".join(parts) + f"  {more}", " ".join(parts)):
+        label = cand
+        if f.text_w(cand) <= width:
+            break
+    return label
+
+
+def scroll_list(f: Frame, lid: str, rect: Rect, items: Sequence[Item], gap: int | None = None) -> None:
+    """Draw as many whole items as fit from the view's scroll position; the others' controls
+    stay in the focus order (focusing one scrolls it into view)."""
+    gap = f.gap // 2 if gap is None else gap
+    n = len(items)
+    area = Rect(rect)
+    indicator_h = 0
+    if sum(_step(it, gap) for it in items) > rect.h:
+        indicator_h = f.line_h() + 2
+        area = Rect(rect.x, rect.y, rect.w, max(0, rect.h - indicator_h))
+    first = max(0, min(f.scroll.get(lid, 0), max(0, n - 1)))
+    first = f.scroll[lid] = first_in_view(items, first, f.focus, area.h, gap)
+    y, shown, stop = area.y, 0, False
+    for k, it in enumerate(items):
+        h = it.height
+        if not shown and h > area.h:
+            h = area.h  # an item taller than the list is shown clipped (its text truncates)
+        if k < first or stop or y + h > area.bottom:
+            stop = stop or k >= first
+            for cid in it.ids:
+                f.register(Control(cid, None, None, "hidden", scroll=(lid, k)))
+            continue
+        it.draw(f, Rect(area.x, y, area.w, h))
+        y += h + (0 if it.tight else gap)
+        shown += 1
+    f.lists[lid] = ListInfo(lid, Rect(rect), first, shown, n, [it.ids for it in items])
+    if indicator_h:
+        label = more_label(f, first, n - first - shown, rect.w)
+        r = Rect(rect.x, rect.bottom - indicator_h + 2, rect.w, indicator_h - 2)
+        f.text(r, label, "body", f.pal.muted, align="right")
