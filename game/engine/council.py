@@ -116,12 +116,29 @@ def adopted(members: tuple[Member, ...], votes: Mapping[str, str]) -> bool:
     return yes >= VOTES_NEEDED and not veto
 
 
-def unity(votes: Mapping[str, str]) -> int:
-    """0..100: share of yes votes, abstentions counting half."""
+# How much a yes says, by the member's score: a unanimous vote of reluctant members is not the
+# united Council of members who all want the text (the record: 15-0 votes with reservations).
+# A yes at the yes line counts RELUCTANT_YES, each point above it CONVICTION more, up to 100.
+RELUCTANT_YES = 70
+CONVICTION = 10
+ABSTAIN_POINTS = 50
+
+
+def unity(votes: Mapping[str, str], stances: list[Stance] | None = None) -> int:
+    """0..100: how united the Council was. Without stances: yes 100, abstain 50, no 0.
+
+    With the stances the votes were cast from, a yes counts by conviction (see RELUCTANT_YES)."""
     if not votes:
         return 0
-    points = sum(2 if v == YES else 1 if v == ABSTAIN else 0 for v in votes.values())
-    return points * 50 // len(votes)
+    score = {s.member: s.score for s in stances} if stances is not None else {}
+    points = 0
+    for member, vote in votes.items():
+        if vote == YES:
+            held = score.get(member)
+            points += 100 if held is None else min(100, RELUCTANT_YES + CONVICTION * max(0, held - YES_LINE))
+        elif vote == ABSTAIN:
+            points += ABSTAIN_POINTS
+    return points // len(votes)
 
 
 def trade_cost(member: Member, draft: Mapping[str, str], dimension: str, year: int = 0) -> int:

@@ -62,6 +62,10 @@ class VoteResult:
     votes: dict[str, str]
     adopted: bool
     draft: dict[str, str]
+    unity: int = -1  # from the members' positions at the vote (-1: a save from before, count the votes)
+
+    def unity_at_vote(self) -> int:
+        return self.unity if self.unity >= 0 else council.unity(self.votes)
 
 
 class Game:
@@ -243,8 +247,9 @@ class Game:
                                        positions=self.scenario.coefficients["national_positions"])
         votes = council.cast(stances, self.rng, self.values["council.unity"], self.scenario.coefficients["unity_pull"])
         ok = council.adopted(self.council, votes)
-        self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft)))
-        self.meters.set("council.unity", council.unity(votes), "vote:" + ("adopted" if ok else "failed"))
+        unity = council.unity(votes, stances)
+        self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft), unity))
+        self.meters.set("council.unity", unity, "vote:" + ("adopted" if ok else "failed"))
         self.journal.append({"q": self.quarter, "kind": "vote", "adopted": ok, "yes": sum(v == council.YES for v in votes.values())})
         if ok:
             self.failed_in_row = 0
@@ -382,7 +387,7 @@ class Game:
             self._end("scenario_end")
         elif self.mandate_left <= 0:
             self.meters.quarter = self.quarter
-            capital = self._capital()
+            capital = self._capital() + rules.pct(self.values["council.capital"], self.scenario.coefficients["capital_carry"])
             if self._levers.get("duration", 4) <= 2:  # a short mandate: another vote so soon costs capital
                 capital = rules.pct(capital, self.scenario.coefficients["short_mandate_capital"])
             self.meters.set("council.capital", capital, "rule:renewal")
@@ -410,7 +415,7 @@ class Game:
         harm_of = [(7 * t["violence.mean"] + 3 * t["displacement.mean"]) // 10 for t in tl]
         harm = (sum(harm_of) + missing * harm_of[-1]) // full
         bodies = (v["buyin.au"] + v["buyin.ecowas"] + v["buyin.algeria"]) // 3
-        unity = sum(council.unity(r.votes) for r in self.votes) // len(self.votes) if self.votes else v["council.unity"]
+        unity = sum(r.unity_at_vote() for r in self.votes) // len(self.votes) if self.votes else v["council.unity"]
         return {
             "human_security": 100 - harm,
             "implementation": v["politics.implementation"],
@@ -463,7 +468,7 @@ class Game:
             "queue": self.queue,
             "last_drawn": self.last_drawn,
             "draws": self.draws,
-            "votes": [{"quarter": r.quarter, "votes": r.votes, "adopted": r.adopted, "draft": r.draft} for r in self.votes],
+            "votes": [{"quarter": r.quarter, "votes": r.votes, "adopted": r.adopted, "draft": r.draft, "unity": r.unity} for r in self.votes],
             "journal": self.journal,
             "decisions": self.decisions,
             "timeline": self.timeline,
@@ -495,7 +500,8 @@ class Game:
             game.mandate_left = int(data["mandate_left"])
             game.failed_in_row = int(data["failed_in_row"])
             game.cost_total = int(data["cost_total"])
-            game.votes = [VoteResult(int(r["quarter"]), dict(r["votes"]), bool(r["adopted"]), dict(r["draft"])) for r in data["votes"]]
+            game.votes = [VoteResult(int(r["quarter"]), dict(r["votes"]), bool(r["adopted"]), dict(r["draft"]), int(r.get("unity", -1)))
+                          for r in data["votes"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"damaged save: {exc}") from None
         if not isinstance(game.phase, str) or game.phase not in PHASES:

@@ -34,6 +34,13 @@ from game.engine.world import (
 # Coefficient name -> what it means. Every scenario must give each a value (levels/common/model.yaml
 # holds the defaults with the same explanation, and a scenario may override any of them).
 COEFFICIENTS: dict[str, str] = {
+    "rivalry_drift": "relation two jihadist groups lose per quarter when both are at full strength (competition for ground and recruits)",
+    "rivalry_violence": "violence per quarter where two groups at open war are both present",
+    "rivalry_attrition": "strength a jihadist group loses per quarter to open war with another armed group",
+    "dialogue_damp": "% of the violence a jihadist group drives that talks with the state at full good terms would stop",
+    "toll_fatigue": "peacekeepers killed in all for each peacekeeper fewer killed in a quarter that contributors bear",
+    "mediation_commitment": "% of the gap to full commitment that mediators at full buy-in win back from each signatory per quarter",
+    "capital_carry": "% of the penholder's unspent political capital carried to the next renewal",
     "national_positions": "% weight of the members' national positions (preferences and concerns) in their votes (claim 8)",
     "troop_step": "troops the mission can gain or lose in a quarter on the way to its ceiling",
     "troops_full_presence": "troops needed for full presence everywhere the mission deploys",
@@ -151,7 +158,9 @@ RULES: dict[str, dict[str, str]] = {
     "violence_drivers": {"en": "armed groups' presence drives violence (or lets it fade)", "fr": "la présence des groupes armés nourrit la violence (ou la laisse retomber)"},
     "hostility": {"en": "fighting between signatories", "fr": "combats entre signataires"},
     "communal": {"en": "communal violence in the centre", "fr": "violences intercommunautaires au centre"},
-    "collusion": {"en": "signatories on good terms with armed groups give them shelter", "fr": "des signataires proches de groupes armés leur offrent refuge"},
+    "collusion": {"en": "armed actors on good terms with a group give it shelter, routes and money", "fr": "des acteurs armés proches d'un groupe lui offrent refuge, routes et argent"},
+    "rivalry": {"en": "armed groups compete for ground and recruits, then fight", "fr": "les groupes armés se disputent le terrain et les recrues, puis se combattent"},
+    "dialogue": {"en": "talks between the state and a jihadist group calm its violence", "fr": "le dialogue entre l'État et un groupe djihadiste calme sa violence"},
     "truces": {"en": "truces brokered by the mediators", "fr": "trêves négociées par les médiateurs"},
     "recruitment": {"en": "jihadists recruit in the centre where the state is absent and grievances run high",
                     "fr": "les djihadistes recrutent au centre, là où l'État est absent et les griefs profonds"},
@@ -166,6 +175,7 @@ RULES: dict[str, dict[str, str]] = {
     "partiality": {"en": "armed groups see the mission as partial", "fr": "les groupes armés jugent la mission partiale"},
     "implementation_commitment": {"en": "implementation (or its absence) shapes commitment", "fr": "la mise en œuvre (ou son absence) façonne l'engagement"},
     "mediation": {"en": "mediation backed by regional buy-in", "fr": "médiation soutenue par l'adhésion régionale"},
+    "mediators_reengage": {"en": "mediators bring the signatories back to the agreement", "fr": "les médiateurs ramènent les signataires vers l'accord"},
     "split_decay": {"en": "split signatories stall implementation", "fr": "des signataires divisés bloquent la mise en œuvre"},
     "violence_erodes": {"en": "violence erodes reconciliation", "fr": "la violence érode la réconciliation"},
     "insecurity": {"en": "insecurity erodes Bamako's consent", "fr": "l'insécurité érode le consentement de Bamako"},
@@ -213,7 +223,13 @@ _COMMITMENT = tuple(f"commitment.{s}" for s in SIGNATORIES)
 _COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
 _NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
 _CENTRE_STATE = tuple(_STATE[r] for r in CENTRE)
-_TIES = {a: (pair_key("cma", a), pair_key("platform", a)) for a in SPOILERS}  # collusion's relations
+# Collusion's relations: a spoiler's ties with every other armed actor.
+_TIES = {a: tuple(pair_key(a, b) for b in ARMED if b != a) for a in SPOILERS}
+# Open war: two jihadist groups, or a northern signatory and a jihadist group, both present somewhere.
+_WARS = tuple((pair_key(a, b), a, b) for a in ("cma", "platform", *EXTREMISTS) for b in EXTREMISTS
+              if a != b and ARMED.index(a) < ARMED.index(b))
+_EXTREMIST_PAIRS = tuple((pair_key(a, b), _STRENGTH[a], _STRENGTH[b]) for i, a in enumerate(EXTREMISTS) for b in EXTREMISTS[i + 1:])
+_DIALOGUE = {_STRENGTH[a]: pair_key("government", a) for a in EXTREMISTS}
 _CENTRE_VIOLENCE = tuple(_VIOLENCE[r] for r in CENTRE)
 _G5 = tuple(f"buyin.{a}" for a in ("chad", "niger", "burkina_faso", "mauritania"))
 _BODIES = tuple(f"buyin.{a}" for a in REGIONAL_BODIES)
@@ -236,6 +252,8 @@ class Plan:
     coefficients: Mapping[str, int]
     drivers: Mapping[str, tuple[tuple[str, int], ...]]  # region -> ((strength key, footprint %), …)
     shares: Mapping[str, int]  # region -> % of the mission's deployment
+    # open wars: (relation, strength of one side, strength of the other, violence where both are)
+    wars: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
 
 
 def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str, int]], deployment: Mapping[str, int]) -> Plan:
@@ -245,7 +263,11 @@ def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str
     }
     total = sum(deployment.values()) or 1
     shares = {r: deployment.get(r, 0) * 100 // total for r in REGIONS}
-    return Plan(dict(coefficients), drivers, shares)
+    wars = tuple(
+        (key, _STRENGTH[a], _STRENGTH[b], tuple(_VIOLENCE[r] for r in REGIONS if footprint.get(a, {}).get(r, 0) and footprint.get(b, {}).get(r, 0)))
+        for key, a, b in _WARS
+    )
+    return Plan(dict(coefficients), drivers, shares, wars)
 
 
 def field_quarter(
@@ -366,9 +388,12 @@ def field_quarter(
     for actor in SPOILERS:
         key = _STRENGTH[actor]
         add(key, regrowth, "rule:regrowth")
-        # Collusion: a signatory on good terms with a spoiler gives it shelter, routes and recruits.
-        with_cma, with_platform = _TIES[actor]
-        ties = max(0, v[with_cma]) + max(0, v[with_platform])
+        # Collusion: an armed actor on good terms with a spoiler gives it shelter, routes, recruits
+        # or money: a signatory, the state's own officials, traffickers, another jihadist group.
+        ties = 0
+        for tie in _TIES[actor]:
+            if v[tie] > 0:
+                ties += v[tie]
         if ties:
             add(key, part(C["collusion"], min(100, ties)), "rule:collusion")
         add(key, -pct(v[key], decay), "rule:attrition")
@@ -384,6 +409,27 @@ def field_quarter(
                 add(key, -mission_hit, why("mission_force", "rule:attrition"))
             if g5_hit:
                 add(key, -g5_hit, why("g5_support", "rule:attrition"))
+
+    # --- Rivalry and open war between armed groups (the record: JNIM and the ISGS cooperate until
+    # 2019, then fight from 2020; the Platform's MSA and GATIA fight the ISGS around Ménaka in 2018)
+    # Two jihadist groups compete for the same ground and recruits: the stronger both are, the
+    # faster their relation sours. Open war kills where both are present and wears both down.
+    drift_k = C["rivalry_drift"]
+    for key, a_key, b_key in _EXTREMIST_PAIRS:
+        # (slower as it nears open war: a feud already bitter has less left to lose)
+        add(key, -part(drift_k, v[a_key], v[b_key], 100 + v[key]), "rule:rivalry")
+    war_violence = C["rivalry_violence"]
+    war_attrition = C["rivalry_attrition"]
+    war_at: dict[str, int] = {}
+    for key, a_key, b_key, places in plan.wars:
+        hostility_ab = -v[key]
+        if hostility_ab <= 0:
+            continue
+        for place in places:
+            war_at[place] = war_at.get(place, 0) + part(war_violence, hostility_ab)
+        worn = part(war_attrition, hostility_ab)
+        add(a_key, -worn, "rule:rivalry")
+        add(b_key, -worn, "rule:rivalry")
 
     # --- Recruitment in the centre (the record, 2015-2019: Katiba Macina, then JNIM) -------
     # Armed groups recruit where the state is absent, grievances run high and civilians are
@@ -421,18 +467,29 @@ def field_quarter(
     # Consent multiplies what presence protects (claim 9): a mission the state obstructs does less.
     consent_eff = 100 - pct(C["consent_protection"], 100 - consent)
     protect_k = protection * consent_eff * inertia  # / 100**3 with presence
+    # Talks: the better the state's terms with a jihadist group (local truces, dialogue), the less
+    # violence that group drives (the record: the national dialogue of 2019 asked for talks; local
+    # agreements in the centre, such as Niono in 2021, calmed some districts for a while).
+    dialogue = C["dialogue_damp"]
+    talks = {k: 100 - part(dialogue, (v[rel] + 100) // 2) for k, rel in _DIALOGUE.items()}
     robust_k = robust_protection * robust * inertia
     state_k = state_protection * inertia
     for region in REGIONS:
         key = _VIOLENCE[region]
-        drive = 0
+        drive = war_at.get(key, 0)
+        calmed = 0
         for strength_key, share in plan.drivers[region]:
-            drive += (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
+            push = (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
+            drive += push
+            if strength_key in talks:
+                calmed += push - pct(push, talks[strength_key])
         if region in CENTRE:  # the insurgency reaches where the state is absent and grievances run high
             drive += part(reach, jnim, 100 - v[_STATE[region]], grievance)
         presence = v[_PRESENCE[region]]
         # Violence moves toward what the armed groups' presence drives (up, or fading down).
         add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
+        if calmed:
+            add(key, -pct(calmed, inertia), "rule:dialogue")
         if hostile and region in _NORTH:
             add(key, hostile, "rule:hostility")
         if region in CENTRE:
@@ -461,8 +518,11 @@ def field_quarter(
         killed += 1  # the fraction of a death is a chance, not a rounding
     add("mission.casualties", killed, why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
     add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
-    if killed > C["tcc_threshold"]:
-        add("mission.troops", -C["tcc_withdrawal"] * (killed - C["tcc_threshold"]), "rule:contributors_leave")
+    # Contributors bear fewer losses as the mission's toll mounts (the deadliest UN mission of its
+    # time): every ``toll_fatigue`` peacekeepers killed in all lowers what a quarter may cost.
+    bearable = max(1, C["tcc_threshold"] - v["mission.casualties"] // max(1, C["toll_fatigue"]))
+    if killed > bearable:
+        add("mission.troops", -C["tcc_withdrawal"] * (killed - bearable), "rule:contributors_leave")
 
     # --- Impartiality and commitment (claim 2) ---------------------------------------------
     if robust:
@@ -472,16 +532,24 @@ def field_quarter(
     add("mission.impartiality", pct(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
     add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
     commitment_step = pct(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"])
+    mediators = mean(v, _MEDIATORS)
+    reengage = C["mediation_commitment"]
     for key in _COMMITMENT:
         add(key, commitment_step, "rule:implementation_commitment")
+        # Mediators bring a wavering party back to the table (the CMA's returns of 2015 and 2017).
+        add(key, part(reengage, 100 - v[key], mediators), "rule:mediators_reengage")
 
     # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
-    mediation = 50 + mean(v, _MEDIATORS) // 2  # mediators help; they cannot do it all
-    pressure = L.get("pressure", 0)
+    mediation = 50 + mediators // 2  # mediators help; they cannot do it all
+    # The Council's pressure weighs as much as the Council is united (claim 4): a divided vote
+    # tells Bamako that some members will not follow through.
+    pressure = pct(L.get("pressure", 0), 50 + v["council.unity"] // 2)
+    # The parties implement what they are committed to: the least committed signatory slows all.
+    committed = 50 + min(map(v.__getitem__, _COMMITMENT)) // 2
     will = v["politics.will"]
     violence_mean = mean(v, _VIOLENCE_KEYS)
     pressure_cause = why("pressure", "rule:mediation")
-    add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, consent), why("agreement_focus", "rule:mediation"))
+    add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, consent, committed), why("agreement_focus", "rule:mediation"))
     add("politics.implementation", pct(C["pressure_impl"], pressure), pressure_cause)
     add("politics.implementation", -pct(C["impl_decay"], split), "rule:split_decay")
     add("politics.reconciliation", pct(C["recon_gain"], L.get("reconciliation_focus", 0)), why("reconciliation_focus", "rule:inclusion"))
@@ -520,7 +588,6 @@ def field_quarter(
     drift = pct(C["inclusion_drift"], inclusion - C["inclusion_neutral"])
     # Alliances shift both ways: open hostility wears the parties out and the mediators broker
     # truces (the Anefis pacts of 2015, the truces of 2017-2018), so no relation sits at a bound.
-    mediators = mean(v, _MEDIATORS)
     truce = C["truce_recovery"]
     for key in _SIGNATORY_KEYS:
         add(key, drift, "rule:inclusion")
@@ -537,12 +604,18 @@ def field_quarter(
         + pct(C["defection_trafficking"], v["strength.traffickers"])
         - pct(C["defection_inclusion"], inclusion)
     )
+    # The least committed of the CMA and the Platform is the one who may break: a party held to
+    # the agreement (commitment above half) defects less, a wavering one more.
+    defector = min(SIGNATORIES[1:], key=lambda s: (v[f"commitment.{s}"], s))
+    chance = chance * (150 - v[f"commitment.{defector}"]) // 100
     if rng is not None and rng.random() * 1000 < chance:
-        # The least committed of the CMA and the Platform breaks with the others.
-        defector = min(SIGNATORIES[1:], key=lambda s: (v[f"commitment.{s}"], s))
         for other in SIGNATORIES:
-            if other != defector:
-                add(pair_key(defector, other), -C["defection_shock"], "rule:defection")
+            if other == defector:
+                continue
+            key = pair_key(defector, other)
+            if other != "government" and v[key] > 0:
+                continue  # allied movements break with Bamako together (the CSP of 2021-2023)
+            add(key, -C["defection_shock"], "rule:defection")
         add(f"commitment.{defector}", -C["defection_commitment"], "rule:defection")
         add(pair_key(defector, "jnim"), C["defection_shock"] // 2, "rule:defection")
 
