@@ -4,7 +4,11 @@ in the model reads it, and a card or clause that moves it moves nothing.
 
     python benchmarks/inert_quantities.py --level after-algiers
 
-Prints one line per inert quantity and the count. (Issue 7 asks for none; see the README.)
+Prints one line per inert quantity and the count. This is the strict, whole-game view: a shift at
+the start that the rules absorb within a few quarters (displacement follows violence, capital is
+renewed at each vote) leaves no mark at the end and is listed here. Whether each quantity is read
+at all, by a rule, an ending, a Council member or an outcome measure, is what
+tests/test_inert.py checks (it expects none unread).
 """
 
 from __future__ import annotations

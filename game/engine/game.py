@@ -20,7 +20,7 @@ from game.engine import council, rules
 from game.engine.actions import Action, Impossible, action_from_dict
 from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario
 from game.engine.ledger import Contribution, Meters
-from game.engine.world import DERIVED, DERIVED_PARTS, QUANTITIES, REGIONS, SIGNATORIES
+from game.engine.world import DERIVED, DERIVED_PARTS, QUANTITIES, REGIONS
 
 SAVE_FORMAT = 1
 
@@ -54,6 +54,12 @@ OUTCOMES: dict[str, dict[str, str]] = {
     "council_unity": {"en": "Council unity", "fr": "Unité du Conseil"},
     "cost": {"en": "Cost ($m, whole game)", "fr": "Coût (M$, toute la partie)"},
 }
+
+
+def timeline_entry(values: Mapping[str, int], quarter: int) -> dict[str, int]:
+    """What the outcome measures keep of a quarter's end (the debrief's charts read it too)."""
+    displaced = sum(values[f"displacement.{r}"] for r in REGIONS) // len(REGIONS)
+    return {k: values[k] for k in TIMELINE_KEYS} | {"quarter": quarter, "displacement.mean": displaced}
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,9 @@ class Game:
         self.timeline: list[dict[str, int]] = []
         self.cost_total = 0
         self.ending: str | None = None
-        self.meters.set("council.capital", self._capital(), "rule:renewal")
+        # The first renewal's capital: a fresh allowance, nothing carried from before the game.
+        start = dict(self.values) | {"council.capital": 0}
+        self.meters.set("council.capital", rules.renewal_capital(start, scenario.coefficients, False), "rule:renewal")
         self._prediction: tuple[tuple[object, ...], list[council.Stance]] | None = None
         self._plan = _plan_for(scenario)
         self._refresh()
@@ -232,11 +240,6 @@ class Game:
         self.meters.add("council.capital", -cost, f"trade:{member}.{dimension}")
         self.journal.append({"q": self.quarter, "kind": "trade", "member": member, "dimension": dimension, "cost": cost})
 
-    def _capital(self) -> int:
-        """Capital for trades at a renewal: more for a penholder of high standing, less after failures."""
-        C = self.scenario.coefficients
-        return max(0, C["capital_per_mandate"] + rules.pct(C["standing_capital"], self.values["council.standing"] - 50))
-
     def do_vote(self) -> None:
         if self.phase != NEGOTIATION:
             raise Impossible("The vote is called at the end of the negotiation.")
@@ -367,15 +370,10 @@ class Game:
     def _finish_quarter(self) -> None:
         v = self.values
         self.cost_total += v["mission.budget"] // 4
-        self.timeline.append({k: v[k] for k in TIMELINE_KEYS} | {"quarter": self.quarter, "displacement.mean": sum(v[f"displacement.{r}"] for r in REGIONS) // len(REGIONS)})
-        C = self.scenario.coefficients
-        commitment = sum(v[f"commitment.{s}"] for s in SIGNATORIES) // len(SIGNATORIES)
-        if v["mission.consent"] <= C["consent_floor"]:
-            self._end("consent_withdrawn")
-        elif v["mission.troops"] < C["troops_floor"]:
-            self._end("contributors_withdraw")
-        elif v["politics.implementation"] <= C["agreement_floor"] and commitment <= C["commitment_floor"]:
-            self._end("agreement_collapse")
+        self.timeline.append(timeline_entry(v, self.quarter))
+        ending = rules.ending(v, self.scenario.coefficients)
+        if ending is not None:
+            self._end(ending)
         else:
             self.phase = SUMMARY
 
@@ -387,9 +385,8 @@ class Game:
             self._end("scenario_end")
         elif self.mandate_left <= 0:
             self.meters.quarter = self.quarter
-            capital = self._capital() + rules.pct(self.values["council.capital"], self.scenario.coefficients["capital_carry"])
-            if self._levers.get("duration", 4) <= 2:  # a short mandate: another vote so soon costs capital
-                capital = rules.pct(capital, self.scenario.coefficients["short_mandate_capital"])
+            short = self._levers.get("duration", 4) <= 2  # another vote so soon costs capital
+            capital = rules.renewal_capital(self.values, self.scenario.coefficients, short)
             self.meters.set("council.capital", capital, "rule:renewal")
             self.softened = {}
             self.phase = BRIEFING

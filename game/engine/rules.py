@@ -40,6 +40,8 @@ COEFFICIENTS: dict[str, str] = {
     "dialogue_damp": "% of the violence a jihadist group drives that talks with the state at full good terms would stop",
     "toll_fatigue": "peacekeepers killed in all for each peacekeeper fewer killed in a quarter that contributors bear",
     "mediation_commitment": "% of the gap to full commitment that mediators at full buy-in win back from each signatory per quarter",
+    "trafficking_pull": "commitment a signatory loses per quarter on full good terms with trafficking networks",
+    "shield_floor": "% of the violence armed groups drive in a region that no protection can prevent",
     "capital_carry": "% of the penholder's unspent political capital carried to the next renewal",
     "national_positions": "% weight of the members' national positions (preferences and concerns) in their votes (claim 8)",
     "troop_step": "troops the mission can gain or lose in a quarter on the way to its ceiling",
@@ -175,6 +177,7 @@ RULES: dict[str, dict[str, str]] = {
     "partiality": {"en": "armed groups see the mission as partial", "fr": "les groupes armés jugent la mission partiale"},
     "implementation_commitment": {"en": "implementation (or its absence) shapes commitment", "fr": "la mise en œuvre (ou son absence) façonne l'engagement"},
     "mediation": {"en": "mediation backed by regional buy-in", "fr": "médiation soutenue par l'adhésion régionale"},
+    "trafficking": {"en": "trafficking income makes peace costly", "fr": "les revenus du trafic rendent la paix coûteuse"},
     "mediators_reengage": {"en": "mediators bring the signatories back to the agreement", "fr": "les médiateurs ramènent les signataires vers l'accord"},
     "split_decay": {"en": "split signatories stall implementation", "fr": "des signataires divisés bloquent la mise en œuvre"},
     "violence_erodes": {"en": "violence erodes reconciliation", "fr": "la violence érode la réconciliation"},
@@ -229,6 +232,7 @@ _TIES = {a: tuple(pair_key(a, b) for b in ARMED if b != a) for a in SPOILERS}
 _WARS = tuple((pair_key(a, b), a, b) for a in ("cma", "platform", *EXTREMISTS) for b in EXTREMISTS
               if a != b and ARMED.index(a) < ARMED.index(b))
 _EXTREMIST_PAIRS = tuple((pair_key(a, b), _STRENGTH[a], _STRENGTH[b]) for i, a in enumerate(EXTREMISTS) for b in EXTREMISTS[i + 1:])
+_TRAFFIC_TIES = tuple((f"commitment.{s}", pair_key(s, "traffickers")) for s in SIGNATORIES)
 _DIALOGUE = {_STRENGTH[a]: pair_key("government", a) for a in EXTREMISTS}
 _CENTRE_VIOLENCE = tuple(_VIOLENCE[r] for r in CENTRE)
 _G5 = tuple(f"buyin.{a}" for a in ("chad", "niger", "burkina_faso", "mauritania"))
@@ -463,6 +467,7 @@ def field_quarter(
     robust_protection = C["robust_protection"]
     state_protection = C["state_protection"]
     follow_displacement = C["displacement_follow"]
+    shield_floor = C["shield_floor"]
     # Products of non-negative integers, rounded half up: inlined because this loop is hot.
     # Consent multiplies what presence protects (claim 9): a mission the state obstructs does less.
     consent_eff = 100 - pct(C["consent_protection"], 100 - consent)
@@ -497,10 +502,19 @@ def field_quarter(
             add(key, -damp_centre, recon_cause)
         else:
             add(key, -damp_elsewhere, recon_cause)
-        add(key, -((protect_k * presence + 500_000) // 1_000_000), "rule:protection")
-        if robust:
-            add(key, -((robust_k * presence + 500_000) // 1_000_000), robust_cause)
-        add(key, -((state_k * v[_STATE[region]] + 5_000) // 10_000), "rule:state")
+        # Protection cannot hold violence below a floor of what the armed groups drive: even the
+        # best-guarded capital saw attacks (Bamako: the Radisson Blu, 2015; Kangaba, 2017).
+        room = v[key] - pct(drive, shield_floor)
+        if room > 0:
+            shield = (protect_k * presence + 500_000) // 1_000_000
+            add(key, -min(room, shield), "rule:protection")
+            room -= shield
+            if robust and room > 0:
+                shield = (robust_k * presence + 500_000) // 1_000_000
+                add(key, -min(room, shield), robust_cause)
+                room -= shield
+            if room > 0:
+                add(key, -min(room, (state_k * v[_STATE[region]] + 5_000) // 10_000), "rule:state")
         if gap_step and region != "bamako":
             add(key, gap_step, why("handover", "rule:violence_drivers"))
         disp = _DISPLACED[region]
@@ -538,6 +552,11 @@ def field_quarter(
         add(key, commitment_step, "rule:implementation_commitment")
         # Mediators bring a wavering party back to the table (the CMA's returns of 2015 and 2017).
         add(key, part(reengage, 100 - v[key], mediators), "rule:mediators_reengage")
+    # Trafficking income makes peace costly: a signatory on good terms with the networks (its
+    # members, or officials on the state's side) is less bound to the agreement.
+    for key, tie in _TRAFFIC_TIES:
+        if v[tie] > 0:
+            add(key, -part(C["trafficking_pull"], v[tie]), "rule:trafficking")
 
     # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
     mediation = 50 + mediators // 2  # mediators help; they cannot do it all
@@ -622,6 +641,28 @@ def field_quarter(
     # --- Cost -------------------------------------------------------------------------------
     budget = C["cost_base"] + v["mission.troops"] * C["cost_per_1000_troops"] // 1000
     add("mission.budget", budget - v["mission.budget"], "rule:cost")
+
+
+def ending(values: Mapping[str, int], C: Mapping[str, int]) -> str | None:
+    """The ending a quarter's state brings, if any (checked at the end of each quarter)."""
+    commitment = mean(values, _COMMITMENT)
+    if values["mission.consent"] <= C["consent_floor"]:
+        return "consent_withdrawn"
+    if values["mission.troops"] < C["troops_floor"]:
+        return "contributors_withdraw"
+    if values["politics.implementation"] <= C["agreement_floor"] and commitment <= C["commitment_floor"]:
+        return "agreement_collapse"
+    return None
+
+
+def renewal_capital(values: Mapping[str, int], C: Mapping[str, int], short_mandate: bool) -> int:
+    """The penholder's political capital for a renewal's trades.
+
+    A fresh allowance that grows with standing, plus part of what was left unspent (card gains
+    between votes count); a renewal after only six months brings less."""
+    fresh = max(0, C["capital_per_mandate"] + pct(C["standing_capital"], values["council.standing"] - 50))
+    capital = fresh + pct(values["council.capital"], C["capital_carry"])
+    return pct(capital, C["short_mandate_capital"]) if short_mandate else capital
 
 
 def update_derived(values: dict[str, int], start: int, quarter: int, mandate: int) -> None:
