@@ -1,0 +1,323 @@
+"""Mutation testing of the engine: does the test suite notice when the rules are wrong?
+
+    python benchmarks/mutation.py [--module council] [--module game] [--limit 60] [--seed 1]
+                                  [--timeout 60] [--jobs 1] [--list] [--quiet]
+                                  [--tests tests/test_council.py ...]
+
+Each mutant changes exactly one thing in one engine module (``game/engine/rules.py``,
+``council.py`` or ``game.py``):
+
+- a comparison: ``<`` ↔ ``<=``, ``>`` ↔ ``>=``, ``==`` ↔ ``!=``, ``in`` ↔ ``not in``,
+  ``is`` ↔ ``is not``;
+- an arithmetic operator (also in ``+=``): ``+`` ↔ ``-``, ``*`` → ``//``, ``//`` and ``/`` → ``*``,
+  ``%`` → ``//``;
+- a boolean operator: ``and`` ↔ ``or``; a ``not`` dropped;
+- a sign: ``-x`` → ``x``;
+- an integer constant: ``n`` → ``n + 1``.
+
+Docstrings, type annotations and lines marked ``# pragma: no mutate`` are left alone.
+
+How a mutant is run: the test modules' heavy imports are made once in this process; for each
+mutant a child is forked, the mutated module's code is executed again into the existing module
+object (so ``council.adopted`` is the mutant's), every name other ``game.*`` modules imported from
+it (``from game.engine.council import YES``) is rebound to the mutant's, and pytest runs the chosen
+fast tests with ``-x`` in the child. A failing run (or a run over ``--timeout``) kills the mutant;
+a passing one lets it survive. The unmutated module is run the same way first: if that fails, the
+figures would mean nothing and the script stops. POSIX only (``os.fork``).
+
+Prints, for each module, the mutants found and tried, killed and surviving, the surviving share,
+and each survivor (line, code before and after), so that a reviewer can tell a missing test from
+an equivalent mutant. Asserts nothing: the figures are for the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import json
+import os
+import random
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = {
+    "rules": "game.engine.rules",
+    "council": "game.engine.council",
+    "game": "game.engine.game",
+}
+# Fast tests that exercise the engine (missing files are skipped: the list outlives renames).
+DEFAULT_TESTS = (
+    "tests/test_council.py",
+    "tests/test_engine_loop.py",
+    "tests/test_game.py",
+    "tests/test_contributors.py",
+    "tests/test_clauses_matter.py",
+    "tests/test_claims.py",
+    "tests/test_claims_neutralised.py",
+    "tests/test_fidelity.py",
+    "tests/test_record_council.py",
+    "tests/test_properties.py",
+)
+PRAGMA = "pragma: no mutate"
+
+_COMPARE_SWAP: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In,
+    ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+}
+_BINOP_SWAP: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.FloorDiv, ast.FloorDiv: ast.Mult,
+    ast.Div: ast.Mult, ast.Mod: ast.FloorDiv,
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    module: str  # key of MODULES
+    index: int  # the index-th mutable site of the module, in ast.walk order
+    line: int
+    kind: str
+    before: str
+    after: str
+
+    def label(self) -> str:
+        return f"{self.module}:{self.line} {self.kind}: {self.before}  ->  {self.after}"
+
+
+def _protected(tree: ast.Module) -> set[int]:
+    """ids of nodes never mutated: docstrings and annotations (they change no behaviour)."""
+    skip: set[int] = set()
+
+    def protect(node: ast.AST | None) -> None:
+        if node is not None:
+            skip.update(id(n) for n in ast.walk(node))
+
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            protect(body[0])
+        if isinstance(node, ast.AnnAssign):
+            protect(node.annotation)
+        elif isinstance(node, ast.arg):
+            protect(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            protect(node.returns)
+    return skip
+
+
+def _sites(tree: ast.Module, lines: list[str]) -> list[tuple[ast.AST, int, str]]:
+    """Every place a mutation applies: (node, which part, kind), in a stable order."""
+    skip = _protected(tree)
+    out: list[tuple[ast.AST, int, str]] = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        line = getattr(node, "lineno", 0)
+        if line and PRAGMA in lines[line - 1]:
+            continue
+        if isinstance(node, ast.Compare):
+            out.extend((node, i, "comparison") for i, op in enumerate(node.ops) if type(op) in _COMPARE_SWAP)
+        elif isinstance(node, (ast.BinOp, ast.AugAssign)) and type(node.op) in _BINOP_SWAP:
+            out.append((node, 0, "arithmetic"))
+        elif isinstance(node, ast.BoolOp):
+            out.append((node, 0, "boolean"))
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.Not)):
+            out.append((node, 0, "sign" if isinstance(node.op, ast.USub) else "boolean"))
+        elif isinstance(node, ast.Constant) and type(node.value) is int:
+            out.append((node, 0, "constant"))
+    return out
+
+
+def _mutate(node: ast.AST, part: int) -> ast.AST:
+    """A mutated copy of ``node`` (the tree itself is never changed in place)."""
+    new = copy.copy(node)
+    if isinstance(new, ast.Compare):
+        ops = list(new.ops)
+        ops[part] = _COMPARE_SWAP[type(ops[part])]()
+        new.ops = ops
+    elif isinstance(new, (ast.BinOp, ast.AugAssign)):
+        new.op = _BINOP_SWAP[type(new.op)]()
+    elif isinstance(new, ast.BoolOp):
+        new.op = ast.Or() if isinstance(new.op, ast.And) else ast.And()
+    elif isinstance(new, ast.UnaryOp):
+        return new.operand  # -x -> x, not x -> x
+    elif isinstance(new, ast.Constant):
+        new.value = new.value + 1
+    return new
+
+
+class _Replace(ast.NodeTransformer):
+    def __init__(self, target: ast.AST, replacement: ast.AST):
+        self.target, self.replacement = target, replacement
+
+    def visit(self, node: ast.AST) -> ast.AST:
+        if node is self.target:
+            return self.replacement
+        return super().visit(node)
+
+
+def _source(module: str) -> tuple[Path, str]:
+    path = ROOT / (MODULES[module].replace(".", "/") + ".py")
+    return path, path.read_text(encoding="utf-8")
+
+
+def mutants_of(module: str) -> list[Mutant]:
+    _path, text = _source(module)
+    tree = ast.parse(text)
+    out = []
+    for index, (node, part, kind) in enumerate(_sites(tree, text.splitlines())):
+        before = ast.unparse(node).split("\n")[0]
+        after = ast.unparse(_mutate(node, part)).split("\n")[0]
+        out.append(Mutant(module, index, node.lineno, kind, before[:90], after[:90]))
+    return out
+
+
+def mutated_tree(mutant: Mutant) -> ast.Module:
+    _path, text = _source(mutant.module)
+    tree = ast.parse(text)
+    node, part, _kind = _sites(tree, text.splitlines())[mutant.index]
+    new_tree = _Replace(node, _mutate(node, part)).visit(tree)
+    return ast.fix_missing_locations(new_tree)
+
+
+def _install(mutant: Mutant) -> None:
+    """Run the mutant's code into the live module and rebind what other modules imported."""
+    name = MODULES[mutant.module]
+    module = sys.modules[name]
+    old = dict(vars(module))
+    code = compile(mutated_tree(mutant), module.__file__ or name, "exec")
+    exec(code, vars(module))
+    fresh = vars(module)
+    for other in list(sys.modules.values()):
+        if other is module or not getattr(other, "__name__", "").startswith("game"):
+            continue
+        space = vars(other)
+        for key, value in list(space.items()):
+            if key in old and value is old[key] and fresh.get(key) is not value:
+                space[key] = fresh[key]
+
+
+def _preload() -> None:
+    """Import once, in the parent, what every child needs: a fork then starts warm."""
+    import hypothesis  # noqa: F401
+    import pytest  # noqa: F401
+
+    import game.content.loader  # noqa: F401
+    import game.saves  # noqa: F401
+    import game.sim.simulate  # noqa: F401
+    import game.store  # noqa: F401
+    for name in MODULES.values():
+        __import__(name)
+
+
+def _run_child(mutant: Mutant | None, tests: list[str], quiet: bool) -> int:
+    """In a forked child: install the mutant, run pytest, return its exit status."""
+    import pytest
+
+    os.chdir(tempfile.mkdtemp(prefix="mutation-"))  # hypothesis keeps its database in the cwd
+    if quiet:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+    if mutant is not None:
+        _install(mutant)
+    args = ["-x", "-q", "-p", "no:cacheprovider", f"--rootdir={ROOT}", "-c", str(ROOT / "pyproject.toml"),
+            "-W", "ignore", *tests]
+    return int(pytest.main(args))
+
+
+def run_one(mutant: Mutant | None, tests: list[str], timeout: float, quiet: bool) -> tuple[str, float]:
+    """'killed', 'survived' or 'timeout' (a timeout kills the mutant), and the seconds taken."""
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:  # the child
+        status = 3
+        try:
+            status = _run_child(mutant, tests, quiet)
+        except BaseException:  # a mutant that breaks the import is killed, like any failure
+            status = 3
+        finally:
+            os._exit(status)
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            code = os.waitstatus_to_exitcode(status)
+            return ("survived" if code == 0 else "killed"), time.monotonic() - start
+        if time.monotonic() - start > timeout:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return "timeout", time.monotonic() - start
+        time.sleep(0.02)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--module", action="append", choices=sorted(MODULES), help="repeatable; default: all three")
+    parser.add_argument("--limit", type=int, default=0, help="at most N mutants per module, sampled with --seed (0: all)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=0, help="seconds per mutant (default: 3x the clean run, at least 20)")
+    parser.add_argument("--tests", nargs="+", help="test files or node ids (default: the engine's fast tests)")
+    parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument("--quiet", action="store_true", help="only the figures, not each survivor")
+    parser.add_argument("--json", metavar="FILE", help="also write the results there")
+    args = parser.parse_args(argv)
+    if not hasattr(os, "fork"):
+        parser.error("this script forks a child per mutant: run it on Linux or macOS")
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    sys.path.insert(0, str(ROOT))
+    modules = args.module or list(MODULES)
+    tests = args.tests or [str(ROOT / t) for t in DEFAULT_TESTS if (ROOT / t).exists()]
+    rng = random.Random(args.seed)
+    chosen: dict[str, tuple[int, list[Mutant]]] = {}
+    for module in modules:
+        every = mutants_of(module)
+        picked = every if not args.limit or args.limit >= len(every) else rng.sample(every, args.limit)
+        chosen[module] = (len(every), sorted(picked, key=lambda m: (m.line, m.index)))
+    if args.list:
+        for _n, picked in chosen.values():
+            for m in picked:
+                print(m.label())
+        return 0
+
+    _preload()
+    print(f"tests: {' '.join(os.path.relpath(t, ROOT) for t in tests)}", flush=True)
+    verdict, clean_seconds = run_one(None, tests, 600, quiet=True)
+    if verdict != "survived":
+        print("the unmutated code fails these tests: fix that first (rerun with the tests alone to see why)")
+        return 2
+    timeout = args.timeout or max(20.0, 3 * clean_seconds)
+    print(f"clean run: {clean_seconds:.1f} s; timeout per mutant {timeout:.0f} s", flush=True)
+
+    results: dict[str, dict[str, object]] = {}
+    for module, (found, picked) in chosen.items():
+        counts = {"killed": 0, "survived": 0, "timeout": 0}
+        survivors: list[str] = []
+        started = time.monotonic()
+        for m in picked:
+            outcome, _seconds = run_one(m, tests, timeout, quiet=True)
+            counts[outcome] += 1
+            if outcome == "survived":
+                survivors.append(m.label())
+                if not args.quiet:
+                    print(f"  survived  {m.label()}", flush=True)
+        tried = len(picked)
+        share = 100 * counts["survived"] / tried if tried else 0.0
+        print(f"{MODULES[module]}: {found} mutants, {tried} tried, {counts['killed'] + counts['timeout']} killed "
+              f"({counts['timeout']} by timeout), {counts['survived']} survived: {share:.0f}% surviving "
+              f"({time.monotonic() - started:.0f} s)", flush=True)
+        results[module] = {"found": found, "tried": tried, **counts, "surviving_share": round(share, 1), "survivors": survivors}
+    if args.json:
+        Path(args.json).write_text(json.dumps({"seed": args.seed, "limit": args.limit, "results": results}, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
