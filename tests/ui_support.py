@@ -15,9 +15,6 @@ import pygame  # noqa: E402
 
 from game.content.loader import levels_root, load_scenario  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
-_FOLDER: Path | None = None
-
 
 def playable_tutorial(tmp_root: Path) -> Path:
     """The bundled tutorial (``tmp_root`` is kept for the callers' signature)."""

@@ -8,12 +8,12 @@
 - ``handlers``: one input handler per mode; each event returns the next handler;
 - ``autoplay``: ``--auto`` and ``--screenshots``;
 - ``levels``: scenarios compiled once;
+- ``loop``: the event loop, which draws only when something changed;
 - ``game.session``: the game in play, with undo and its own autosave (shared with the terminal).
 
-The app turns what the session says (an impossible action, an autosave that failed, a game that
-cannot be resumed) into a message for the player, and runs the loop. The loop is event-driven: it
-draws only when something changed (an event, an animation frame) and otherwise sleeps in the
-event queue, so an idle window costs next to nothing.
+The app itself draws a frame (the screen, the top overlay veiled over it, the focus ring), passes
+each event to the handler of the window's mode, and turns what the session says (an impossible
+action, an autosave that failed, a game that cannot be resumed) into a message for the player.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.session import Notice, Session, SessionError
 from game.store import SaveFile, Settings, Store
-from game.ui import theme
+from game.ui import loop, theme
 from game.ui.autoplay import AutoPlayer, Screenshots
 from game.ui.display import Display, parse_size
 from game.ui.focus import Focus
@@ -246,38 +246,14 @@ class App:
             self.shots.take_if_new(self.display.surface, self.nav.screen_key())
 
     def run(self) -> int:
+        """Play until the window closes (or the auto run ends); the exit code."""
         if self.display.screen is None:
             self.open()
         self.present()
         self.shoot_if_new()
         if self.autoplay is not None:
             return self.autoplay.run(getattr(self.args, "level", "tutorial") or "tutorial")
-        blocking = self.display.blocking()
-        while self.running:
-            if self.dirty:
-                self.present()
-                if self.shots is not None:
-                    self.shoot_if_new()
-                    if self.game is not None and self.game.phase == "end" and self.nav.screen.name == "debrief":
-                        break
-            tick = self.nav.screen.animating()
-            if tick:
-                events = [pygame.event.wait(30)] if blocking else (pygame.time.wait(30), pygame.event.get())[1]
-            elif blocking:
-                events = [pygame.event.wait()]
-            else:
-                pygame.time.wait(40)  # drivers without a sleeping wait: poll gently
-                events = pygame.event.get()
-            events += pygame.event.get()
-            for event in events:
-                if event.type != pygame.NOEVENT:
-                    self.handle(event)
-            if self.nav.screen.animating():
-                self.nav.screen.tick(pygame.time.get_ticks())
-                self.dirty = True
-            elif tick:
-                self.dirty = True  # the last animation frame
-        return 0
+        return loop.run(self)
 
 
 class WindowUnavailable(RuntimeError):

@@ -14,7 +14,6 @@ Color = tuple[int, int, int]
 
 # Text-size steps (pixels at a 720-pixel-high window); the smallest is 18 px.
 STEPS: tuple[int, ...] = (18, 20, 23, 26)
-DEFAULT_STEP = 1
 MIN_PX = 15  # floor when the window is much smaller than 720 px high
 
 

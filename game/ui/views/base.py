@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.engine.defs import month_label, tr
+from game.engine.game import Game
 from game.engine.world import describe
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -91,7 +92,14 @@ class GameView(View):
         super().__init__(app)
         self.born = self.state_key()
 
-    def state_key(self) -> tuple[Any, ...]:
+    @property
+    def game(self) -> Game:
+        """The game this screen shows (a game screen exists only while a game is in play)."""
+        g = self.app.game
+        assert g is not None, "a game screen without a game"
+        return g
+
+    def state_key(self) -> tuple[object, ...]:
         g = self.app.game
         return (g.phase, g.quarter, g.pending[0] if g.pending else None, len(g.votes)) if g else ()
 

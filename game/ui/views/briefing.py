@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pygame
@@ -10,13 +9,14 @@ import pygame
 from game.engine import council
 from game.engine.actions import Continue
 from game.engine.defs import tr
-from game.engine.world import ARMED, NAMES, REGIONAL, REGIONS, RELATION_PAIRS, pair_key
+from game.engine.world import ARMED, NAMES, REGIONAL, REGIONS
 from game.ui import mapshapes
 from game.ui.controls import Item
 from game.ui.frame import Frame
-from game.ui.layout import Rect, columns, take_bottom, take_right
-from game.ui.strings import short, t
+from game.ui.layout import Rect, columns, take_bottom
+from game.ui.strings import short
 from game.ui.theme import ink_on
+from game.ui.views import actors_web
 from game.ui.views.base import (
     GameView,
     bar_item,
@@ -38,10 +38,6 @@ VIOLENCE_BINS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))
 
 def violence_bin(v: int) -> int:
     return max(0, min(4, v // 20))
-
-
-def changes_since(game: Any, quantity: str, since: int) -> int:
-    return sum(c for q, name, c, _cause in game.meters.ledger if name == quantity and q >= since)
 
 
 class BriefingView(GameView):
@@ -134,7 +130,7 @@ class BriefingView(GameView):
         f.text(Rect(r.x, y, r.w, r.bottom - y), self.t("mission_marker"), "body", pal.muted)
 
     def draw_map(self, f: Frame, r: Rect) -> None:
-        g, pal, lang = self.app.game, f.pal, self.lang
+        g, pal, lang = self.game, f.pal, self.lang
         v = g.values
         proj = mapshapes.projector(r.x, r.y, r.w, r.h)
 
@@ -200,7 +196,7 @@ class BriefingView(GameView):
         return fallback
 
     def draw_region_table(self, f: Frame, r: Rect) -> None:
-        g, pal, lang = self.app.game, f.pal, self.lang
+        g, pal, lang = self.game, f.pal, self.lang
         v = g.values
         un_head = "UN" if lang == "en" else "ONU"
         vi_head = self.t("violence")
@@ -248,138 +244,11 @@ class BriefingView(GameView):
 
     # --- the web of armed actors ------------------------------------------------------------
     def draw_web(self, f: Frame, rect: Rect) -> None:
-        g, pal, lang = self.app.game, f.pal, self.lang
-        v = g.values
-        legend = [self.t("web_legend_pos"), self.t("web_legend_neg"), self.t("web_legend_size"),
-                  self.t("web_legend_change")]
-        sample_w = max(40, f.gap * 3)
-        side = rect.w > 1.7 * rect.h  # legend beside the web, or beneath it
-        if side:
-            legend_r, area = take_right(rect, max(rect.w // 4, 11 * f.fonts.body), f.gap)
-            blocks = [(legend[0], True), (legend[1], True), (legend[2], False), (legend[3], False)]
-            y = legend_r.y
-            for i, (text, sample) in enumerate(blocks):
-                tw = legend_r.w - (sample_w if sample else 0)
-                h = f.text_h(text, tw)
-                if sample:
-                    mid = y + f.line_h() // 2
-                    if i == 0:
-                        pygame.draw.line(f.s, pal.allied, (legend_r.x, mid), (legend_r.x + sample_w - 8, mid), 5)
-                    else:
-                        f.dashed_line((legend_r.x, mid), (legend_r.x + sample_w - 8, mid), pal.hostile, 5, 7)
-                f.text(Rect(legend_r.right - tw, y, tw, h), text, "body", pal.text if sample else pal.muted)
-                y += h + f.pad
-        else:
-            leg_cols = columns(Rect(rect.x, 0, rect.w, 0), [1, 1], f.gap)
-            row1 = max(f.text_h(legend[0], leg_cols[0].w - sample_w - f.pad), f.text_h(legend[1], leg_cols[1].w - sample_w - f.pad))
-            row2 = max(f.text_h(legend[2], leg_cols[0].w), f.text_h(legend[3], leg_cols[1].w))
-            legend_r, area = take_bottom(rect, row1 + row2 + f.pad, f.pad)
-            for i, col in enumerate(leg_cols):
-                x, y = col.x, legend_r.y
-                mid = y + f.line_h() // 2
-                if i == 0:
-                    pygame.draw.line(f.s, pal.allied, (x, mid), (x + sample_w - 8, mid), 5)
-                else:
-                    f.dashed_line((x, mid), (x + sample_w - 8, mid), pal.hostile, 5, 7)
-                f.text(Rect(x + sample_w, y, col.w - sample_w - f.pad, row1), legend[i], "body")
-                f.text(Rect(col.x, y + row1, col.w, row2), legend[2 + i], "body", pal.muted)
-        # geometry: a hexagon, flat side up; signatories on the left, spoilers on the right
-        since = g.votes[-1].quarter if g.votes else None
-        label_h = f.line_h("bold") * 2 + 6
-        label_w = max(f.text_w(short(a, lang, self.app.game.date), "bold") for a in ARMED) + 2 * f.pad
-        label_w = max(label_w, f.text_w(t("strength", lang, n=100)) + 2 * f.pad)
-        cx, cy = area.centerx, area.centery
-        # a hexagon, or a flattened one when the area is wide and short
-        rx = max(30.0, (area.w - 2 * label_w) / 2 - 2 * f.pad)
-        ry = max(20.0, min(rx * 0.87, (area.h - 2 * label_h) / 2 - f.pad))
-        rx = min(rx, ry / 0.87 * 1.6)
-        order = ["isgs", "jnim", "government", "cma", "platform", "traffickers"]  # 0°, 60°, 120°, …
-        angles = {actor: 60 * k for k, actor in enumerate(order)}
-        pos: dict[str, tuple[float, float]] = {}
-        for actor, a in angles.items():
-            ang = math.radians(a)
-            pos[actor] = (cx + rx * math.cos(ang), cy - ry * math.sin(ang) / 0.866)
-        # edges, weakest first so strong ties are drawn on top
-        pairs = sorted(RELATION_PAIRS, key=lambda p: abs(v[pair_key(*p)]))
-        for a, b in pairs:
-            val = v[pair_key(a, b)]
-            width = 1 + abs(val) * 9 // 100
-            p0, p1 = pos[a], pos[b]
-            if since is not None and abs(changes_since(g, pair_key(a, b), since)) >= 10:
-                pygame.draw.line(f.s, pal.focus if pal.name.startswith("high") else pal.accent, p0, p1, width + 5)
-            if val >= 10:
-                pygame.draw.line(f.s, pal.allied, p0, p1, width)
-            elif val <= -10:
-                f.dashed_line(p0, p1, pal.hostile, width, 10)
-            else:
-                f.dashed_line(p0, p1, pal.muted, 1, 3)
-        # nodes
-        node_boxes: list[Rect] = []
-        for actor in order:
-            x, y = pos[actor]
-            strength = v[f"strength.{actor}"]
-            rr = 8 + strength * 14 // 100
-            pygame.draw.circle(f.s, pal.panel, (x, y), rr + 3)
-            pygame.draw.circle(f.s, pal.heading if actor in ("government", "cma", "platform") else pal.text, (x, y), rr)
-            ang = angles[actor]
-            # upper and lower labels lean outward so that neighbours never overlap
-            lean = label_w // 4 if ang in (60, 300) else label_w - label_w // 4
-            if ang in (60, 120):
-                box = Rect(int(x - lean), int(y - rr - 6 - label_h), label_w, label_h)
-            elif ang in (240, 300):
-                box = Rect(int(x - lean), int(y + rr + 6), label_w, label_h)
-            elif ang == 0:
-                box = Rect(int(x + rr + 6), int(y - label_h / 2), label_w, label_h)
-            else:
-                box = Rect(int(x - rr - 6 - label_w), int(y - label_h / 2), label_w, label_h)
-            box.clamp_ip(area)
-            node_boxes.append(box)
-            node_boxes.append(Rect(int(x - rr), int(y - rr), 2 * rr, 2 * rr))
-            f.fill(box, pal.panel, 4, pal.border)
-            lh = f.line_h("bold")
-            f.text(Rect(box.x, box.y + 3, box.w, lh), short(actor, lang, self.app.game.date), "bold", pal.text, align="center", box=box)
-            label = t("strength", lang, n=strength)
-            prefix = label[: -len(str(strength))]
-            pre_w = f.text_w(prefix)
-            num_w = f.text_w(str(strength), "bold")
-            x0 = box.x + (box.w - pre_w - num_w) // 2
-            f.text(Rect(x0, box.y + 3 + lh, pre_w, lh), prefix, "body", pal.muted, box=box)
-            f.why_number(f"web:strength:{actor}", Rect(x0 + pre_w, box.y + 3 + lh, num_w + 2, lh), str(strength),
-                         f"strength.{actor}", align="left")
-        # edge labels, placed along each edge where they do not collide
-        placed: list[Rect] = list(node_boxes)
-        for a, b in RELATION_PAIRS:
-            q = pair_key(a, b)
-            val = v[q]
-            text = f"{val:+d}".replace("-", "−")
-            delta = changes_since(g, q, since) if since is not None else 0
-            mark = f" {'▲' if delta > 0 else '▼'}{abs(delta)}" if abs(delta) >= 5 else ""
-            w = f.text_w(text + mark, "bold") + f.pad
-            h = f.line_h("bold") + 2
-            p0, p1 = pos[a], pos[b]
-            chosen = None
-            for tt in (0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.45, 0.55):
-                x = p0[0] + (p1[0] - p0[0]) * tt
-                y = p0[1] + (p1[1] - p0[1]) * tt
-                box = Rect(int(x - w / 2), int(y - h / 2), w, h)
-                box.clamp_ip(area)
-                if not any(box.colliderect(p) for p in placed):
-                    chosen = box
-                    break
-            if chosen is None:
-                x = p0[0] + (p1[0] - p0[0]) * 0.5
-                y = p0[1] + (p1[1] - p0[1]) * 0.5
-                chosen = Rect(int(x - w / 2), int(y - h / 2), w, h)
-                chosen.clamp_ip(area)
-            placed.append(chosen.inflate(2, 2))
-            color = pal.allied if val >= 10 else pal.hostile if val <= -10 else pal.muted
-            f.fill(chosen, pal.panel, 4, color, 2)
-            f.why_number(f"web:rel:{a}:{b}", Rect(chosen.x, chosen.y + 1, chosen.w - f.pad // 2, h),
-                         text + mark, q, align="center", color=color)
+        actors_web.draw_web(f, rect, self.game, self.lang)
 
     # --- the side column ------------------------------------------------------------------------
     def draw_side(self, f: Frame, rect: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         v = g.values
         inner = f.panel(rect)
         w = inner.w
@@ -406,10 +275,10 @@ class BriefingView(GameView):
             pass
         items.append(heading_item(f, w, self.t("mission"), "h2"))
         for q in MISSION_KEYS:
-            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.app.game.date), fmt_num(v[q]), q))
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.game.date), fmt_num(v[q]), q))
         items.append(heading_item(f, w, self.t("politics"), "h2"))
         for q in POLITICS_KEYS:
-            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.app.game.date), str(v[q]), q))
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.game.date), str(v[q]), q))
         items.append(heading_item(f, w, self.t("buyin"), "h2"))
         for actor in REGIONAL:
             q = f"buyin.{actor}"

@@ -83,7 +83,7 @@ class ChamberView(GameView):
         self.scroll["detail"] = 0
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         stances = g.predict()
         if self.selected is None:
             blocking = [s for s in stances if s.vote != council.YES]
@@ -111,7 +111,7 @@ class ChamberView(GameView):
         self.draw_detail(f, right, {s.member: s for s in stances})
 
     def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, Any]) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         m = g.scenario.member(self.selected)
         s = stances[m.id]
         name = tr(m.name, lang)
@@ -183,7 +183,7 @@ class VoteView(GameView):
         return [("act:continue", self.t("to_field"), lambda: self.app.act(Continue()), True)]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         result = g.votes[-1]
         members = list(g.council)
         revealed = members[: self.shown]

@@ -50,7 +50,6 @@ class DebriefView(GameView):
             return False
         self.app.focus.set(f"tab:{self.tab}")
         return True
-        return False
 
     def auto_extras(self) -> list[Any]:
         if self.tab != "charts":
@@ -67,11 +66,13 @@ class DebriefView(GameView):
         inner = f.panel(body)
         specs = [(k, self.t(f"tab_{k}")) for k in TABS]
         rest = tabs(f, inner, self, specs, self.tab, lambda k: self.command("tab", k))
-        getattr(self, f"draw_{self.tab}")(f, rest)
+        draw = {"charts": self.draw_charts, "outcome": self.draw_outcome, "journal": self.draw_journal,
+                "discuss": self.draw_discuss}[self.tab]
+        draw(f, rest)
 
     # --- charts -------------------------------------------------------------------------------
     def draw_charts(self, f: Frame, rect: Rect) -> None:
-        g = self.app.game
+        g = self.game
         if not g.timeline:
             f.text(rect, self.t("no_timeline"))
             return
@@ -84,7 +85,7 @@ class DebriefView(GameView):
             self.chart(f, r, key, i)
 
     def chart(self, f: Frame, r: Rect, key: str, i: int) -> None:
-        g, pal, lang = self.app.game, f.pal, self.lang
+        g, pal, lang = self.game, f.pal, self.lang
         f.fill(r, pal.panel, f.radius, pal.border)
         inner = inset(r, f.pad, f.pad // 2)
         series = [row[key] for row in g.timeline if key in row]
@@ -122,7 +123,7 @@ class DebriefView(GameView):
 
     # --- outcome --------------------------------------------------------------------------------
     def draw_outcome(self, f: Frame, rect: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         w = rect.w
         items: list[Item] = [heading_item(f, w, ENDINGS.get(g.ending or "scenario_end", {}).get(lang, ""), "h2")]
         for k, value in g.outcomes().items():
@@ -138,7 +139,7 @@ class DebriefView(GameView):
 
     # --- journal --------------------------------------------------------------------------------
     def draw_journal(self, f: Frame, rect: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         items = []
         for entry in g.journal:
             items.append(text_item(f, rect.w, journal_line(g, entry, lang)))
@@ -146,7 +147,7 @@ class DebriefView(GameView):
 
     # --- discussion -----------------------------------------------------------------------------
     def draw_discuss(self, f: Frame, rect: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         items = [heading_item(f, rect.w, self.t("questions"), "h2")]
         for i, q in enumerate(g.scenario.questions, 1):
             items.append(text_item(f, rect.w, f"{i}. {tr(q, lang)}"))

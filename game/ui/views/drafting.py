@@ -44,7 +44,7 @@ class DraftingView(GameView):
 
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "pick":
-            dim = self.app.game.scenario.dimensions[self.dim]
+            dim = self.game.scenario.dimensions[self.dim]
             if 1 <= arg <= len(dim.options):
                 self.app.act(Choose(dim.id, dim.options[arg - 1].id))
                 self.app.focus.set(f"opt:{arg - 1}")
@@ -58,8 +58,8 @@ class DraftingView(GameView):
         """Open a clause; the focus goes to its chosen option (Esc goes back to the clauses)."""
         self.dim = i
         self.scroll["options"] = 0
-        dim = self.app.game.scenario.dimensions[i]
-        chosen = [o.id for o in dim.options].index(self.app.game.draft[dim.id])
+        dim = self.game.scenario.dimensions[i]
+        chosen = [o.id for o in dim.options].index(self.game.draft[dim.id])
         self.app.focus.set(f"opt:{chosen}")
 
     def back(self) -> bool:
@@ -70,7 +70,7 @@ class DraftingView(GameView):
         return [("act:to_council", self.t("to_council"), lambda: self.app.act(Continue()), True)]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         dims = g.scenario.dimensions
         self.dim = max(0, min(self.dim, len(dims) - 1))
         left, mid, right = columns(body, [0.26, 0.41, 0.33], f.gap)

@@ -32,16 +32,16 @@ class CardView(GameView):
     keymap = {k: ("respond", n) for k, n in NUMBER_KEYS.items()}
 
     def screen_key(self) -> str:
-        g = self.app.game
+        g = self.game
         return f"card-q{g.quarter + 1}-{g.pending[0] if g.pending else ''}"
 
     def subtitle(self) -> str:
-        g = self.app.game
+        g = self.game
         return " · ".join([self.t("quarter_n", n=g.quarter + 1), month_label(g.date, self.lang),
                            tr(g.scenario.title, self.lang)])
 
     def command(self, cmd: str, arg: Any) -> bool:
-        card = self.app.game.card
+        card = self.game.card
         if cmd == "respond" and card is not None and 1 <= arg <= len(card.responses):
             self.app.act(Respond(card.id, card.responses[arg - 1].id))
             return True
@@ -51,7 +51,7 @@ class CardView(GameView):
         return "resp:0"
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         card = g.card
         if card is None:
             return
@@ -100,7 +100,7 @@ class SummaryView(GameView):
     title_key = "field"
 
     def title(self) -> str:
-        return self.t("summary", n=self.app.game.quarter + 1)
+        return self.t("summary", n=self.game.quarter + 1)
 
     def default_focus(self) -> str | None:
         return "act:continue"
@@ -110,7 +110,7 @@ class SummaryView(GameView):
 
     def auto_extras(self) -> list[Any]:
         """For screenshots: open "why?" on the biggest change of the first quarter."""
-        g = self.app.game
+        g = self.game
         changes = g.meters.changes_in(g.quarter)
         if g.quarter != 0 or not changes:
             return []
@@ -118,7 +118,7 @@ class SummaryView(GameView):
         return [lambda: self.app.nav.open_why(q), self.app.nav.pop]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.app.game, self.lang
+        g, lang = self.game, self.lang
         left, right = columns(body, [0.58, 0.42], f.gap)
         inner = f.panel(left, self.t("summary_hint"))
         changes = g.meters.changes_in(g.quarter)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game import explain
+from game.engine.game import Game
 from game.engine.world import DERIVED_PARTS, describe
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -81,18 +82,24 @@ class WhyOverlay(Overlay):
         self.quantity = quantity
         self.quarter = quarter
 
+    @property
+    def game(self) -> Game:
+        g = self.app.game
+        assert g is not None, "why? is opened only during a game"
+        return g
+
     def screen_key(self) -> str:
         return "why"
 
     def heading(self) -> str:
-        g = self.app.game
+        g = self.game
         value = g.values.get(self.quantity, 0)
         if self.quarter is not None:
-            return t("why_quarter", self.lang, q=quantity_label(self.quantity, self.lang, self.app.game.date))
-        return t("why_title", self.lang, q=quantity_label(self.quantity, self.lang, self.app.game.date), v=fmt_num(value))
+            return t("why_quarter", self.lang, q=quantity_label(self.quantity, self.lang, self.game.date))
+        return t("why_title", self.lang, q=quantity_label(self.quantity, self.lang, self.game.date), v=fmt_num(value))
 
     def items(self, f: Frame, width: int) -> list[Item]:
-        g, lang, q = self.app.game, self.lang, self.quantity
+        g, lang, q = self.game, self.lang, self.quantity
         quarters = None if self.quarter is None else [self.quarter]
         out: list[Item] = [text_item(f, width, t("why_hint", lang), color=f.pal.muted)]
         parts = DERIVED_PARTS[q][0] if q in DERIVED_PARTS else ()
@@ -131,8 +138,8 @@ class WhyOverlay(Overlay):
         return Item(h, draw)
 
     def part_item(self, f: Frame, width: int, i: int, part: str) -> Item:
-        label = quantity_label(part, self.lang, self.app.game.date)
-        value = str(self.app.game.values[part])
+        label = quantity_label(part, self.lang, self.game.date)
+        value = str(self.game.values[part])
         cid = f"why:part:{i}"
         num_w = f.text_w("-100", "bold") + f.pad
         h = max(f.text_h(label, width - num_w - 2 * f.pad), f.line_h("bold"))

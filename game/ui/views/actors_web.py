@@ -1,0 +1,183 @@
+"""The briefing's web of armed actors: six actors on a hexagon, signatories on the left and
+spoilers on the right, sized by strength, tied by their relations (solid: allied, dashed:
+hostile), with the ties that moved since the last vote highlighted. Every number opens "why?".
+
+``draw_web`` draws it in parts: the legend, the nodes' places, the ties, the nodes, the ties' labels.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.engine.game import Game
+from game.engine.world import ARMED, RELATION_PAIRS, pair_key
+from game.ui.frame import Frame
+from game.ui.layout import Rect, columns, take_bottom, take_right
+from game.ui.strings import short, t
+
+ORDER = ("isgs", "jnim", "government", "cma", "platform", "traffickers")  # at 0°, 60°, 120°, …
+ANGLES = {actor: 60 * k for k, actor in enumerate(ORDER)}
+SIGNATORIES = ("government", "cma", "platform")
+Point = tuple[float, float]
+
+
+def changes_since(game: Game, quantity: str, since: int) -> int:
+    return sum(c for q, name, c, _cause in game.meters.ledger if name == quantity and q >= since)
+
+
+def draw_web(f: Frame, rect: Rect, game: Game, lang: str) -> None:
+    area = draw_legend(f, rect, lang)
+    since = game.votes[-1].quarter if game.votes else None
+    label_w = max(f.text_w(short(a, lang, game.date), "bold") for a in ARMED) + 2 * f.pad
+    label_w = max(label_w, f.text_w(t("strength", lang, n=100)) + 2 * f.pad)
+    label_h = f.line_h("bold") * 2 + 6
+    pos = node_places(f, area, label_w, label_h)
+    draw_ties(f, game, pos, since)
+    boxes = draw_nodes(f, game, lang, pos, area, (label_w, label_h))
+    draw_tie_labels(f, game, pos, area, since, boxes)
+
+
+def draw_legend(f: Frame, rect: Rect, lang: str) -> Rect:
+    """The legend beside the web when the area is wide, else beneath it; returns the web's area."""
+    pal = f.pal
+    legend = [t(k, lang) for k in ("web_legend_pos", "web_legend_neg", "web_legend_size", "web_legend_change")]
+    sample_w = max(40, f.gap * 3)
+
+    def sample(i: int, x: int, mid: int) -> None:
+        if i == 0:
+            pygame.draw.line(f.s, pal.allied, (x, mid), (x + sample_w - 8, mid), 5)
+        else:
+            f.dashed_line((x, mid), (x + sample_w - 8, mid), pal.hostile, 5, 7)
+
+    if rect.w > 1.7 * rect.h:
+        legend_r, area = take_right(rect, max(rect.w // 4, 11 * f.fonts.body), f.gap)
+        y = legend_r.y
+        for i, text in enumerate(legend):
+            with_sample = i < 2
+            tw = legend_r.w - (sample_w if with_sample else 0)
+            h = f.text_h(text, tw)
+            if with_sample:
+                sample(i, legend_r.x, y + f.line_h() // 2)
+            f.text(Rect(legend_r.right - tw, y, tw, h), text, "body", pal.text if with_sample else pal.muted)
+            y += h + f.pad
+        return area
+    leg_cols = columns(Rect(rect.x, 0, rect.w, 0), [1, 1], f.gap)
+    row1 = max(f.text_h(legend[0], leg_cols[0].w - sample_w - f.pad), f.text_h(legend[1], leg_cols[1].w - sample_w - f.pad))
+    row2 = max(f.text_h(legend[2], leg_cols[0].w), f.text_h(legend[3], leg_cols[1].w))
+    legend_r, area = take_bottom(rect, row1 + row2 + f.pad, f.pad)
+    for i, col in enumerate(leg_cols):
+        x, y = col.x, legend_r.y
+        sample(i, x, y + f.line_h() // 2)
+        f.text(Rect(x + sample_w, y, col.w - sample_w - f.pad, row1), legend[i], "body")
+        f.text(Rect(col.x, y + row1, col.w, row2), legend[2 + i], "body", pal.muted)
+    return area
+
+
+def node_places(f: Frame, area: Rect, label_w: int, label_h: int) -> dict[str, Point]:
+    """A hexagon, flat side up, or a flattened one when the area is wide and short."""
+    cx, cy = area.centerx, area.centery
+    rx = max(30.0, (area.w - 2 * label_w) / 2 - 2 * f.pad)
+    ry = max(20.0, min(rx * 0.87, (area.h - 2 * label_h) / 2 - f.pad))
+    rx = min(rx, ry / 0.87 * 1.6)
+    return {actor: (cx + rx * math.cos(math.radians(a)), cy - ry * math.sin(math.radians(a)) / 0.866)
+            for actor, a in ANGLES.items()}
+
+
+def draw_ties(f: Frame, game: Game, pos: dict[str, Point], since: int | None) -> None:
+    """The relations, weakest first so that strong ties are drawn on top."""
+    pal, v = f.pal, game.values
+    for a, b in sorted(RELATION_PAIRS, key=lambda p: abs(v[pair_key(*p)])):
+        val = v[pair_key(a, b)]
+        width = 1 + abs(val) * 9 // 100
+        p0, p1 = pos[a], pos[b]
+        if since is not None and abs(changes_since(game, pair_key(a, b), since)) >= 10:
+            pygame.draw.line(f.s, pal.focus if pal.name.startswith("high") else pal.accent, p0, p1, width + 5)
+        if val >= 10:
+            pygame.draw.line(f.s, pal.allied, p0, p1, width)
+        elif val <= -10:
+            f.dashed_line(p0, p1, pal.hostile, width, 10)
+        else:
+            f.dashed_line(p0, p1, pal.muted, 1, 3)
+
+
+def label_box(x: float, y: float, rr: int, angle: int, size: tuple[int, int]) -> Rect:
+    """Where a node's label goes: upper and lower ones lean outward, so neighbours never overlap."""
+    label_w, label_h = size
+    lean = label_w // 4 if angle in (60, 300) else label_w - label_w // 4
+    if angle in (60, 120):
+        return Rect(int(x - lean), int(y - rr - 6 - label_h), label_w, label_h)
+    if angle in (240, 300):
+        return Rect(int(x - lean), int(y + rr + 6), label_w, label_h)
+    if angle == 0:
+        return Rect(int(x + rr + 6), int(y - label_h / 2), label_w, label_h)
+    return Rect(int(x - rr - 6 - label_w), int(y - label_h / 2), label_w, label_h)
+
+
+def draw_nodes(f: Frame, game: Game, lang: str, pos: dict[str, Point], area: Rect,
+               size: tuple[int, int]) -> list[Rect]:
+    """Each actor as a disc sized by its strength, with its name and strength; returns the rects
+    the ties' labels must avoid."""
+    pal = f.pal
+    boxes: list[Rect] = []
+    lh = f.line_h("bold")
+    for actor in ORDER:
+        x, y = pos[actor]
+        strength = game.values[f"strength.{actor}"]
+        rr = 8 + strength * 14 // 100
+        pygame.draw.circle(f.s, pal.panel, (x, y), rr + 3)
+        pygame.draw.circle(f.s, pal.heading if actor in SIGNATORIES else pal.text, (x, y), rr)
+        box = label_box(x, y, rr, ANGLES[actor], size)
+        box.clamp_ip(area)
+        boxes.append(box)
+        boxes.append(Rect(int(x - rr), int(y - rr), 2 * rr, 2 * rr))
+        f.fill(box, pal.panel, 4, pal.border)
+        f.text(Rect(box.x, box.y + 3, box.w, lh), short(actor, lang, game.date), "bold", pal.text, align="center",
+               box=box)
+        label = t("strength", lang, n=strength)
+        prefix = label[: -len(str(strength))]
+        pre_w = f.text_w(prefix)
+        num_w = f.text_w(str(strength), "bold")
+        x0 = box.x + (box.w - pre_w - num_w) // 2
+        f.text(Rect(x0, box.y + 3 + lh, pre_w, lh), prefix, "body", pal.muted, box=box)
+        f.why_number(f"web:strength:{actor}", Rect(x0 + pre_w, box.y + 3 + lh, num_w + 2, lh), str(strength),
+                     f"strength.{actor}", align="left")
+    return boxes
+
+
+def tie_label_place(p0: Point, p1: Point, w: int, h: int, area: Rect, placed: list[Rect]) -> Rect:
+    """A spot along the tie where its label collides with nothing placed; else its middle."""
+    for tt in (0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.45, 0.55):
+        x = p0[0] + (p1[0] - p0[0]) * tt
+        y = p0[1] + (p1[1] - p0[1]) * tt
+        box = Rect(int(x - w / 2), int(y - h / 2), w, h)
+        box.clamp_ip(area)
+        if not any(box.colliderect(p) for p in placed):
+            return box
+    x = p0[0] + (p1[0] - p0[0]) * 0.5
+    y = p0[1] + (p1[1] - p0[1]) * 0.5
+    box = Rect(int(x - w / 2), int(y - h / 2), w, h)
+    box.clamp_ip(area)
+    return box
+
+
+def draw_tie_labels(f: Frame, game: Game, pos: dict[str, Point], area: Rect, since: int | None,
+                    avoid: list[Rect]) -> None:
+    """Each relation's number, with how far it moved since the last vote (▲5, ▼12)."""
+    pal = f.pal
+    placed = list(avoid)
+    for a, b in RELATION_PAIRS:
+        q = pair_key(a, b)
+        val = game.values[q]
+        text = f"{val:+d}".replace("-", "−")
+        delta = changes_since(game, q, since) if since is not None else 0
+        mark = f" {'▲' if delta > 0 else '▼'}{abs(delta)}" if abs(delta) >= 5 else ""
+        w = f.text_w(text + mark, "bold") + f.pad
+        h = f.line_h("bold") + 2
+        chosen = tie_label_place(pos[a], pos[b], w, h, area, placed)
+        placed.append(chosen.inflate(2, 2))
+        color = pal.allied if val >= 10 else pal.hostile if val <= -10 else pal.muted
+        f.fill(chosen, pal.panel, 4, color, 2)
+        f.why_number(f"web:rel:{a}:{b}", Rect(chosen.x, chosen.y + 1, chosen.w - f.pad // 2, h),
+                     text + mark, q, align="center", color=color)
