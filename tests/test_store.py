@@ -5,6 +5,7 @@ These run without pygame: the store and the session are what the window and the 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -15,11 +16,17 @@ import textwrap
 import time
 from pathlib import Path
 
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.content.loader import levels_root, load_scenario
+from game.engine.actions import Back, Continue
 from game.saves import SaveError, read_json
 from game.session import Session, SessionError
 from game.store import AUTOSAVE, PREVIOUS, Store, slug
@@ -260,10 +267,45 @@ def test_any_mutated_save_resumes_or_says_why(tmp_path, data):
         step(resumed)
 
 
+# --- a write cut short (disk full) -----------------------------------------------------------
+@contextlib.contextmanager
+def files_capped_at(size: int):
+    """Writes past ``size`` bytes fail with EFBIG, as on a full disk, wherever they happen."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an error, not a killed process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+
+
+@pytest.mark.skipif(resource is None, reason="POSIX file-size limits")
+def test_a_write_cut_short_leaves_the_current_save_whole_and_says_so(tmp_path):
+    s = played(Store(tmp_path), moves=1)
+    current = tmp_path / "games" / s.game_id / AUTOSAVE
+    before = current.read_bytes()
+    s.game.apply(Continue())  # two decisions more: the next save is longer than this one
+    s.game.apply(Back())
+    # The previous good copy (as long as the current file) can still be written; the new save cannot.
+    with files_capped_at(len(before) + 8):
+        s.autosave()
+    assert s.save_error is not None  # the player is told; the game goes on
+    assert current.read_bytes() == before  # a write in place would have left half a save here
+    assert (current.parent / PREVIOUS).read_bytes() == before
+    assert not [p.name for p in current.parent.iterdir() if p.name.endswith(".tmp")]
+    resumed, _ = Session.resume(Store(tmp_path), load, s.game_id)
+    assert resumed.game.decisions == s.game.decisions[:-2]
+    s.autosave()  # once there is room again, the save catches up
+    assert Session.resume(Store(tmp_path), load, s.game_id)[0].game.decisions == s.game.decisions
+
+
 # --- kill -9 in the middle of autosaves -------------------------------------------------------
 WRITER = textwrap.dedent("""
     import sys
     from game.content.loader import levels_root, load_scenario
+from game.engine.actions import Back, Continue
     from game.session import Session
     from game.sim.drafters import make_drafter
     from game.store import Store
