@@ -78,6 +78,11 @@ def broken(tmp_path: Path) -> Path:
     return folder
 
 
+# What the broken fixture's own files always report, fuzzed file or not.
+BROKEN_CODES = {("broken.yaml", "S102"), ("broken.yaml", "C301"), ("broken.yaml", "R201"), ("broken.yaml", "R202"),
+                ("broken.yaml", "R203"), ("broken.yaml", "S103"), ("alias.yaml", "Y002")}
+
+
 def lines_of(folder: Path) -> list[str]:
     return [str(p) for p in check_paths([folder]).problems]
 
@@ -117,10 +122,58 @@ def test_clean_content_has_no_problems() -> None:
     assert report.scenarios >= 1 and report.cards >= 12
 
 
-def test_summary_counts(broken: Path) -> None:
-    report = check_paths([broken])
-    assert report.summary().startswith("1 scenario, ")
-    assert json.loads(json.dumps(report.to_dict()))["problems"]
+def small_world(tmp_path: Path, scenarios: dict[str, str], deck: str = "") -> Path:
+    """Scenarios (name -> their cards' YAML) on the tutorial's model, sharing a deck if given."""
+    shutil.copytree(LEVELS / "common", tmp_path / "common")
+    if deck:
+        (tmp_path / "deck" / "cards").mkdir(parents=True)
+        (tmp_path / "deck" / "cards" / "deck.yaml").write_text(deck, encoding="utf-8")
+    for name, cards in scenarios.items():
+        folder = tmp_path / name
+        shutil.copytree(LEVELS / "tutorial", folder)
+        text = (folder / "scenario.yaml").read_text(encoding="utf-8").replace("id: tutorial", f"id: {name}", 1)
+        if deck:
+            text = text.replace("uses: [../common]", "uses: [../common, ../deck]")
+        (folder / "scenario.yaml").write_text(text, encoding="utf-8")
+        (folder / "cards" / "tutorial.yaml").write_text(cards, encoding="utf-8")
+    return tmp_path
+
+
+def cards_yaml(*ids: str, broken: str = "") -> str:
+    body = "".join(f"""
+  - id: {cid}
+    title: {{en: T, fr: T}}
+    text: {{en: T, fr: T}}
+    sources: ["for tests"]
+    responses:
+      - {{id: a, label: {{en: a, fr: a}}, why: {{en: a, fr: a}}}}
+      - {{id: b, label: {{en: b, fr: b}}, why: {{en: b, fr: b}}}}""" for cid in ids)
+    return "cards:" + body + broken + "\n"
+
+
+def test_summary_counts(tmp_path: Path) -> None:
+    one = check_paths([small_world(tmp_path / "one", {"solo": cards_yaml("only")})])
+    assert one.summary() == "1 scenario, 1 card, 0 problems"
+    assert one.to_dict() == {"scenarios": 1, "cards": 1, "problems": []}
+    # two scenarios sharing a deck of two cards: the deck's cards and its problem count once
+    bad_weight = """
+  - id: heavy
+    title: {en: T, fr: T}
+    text: {en: T, fr: T}
+    sources: ["for tests"]
+    weight: many
+    responses:
+      - {id: a, label: {en: a, fr: a}, why: {en: a, fr: a}}
+      - {id: b, label: {en: b, fr: b}, why: {en: b, fr: b}}"""
+    world = small_world(tmp_path / "two", {"north": cards_yaml("n1", "n2"), "south": cards_yaml("s1", broken=bad_weight.replace("heavy", "s2"))},
+                        deck=cards_yaml("d1", broken=bad_weight))
+    two = check_paths([world])
+    assert two.scenarios == 2 and two.cards == 2 + 2 + 2
+    assert sorted((Path(p.path).parent.parent.name, p.code) for p in two.problems) == [("deck", "S103"), ("south", "S103")]
+    assert two.summary() == "2 scenarios, 6 cards, 2 problems"
+    data = json.loads(json.dumps(two.to_dict()))
+    assert (data["scenarios"], data["cards"], len(data["problems"])) == (2, 6, 2)
+    assert [(Path(d["path"]).name, d["code"], d["line"] > 0) for d in data["problems"]] == [("deck.yaml", "S103", True), ("tutorial.yaml", "S103", True)]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -131,3 +184,10 @@ def test_whatever_a_card_file_holds_check_reports_without_raising(broken: Path, 
     assert report.scenarios == 1
     assert not any(p.code == "X900" for p in report.problems)
     assert all(str(p).isprintable() for p in report.problems)
+    # the fuzzed file never hides what the fixture's other files hold...
+    assert BROKEN_CODES <= {(Path(p.path).name, p.code) for p in report.problems}
+    # ...and whatever the fuzzed file says is a problem with its place, or the valid cards load
+    for p in report.problems:
+        assert p.code[:1] in "YSRCFW" and p.line >= 0 and p.path.startswith(str(broken)), p
+    loaded = load_scenario(broken)
+    assert loaded.scenario is not None and "good-card" in loaded.scenario.cards_by_id

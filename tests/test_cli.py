@@ -74,9 +74,34 @@ def test_check_clean_levels_and_a_broken_file(tmp_path: Path) -> None:
 
 
 def test_schema_is_json_schema() -> None:
+    """What editors get from ``schema`` accepts every card file we ship and refuses broken cards."""
+    from jsonschema import Draft202012Validator
+
+    from game.content.safeyaml import load_text
+
     schema = json.loads(run("schema").stdout)
     assert schema["title"] == "Penholder card file"
-    assert "cards" in schema["properties"]
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    files = sorted((ROOT / "levels").glob("**/cards/*.yaml"))
+    assert len(files) >= 4
+    shipped = []
+    for path in files:
+        data, _positions = load_text(path.read_text(encoding="utf-8"), str(path))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], f"{path}: {errors[:3]}"
+        shipped.extend(data["cards"])
+    good = shipped[0]
+    assert validator.is_valid({"cards": [good]})
+    broken = {
+        "unknown field": good | {"titel": good["title"]},
+        "no title": {k: v for k, v in good.items() if k != "title"},
+        "a weight in words": good | {"weight": "many"},
+        "one response": good | {"responses": good["responses"][:1]},
+        "a bad id": good | {"id": "Bad Id!"},
+    }
+    for what, card in broken.items():
+        assert not validator.is_valid({"cards": [card]}), what
 
 
 @pytest.mark.parametrize("strategy", ["random", "status-quo", "regional-transition", "robust"])

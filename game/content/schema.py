@@ -97,7 +97,7 @@ class LocalText(Strict):
     fr: Paragraph | None = None
 
 
-Text = Annotated[LocalText, BeforeValidator(_text_shorthand)]
+Text = Annotated[LocalText, BeforeValidator(_text_shorthand, json_schema_input_type=Paragraph | LocalText)]  # editors see the shorthand too
 Change = Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]
 Effects = Annotated[
     dict[str, Change],
