@@ -34,7 +34,7 @@ CLAIMS: dict[str, tuple[str, dict[str, str], dict[str, str], dict[str, int]]] = 
     "9 consent multiplies protection (Gao)": ("violence.gao", {}, {}, {"mission.consent": 90}),
     "10 deadly missions lose contributors": ("mission.troops", {}, {}, {
         **{f"violence.{r}": 95 for r in ("kidal", "gao", "timbuktu", "menaka", "mopti", "segou", "bamako")},
-        **{f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}}),
+        **{f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}, "mission.casualties": 300}),
 }
 
 

@@ -155,10 +155,23 @@ def test_claim_9_without_consent_the_mission_goes(tutorial: Scenario) -> None:
     assert protection_high < protection_low <= 0
 
 
+DEADLY = {f"violence.{r}": 95 for r in REGIONS} | {f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}
+
+
 def test_claim_10_contributors_leave_a_deadly_mission(tutorial: Scenario) -> None:
-    deadly = {f"violence.{r}": 95 for r in REGIONS} | {f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}
+    # A deadly field, after years of losses (the toll wears contributors down).
+    deadly = DEADLY | {"mission.casualties": 300}
     safe = project(tutorial, {"posture": "traditional"}, 4, 0)
     dangerous = project(tutorial, {"posture": "traditional"}, 4, 0, start=deadly)
     left = [c for c in dangerous.why("mission.troops") if c.cause == "rule:contributors_leave"]
     assert left and left[0].change < 0
     assert not [c for c in safe.why("mission.troops") if c.cause == "rule:contributors_leave"]
+
+
+def test_claim_10_the_toll_wears_contributors_down(tutorial: Scenario) -> None:
+    """The same deadly quarters cost more troops to a mission that has already lost many."""
+    def withdrawn(toll: int) -> int:
+        game = project(tutorial, {"posture": "traditional"}, 4, 0, start=DEADLY | {"mission.casualties": toll})
+        return -sum(c.change for c in game.why("mission.troops") if c.cause == "rule:contributors_leave")
+
+    assert withdrawn(400) > withdrawn(300) > withdrawn(0) == 0

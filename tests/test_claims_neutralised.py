@@ -112,7 +112,7 @@ def test_claim_7_without_the_handover_rules_a_handover_changes_nothing(root: Pat
 def test_claim_10_without_the_contributors_rule_nobody_leaves(root: Path) -> None:
     sc = with_overrides(root, {"tcc_withdrawal": 0})
     deadly = {f"violence.{r}": 95 for r in REGIONS} | {f"strength.{a}": 90 for a in ("jnim", "isgs", "traffickers")}
-    dangerous = project(sc, {"posture": "traditional"}, 4, 0, start=deadly)
+    dangerous = project(sc, {"posture": "traditional"}, 4, 0, start=deadly | {"mission.casualties": 300})
     assert not [c for c in dangerous.why("mission.troops") if c.cause == "rule:contributors_leave"]
 
 

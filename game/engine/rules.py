@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine.ledger import Meters
 from game.engine.world import (
@@ -68,7 +68,7 @@ COEFFICIENTS: dict[str, str] = {
     "g5_strike": "strength extremists lose per quarter to a fully supported G5 force",
     "violence_inertia": "% of the gap between violence and what drives it closed each quarter",
     "spoiler_violence": "violence spoilers at full strength bring where fully present (%)",
-    "hostility_violence": "violence in the north from open hostility between signatories",
+    "hostility_violence": "violence from open hostility between signatories where the CMA is strongest (Kidal), less elsewhere in the north",
     "communal_violence": "communal violence in the centre when there is no reconciliation",
     "mediator_stake": "buy-in Algeria gains per quarter when the mandate's priority is fully the peace agreement it mediates",
     "france_engagement": "% of a parallel force's strikes that depend on France's buy-in (at 100: no buy-in, no strikes)",
@@ -258,6 +258,9 @@ class Plan:
     shares: Mapping[str, int]  # region -> % of the mission's deployment
     # open wars: (relation, strength of one side, strength of the other, violence where both are)
     wars: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
+    # region -> % of the signatories' fighting that happens there (where the CMA, party to both
+    # hostile pairs, is strongest: Kidal in 2014, 2016 and 2017)
+    clash_share: Mapping[str, int] = field(default_factory=dict)
 
 
 def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str, int]], deployment: Mapping[str, int]) -> Plan:
@@ -271,7 +274,10 @@ def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str
         (key, _STRENGTH[a], _STRENGTH[b], tuple(_VIOLENCE[r] for r in REGIONS if footprint.get(a, {}).get(r, 0) and footprint.get(b, {}).get(r, 0)))
         for key, a, b in _WARS
     )
-    return Plan(dict(coefficients), drivers, shares, wars)
+    cma = footprint.get("cma", {})
+    top = max((cma.get(r, 0) for r in REGIONS), default=0) or 1
+    clash_share = {r: cma.get(r, 0) * 100 // top if r in _NORTH else 0 for r in REGIONS}
+    return Plan(dict(coefficients), drivers, shares, wars, clash_share)
 
 
 def field_quarter(
@@ -446,7 +452,8 @@ def field_quarter(
     abuses = pct(C["ct_grievance"], max(parallel, robust))
     abuses = pct(abuses, 100 - pct(C["accountability"], L.get("hr_monitoring", 0)))
     harm = min(100, mean(v, _CENTRE_VIOLENCE) + abuses)
-    add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm), "rule:recruitment")
+    # (a group recruits less as it nears the most it can field: at full strength, half as fast)
+    add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm, 100 - v["strength.jnim"] // 2), "rule:recruitment")
     reach = C["centre_reach"]
     jnim = v["strength.jnim"]
 
@@ -495,8 +502,8 @@ def field_quarter(
         add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
         if calmed:
             add(key, -pct(calmed, inertia), "rule:dialogue")
-        if hostile and region in _NORTH:
-            add(key, hostile, "rule:hostility")
+        if hostile and plan.clash_share[region]:
+            add(key, pct(hostile, plan.clash_share[region]), "rule:hostility")
         if region in CENTRE:
             add(key, communal, "rule:communal")
             add(key, -damp_centre, recon_cause)
