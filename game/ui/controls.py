@@ -31,7 +31,7 @@ class TextField(Protocol):
 class Control:
     id: str
     rect: Rect | None  # None: in a list, scrolled out of view
-    action: Callable[[], None] | None
+    action: Callable[[], object] | None
     kind: str = "button"
     label: str = ""
     scroll: tuple[str, int] | None = None  # (list id, item index) when hidden in a list

@@ -126,7 +126,7 @@ class Frame:
     def hovered(self, rect: Rect) -> bool:
         return self.mouse is not None and rect.collidepoint(self.mouse)
 
-    def button(self, cid: str, rect: Rect, label: str, action: Callable[[], None] | None, *,
+    def button(self, cid: str, rect: Rect, label: str, action: Callable[[], object] | None, *,
                style: str = "body", kind: str = "button", selected: bool = False, primary: bool = False,
                enabled: bool = True, align: str = "center") -> Rect:
         pal = self.pal
@@ -151,7 +151,7 @@ class Frame:
         return sum(self.text_h(text, inner, style) for text, style in parts if text) + self.pad + 4
 
     def rich_button(self, cid: str, rect: Rect, parts: Sequence[tuple[str, str, Color | None]],
-                    action: Callable[[], None] | None, *, selected: bool = False, kind: str = "button",
+                    action: Callable[[], object] | None, *, selected: bool = False, kind: str = "button",
                     enabled: bool = True, register: bool = True) -> Rect:
         """A button holding several blocks of text (a title, a line of detail…)."""
         pal = self.pal

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ui.views.base import GameView
 
 
-def for_phase(phase: str) -> Any:
+def for_phase(phase: str) -> type[GameView]:
     from game.ui.views.briefing import BriefingView
     from game.ui.views.chamber import ChamberView, VoteView
     from game.ui.views.debrief import DebriefView

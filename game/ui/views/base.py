@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -14,9 +14,15 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset, take_top
 from game.ui.strings import t
+from game.ui.theme import Color
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+# A bottom-bar button: (id, label, action, primary).
+ActionSpec = tuple[str, str, Callable[[], object], bool]
+# A block of text in a rich button: (text, style, colour or None for the button's ink).
+Part = tuple[str, str, Color | None]
 
 NUMBER_KEYS: dict[int, int] = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
@@ -78,7 +84,7 @@ class View:
     def cancel(self) -> None:
         """Answer No to the question waiting."""
 
-    def auto_extras(self) -> list[Callable[[], object]]:
+    def auto_extras(self) -> Sequence[Callable[[], object]]:
         """For screenshots of an auto run: steps that show more of this screen (other tabs…)."""
         return []
 
@@ -120,7 +126,7 @@ class GameView(View):
                 self.t("mandate_n", n=g.mandate)]
         return " · ".join(bits)
 
-    def actions(self) -> list[tuple[str, str, Callable[[], None], bool]]:
+    def actions(self) -> list[ActionSpec]:
         """Bottom-bar buttons: (id, label, action, primary)."""
         return []
 
@@ -133,14 +139,14 @@ class GameView(View):
 
 
 def chrome(f: Frame, view: View, title: str, subtitle: str,
-           actions: list[tuple[str, str, Callable[[], None], bool]], tools: bool = True) -> Rect:
+           actions: list[ActionSpec], tools: bool = True) -> Rect:
     """Draw the top and bottom bars; return the body rect between them."""
     app, pal, lang = view.app, f.pal, view.lang
     win = f.window
     f.s.fill(pal.bg)
     pad, gap = f.pad, f.gap
     # --- tool buttons (top right) ---
-    tool_specs: list[tuple[str, str, Callable[[], None], bool]] = []
+    tool_specs: list[ActionSpec] = []
     if tools:
         tool_specs = [
             ("tool:undo", t("undo", lang), app.do_undo, app.settings.undo_allowed and app.can_undo()),
@@ -202,6 +208,28 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
 # --- pieces ---------------------------------------------------------------------------------
 
 
+def rich_item(f: Frame, width: int, cid: str, parts: Sequence[Part], action: Callable[[], object] | None, *,
+              selected: bool = False, kind: str = "button") -> Item:
+    """A list entry that is one button holding several blocks of text (a title, lines of detail)."""
+    h = f.rich_h([(p[0], p[1]) for p in parts], width)
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.rich_button(cid, r, parts, action, selected=selected, kind=kind)
+
+    return Item(h, draw, (cid,))
+
+
+def button_item(f: Frame, width: int, cid: str, label: str, action: Callable[[], object] | None, *,
+                style: str = "body", primary: bool = False, enabled: bool = True, align: str = "left") -> Item:
+    """A list entry that is one button."""
+    h = f.button_h(label, width, style)
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.button(cid, r, label, action, style=style, primary=primary, enabled=enabled, align=align)
+
+    return Item(h, draw, (cid,))
+
+
 def stat_item(f: Frame, width: int, cid: str, label: str, value: str, quantity: str | None,
               quarter: int | None = None) -> Item:
     """A row 'label ........ 42' where 42 can be selected for "why?"."""
@@ -251,7 +279,7 @@ def bar_item(f: Frame, width: int, cid: str, label: str, value: int, lo: int, hi
     return Item(h, draw, (cid,) if quantity else ())
 
 
-def heading_item(f: Frame, width: int, text: str, style: str = "bold", color: Any = None) -> Item:
+def heading_item(f: Frame, width: int, text: str, style: str = "bold", color: Color | None = None) -> Item:
     h = f.text_h(text, width, style)
 
     def draw(fr: Frame, r: Rect) -> None:
@@ -260,7 +288,7 @@ def heading_item(f: Frame, width: int, text: str, style: str = "bold", color: An
     return Item(h, draw)
 
 
-def text_item(f: Frame, width: int, text: str, style: str = "body", color: Any = None) -> Item:
+def text_item(f: Frame, width: int, text: str, style: str = "body", color: Color | None = None) -> Item:
     h = f.text_h(text, width, style)
 
     def draw(fr: Frame, r: Rect) -> None:
@@ -269,7 +297,7 @@ def text_item(f: Frame, width: int, text: str, style: str = "body", color: Any =
     return Item(h, draw)
 
 
-def para(f: Frame, width: int, text: str, style: str = "body", color: Any = None) -> list[Item]:
+def para(f: Frame, width: int, text: str, style: str = "body", color: Color | None = None) -> list[Item]:
     """A paragraph as one item per line, so that a long text scrolls line by line."""
     from game.ui.text import wrap
 
@@ -286,7 +314,7 @@ def para(f: Frame, width: int, text: str, style: str = "body", color: Any = None
 
 
 def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current: str,
-         choose: Callable[[str], None]) -> Rect:
+         choose: Callable[[str], object]) -> Rect:
     """A row of tab buttons; returns the rect below them."""
     btn_h = f.line_h("bold") + f.pad
     widths = [f.text_w(label, "bold") + 3 * f.pad for _k, label in specs]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -18,6 +19,7 @@ from game.ui.strings import short
 from game.ui.theme import ink_on
 from game.ui.views import actors_web
 from game.ui.views.base import (
+    ActionSpec,
     GameView,
     bar_item,
     fmt_num,
@@ -28,6 +30,9 @@ from game.ui.views.base import (
     tabs,
     text_item,
 )
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 MISSION_KEYS = ("mission.troops", "mission.casualties", "mission.budget", "mission.safety", "mission.trust",
                 "mission.impartiality", "mission.consent")
@@ -46,7 +51,7 @@ class BriefingView(GameView):
     title_key = "briefing"
     keymap = {pygame.K_m: ("tab", "map"), pygame.K_a: ("tab", "web")}
 
-    def __init__(self, app: Any):
+    def __init__(self, app: App):
         super().__init__(app)
         self.tab = "map"
         self.wide = True
@@ -62,7 +67,7 @@ class BriefingView(GameView):
         base = super().screen_key()
         return base if self.tab == "map" else f"{base}-{self.tab}"
 
-    def auto_extras(self) -> list[Any]:
+    def auto_extras(self) -> Sequence[Callable[[], object]]:
         """For screenshots: show the other tabs too."""
         if self.tab != "map":
             return []
@@ -72,11 +77,12 @@ class BriefingView(GameView):
     def default_focus(self) -> str | None:
         return "act:continue"
 
-    def actions(self) -> list[tuple[str, str, Any, bool]]:
+    def actions(self) -> list[ActionSpec]:
         return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        left, right = columns(body, [0.63, 0.37], f.gap)
+        left, side = columns(body, [0.63, 0.37], f.gap)
+        right: Rect | None = side
         # side by side when there is room; otherwise the region table gets its own tab and the
         # web of armed actors the whole width
         self.wide = left.w - 2 * f.pad >= 36 * f.fonts.body

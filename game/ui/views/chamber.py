@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -12,23 +14,42 @@ from game.engine.defs import tr
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_bottom, take_top
-from game.ui.views.base import GameView, fmt_num, heading_item, para, stat_item, text_item
+from game.ui.theme import Color
+from game.ui.views.base import (
+    ActionSpec,
+    GameView,
+    Part,
+    View,
+    button_item,
+    fmt_num,
+    heading_item,
+    para,
+    stat_item,
+    text_item,
+)
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 SYMBOL = {council.YES: "✔", council.NO: "✖", council.ABSTAIN: "○"}
 REVEAL_MS = 230  # one seat every REVEAL_MS: fifteen seats in about 3.5 seconds
 
 
-def vote_word(view: Any, vote: str, permanent: bool) -> str:
+def vote_word(view: View, vote: str, permanent: bool) -> str:
     if vote == council.NO and permanent:
         return f"{SYMBOL[vote]} {view.t('no')} — {view.t('veto')}"
     return f"{SYMBOL[vote]} {view.t({'yes': 'yes', 'no': 'no', 'abstain': 'abstain'}[vote])}"
 
 
-def vote_color(f: Frame, vote: str) -> Any:
+def vote_color(f: Frame, vote: str) -> Color:
     return {council.YES: f.pal.yes, council.NO: f.pal.no}.get(vote, f.pal.abstain)
 
 
-def seat_grid(f: Frame, rect: Rect, seats: list[tuple[str, list[tuple[str, str, Any]], bool, Any]]) -> None:
+# A seat: (control id, its texts, selected, what a click does: None for a seat that is only shown).
+Seat = tuple[str, list[Part], bool, Callable[[], object] | None]
+
+
+def seat_grid(f: Frame, rect: Rect, seats: Sequence[Seat]) -> None:
     """Seats in rows (as many columns as the names allow), scrolling by rows if needed."""
     widest = max((f.text_w(parts[0][0], "bold") for _c, parts, _s, _a in seats), default=100)
     min_w = min(rect.w, widest + 3 * f.pad)
@@ -39,7 +60,7 @@ def seat_grid(f: Frame, rect: Rect, seats: list[tuple[str, list[tuple[str, str, 
         row = seats[start:start + cols]
         h = max(f.rich_h([(p[0], p[1]) for p in parts], col_w) for _c, parts, _s, _a in row)
 
-        def draw(fr: Frame, r: Rect, row: list[Any] = row) -> None:
+        def draw(fr: Frame, r: Rect, row: Sequence[Seat] = row) -> None:
             for k, (cid, parts, selected, action) in enumerate(row):
                 fr.rich_button(cid, Rect(r.x + k * (col_w + fr.pad), r.y, col_w, r.h), parts, action,
                                selected=selected, kind="seat", register=action is not None)
@@ -54,7 +75,7 @@ class ChamberView(GameView):
     title_key = "chamber"
     keymap = {pygame.K_v: ("vote", None), pygame.K_b: ("back", None)}
 
-    def __init__(self, app: Any):
+    def __init__(self, app: App):
         super().__init__(app)
         self.selected: str | None = None
 
@@ -74,7 +95,7 @@ class ChamberView(GameView):
     def default_focus(self) -> str | None:
         return "act:vote"
 
-    def actions(self) -> list[tuple[str, str, Any, bool]]:
+    def actions(self) -> list[ActionSpec]:
         return [("act:back", self.t("back_to_draft"), lambda: self.app.act(Back()), False),
                 ("act:vote", self.t("call_vote"), lambda: self.app.act(CallVote()), True)]
 
@@ -96,7 +117,7 @@ class ChamberView(GameView):
         lh = f.text_h(line, inner.w, "bold")
         top, rest = take_top(inner, lh + f.pad // 2, f.pad)
         f.text(top, line, "bold", f.pal.heading)
-        seats = []
+        seats: list[Seat] = []
         for s in stances:
             m = g.scenario.member(s.member)
             extra = []
@@ -104,14 +125,15 @@ class ChamberView(GameView):
                 extra.append(self.t("p5"))
             if s.undecided:
                 extra.append(self.t("undecided"))
-            parts = [(tr(m.name, lang), "bold", None), (vote_word(self, s.vote, m.permanent), "bold", vote_color(f, s.vote)),
+            parts: list[Part] = [(tr(m.name, lang), "bold", None), (vote_word(self, s.vote, m.permanent), "bold", vote_color(f, s.vote)),
                      (" · ".join(extra), "body", f.pal.muted)]
-            seats.append((f"seat:{m.id}", parts, m.id == self.selected, lambda mid=m.id: self.pick(mid)))
+            seats.append((f"seat:{m.id}", parts, m.id == self.selected, partial(self.pick, m.id)))
         seat_grid(f, rest, seats)
         self.draw_detail(f, right, {s.member: s for s in stances})
 
-    def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, Any]) -> None:
+    def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, council.Stance]) -> None:
         g, lang = self.game, self.lang
+        assert self.selected is not None  # draw_body chose one
         m = g.scenario.member(self.selected)
         s = stances[m.id]
         name = tr(m.name, lang)
@@ -146,9 +168,7 @@ class ChamberView(GameView):
         for dim, cost in trades:
             label = self.t("trade_btn", dim=tr(g.scenario.dimension(dim).label, lang), name=name, cost=cost)
             cid = f"trade:{m.id}:{dim}"
-            h = f.button_h(label, w)
-            items.append(Item(h, lambda fr, r, cid=cid, label=label, dim=dim: fr.button(  # type: ignore[misc]
-                cid, r, label, lambda: self.app.act(Trade(m.id, dim)), align="left"), (cid,)))
+            items.append(button_item(f, w, cid, label, partial(self.app.act, Trade(m.id, dim))))
         f.scroll_list("detail", inner, items)
 
 
@@ -159,11 +179,11 @@ class VoteView(GameView):
     help_key = "vote"
     title_key = "vote_title"
 
-    def __init__(self, app: Any):
+    def __init__(self, app: App):
         super().__init__(app)
         self.started = pygame.time.get_ticks()
         self.shown = 0
-        self.total = len(app.game.council)
+        self.total = len(self.game.council)
 
     def animating(self) -> bool:
         return self.shown < self.total
@@ -177,7 +197,7 @@ class VoteView(GameView):
     def default_focus(self) -> str | None:
         return "act:continue"
 
-    def actions(self) -> list[tuple[str, str, Any, bool]]:
+    def actions(self) -> list[ActionSpec]:
         if self.animating():
             return []
         return [("act:continue", self.t("to_field"), lambda: self.app.act(Continue()), True)]
@@ -219,7 +239,7 @@ class VoteView(GameView):
         for i, m in enumerate(members):
             if i < self.shown:
                 vote = result.votes[m.id]
-                parts = [(tr(m.name, lang), "bold", None), (vote_word(self, vote, m.permanent), "h2", vote_color(f, vote))]
+                parts: list[Part] = [(tr(m.name, lang), "bold", None), (vote_word(self, vote, m.permanent), "h2", vote_color(f, vote))]
             else:
                 parts = [(tr(m.name, lang), "bold", None), ("…", "h2", f.pal.muted)]
             seats.append((f"vote:{m.id}", parts, i == self.shown - 1 and self.animating(), None))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.engine.defs import month_label, tr
-from game.engine.game import ENDINGS, OUTCOMES
+from game.engine.game import ENDINGS, OUTCOMES, Game
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset
 from game.ui.views.base import (
+    ActionSpec,
     GameView,
     bar_item,
     fmt_num,
@@ -22,6 +25,9 @@ from game.ui.views.base import (
     tabs,
     text_item,
 )
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 CHART_KEYS = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
               "regional.ownership", "signatories.cohesion")
@@ -34,7 +40,7 @@ class DebriefView(GameView):
     title_key = "debrief"
     keymap = {pygame.K_LEFT: ("tab_step", -1), pygame.K_RIGHT: ("tab_step", 1)}
 
-    def __init__(self, app: Any):
+    def __init__(self, app: App):
         super().__init__(app)
         self.tab = "charts"
 
@@ -51,15 +57,15 @@ class DebriefView(GameView):
         self.app.focus.set(f"tab:{self.tab}")
         return True
 
-    def auto_extras(self) -> list[Any]:
+    def auto_extras(self) -> Sequence[Callable[[], object]]:
         if self.tab != "charts":
             return []
-        return [lambda k=k: self.command("tab", k) for k in TABS[1:]]
+        return [partial(self.command, "tab", k) for k in TABS[1:]]
 
     def default_focus(self) -> str | None:
         return f"tab:{self.tab}"
 
-    def actions(self) -> list[tuple[str, str, Any, bool]]:
+    def actions(self) -> list[ActionSpec]:
         return [("act:title", self.t("new_game"), self.app.nav.goto_title, True)]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
@@ -158,7 +164,7 @@ class DebriefView(GameView):
         f.scroll_list("discuss", rect, items)
 
 
-def journal_line(g: Any, e: dict[str, Any], lang: str) -> str:
+def journal_line(g: Game, e: dict[str, Any], lang: str) -> str:
     from game.ui.strings import t
 
     sc = g.scenario

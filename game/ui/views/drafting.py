@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from game import explain
 from game.engine.actions import Choose, Continue
 from game.engine.defs import tr
+from game.engine.game import Game
 from game.engine.world import describe
-from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
-from game.ui.views.base import NUMBER_KEYS, GameView, fmt_num, heading_item, text_item
+from game.ui.views.base import (
+    NUMBER_KEYS,
+    ActionSpec,
+    GameView,
+    Part,
+    fmt_num,
+    heading_item,
+    rich_item,
+    text_item,
+)
 
-_PREVIEWS: dict[tuple[Any, ...], dict[str, int]] = {}
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+_PREVIEWS: dict[tuple[object, ...], dict[str, int]] = {}
 
 
-def preview(game: Any, dim: str, opt: str) -> dict[str, int]:
+def preview(game: Game, dim: str, opt: str) -> dict[str, int]:
     """``game.preview_option`` cached by draft and quarter (it projects a year ahead)."""
     key = (id(game.scenario), game.quarter, tuple(sorted(game.draft.items())), dim, opt, game.values["violence.mean"])
     hit = _PREVIEWS.get(key)
@@ -38,7 +51,7 @@ class DraftingView(GameView):
     title_key = "drafting"
     keymap = {k: ("pick", n) for k, n in NUMBER_KEYS.items()}
 
-    def __init__(self, app: Any):
+    def __init__(self, app: App):
         super().__init__(app)
         self.dim = 0
 
@@ -66,7 +79,7 @@ class DraftingView(GameView):
         self.app.focus.set(f"dim:{self.dim}")
         return True
 
-    def actions(self) -> list[tuple[str, str, Any, bool]]:
+    def actions(self) -> list[ActionSpec]:
         return [("act:to_council", self.t("to_council"), lambda: self.app.act(Continue()), True)]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
@@ -81,10 +94,8 @@ class DraftingView(GameView):
             opt = dim.option(g.draft[dim.id])
             mark = "✎ " if g.draft[dim.id] != g.in_force.get(dim.id) else ""
             parts = [(tr(dim.label, lang), "bold", None), (mark + tr(opt.label, lang), "body", None)]
-            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
-            cid = f"dim:{i}"
-            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, i=i: fr.rich_button(  # type: ignore[misc]
-                cid, r, parts, lambda: self.select(i), selected=i == self.dim, kind="tab"), (cid,)))
+            items.append(rich_item(f, inner.w, f"dim:{i}", parts, partial(self.select, i), selected=i == self.dim,
+                                   kind="tab"))
         f.scroll_list("dims", inner, items)
         # options of the selected dimension
         dim = dims[self.dim]
@@ -97,15 +108,13 @@ class DraftingView(GameView):
         for j, opt in enumerate(dim.options):
             chosen = g.draft[dim.id] == opt.id
             head = f"{j + 1}. {tr(opt.label, lang)}" + (f" — {self.t('in_draft')}" if chosen else "")
-            parts: list[tuple[str, str, Any]] = [(head, "bold", None), (tr(opt.summary, lang), "body", None)]
+            texts: list[Part] = [(head, "bold", None), (tr(opt.summary, lang), "body", None)]
             if self.app.settings.previews:
                 changes = preview(g, dim.id, opt.id)
                 tend = tendency_text(changes, lang) if changes else self.t("as_now")
-                parts.append((f"{self.t('tends')} {tend}", "body", f.pal.muted))
-            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
-            cid = f"opt:{j}"
-            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, opt=opt, chosen=chosen: fr.rich_button(  # type: ignore[misc]
-                cid, r, parts, lambda: self.app.act(Choose(dim.id, opt.id)), selected=chosen), (cid,)))
+                texts.append((f"{self.t('tends')} {tend}", "body", f.pal.muted))
+            items.append(rich_item(f, inner.w, f"opt:{j}", texts, partial(self.app.act, Choose(dim.id, opt.id)),
+                                   selected=chosen))
         f.scroll_list("options", inner, items)
         # the draft resolution
         inner = f.panel(right, self.t("the_draft"))

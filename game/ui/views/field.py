@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from game import explain
 from game.engine.actions import Continue, Respond
@@ -12,14 +14,20 @@ from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
 from game.ui.views.base import (
     NUMBER_KEYS,
+    ActionSpec,
     GameView,
+    Part,
     fmt_num,
     heading_item,
     para,
     quantity_label,
+    rich_item,
     stat_item,
     text_item,
 )
+
+if TYPE_CHECKING:
+    pass
 
 KEY_FIGURES = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
                "signatories.cohesion", "regional.ownership", "mission.casualties", "mission.troops")
@@ -67,7 +75,7 @@ class CardView(GameView):
         items = []
         previews = self.app.settings.previews
         for j, resp in enumerate(card.responses):
-            parts: list[tuple[str, str, Any]] = [(f"{j + 1}. {tr(resp.label, lang)}", "bold", None)]
+            parts: list[Part] = [(f"{j + 1}. {tr(resp.label, lang)}", "bold", None)]
             if tr(resp.why, lang):
                 parts.append((tr(resp.why, lang), "body", f.pal.muted))
             if previews:
@@ -79,14 +87,11 @@ class CardView(GameView):
                     parts.append((self.t("follow_up"), "body", f.pal.muted))
                 if not resp.effects and not resp.delayed and not resp.follow_ups:
                     parts.append((self.t("no_effect"), "body", f.pal.muted))
-            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
-            cid = f"resp:{j}"
-            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, resp=resp: fr.rich_button(  # type: ignore[misc]
-                cid, r, parts, lambda: self.app.act(Respond(card.id, resp.id))), (cid,)))
+            items.append(rich_item(f, inner.w, f"resp:{j}", parts, partial(self.app.act, Respond(card.id, resp.id))))
         f.scroll_list("responses", inner, items)
 
 
-def effects(changes: Any, lang: str) -> str:
+def effects(changes: Mapping[str, int], lang: str) -> str:
     """'violence in Gao ▼ −5, …' — the effect and its size in arrows and numbers."""
     items = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:6]
     from game.engine.world import describe
@@ -105,10 +110,10 @@ class SummaryView(GameView):
     def default_focus(self) -> str | None:
         return "act:continue"
 
-    def actions(self) -> list[tuple[str, str, Any, bool]]:
+    def actions(self) -> list[ActionSpec]:
         return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
 
-    def auto_extras(self) -> list[Any]:
+    def auto_extras(self) -> Sequence[Callable[[], object]]:
         """For screenshots: open "why?" on the biggest change of the first quarter."""
         g = self.game
         changes = g.meters.changes_in(g.quarter)

@@ -5,8 +5,9 @@ be restored or emptied, each after a confirmation)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.engine.defs import month_label, tr
 from game.saves import SaveError
@@ -19,11 +20,16 @@ from game.ui.text import fit_prefix
 from game.ui.views.base import text_item
 from game.ui.views.overlays import Overlay
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 FIELD = "saves:name"
+# A button of a row: (id, label, action, primary).
+ButtonSpec = tuple[str, str, Callable[[], object], bool]
 MAX_NAME = 40
 
 
-def _row(f: Frame, width: int, title: str, desc: str, buttons: list[tuple[str, str, Callable[[], None], bool]]) -> Item:
+def _row(f: Frame, width: int, title: str, desc: str, buttons: list[ButtonSpec]) -> Item:
     """A line of the list: a title, a line of detail, and buttons on the right."""
     if buttons and not "".join(c for c in title if c.isprintable()).strip():
         title = "—"  # a name that is nothing once cleaned still shows a line to act on
@@ -51,7 +57,7 @@ class ContinueOverlay(Overlay):
     name = "continue"
     help_key = "saves"
 
-    def __init__(self, app: Any):
+    def __init__(self, app: App):
         super().__init__(app)
         self.games: list[GameInfo] = app.store.recent_games()
         self.titles = {sc["folder"].name: sc["title"] for sc in _scenarios()}
@@ -79,7 +85,7 @@ class ContinueOverlay(Overlay):
                 continue
             title = _title(self.titles, g.level, g.scenario, lang)
             desc = t("game_line", lang, date=date_label(g.date, lang) or "—", when=g.saved_at)
-            out.append(_row(f, width, title, desc, [(f"game:{i}", t("continue_btn", lang), lambda g=g: self.resume(g), i == 0)]))
+            out.append(_row(f, width, title, desc, [(f"game:{i}", t("continue_btn", lang), partial(self.resume, g), i == 0)]))
         return out
 
 
@@ -101,7 +107,7 @@ class SavesOverlay(Overlay):
     name = "saves"
     help_key = "saves"
 
-    def __init__(self, app: Any):
+    def __init__(self, app: App):
         super().__init__(app)
         g = app.game
         self.name_text = f"{tr(g.scenario.title, app.lang)} — {month_label(g.date, app.lang)}"[:MAX_NAME] if g else ""
@@ -214,13 +220,13 @@ class SavesOverlay(Overlay):
         for i, slot in enumerate(self.slots):
             if slot.path == self.confirm:
                 out.append(_row(f, width, t("confirm_delete", lang, name=slot.name), t("confirm_delete_hint", lang), [
-                    ("slot:yes", t("yes_delete", lang), lambda s=slot: self.delete(s.path, s.name), False),
+                    ("slot:yes", t("yes_delete", lang), partial(self.delete, slot.path, slot.name), False),
                     ("slot:no", t("no_keep", lang), self.cancel, True),
                 ]))
                 continue
             desc = self._desc(slot)
-            buttons = [] if slot.error is not None else [(f"slot:load:{i}", t("load_btn", lang), lambda s=slot: self.load(s.path), False)]
-            buttons.append((f"slot:del:{i}", t("delete_btn", lang), lambda s=slot: self.ask_delete(s.path), False))
+            buttons: list[ButtonSpec] = [] if slot.error is not None else [(f"slot:load:{i}", t("load_btn", lang), partial(self.load, slot.path), False)]
+            buttons.append((f"slot:del:{i}", t("delete_btn", lang), partial(self.ask_delete, slot.path), False))
             out.append(_row(f, width, slot.name, desc, buttons))
         # the bin
         label = t("bin_hide" if self.show_bin else "bin_show", lang, n=len(self.bin))
@@ -230,7 +236,7 @@ class SavesOverlay(Overlay):
                 out.append(text_item(f, width, t("bin_empty", lang), color=f.pal.muted))
             for i, slot in enumerate(self.bin):
                 out.append(_row(f, width, slot.name, self._desc(slot),
-                                [(f"bin:restore:{i}", t("restore_btn", lang), lambda s=slot: self.restore(s.path, s.name), False)]))
+                                [(f"bin:restore:{i}", t("restore_btn", lang), partial(self.restore, slot.path, slot.name), False)]))
             if self.bin:
                 if self.confirm_empty:
                     out.append(_row(f, width, t("confirm_empty", lang, n=len(self.bin)), t("confirm_empty_hint", lang), [

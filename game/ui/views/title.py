@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,10 +13,13 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_top
 from game.ui.strings import t
-from game.ui.views.base import View
+from game.ui.views.base import Part, View, button_item, rich_item
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+# A menu button: (id, label, action, primary, enabled).
+MenuSpec = tuple[str, str, Callable[[], object], bool, bool]
 
 
 def scenario_list() -> list[dict[str, Any]]:
@@ -36,14 +41,14 @@ def scenario_list() -> list[dict[str, Any]]:
 
     def order(sc: dict[str, Any]) -> tuple[int, str, str]:
         # Short introductions (the tutorial) first, then the story in the order it happened.
-        minutes = sc.get("minutes") if isinstance(sc.get("minutes"), int) else 10_000
+        minutes = sc["minutes"] if isinstance(sc.get("minutes"), int) else 10_000
         return (0 if minutes <= 15 else 1, sc.get("start", ""), str(sc["folder"]))
 
     out.sort(key=order)
     return out
 
 
-def _tr(text: Any, lang: str) -> str:
+def _tr(text: object, lang: str) -> str:
     if isinstance(text, dict):
         return str(text.get(lang) or text.get("en") or "")
     return str(text or "")
@@ -104,7 +109,7 @@ class TitleView(View):
         inner = f.panel(rect, t("scenarios", lang))
         items = []
         for i, sc in enumerate(self.scenarios):
-            parts: list[tuple[str, str, Any]] = [(_tr(sc["title"], lang), "bold", None)]
+            parts: list[Part] = [(_tr(sc["title"], lang), "bold", None)]
             if sc.get("error"):
                 parts.append((t("unplayable", lang, msg=sc["error"]), "body", f.pal.muted))
             else:
@@ -115,10 +120,7 @@ class TitleView(View):
                 if sc.get("years"):
                     bits.append(t("years", lang, n=sc["years"]))
                 parts.append((" · ".join(bits), "body", f.pal.muted))
-            h = f.rich_h([(p[0], p[1]) for p in parts], inner.w)
-            cid = f"scenario:{i}"
-            items.append(Item(h, lambda fr, r, cid=cid, parts=parts, folder=sc["folder"]: fr.rich_button(  # type: ignore[misc]
-                cid, r, parts, lambda: self.start(folder)), (cid,)))
+            items.append(rich_item(f, inner.w, f"scenario:{i}", parts, partial(self.start, sc["folder"])))
         f.scroll_list("scenarios", inner, items)
 
     def draw_menu(self, f: Frame, rect: Rect) -> None:
@@ -126,13 +128,13 @@ class TitleView(View):
         inner = f.panel(rect)
         onoff = {True: t("on", lang), False: t("off", lang)}
         has_save = app.store.has_games() and app.autoplay is None
-        buttons: list[tuple[str, str, Any, bool, bool]] = [
+        buttons: list[MenuSpec] = [
             ("title:continue", t("continue_game" if has_save else "continue_none", lang),
              self.do_continue, has_save, has_save),
             ("title:saves", t("load", lang), app.nav.open_saves, False, True),
             ("title:help", t("help", lang), app.nav.open_help, False, True),
         ]
-        settings: list[tuple[str, str, Any, bool, bool]] = [
+        settings: list[MenuSpec] = [
             ("set:lang", t("language", lang), lambda: app.change_settings(lang="fr" if s.lang == "en" else "en"), False, True),
             ("set:size", t("text_size", lang, n=s.text_step + 1), lambda: app.change_settings(text_step=(s.text_step + 1) % 4), False, True),
             ("set:contrast", t("contrast", lang, v=onoff[s.high_contrast]), lambda: app.change_settings(high_contrast=not s.high_contrast), False, True),
@@ -142,11 +144,9 @@ class TitleView(View):
         ]
         items: list[Item] = []
 
-        def btn(spec: tuple[str, str, Any, bool, bool], style: str) -> Item:
+        def btn(spec: MenuSpec, style: str) -> Item:
             cid, label, action, primary, enabled = spec
-            h = f.button_h(label, inner.w, style)
-            return Item(h, lambda fr, r: fr.button(cid, r, label, action, style=style, primary=primary,
-                                                   enabled=enabled, align="left"), (cid,))
+            return button_item(f, inner.w, cid, label, action, style=style, primary=primary, enabled=enabled)
 
         for spec in buttons:
             items.append(btn(spec, "bold"))
