@@ -104,9 +104,9 @@ def test_schema_is_json_schema() -> None:
         assert not validator.is_valid({"cards": [card]}), what
 
 
-@pytest.mark.parametrize("strategy", ["random", "status-quo", "regional-transition", "robust"])
-def test_simulate_is_byte_for_byte_reproducible(strategy: str) -> None:
-    args = ("simulate", "--level", "tutorial", "--games", "20", "--seed", "5", "--strategy", strategy, "--json")
+def test_simulate_is_byte_for_byte_reproducible() -> None:
+    # Two processes (each its own hash seed): the engine's determinism itself is test_game's.
+    args = ("simulate", "--level", "tutorial", "--games", "20", "--seed", "5", "--strategy", "random", "--json")
     first, second = run(*args), run(*args)
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout

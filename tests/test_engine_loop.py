@@ -75,7 +75,7 @@ VETO = {"lab-p1": member_yaml("lab-p1", True, base=3, preferences="""
     why: {en: too many troops, fr: trop de troupes}""")}
 
 
-def test_a_veto_rolls_the_mandate_over_a_quarter_and_a_second_failure_ends_the_mission(tmp_path: Path) -> None:
+def test_a_failed_vote_rolls_over_then_ends_the_mission(tmp_path: Path) -> None:
     sc = make_lab(tmp_path, members=VETO)
     game = Game(sc, 1)
     standing = game.values["council.standing"]
@@ -145,7 +145,7 @@ def score(game: Game, mid: str) -> int:
     return next(s.score for s in game.predict() if s.member == mid)
 
 
-def test_a_trade_spends_the_objection_s_weight_and_buys_it_off(tmp_path: Path) -> None:
+def test_trades_spend_capital_and_soften_the_clause(tmp_path: Path) -> None:
     game = negotiating(tmp_path)
     assert (score(game, "lab-e1"), score(game, "lab-e2")) == (0, -1)
     capital = game.values["council.capital"]
@@ -412,13 +412,14 @@ def test_contributors_leaving_are_in_the_journal(tmp_path: Path) -> None:
 
 
 # --- outcomes, from the design's definitions --------------------------------------------------
-def test_outcomes_at_the_scenario_s_end(tmp_path: Path) -> None:
+def test_outcomes_cover_the_design(tmp_path: Path) -> None:
     game = Game(make_lab(tmp_path, [card(f"c{i}") for i in range(3)]), 7)
     play_out(game)
     assert game.ending == "scenario_end" and len(game.timeline) == 4
     tl, v = game.timeline, game.values
     harm = sum((7 * t["violence.mean"] + 3 * t["displacement.mean"]) // 10 for t in tl) // 4
     out = game.outcomes()
+    assert set(out) == {"human_security", "implementation", "regional_ownership", "mission_safety", "council_unity", "cost"}
     assert out["human_security"] == 100 - harm
     assert out["implementation"] == v["politics.implementation"]
     assert out["regional_ownership"] == (v["regional.ownership"] + (v["buyin.au"] + v["buyin.ecowas"] + v["buyin.algeria"]) // 3) // 2
