@@ -141,31 +141,34 @@ class GameView(View):
 def chrome(f: Frame, view: View, title: str, subtitle: str,
            actions: list[ActionSpec], tools: bool = True) -> Rect:
     """Draw the top and bottom bars; return the body rect between them."""
-    app, pal, lang = view.app, f.pal, view.lang
-    win = f.window
-    f.s.fill(pal.bg)
-    pad, gap = f.pad, f.gap
-    # --- tool buttons (top right) ---
+    f.s.fill(f.pal.bg)
+    app = view.app
     tool_specs: list[ActionSpec] = []
     if tools:
         tool_specs = [
-            ("tool:undo", t("undo", lang), app.do_undo, app.settings.undo_allowed and app.can_undo()),
-            ("tool:saves", t("saves", lang), app.nav.open_saves, True),
-            ("tool:help", t("help_short", lang), app.nav.open_help, True),
-            ("tool:menu", t("menu", lang), app.nav.goto_title, True),
+            ("tool:undo", view.t("undo"), app.do_undo, app.settings.undo_allowed and app.can_undo()),
+            ("tool:saves", view.t("saves"), app.nav.open_saves, True),
+            ("tool:help", view.t("help_short"), app.nav.open_help, True),
+            ("tool:menu", view.t("menu"), app.nav.goto_title, True),
         ]
+    top = top_bar(f, title, subtitle, tool_specs)
+    bottom = bottom_bar(f, app.message or "", actions)
+    win, gap = f.window, f.gap
+    return Rect(gap, top + gap, win.w - 2 * gap, max(0, bottom - top - 2 * gap))
+
+
+def top_bar(f: Frame, title: str, subtitle: str, tool_specs: list[ActionSpec]) -> int:
+    """The screen's title and subtitle, and the tool buttons on the right; returns its height."""
+    pal, win, pad, gap = f.pal, f.window, f.pad, f.gap
     widths = [f.text_w(label) + 2 * pad + 4 for _i, label, _a, _e in tool_specs]
     tools_w = sum(widths) + pad * max(0, len(widths) - 1)
-    top_inner_w = win.w - 2 * gap
-    title_w = max(120, top_inner_w - tools_w - gap)
+    title_w = max(120, win.w - 2 * gap - tools_w - gap)
     # a bar never grows past a few lines, whatever the text: the rest ends in "…"
     sub_h = min(f.text_h(subtitle, title_w), 2 * f.line_h()) if subtitle else 0
-    bar_h = pad + f.line_h("h2") + sub_h + pad
     btn_h = f.line_h() + pad
-    bar_h = max(bar_h, btn_h + 2 * pad)
-    top = Rect(0, 0, win.w, bar_h)
-    f.fill(top, pal.panel)
-    pygame.draw.line(f.s, pal.accent, (0, top.bottom - 1), (win.w, top.bottom - 1), 3)
+    bar_h = max(pad + f.line_h("h2") + sub_h + pad, btn_h + 2 * pad)
+    f.fill(Rect(0, 0, win.w, bar_h), pal.panel)
+    pygame.draw.line(f.s, pal.accent, (0, bar_h - 1), (win.w, bar_h - 1), 3)
     tr_ = Rect(gap, pad, title_w, bar_h - 2 * pad)
     h = f.text(tr_, title, "h2", pal.heading)
     if subtitle:
@@ -174,35 +177,40 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
     for (cid, label, action, enabled), w in zip(tool_specs, widths, strict=True):
         f.button(cid, Rect(x, (bar_h - btn_h) // 2, w, btn_h), label, action, enabled=enabled, kind="tool")
         x += w + pad
-    # --- bottom bar: message and actions ---
+    return bar_h
+
+
+def bottom_bar(f: Frame, msg: str, actions: list[ActionSpec]) -> int:
+    """The message for the player and the screen's actions; returns the bar's top."""
+    pal, win, pad, gap = f.pal, f.window, f.pad, f.gap
     aw = [max(f.text_w(label, "bold") + 3 * pad, 120) for _i, label, _a, _p in actions]
     actions_w = sum(aw) + pad * max(0, len(aw) - 1)
     if actions_w > win.w - 2 * gap:  # too wide: share the width
         aw = [(win.w - 2 * gap - pad * (len(aw) - 1)) // len(aw)] * len(aw)
         actions_w = win.w - 2 * gap
-    msg = app.message or ""
     msg_w = win.w - 2 * gap - actions_w - gap
     if msg_w < 200:
-        msg_w = win.w - 2 * gap
+        msg_w = win.w - 2 * gap  # the message goes above the actions
     abtn_h = max((f.button_h(label, w, "bold") for (_i, label, _a, _p), w in zip(actions, aw, strict=True)), default=0)
     msg_max = max(2, win.h // 4 // f.line_h()) * f.line_h()
     msg_h = min(f.text_h(msg, msg_w - 2 * pad), msg_max) + pad if msg else 0
     stacked = msg and msg_w == win.w - 2 * gap
     bottom_h = (msg_h + (abtn_h + pad if abtn_h else 0) if stacked else max(msg_h, abtn_h)) + 2 * pad
-    bottom = Rect(0, win.h - bottom_h, win.w, bottom_h) if (actions or msg) else Rect(0, win.h, win.w, 0)
-    if bottom.h:
-        f.fill(bottom, pal.panel)
-        pygame.draw.line(f.s, pal.border, (0, bottom.y), (win.w, bottom.y), 1)
-        if msg:
-            mr = Rect(gap, bottom.y + pad, msg_w, msg_h)
-            f.fill(mr, pal.notice, f.radius)
-            f.text(inset(mr, pad, pad // 2), msg, "body", pal.notice_text)
-        x = win.w - gap - actions_w
-        y = bottom.bottom - pad - abtn_h
-        for (cid, label, action, primary), w in zip(actions, aw, strict=True):
-            f.button(cid, Rect(x, y, w, abtn_h), label, action, style="bold", primary=primary, kind="action")
-            x += w + pad
-    return Rect(gap, top.bottom + gap, win.w - 2 * gap, max(0, bottom.y - top.bottom - 2 * gap))
+    if not (actions or msg):
+        return win.h
+    bottom = Rect(0, win.h - bottom_h, win.w, bottom_h)
+    f.fill(bottom, pal.panel)
+    pygame.draw.line(f.s, pal.border, (0, bottom.y), (win.w, bottom.y), 1)
+    if msg:
+        mr = Rect(gap, bottom.y + pad, msg_w, msg_h)
+        f.fill(mr, pal.notice, f.radius)
+        f.text(inset(mr, pad, pad // 2), msg, "body", pal.notice_text)
+    x = win.w - gap - actions_w
+    y = bottom.bottom - pad - abtn_h
+    for (cid, label, action, primary), w in zip(actions, aw, strict=True):
+        f.button(cid, Rect(x, y, w, abtn_h), label, action, style="bold", primary=primary, kind="action")
+        x += w + pad
+    return bottom.y
 
 
 # --- pieces ---------------------------------------------------------------------------------
