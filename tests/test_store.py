@@ -29,7 +29,7 @@ from game.content.loader import levels_root, load_scenario
 from game.engine.actions import Back, Continue
 from game.saves import SaveError, read_json
 from game.session import Session, SessionError
-from game.store import AUTOSAVE, PREVIOUS, Store, slug
+from game.store import AUTOSAVE, PREVIOUS, Settings, Store, slug
 
 REPO = Path(__file__).resolve().parent.parent
 _CACHE: dict[str, object] = {}
@@ -355,3 +355,44 @@ def test_stale_temporary_files_are_removed_when_the_store_opens(tmp_path):
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
     Store(tmp_path)
     assert not stale.exists() and fresh.exists()
+
+
+# --- settings -----------------------------------------------------------------------------------
+def test_settings_round_trip_through_their_file(tmp_path):
+    store = Store(tmp_path)
+    assert store.load_settings() == Settings()  # no file yet: the defaults
+    chosen = Settings(lang="fr", text_step=3, high_contrast=True, colour_blind=True, previews=False, undo_allowed=False)
+    store.save_settings(chosen)
+    assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))["lang"] == "fr"
+    assert Store(tmp_path).load_settings() == chosen
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"lang": "de"}, Settings()),  # a language we do not have: English
+    ({"text_step": 9}, Settings(text_step=3)),  # sizes kept within 0..3
+    ({"text_step": -4}, Settings(text_step=0)),
+    ({"text_step": 2}, Settings(text_step=2)),
+    ({"high_contrast": 1, "previews": 0}, Settings()),  # 1 is not true: only booleans count
+    ({"text_step": True}, Settings()),  # and true is not a size
+    ({"lang": ["fr"], "undo_allowed": "no"}, Settings()),
+    ({"colour_blind": True, "unknown": 5}, Settings(colour_blind=True)),  # unknown keys ignored
+    ([1, 2], Settings()),
+    ("fr", Settings()),
+    (None, Settings()),
+])
+def test_settings_keep_only_what_they_understand(data, expected):
+    assert Settings.from_dict(data) == expected
+
+
+def test_a_settings_file_that_cannot_be_read_gives_the_defaults(tmp_path):
+    store = Store(tmp_path)
+    for junk in (b"{not json", b"\xff\xfe", b"[]", b'{"lang": "fr"', b"\x00" * 10):
+        (tmp_path / "settings.json").write_bytes(junk)
+        assert store.load_settings() == Settings(), junk
+    (tmp_path / "settings.json").write_bytes(b'{"lang": "fr", "text_step": 1e999}')
+    assert store.load_settings() == Settings(lang="fr")  # what is right is kept, the rest defaults
+    (tmp_path / "settings.json").unlink()
+    (tmp_path / "settings.json").mkdir()  # a folder in its place
+    assert store.load_settings() == Settings()
+    store.save_settings(Settings(lang="fr"))  # cannot be written either: no crash, nothing lost
+    assert (tmp_path / "settings.json").is_dir()
