@@ -68,23 +68,6 @@ SCALARS: dict[str, tuple[int, int]] = {
     "council.standing": (0, 100),  # the penholder's standing in the Council
     "council.unity": (0, 100),
 }
-SCALAR_MEANINGS: dict[str, str] = {
-    "mission.troops": "uniformed personnel deployed",
-    "mission.casualties": "peacekeepers killed since the start",
-    "mission.budget": "yearly cost in millions of US dollars",
-    "mission.safety": "how safe peacekeepers are (100 = no losses)",
-    "mission.trust": "trust of the local population in the mission",
-    "mission.impartiality": "how impartial the armed groups think the mission is",
-    "mission.consent": "host-state consent: when it is gone, the mission goes",
-    "politics.implementation": "implementation of the peace agreement",
-    "politics.reconciliation": "local reconciliation, carried by civil society",
-    "politics.will": "Bamako's political will to implement",
-    "regional.capacity": "the AU's and ECOWAS's capacity to carry operations",
-    "regional.ownership": "how far the region owns the response",
-    "council.capital": "political capital left for trades",
-    "council.standing": "the penholder's standing in the Council",
-    "council.unity": "Council unity at the last vote",
-}
 
 # Read-only quantities computed from the others, usable in conditions, not in effects.
 DERIVED: dict[str, tuple[int, int]] = {
