@@ -305,7 +305,6 @@ def test_a_write_cut_short_leaves_the_current_save_whole_and_says_so(tmp_path):
 WRITER = textwrap.dedent("""
     import sys
     from game.content.loader import levels_root, load_scenario
-from game.engine.actions import Back, Continue
     from game.session import Session
     from game.sim.drafters import make_drafter
     from game.store import Store
