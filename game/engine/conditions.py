@@ -24,7 +24,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from game.engine.world import READABLE, canonical, did_you_mean
 
@@ -182,33 +182,50 @@ def _compile_ast(node: ast.AST, known: Mapping[str, object]) -> Condition:
         inner = _compile_ast(node.operand, known)
         return lambda s: not inner(s)
     if isinstance(node, ast.Compare):
-        operands = [node.left, *node.comparators]
-        tests: list[Condition] = []
-        for i, op in enumerate(node.ops):
-            if type(op) not in _AST_OPS:
-                raise ConditionError("only <, <=, >, >=, ==, != compare values", col)
-            tests.append(_operand_test(operands[i], _AST_OPS[type(op)], operands[i + 1], known))
-        return _all(tests)
+        return _compile_compare(node, known, col)
     if isinstance(node, ast.Constant) and isinstance(node.value, bool):
         value = node.value
         return lambda s: value
-    if isinstance(node, ast.Call):
-        raise ConditionError("function calls are not allowed in conditions", col)
-    if isinstance(node, ast.Subscript):
-        raise ConditionError("indexing ([…]) is not allowed in conditions", col)
-    if isinstance(node, (ast.Attribute, ast.Name)):
-        raise ConditionError(
-            "a quantity alone is not a condition: compare it (for example 'violence.gao > 50')", col
-        )
-    if isinstance(node, ast.BinOp):
-        raise ConditionError(_ARITHMETIC, col)
-    if isinstance(node, ast.Constant):
-        raise ConditionError(f"a number or a text alone is not a condition: {NOT_A_CONDITION[len('this is not a condition: '):]}", col)
-    raise ConditionError(NOT_A_CONDITION, col)
+    _refuse(node, col, _NOT_CONDITIONS, NOT_A_CONDITION)
+
+
+def _compile_compare(node: ast.Compare, known: Mapping[str, object], col: int) -> Condition:
+    """``a < b <= c``: each link a test, all of them holding."""
+    operands = [node.left, *node.comparators]
+    tests: list[Condition] = []
+    for i, op in enumerate(node.ops):
+        if type(op) not in _AST_OPS:
+            raise ConditionError("only <, <=, >, >=, ==, != compare values", col)
+        tests.append(_operand_test(operands[i], _AST_OPS[type(op)], operands[i + 1], known))
+    return _all(tests)
+
+
+def _refuse(node: ast.AST, col: int, table: tuple[tuple[Any, str], ...], otherwise: str) -> NoReturn:
+    """Raise the plain-words message for a piece of syntax a condition does not allow."""
+    for kinds, message in table:
+        if isinstance(node, kinds):
+            raise ConditionError(message, col)
+    raise ConditionError(otherwise, col)
 
 
 _ARITHMETIC = ("arithmetic (+ - * / %) is not allowed in conditions: compare a quantity with a number,"
                " for example 'violence.gao > 60'")
+_CALLS = "function calls are not allowed in conditions"
+_INDEXING = "indexing ([…]) is not allowed in conditions"
+# What a whole condition may not be, and what each side of a comparison may not be.
+_NOT_CONDITIONS: tuple[tuple[Any, str], ...] = (
+    (ast.Call, _CALLS),
+    (ast.Subscript, _INDEXING),
+    ((ast.Attribute, ast.Name), "a quantity alone is not a condition: compare it (for example 'violence.gao > 50')"),
+    (ast.BinOp, _ARITHMETIC),
+    (ast.Constant, f"a number or a text alone is not a condition: {NOT_A_CONDITION[len('this is not a condition: '):]}"),
+)
+_NOT_OPERANDS: tuple[tuple[Any, str], ...] = (
+    (ast.Call, _CALLS),
+    (ast.Subscript, _INDEXING),
+    (ast.BinOp, _ARITHMETIC),
+    (ast.Compare, "a comparison cannot be compared again: join comparisons with and / or"),
+)
 
 
 def _operand(node: ast.AST, known: Mapping[str, object]) -> tuple[str, Any]:
@@ -222,26 +239,22 @@ def _operand(node: ast.AST, known: Mapping[str, object]) -> tuple[str, Any]:
     if isinstance(node, ast.Constant) and type(node.value) in (int, float):
         return "n", _number(node.value, col)
     if isinstance(node, (ast.Attribute, ast.Name)):
-        name = _dotted(node)
-        if name is None:
-            raise ConditionError("only quantity names like 'violence.gao' may be read", col)
-        if name.startswith("_") or "._" in name or "__" in name:
-            raise ConditionError("names starting with '_' are not allowed", col)
-        return "q", _quantity(name, col, known)
-    if isinstance(node, ast.Call):
-        raise ConditionError("function calls are not allowed in conditions", col)
-    if isinstance(node, ast.Subscript):
-        raise ConditionError("indexing ([…]) is not allowed in conditions", col)
+        return "q", _quantity(_readable_name(node, col), col, known)
     if isinstance(node, ast.Constant):
         kind = "true or false" if isinstance(node.value, bool) else "a text or other value"
         raise ConditionError(f"only numbers can be compared with a quantity, not {kind}", col)
-    if isinstance(node, ast.BinOp):
-        raise ConditionError(_ARITHMETIC, col)
-    if isinstance(node, ast.Compare):
-        raise ConditionError("a comparison cannot be compared again: join comparisons with and / or", col)
-    raise ConditionError(
-        "each side of a comparison is a quantity (such as violence.gao) or a number (such as 60)", col
-    )
+    _refuse(node, col, _NOT_OPERANDS,
+            "each side of a comparison is a quantity (such as violence.gao) or a number (such as 60)")
+
+
+def _readable_name(node: ast.Attribute | ast.Name, col: int) -> str:
+    """The dotted name a condition reads; private or computed names are refused."""
+    name = _dotted(node)
+    if name is None:
+        raise ConditionError("only quantity names like 'violence.gao' may be read", col)
+    if name.startswith("_") or "._" in name or "__" in name:
+        raise ConditionError("names starting with '_' are not allowed", col)
+    return name
 
 
 def _number(value: Any, col: int = 0) -> int | float:
@@ -312,22 +325,33 @@ def compile_tree(tree: Any, known: Mapping[str, object] = READABLE, _depth: int 
         return compile_string(tree, known)
     if _depth > MAX_TREE_DEPTH:
         raise ConditionError(f"conditions nested more than {MAX_TREE_DEPTH} deep: simplify this one")
-    shape = "a condition is one of: all, any, not, or {quantity, op, value}"
     if not isinstance(tree, Mapping) or len(tree) != 1 and "quantity" not in tree:
-        raise ConditionError(shape)
+        raise ConditionError(_SHAPE)
     if "all" in tree or "any" in tree:
-        key = "all" if "all" in tree else "any"
-        if not isinstance(tree[key], list):
-            raise ConditionError(f"'{key}' holds a list of conditions")
-        parts = [compile_tree(t, known, _depth + 1) for t in tree[key]]
-        if not parts:
-            raise ConditionError(f"'{key}' needs at least one condition")
-        return _all(parts) if key == "all" else _any(parts)
+        return _compile_group(tree, "all" if "all" in tree else "any", known, _depth)
     if "not" in tree:
         inner = compile_tree(tree["not"], known, _depth + 1)
         return lambda s: not inner(s)
+    return _compile_comparison(tree, known)
+
+
+_SHAPE = "a condition is one of: all, any, not, or {quantity, op, value}"
+
+
+def _compile_group(tree: Mapping[str, Any], key: str, known: Mapping[str, object], depth: int) -> Condition:
+    """``all:`` or ``any:`` of a list of conditions."""
+    if not isinstance(tree[key], list):
+        raise ConditionError(f"'{key}' holds a list of conditions")
+    parts = [compile_tree(t, known, depth + 1) for t in tree[key]]
+    if not parts:
+        raise ConditionError(f"'{key}' needs at least one condition")
+    return _all(parts) if key == "all" else _any(parts)
+
+
+def _compile_comparison(tree: Mapping[str, Any], known: Mapping[str, object]) -> Condition:
+    """``{quantity, op, value}``."""
     if set(tree) != {"quantity", "op", "value"}:
-        raise ConditionError(shape)
+        raise ConditionError(_SHAPE)
     op = tree["op"]
     if not isinstance(op, str) or op not in OPERATORS:
         raise ConditionError(f"unknown operator: use one of {', '.join(OPERATORS)}")
@@ -336,18 +360,23 @@ def compile_tree(tree: Any, known: Mapping[str, object] = READABLE, _depth: int 
     return _compare(_quantity(tree["quantity"], 0, known), op, _number(tree["value"]))
 
 
+def _names_in_string(text: str) -> list[str]:
+    """The dotted names the string form of a condition reads ([] if it cannot be parsed)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = ast.parse(" ".join(text.split()), mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return []
+    inner = {id(n.value) for n in ast.walk(parsed) if isinstance(n, ast.Attribute)}
+    names = {_dotted(n) for n in ast.walk(parsed) if isinstance(n, ast.Attribute) and id(n) not in inner}
+    return sorted({canonical(n) for n in names if n})
+
+
 def quantities_in(tree: Any) -> list[str]:
     """Every quantity name a condition reads (for reference checks and the chain graph)."""
     if isinstance(tree, str):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                parsed = ast.parse(" ".join(tree.split()), mode="eval")
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            return []
-        inner = {id(n.value) for n in ast.walk(parsed) if isinstance(n, ast.Attribute)}
-        names = {_dotted(n) for n in ast.walk(parsed) if isinstance(n, ast.Attribute) and id(n) not in inner}
-        return sorted({canonical(n) for n in names if n})
+        return _names_in_string(tree)
     if isinstance(tree, Mapping):
         found: list[str] = []
         for key in ("all", "any"):

@@ -14,7 +14,7 @@ import random
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from game.engine.defs import Member, Text
+from game.engine.defs import Member, Preference, Text
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 YES_LINE = 1
@@ -53,12 +53,7 @@ def stance(
     reasons: list[Reason] = []
     year = values.get("time.year", 0)
     for pref in member.preferences:
-        dim = pref.dimension
-        if draft.get(dim) != pref.choice or not pref.first_year <= year <= pref.last_year:
-            continue
-        weight = pref.weight if positions == 100 else pref.weight * positions // 100
-        if dim in softened:
-            weight = 0 if softened[dim] == member.id else int(weight / 2)
+        weight = _preference_weight(member.id, pref, draft, softened, year, positions)
         if weight:
             score += weight
             if with_reasons:
@@ -80,6 +75,18 @@ def stance(
         vote = ABSTAIN
     undecided = score in (YES_LINE - 1, YES_LINE)
     return Stance(member.id, score, vote, undecided, tuple(reasons))
+
+
+def _preference_weight(member: str, pref: Preference, draft: Mapping[str, str], softened: Mapping[str, str],
+                       year: int, positions: int) -> int:
+    """What one preference adds to a member's score for this draft in this year (0: nothing)."""
+    dim = pref.dimension
+    if draft.get(dim) != pref.choice or not pref.first_year <= year <= pref.last_year:
+        return 0
+    weight = pref.weight if positions == 100 else pref.weight * positions // 100
+    if dim in softened:
+        weight = 0 if softened[dim] == member else int(weight / 2)
+    return weight
 
 
 def _by_size(reason: Reason) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 from game.engine import council, rules
 from game.engine.actions import Action, Impossible, action_from_dict
+from game.engine.council import Stance
 from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario
 from game.engine.ledger import Contribution, Meters
 from game.engine.world import DERIVED, DERIVED_PARTS, QUANTITIES, REGIONS
@@ -105,7 +106,7 @@ class Game:
         # The first renewal's capital: a fresh allowance, nothing carried from before the game.
         start = dict(self.values) | {"council.capital": 0}
         self.meters.set("council.capital", rules.renewal_capital(start, scenario.coefficients, False), "rule:renewal")
-        self._prediction: tuple[tuple[object, ...], list[council.Stance]] | None = None
+        self._prediction: tuple[tuple[object, ...], list[Stance]] | None = None
         self._plan = _plan_for(scenario)
         self._refresh()
         self._levers, self._lever_cause = self.levers_for(self.in_force, {})
@@ -150,7 +151,7 @@ class Game:
         # The draft, the softened clauses, the state (the ledger only grows) and the year.
         return (tuple(self.draft.items()), tuple(self.softened.items()), len(self.meters.ledger), self.date)
 
-    def predict(self) -> list[council.Stance]:
+    def predict(self) -> list[Stance]:
         """Each seated member's stance on the draft (cached until the draft or any value changes)."""
         key = self._prediction_key()
         if self._prediction is None or self._prediction[0] != key:
@@ -297,24 +298,10 @@ class Game:
     def _start_quarter(self) -> None:
         self.meters.quarter = self.quarter
         sc = self.scenario
-        due_cards: list[str] = []
-        keep: list[dict[str, Any]] = []
-        for item in self.queue:
-            if item["due"] > self.quarter:
-                keep.append(item)
-            elif "card" in item:
-                due_cards.append(item["card"])
-            else:
-                for quantity, change in item["effects"].items():
-                    self.meters.add(quantity, change, item["cause"])
-        self.queue = keep
+        due_cards = self._take_due()
         before = len(self.meters.ledger)
         rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.rng)
-        # Contributors who leave are news, not a silent refill: the journal keeps them.
-        left = -sum(r[2] for r in self.meters.ledger[before:] if r[3] == "rule:contributors_leave")
-        if left:
-            killed = sum(r[2] for r in self.meters.ledger[before:] if r[1] == "mission.casualties")
-            self.journal.append({"q": self.quarter, "kind": "contributors", "troops": left, "killed": killed})
+        self._note_contributors(before)
         for dim in sc.dimensions:
             opt_id = self.in_force.get(dim.id)
             if opt_id is not None:
@@ -336,6 +323,29 @@ class Game:
             self.phase = CARD
         else:
             self._finish_quarter()
+
+    def _take_due(self) -> list[str]:
+        """Apply the delayed effects due this quarter; return the follow-up cards due."""
+        due_cards: list[str] = []
+        keep: list[dict[str, Any]] = []
+        for item in self.queue:
+            if item["due"] > self.quarter:
+                keep.append(item)
+            elif "card" in item:
+                due_cards.append(item["card"])
+            else:
+                for quantity, change in item["effects"].items():
+                    self.meters.add(quantity, change, item["cause"])
+        self.queue = keep
+        return due_cards
+
+    def _note_contributors(self, before: int) -> None:
+        """Contributors who leave are news, not a silent refill: the journal keeps them."""
+        recent = self.meters.ledger[before:]
+        left = -sum(r[2] for r in recent if r[3] == "rule:contributors_leave")
+        if left:
+            killed = sum(r[2] for r in recent if r[1] == "mission.casualties")
+            self.journal.append({"q": self.quarter, "kind": "contributors", "troops": left, "killed": killed})
 
     def eligible(self) -> list[tuple[Card, int]]:
         """Cards that could be drawn now, with their weights (in id order: deterministic)."""
@@ -501,18 +511,23 @@ class Game:
                           for r in data["votes"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"damaged save: {exc}") from None
-        if not isinstance(game.phase, str) or game.phase not in PHASES:
-            raise ValueError(f"unknown phase {str(game.phase)[:40]!r}")
-        for name, (low, high) in game.meters.ranges.items():
-            if not low <= game.meters.values[name] <= high:
-                raise ValueError(f"{name} = {game.meters.values[name]} is outside {low}..{high}")
-        for name in ("draft", "in_force"):
-            _check_mandate(scenario, getattr(game, name), name)
-        missing = [c for c in game.pending if c not in scenario.cards_by_id]
-        if missing:
-            raise ValueError(f"the save refers to cards this scenario no longer has: {', '.join(missing)}")
+        _check_restored(scenario, game)
         game._levers, game._lever_cause = game.levers_for(game.in_force, game.in_force_softened)
         return game
+
+
+def _check_restored(scenario: Scenario, game: Game) -> None:
+    """A restored game is one this scenario can play: known phase, values in range, known options and cards."""
+    if not isinstance(game.phase, str) or game.phase not in PHASES:
+        raise ValueError(f"unknown phase {str(game.phase)[:40]!r}")
+    for name, (low, high) in game.meters.ranges.items():
+        if not low <= game.meters.values[name] <= high:
+            raise ValueError(f"{name} = {game.meters.values[name]} is outside {low}..{high}")
+    for name in ("draft", "in_force"):
+        _check_mandate(scenario, getattr(game, name), name)
+    missing = [c for c in game.pending if c not in scenario.cards_by_id]
+    if missing:
+        raise ValueError(f"the save refers to cards this scenario no longer has: {', '.join(missing)}")
 
 
 def _check_mandate(scenario: Scenario, mandate: Any, name: str) -> None:

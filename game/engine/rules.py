@@ -12,7 +12,7 @@ the same numbers on every machine.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from game.engine.ledger import Meters
@@ -280,6 +280,59 @@ def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str
     return Plan(dict(coefficients), drivers, shares, wars, clash_share)
 
 
+class Quarter:
+    """One field quarter in progress: the state, the levers, and what the sections share.
+
+    Each section of the quarter is a function of its own (``SECTIONS``, called in that order), so
+    that each causal claim can be read, and tested, on its own. ``add`` is ``Meters.add``
+    inlined for speed: clamp to the range, record the real change with its cause."""
+
+    __slots__ = ("v", "L", "C", "plan", "rng", "add", "why", "consent", "frame", "handover",
+                 "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
+                 "violence_mean")
+
+    def __init__(self, m: Meters, levers: Mapping[str, int], lever_cause: Mapping[str, str], plan: Plan,
+                 rng: random.Random | None) -> None:
+        v = m.values
+        ranges = m.ranges
+        record = m.ledger.append
+        quarter = m.quarter
+
+        def add(name: str, change: int, cause: str) -> None:
+            if change:
+                old = v[name]
+                new = old + change
+                lo, hi = ranges[name]
+                if new < lo:
+                    new = lo
+                elif new > hi:
+                    new = hi
+                if new != old:
+                    v[name] = new
+                    record((quarter, name, new - old, cause))
+
+        self.v = v
+        self.L = levers
+        self.C = plan.coefficients
+        self.plan = plan
+        self.rng = rng
+        self.add = add
+        self.why = lever_cause.get  # the clause whose lever drives a change, or the rule itself
+        # Read once, at the start of the quarter: every section sees the same consent and levers.
+        self.consent = v["mission.consent"]
+        self.frame = levers.get("regional_frame", 0)
+        self.handover = levers.get("handover", 0)
+        self.support = levers.get("outside_support", 0)
+        self.parallel = levers.get("parallel_force", 0)
+        self.robust = levers.get("robust", 0)
+        # Set by the sections, for the sections after them.
+        self.split = 0
+        self.war_at: dict[str, int] = {}
+        self.grievance = 0
+        self.mediators = 0
+        self.violence_mean = 0
+
+
 def field_quarter(
     m: Meters,
     levers: Mapping[str, int],
@@ -288,33 +341,14 @@ def field_quarter(
     rng: random.Random | None,
 ) -> None:
     """Move the world by one quarter. ``rng`` None gives the expected path (for previews)."""
-    C = plan.coefficients
-    v = m.values
-    L = levers
-    ranges = m.ranges
-    record = m.ledger.append
-    quarter = m.quarter
+    q = Quarter(m, levers, lever_cause, plan, rng)
+    for section in SECTIONS:
+        section(q)
 
-    def add(name: str, change: int, cause: str) -> None:
-        # Meters.add, inlined for speed: clamp to the range, record the real change.
-        if change:
-            old = v[name]
-            new = old + change
-            lo, hi = ranges[name]
-            if new < lo:
-                new = lo
-            elif new > hi:
-                new = hi
-            if new != old:
-                v[name] = new
-                record((quarter, name, new - old, cause))
 
-    def why(lever: str, fallback: str) -> str:
-        return lever_cause.get(lever, fallback)
-
-    consent = v["mission.consent"]
-
-    # --- The mission's size and where it stands --------------------------------------------
+def deployment(q: Quarter) -> None:
+    """The mission's size and where it stands."""
+    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
     gap = L.get("troop_ceiling", v["mission.troops"]) - v["mission.troops"]
     step = max(-C["troop_step"], min(C["troop_step"], gap))
     add("mission.troops", step, why("troop_ceiling", "rule:deployment"))
@@ -324,8 +358,9 @@ def field_quarter(
     full = max(1, C["troops_full_presence"])
     follow = C["presence_follow"]
     centre_cause = why("centre_focus", "rule:presence") if centre else "rule:presence"
+    shares = q.plan.shares
     for region in REGIONS:
-        share = plan.shares[region]
+        share = shares[region]
         if region in CENTRE:
             share += shift // len(CENTRE)
             cause = centre_cause
@@ -336,21 +371,18 @@ def field_quarter(
         key = _PRESENCE[region]
         add(key, pct(target - v[key], follow), cause)
 
-    # --- Regional buy-in, capacity and ownership (claims 1 and 7) ---------------------------
-    frame = L.get("regional_frame", 0)
-    handover = L.get("handover", 0)
-    support = L.get("outside_support", 0)
-    parallel = L.get("parallel_force", 0)
+
+def regional(q: Quarter) -> None:
+    """Regional buy-in, capacity and ownership (claims 1 and 7)."""
+    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    frame, handover, support, parallel = q.frame, q.handover, q.support, q.parallel
     frame_gain = pct(C["buyin_frame_gain"], frame)
     sidelined = pct(C["buyin_sidelined"], 100 - frame)
     handover_gain = pct(C["buyin_handover_gain"], handover)
     for actor in REGIONAL:
         key = _BUYIN[actor]
         if actor == "france":
-            if parallel:
-                add(key, pct(C["france_parallel_gain"], parallel), why("parallel_force", "rule:sidelined"))
-            if handover:
-                add(key, -pct(C["france_sidelined"], handover), why("handover", "rule:sidelined"))
+            _france(q)
             continue
         if frame_gain:
             add(key, frame_gain, why("regional_frame", "rule:sidelined"))
@@ -378,19 +410,30 @@ def field_quarter(
     if not handover and frame < 50:
         add("regional.ownership", -C["ownership_decay"], "rule:ownership_drift")
 
-    # --- Spoilers (claims 1, 3 and 5) ------------------------------------------------------
+
+def _france(q: Quarter) -> None:
+    """France's buy-in: it gains while its own force carries coercion, loses under a handover."""
+    C, add, why = q.C, q.add, q.why
+    if q.parallel:
+        add("buyin.france", pct(C["france_parallel_gain"], q.parallel), why("parallel_force", "rule:sidelined"))
+    if q.handover:
+        add("buyin.france", -pct(C["france_sidelined"], q.handover), why("handover", "rule:sidelined"))
+
+
+def spoilers(q: Quarter) -> None:
+    """Spoilers regroup, collude, exploit splits and are struck (claims 1, 3 and 5)."""
+    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    consent, robust, parallel = q.consent, q.robust, q.parallel
     neighbours = mean(v, _NEIGHBOURS)
     # border cooperation: neighbours can only do so much, and more when planning is Sahel-wide
-    border = pct(neighbours, C["border_base"] + pct(C["border_frame"], frame))
-    split = 100 - cohesion(v)
-    capacity = v["regional.capacity"]
-    robust = L.get("robust", 0)
+    border = pct(neighbours, C["border_base"] + pct(C["border_frame"], q.frame))
+    q.split = split = 100 - cohesion(v)
     regrowth = pct(C["spoiler_regrowth"], 100 - border)
     exploit = pct(C["split_exploit"], split)
     robust_hit = part(C["robust_attrition"], robust, consent)
     # A parallel force strikes as hard as its sponsor is engaged: Barkhane was France's choice.
     ct_hit = part(C["ct_strike"], parallel, 100 - pct(C["france_engagement"], 100 - v["buyin.france"]))
-    regional_hit = part(C["regional_strike"], L.get("regional_force", 0), capacity)
+    regional_hit = part(C["regional_strike"], L.get("regional_force", 0), v["regional.capacity"])
     mission_hit = part(C["mission_strike"], L.get("mission_force", 0), consent)
     g5 = L.get("g5_support", 0)
     g5_hit = part(C["g5_strike"], g5, mean(v, _G5)) if g5 else 0
@@ -420,18 +463,23 @@ def field_quarter(
             if g5_hit:
                 add(key, -g5_hit, why("g5_support", "rule:attrition"))
 
-    # --- Rivalry and open war between armed groups (the record: JNIM and the ISGS cooperate until
-    # 2019, then fight from 2020; the Platform's MSA and GATIA fight the ISGS around Ménaka in 2018)
-    # Two jihadist groups compete for the same ground and recruits: the stronger both are, the
-    # faster their relation sours. Open war kills where both are present and wears both down.
+
+def rivalry(q: Quarter) -> None:
+    """Rivalry and open war between armed groups.
+
+    The record: JNIM and the ISGS cooperate until 2019, then fight from 2020; the Platform's MSA
+    and GATIA fight the ISGS around Ménaka in 2018. Two jihadist groups compete for the same
+    ground and recruits: the stronger both are, the faster their relation sours. Open war kills
+    where both are present and wears both down."""
+    v, C, add = q.v, q.C, q.add
     drift_k = C["rivalry_drift"]
     for key, a_key, b_key in _EXTREMIST_PAIRS:
         # (slower as it nears open war: a feud already bitter has less left to lose)
         add(key, -part(drift_k, v[a_key], v[b_key], 100 + v[key]), "rule:rivalry")
     war_violence = C["rivalry_violence"]
     war_attrition = C["rivalry_attrition"]
-    war_at: dict[str, int] = {}
-    for key, a_key, b_key, places in plan.wars:
+    war_at = q.war_at
+    for key, a_key, b_key, places in q.plan.wars:
         hostility_ab = -v[key]
         if hostility_ab <= 0:
             continue
@@ -441,26 +489,36 @@ def field_quarter(
         add(a_key, -worn, "rule:rivalry")
         add(b_key, -worn, "rule:rivalry")
 
-    # --- Recruitment in the centre (the record, 2015-2019: Katiba Macina, then JNIM) -------
-    # Armed groups recruit where the state is absent, grievances run high and civilians are
-    # harmed, counter-terrorism operations included: they do not simply decay toward a floor.
-    reconciliation = v["politics.reconciliation"]
+
+def recruitment(q: Quarter) -> None:
+    """Recruitment in the centre (the record, 2015-2019: Katiba Macina, then JNIM).
+
+    Armed groups recruit where the state is absent, grievances run high and civilians are harmed,
+    counter-terrorism operations included: they do not simply decay toward a floor."""
+    v, L, C = q.v, q.L, q.C
     # Communities that trust the mission (protection, public accountability) resist recruitment.
-    grievance = pct(100 - reconciliation, 100 - pct(C["trust_resilience"], v["mission.trust"]))
+    q.grievance = grievance = pct(100 - v["politics.reconciliation"], 100 - pct(C["trust_resilience"], v["mission.trust"]))
     absence = 100 - mean(v, _CENTRE_STATE)
     # Public human-rights reporting holds forces to account: fewer abuses in operations.
-    abuses = pct(C["ct_grievance"], max(parallel, robust))
+    abuses = pct(C["ct_grievance"], max(q.parallel, q.robust))
     abuses = pct(abuses, 100 - pct(C["accountability"], L.get("hr_monitoring", 0)))
     harm = min(100, mean(v, _CENTRE_VIOLENCE) + abuses)
     # (a group recruits less as it nears the most it can field: at full strength, half as fast)
-    add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm, 100 - v["strength.jnim"] // 2), "rule:recruitment")
+    q.add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm, 100 - v["strength.jnim"] // 2), "rule:recruitment")
+
+
+def violence(q: Quarter) -> None:
+    """Violence per region, and the displacement that follows it (claims 2, 6, 7 and 9)."""
+    v, C, add, why, plan = q.v, q.C, q.add, q.why, q.plan
+    robust, handover, support = q.robust, q.handover, q.support
+    reconciliation = v["politics.reconciliation"]
+    grievance = q.grievance
     reach = C["centre_reach"]
     jnim = v["strength.jnim"]
-
-    # --- Violence per region (claims 2, 6 and 7) -------------------------------------------
+    war_at = q.war_at
     hostility = min(100, max(0, -v[_GOV_CMA]) + max(0, -v[_CMA_PLATFORM]))
     # Outside support narrows the gap but cannot close it: funding and enablers arrive late.
-    gap_open = part(C["handover_gap"], handover, 100 - capacity, 100 - support // 2) if handover else 0
+    gap_open = part(C["handover_gap"], handover, 100 - v["regional.capacity"], 100 - support // 2) if handover else 0
     inertia = C["violence_inertia"]
     spoiler_violence = C["spoiler_violence"]
     hostile = part(C["hostility_violence"], hostility, inertia)
@@ -470,31 +528,24 @@ def field_quarter(
     recon_cause = why("reconciliation_focus", "rule:reconciliation_damps")
     robust_cause = why("robust", "rule:protection")
     gap_step = pct(gap_open, inertia)
-    protection = C["presence_protection"]
-    robust_protection = C["robust_protection"]
-    state_protection = C["state_protection"]
     follow_displacement = C["displacement_follow"]
     shield_floor = C["shield_floor"]
+    clash_share = plan.clash_share
     # Products of non-negative integers, rounded half up: inlined because this loop is hot.
     # Consent multiplies what presence protects (claim 9): a mission the state obstructs does less.
-    consent_eff = 100 - pct(C["consent_protection"], 100 - consent)
-    protect_k = protection * consent_eff * inertia  # / 100**3 with presence
+    consent_eff = 100 - pct(C["consent_protection"], 100 - q.consent)
+    protect_k = C["presence_protection"] * consent_eff * inertia  # / 100**3 with presence
+    robust_k = C["robust_protection"] * robust * inertia
+    state_k = C["state_protection"] * inertia
     # Talks: the better the state's terms with a jihadist group (local truces, dialogue), the less
     # violence that group drives (the record: the national dialogue of 2019 asked for talks; local
     # agreements in the centre, such as Niono in 2021, calmed some districts for a while).
     dialogue = C["dialogue_damp"]
     talks = {k: 100 - part(dialogue, (v[rel] + 100) // 2) for k, rel in _DIALOGUE.items()}
-    robust_k = robust_protection * robust * inertia
-    state_k = state_protection * inertia
     for region in REGIONS:
         key = _VIOLENCE[region]
-        drive = war_at.get(key, 0)
-        calmed = 0
-        for strength_key, share in plan.drivers[region]:
-            push = (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
-            drive += push
-            if strength_key in talks:
-                calmed += push - pct(push, talks[strength_key])
+        drive, calmed = _drive(v, plan.drivers[region], talks, spoiler_violence)
+        drive += war_at.get(key, 0)
         if region in CENTRE:  # the insurgency reaches where the state is absent and grievances run high
             drive += part(reach, jnim, 100 - v[_STATE[region]], grievance)
         presence = v[_PRESENCE[region]]
@@ -502,8 +553,8 @@ def field_quarter(
         add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
         if calmed:
             add(key, -pct(calmed, inertia), "rule:dialogue")
-        if hostile and plan.clash_share[region]:
-            add(key, pct(hostile, plan.clash_share[region]), "rule:hostility")
+        if hostile and clash_share[region]:
+            add(key, pct(hostile, clash_share[region]), "rule:hostility")
         if region in CENTRE:
             add(key, communal, "rule:communal")
             add(key, -damp_centre, recon_cause)
@@ -527,7 +578,22 @@ def field_quarter(
         disp = _DISPLACED[region]
         add(disp, pct(v[key] - v[disp], follow_displacement), "rule:displacement")
 
-    # --- Casualties and contributors (claims 2 and 10) -------------------------------------
+
+def _drive(v: Mapping[str, int], drivers: tuple[tuple[str, int], ...], talks: Mapping[str, int],
+           spoiler_violence: int) -> tuple[int, int]:
+    """The violence the armed groups present in a region drive, and how much of it talks calm."""
+    drive = calmed = 0
+    for strength_key, share in drivers:
+        push = (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
+        drive += push
+        if strength_key in talks:
+            calmed += push - pct(push, talks[strength_key])
+    return drive, calmed
+
+
+def casualties(q: Quarter) -> None:
+    """Casualties and contributors (claims 2 and 10)."""
+    v, C, add, robust = q.v, q.C, q.add, q.robust
     exposure = 0
     for r in REGIONS:
         exposure += (v[_VIOLENCE[r]] * v[_PRESENCE[r]] + 50) // 100
@@ -535,9 +601,9 @@ def field_quarter(
     # Linear in exposed troops: presence already grows with the troops deployed (claim 10).
     expected = exposure * rate
     killed = expected // 100
-    if rng is not None and rng.random() * 100 < expected % 100:
+    if q.rng is not None and q.rng.random() * 100 < expected % 100:
         killed += 1  # the fraction of a death is a chance, not a rounding
-    add("mission.casualties", killed, why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
+    add("mission.casualties", killed, q.why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
     add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
     # Contributors bear fewer losses as the mission's toll mounts (the deadliest UN mission of its
     # time): every ``toll_fatigue`` peacekeepers killed in all lowers what a quarter may cost.
@@ -545,7 +611,10 @@ def field_quarter(
     if killed > bearable:
         add("mission.troops", -C["tcc_withdrawal"] * (killed - bearable), "rule:contributors_leave")
 
-    # --- Impartiality and commitment (claim 2) ---------------------------------------------
+
+def commitment(q: Quarter) -> None:
+    """Impartiality, and the signatories' commitment to the agreement (claim 2)."""
+    v, L, C, add, why, robust = q.v, q.L, q.C, q.add, q.why, q.robust
     if robust:
         add("mission.impartiality", -pct(C["robust_impartiality"], robust), why("robust", "rule:partiality"))
     if L.get("mission_force", 0):
@@ -553,7 +622,7 @@ def field_quarter(
     add("mission.impartiality", pct(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
     add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
     commitment_step = pct(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"])
-    mediators = mean(v, _MEDIATORS)
+    q.mediators = mediators = mean(v, _MEDIATORS)
     reengage = C["mediation_commitment"]
     for key in _COMMITMENT:
         add(key, commitment_step, "rule:implementation_commitment")
@@ -565,19 +634,23 @@ def field_quarter(
         if v[tie] > 0:
             add(key, -part(C["trafficking_pull"], v[tie]), "rule:trafficking")
 
-    # --- Politics (claims 1, 4, 6 and 9) ---------------------------------------------------
-    mediation = 50 + mediators // 2  # mediators help; they cannot do it all
+
+def politics(q: Quarter) -> None:
+    """Implementation, reconciliation, Bamako's will, consent and trust (claims 1, 4, 6 and 9)."""
+    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    parallel, handover, frame = q.parallel, q.handover, q.frame
+    mediation = 50 + q.mediators // 2  # mediators help; they cannot do it all
     # The Council's pressure weighs as much as the Council is united (claim 4): a divided vote
     # tells Bamako that some members will not follow through.
     pressure = pct(L.get("pressure", 0), 50 + v["council.unity"] // 2)
     # The parties implement what they are committed to: the least committed signatory slows all.
     committed = 50 + min(map(v.__getitem__, _COMMITMENT)) // 2
     will = v["politics.will"]
-    violence_mean = mean(v, _VIOLENCE_KEYS)
+    q.violence_mean = violence_mean = mean(v, _VIOLENCE_KEYS)
     pressure_cause = why("pressure", "rule:mediation")
-    add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, consent, committed), why("agreement_focus", "rule:mediation"))
+    add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, q.consent, committed), why("agreement_focus", "rule:mediation"))
     add("politics.implementation", pct(C["pressure_impl"], pressure), pressure_cause)
-    add("politics.implementation", -pct(C["impl_decay"], split), "rule:split_decay")
+    add("politics.implementation", -pct(C["impl_decay"], q.split), "rule:split_decay")
     add("politics.reconciliation", pct(C["recon_gain"], L.get("reconciliation_focus", 0)), why("reconciliation_focus", "rule:inclusion"))
     add("politics.reconciliation", pct(C["pressure_recon"], pressure), pressure_cause)
     add("politics.reconciliation", -pct(C["recon_violence_loss"], violence_mean), "rule:violence_erodes")
@@ -609,23 +682,26 @@ def field_quarter(
         add("mission.consent", -pct(C["frame_sovereignty"], frame), why("regional_frame", "rule:insecurity"))
     add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
 
-    # --- Alliances among the armed actors (claim 5) ----------------------------------------
+
+def alliances(q: Quarter) -> None:
+    """Alliances among the armed actors: inclusion, truces, courting, defections (claim 5)."""
+    v, C, add = q.v, q.C, q.add
     inclusion = (v["politics.implementation"] + v["politics.reconciliation"]) // 2
     drift = pct(C["inclusion_drift"], inclusion - C["inclusion_neutral"])
     # Alliances shift both ways: open hostility wears the parties out and the mediators broker
     # truces (the Anefis pacts of 2015, the truces of 2017-2018), so no relation sits at a bound.
     truce = C["truce_recovery"]
+    mediators = q.mediators
     for key in _SIGNATORY_KEYS:
         add(key, drift, "rule:inclusion")
         if v[key] < 0:
             add(key, part(truce, -v[key], mediators), "rule:truces")
-    split = 100 - cohesion(v)
-    courting = pct(C["spoiler_courting"], split)
+    courting = pct(C["spoiler_courting"], 100 - cohesion(v))
     for key in _COURTING:
         add(key, courting, "rule:courting")
     chance = (
         C["defection_base"]
-        + pct(C["defection_violence"], violence_mean)
+        + pct(C["defection_violence"], q.violence_mean)
         + pct(C["defection_exclusion"], 100 - inclusion)
         + pct(C["defection_trafficking"], v["strength.traffickers"])
         - pct(C["defection_inclusion"], inclusion)
@@ -634,7 +710,7 @@ def field_quarter(
     # the agreement (commitment above half) defects less, a wavering one more.
     defector = min(SIGNATORIES[1:], key=lambda s: (v[f"commitment.{s}"], s))
     chance = chance * (150 - v[f"commitment.{defector}"]) // 100
-    if rng is not None and rng.random() * 1000 < chance:
+    if q.rng is not None and q.rng.random() * 1000 < chance:
         for other in SIGNATORIES:
             if other == defector:
                 continue
@@ -645,9 +721,19 @@ def field_quarter(
         add(f"commitment.{defector}", -C["defection_commitment"], "rule:defection")
         add(pair_key(defector, "jnim"), C["defection_shock"] // 2, "rule:defection")
 
-    # --- Cost -------------------------------------------------------------------------------
+
+def cost(q: Quarter) -> None:
+    """The mission's yearly cost, from its troops."""
+    v, C = q.v, q.C
     budget = C["cost_base"] + v["mission.troops"] * C["cost_per_1000_troops"] // 1000
-    add("mission.budget", budget - v["mission.budget"], "rule:cost")
+    q.add("mission.budget", budget - v["mission.budget"], "rule:cost")
+
+
+# The quarter's sections, in the order they run: each reads what the ones before it moved.
+SECTIONS: tuple[Callable[[Quarter], None], ...] = (
+    deployment, regional, spoilers, rivalry, recruitment, violence, casualties, commitment,
+    politics, alliances, cost,
+)
 
 
 def ending(values: Mapping[str, int], C: Mapping[str, int]) -> str | None:
