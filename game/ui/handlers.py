@@ -41,7 +41,8 @@ WINDOW_EVENTS = (pygame.QUIT, pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pyga
 
 
 class Handler:
-    """The mode of a screen: the view's keys, then the global ones; mouse on the controls."""
+    """What every mode shares: window events, the mouse on the controls, the view's keys and then
+    the keys every screen knows."""
 
     mode = "screen"
 
@@ -117,11 +118,12 @@ class Handler:
         self.app.dirty = True
 
     def back(self) -> None:
-        """Esc on a screen: the view decides (back to the clauses, back to drafting, nothing)."""
+        """Esc: the view decides (back to the clauses, back to drafting, nothing)."""
         self.view.back()
 
 
-ScreenHandler = Handler
+class ScreenHandler(Handler):
+    """A screen of the game or the title: its keys, the global keys, the mouse."""
 
 
 class OverlayHandler(Handler):

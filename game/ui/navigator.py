@@ -13,14 +13,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.ui.views import for_phase
-from game.ui.views.base import View
+from game.ui.views.base import GameView, View
+from game.ui.views.briefing import BriefingView
+from game.ui.views.chamber import ChamberView, VoteView
+from game.ui.views.debrief import DebriefView
+from game.ui.views.drafting import DraftingView
+from game.ui.views.field import CardView, SummaryView
 from game.ui.views.overlays import HelpOverlay, WhyOverlay
 from game.ui.views.saves import ContinueOverlay, SavesOverlay
 from game.ui.views.title import TitleView
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+# The screen of each phase of a game.
+PHASE_VIEWS: dict[str, type[GameView]] = {
+    "briefing": BriefingView,
+    "drafting": DraftingView,
+    "negotiation": ChamberView,
+    "vote": VoteView,
+    "card": CardView,
+    "summary": SummaryView,
+    "end": DebriefView,
+}
 
 
 @dataclass
@@ -87,7 +102,7 @@ class Navigator:
         game = self.app.game
         if game is None:
             return
-        cls = for_phase(game.phase)
+        cls = PHASE_VIEWS[game.phase]
         if not self.layers or not isinstance(self.screen, cls) or self.screen.stale():
             self.switch_screen(cls(self.app))
 

@@ -1,26 +1,8 @@
-"""One view per screen (arcade style); ``for_phase`` picks the view of a game phase."""
+"""One view per screen (arcade style), each drawing itself into a frame and mapping its keys.
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from game.ui.views.base import GameView
-
-
-def for_phase(phase: str) -> type[GameView]:
-    from game.ui.views.briefing import BriefingView
-    from game.ui.views.chamber import ChamberView, VoteView
-    from game.ui.views.debrief import DebriefView
-    from game.ui.views.drafting import DraftingView
-    from game.ui.views.field import CardView, SummaryView
-
-    return {
-        "briefing": BriefingView,
-        "drafting": DraftingView,
-        "negotiation": ChamberView,
-        "vote": VoteView,
-        "card": CardView,
-        "summary": SummaryView,
-        "end": DebriefView,
-    }[phase]
+``base``: the ``View`` and ``GameView`` classes, the top and bottom bars, list entries shared by
+the screens. The screens: ``title``, ``briefing`` (with ``actors_web``), ``drafting``, ``chamber``
+(the Council and the vote), ``field`` (an event card, the quarter's summary), ``debrief``. The
+overlays: ``overlays`` (help, why?) and ``saves`` (continue a game, named saves and their bin).
+Which view shows which phase of the game is the navigator's business (``game.ui.navigator``).
+"""

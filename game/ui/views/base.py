@@ -1,4 +1,11 @@
-"""The view base class, the shared chrome (top bar, bottom bar) and small reusable pieces."""
+"""The view base classes, the chrome every game screen shares (the top bar with the date and the
+tools, the bottom bar with the message and the actions) and the list entries the screens build
+from (a stat with its "why?" number, a bar, a heading, a paragraph, a button, tabs).
+
+A ``View`` draws itself into a ``Frame`` and answers its own keys (``keymap`` and ``command``),
+Esc (``back``) and a question's No (``confirming``, ``cancel``); it reaches the app through
+``self.app`` (the session's game, the navigator, the focus).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset, take_top
 from game.ui.strings import t
+from game.ui.text import wrap
 from game.ui.theme import Color
 
 if TYPE_CHECKING:
@@ -307,8 +315,6 @@ def text_item(f: Frame, width: int, text: str, style: str = "body", color: Color
 
 def para(f: Frame, width: int, text: str, style: str = "body", color: Color | None = None) -> list[Item]:
     """A paragraph as one item per line, so that a long text scrolls line by line."""
-    from game.ui.text import wrap
-
     font = f.fonts.get(style)
     lines = wrap(font, text, width, f.fonts.spec[style])
     lh = font.get_linesize()

@@ -13,6 +13,7 @@ from game.engine.game import ENDINGS, OUTCOMES, Game
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset
+from game.ui.strings import t
 from game.ui.views.base import (
     ActionSpec,
     GameView,
@@ -165,8 +166,6 @@ class DebriefView(GameView):
 
 
 def journal_line(g: Game, e: dict[str, Any], lang: str) -> str:
-    from game.ui.strings import t
-
     sc = g.scenario
     when = f"{t('quarter_n', lang, n=int(e.get('q', 0)) + 1)} · {month_label(sc.start + 3 * int(e.get('q', 0)), lang)} — "
     kind = e.get("kind")

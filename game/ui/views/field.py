@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from game import explain
 from game.engine.actions import Continue, Respond
 from game.engine.defs import month_label, tr
+from game.engine.world import describe
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
@@ -94,8 +95,6 @@ class CardView(GameView):
 def effects(changes: Mapping[str, int], lang: str) -> str:
     """'violence in Gao ▼ −5, …' — the effect and its size in arrows and numbers."""
     items = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:6]
-    from game.engine.world import describe
-
     return ", ".join(f"{describe(k, lang)} {explain.arrows(v)} {fmt_num(v, sign=True)}" for k, v in items)
 
 

@@ -19,6 +19,7 @@ from game.ui.strings import t
 from game.ui.text import fit_prefix
 from game.ui.views.base import text_item
 from game.ui.views.overlays import Overlay
+from game.ui.views.title import scenario_list
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -60,7 +61,7 @@ class ContinueOverlay(Overlay):
     def __init__(self, app: App):
         super().__init__(app)
         self.games: list[GameInfo] = app.store.recent_games()
-        self.titles = {sc["folder"].name: sc["title"] for sc in _scenarios()}
+        self.titles = {sc["folder"].name: sc["title"] for sc in scenario_list()}
 
     def heading(self) -> str:
         return t("continue_title", self.lang)
@@ -97,12 +98,6 @@ def _title(titles: dict[str, Any], level: str, scenario: str, lang: str) -> str:
     return scenario
 
 
-def _scenarios() -> list[dict[str, Any]]:
-    from game.ui.views.title import scenario_list
-
-    return scenario_list()
-
-
 class SavesOverlay(Overlay):
     name = "saves"
     help_key = "saves"
@@ -114,7 +109,7 @@ class SavesOverlay(Overlay):
         self.confirm: Path | None = None  # the save whose deletion waits for "Yes"
         self.confirm_empty = False
         self.show_bin = False
-        self.titles = {sc["folder"].name: sc["title"] for sc in _scenarios()}
+        self.titles = {sc["folder"].name: sc["title"] for sc in scenario_list()}
         self.refresh()
 
     def refresh(self) -> None:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.content.loader import levels_root, scenario_folders
+from game.content.safeyaml import load_file
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_top
@@ -24,9 +26,6 @@ MenuSpec = tuple[str, str, Callable[[], object], bool, bool]
 
 def scenario_list() -> list[dict[str, Any]]:
     """Each bundled scenario's folder, title, theme, minutes and years, read without compiling."""
-    from game.content.loader import levels_root, scenario_folders
-    from game.content.safeyaml import load_file
-
     out = []
     for folder in scenario_folders(levels_root()):
         try:
