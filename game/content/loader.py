@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from game.content import schema
 from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_bytes, read_file
 from game.engine import defs
-from game.engine.conditions import ConditionError, compile_tree
+from game.engine.conditions import Condition, ConditionError, always, compile_tree
 from game.engine.rules import COEFFICIENTS
 from game.engine.world import ARMED, DERIVED, QUANTITIES, READABLE, REGIONS, canonical
 
@@ -153,46 +153,45 @@ class _Collector:
 
     def validation(self, doc: _Doc, exc: ValidationError, model: type[BaseModel], base: tuple[str | int, ...] = ()) -> None:
         """pydantic's errors as problems; the branches of a union become one 'expected A or B'."""
-        merged: dict[tuple[Any, ...], list[str]] = {}
-        order: list[tuple[Any, ...]] = []
         data = doc.data
         for part in base:
             data = data[part]
+        merged: dict[tuple[Any, ...], list[str]] = {}  # (loc, code) -> messages, in pydantic's order
         for err in exc.errors(include_url=False):
-            kind = err["type"]
-            inner = _data_loc(data, err["loc"], kind)
-            loc = base + inner
-            if kind == "missing":
-                key = (loc[:-1], "S101")
-                message = f"missing field '{loc[-1]}'"
-            elif kind == "extra_forbidden":
-                allowed = _fields_at(model, inner)
-                key = (loc, "S102")
-                message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
-            else:
-                key = (loc, "S103")
-                message = _plain_message(err)
-            if key not in merged:
-                merged[key] = []
-                order.append(key)
-            if message not in merged[key]:
-                merged[key].append(message)
-        for loc, code in order:
-            messages = merged[(loc, code)]
-            if code == "S103":
-                where = ".".join(str(x) for x in loc) or "file"
-                wants = [m[len("expected "):].split(", got ")[0] for m in messages if m.startswith("expected ")]
-                if len(wants) == len(messages) > 1:
-                    got = messages[0].split(", got ", 1)[-1]
-                    text = f"{where}: expected {' or '.join(wants)}, got {got}"
-                else:
-                    # A value of the right type for one branch of a union (a number for
-                    # 'weight'): its message is the one that helps, not "expected a mapping".
-                    specific = [m for m in messages if not m.startswith("expected ")] or messages
-                    text = f"{where}: " + "; or ".join(specific)
-            else:
-                text = messages[0]
-            self.add(doc, loc, code, text)
+            key, message = _error_problem(err, data, model, base)
+            messages = merged.setdefault(key, [])
+            if message not in messages:
+                messages.append(message)
+        for (loc, code), messages in merged.items():
+            self.add(doc, loc, code, _merged_text(loc, messages) if code == "S103" else messages[0])
+
+
+def _error_problem(err: Mapping[str, Any], data: Any, model: type[BaseModel],
+                   base: tuple[str | int, ...]) -> tuple[tuple[Any, ...], str]:
+    """((where, code), message) of one pydantic error: a missing field (S101), an unknown one
+    (S102, with a 'did you mean'), or a wrong value (S103)."""
+    kind = err["type"]
+    inner = _data_loc(data, err["loc"], kind)
+    loc = base + inner
+    if kind == "missing":
+        return (loc[:-1], "S101"), f"missing field '{loc[-1]}'"
+    if kind == "extra_forbidden":
+        return (loc, "S102"), f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), _fields_at(model, inner))}"
+    return (loc, "S103"), _plain_message(err)
+
+
+def _merged_text(loc: tuple[Any, ...], messages: list[str]) -> str:
+    """The S103 messages of one place as one: 'expected A or B, got C' when every branch of a
+    union wanted another type, else the messages that say more than a type."""
+    where = ".".join(str(x) for x in loc) or "file"
+    wants = [m[len("expected "):].split(", got ")[0] for m in messages if m.startswith("expected ")]
+    if len(wants) == len(messages) > 1:
+        got = messages[0].split(", got ", 1)[-1]
+        return f"{where}: expected {' or '.join(wants)}, got {got}"
+    # A value of the right type for one branch of a union (a number for 'weight'): its message is
+    # the one that helps, not "expected a mapping".
+    specific = [m for m in messages if not m.startswith("expected ")] or messages
+    return f"{where}: " + "; or ".join(specific)
 
 
 def _data_loc(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[str | int, ...]:
@@ -215,25 +214,44 @@ def _data_loc(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[str | int, ..
     return tuple(kept)
 
 
+# What a value of the wrong type should have been, by pydantic's error type.
+_WANTED = {"int_type": "a whole number", "string_type": "text", "bool_type": "true or false",
+           "dict_type": "a mapping", "list_type": "a list", "model_type": "a mapping",
+           "float_type": "a number", "finite_number": "a number"}
+
+
 def _plain_message(err: Mapping[str, Any]) -> str:
-    msg = str(err["msg"])
+    """One pydantic error in words a card author knows (no 'input_value', no 'Value error, ')."""
     kind = err["type"]
     given = err.get("input")
-    if kind in ("int_type", "string_type", "bool_type", "dict_type", "list_type", "model_type"):
-        want = {"int_type": "a whole number", "string_type": "text", "bool_type": "true or false",
-                "dict_type": "a mapping", "list_type": "a list", "model_type": "a mapping"}[kind]
-        if kind == "model_type" and isinstance(err.get("ctx"), dict):
-            want = "a mapping"
-        return f"expected {want}, got {_shown(given)}"
+    if kind in _WANTED:
+        return f"expected {_WANTED[kind]}, got {_shown(given)}"
     ctx = err.get("ctx") or {}
-    if kind in ("too_short", "too_long"):
-        if kind == "too_short":
-            return f"needs at least {ctx.get('min_length')} item(s), has {ctx.get('actual_length')}"
+    for explain in (_size_message, _form_message, _bound_message):
+        text = explain(kind, ctx, given)
+        if text is not None:
+            return text
+    msg = str(err["msg"])
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    return f"{msg} (got {_shown(given)})" if given is not None and not isinstance(given, (dict, list)) else msg
+
+
+def _size_message(kind: str, ctx: Mapping[str, Any], given: Any) -> str | None:
+    """Too few or too many items, too short or too long a text."""
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s), has {ctx.get('actual_length')}"
+    if kind == "too_long":
         return f"holds at most {ctx.get('max_length')} item(s), has {ctx.get('actual_length')}"
     if kind == "string_too_short":
         return "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} characters"
     if kind == "string_too_long":
         return f"is longer than {ctx.get('max_length')} characters: shorten it"
+    return None
+
+
+def _form_message(kind: str, ctx: Mapping[str, Any], given: Any) -> str | None:
+    """A text of the wrong form (an id, a month), a value not among those allowed, a condition of no known shape."""
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern == schema.ID_PATTERN:
@@ -242,20 +260,21 @@ def _plain_message(err: Mapping[str, Any]) -> str:
         if pattern == schema.DATE_PATTERN:
             return f"{_shown(given)} is not a month: write it YYYY-MM, for example 2015-06"
         return f"{_shown(given)} does not have the expected form"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, not {_shown(given)}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {ctx.get('le', ctx.get('lt'))}, not {_shown(given)}"
     if kind == "literal_error":
         return f"must be one of {ctx.get('expected')}, not {_shown(given)}"
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         return (f"a condition is a text such as \"violence.gao > 60\", or a mapping with all, any, not or"
                 f" quantity/op/value; not {_shown(given)}")
-    if kind == "value_error":
-        return msg.removeprefix("Value error, ")
-    if kind in ("float_type", "finite_number"):
-        return f"expected a number, got {_shown(given)}"
-    return f"{msg} (got {_shown(given)})" if given is not None and not isinstance(given, (dict, list)) else msg
+    return None
+
+
+def _bound_message(kind: str, ctx: Mapping[str, Any], given: Any) -> str | None:
+    """A number below or above its range."""
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, not {_shown(given)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}, not {_shown(given)}"
+    return None
 
 
 def _shown(value: Any, limit: int = 60) -> str:
@@ -402,6 +421,7 @@ def _resolve(path: Path) -> Path | None:
 
 
 def _load_scenario(folder: Path) -> Loaded:
+    """Read ``scenario.yaml``, then every folder it uses and its own, then compile them."""
     out = _Collector()
     main_path = folder / "scenario.yaml"
     if not _present(main_path):
@@ -411,8 +431,21 @@ def _load_scenario(folder: Path) -> Loaded:
     model = _validate(main, schema.ScenarioModel, out) if main else None
     if model is None or main is None:
         return Loaded(None, sorted(set(out.problems)), files=out.files)
-
+    folders = _content_folders(model, main, folder, out)
+    if folders is None:
+        return Loaded(None, sorted(set(out.problems)), files=out.files)
     lib = _Library()
+    for shared in folders:
+        _load_folder(shared, lib, out)
+    _override_with_own_values(model, main, lib, out)
+    scenario = _compile(model, main, lib, out, folder)
+    problems = sorted(set(out.problems))
+    skipped = sorted(({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set())) | set(lib.rejected))
+    return Loaded(scenario, problems, lib.card_entries, skipped + out.cards_in_skipped, out.files, out.files_skipped)
+
+
+def _content_folders(model: schema.ScenarioModel, main: _Doc, folder: Path, out: _Collector) -> list[Path] | None:
+    """The shared folders the scenario uses that exist (R212), then its own; None if its own cannot be opened."""
     folders: list[Path] = []
     for i, rel in enumerate(model.uses):
         shared = _resolve(folder / rel)
@@ -423,11 +456,13 @@ def _load_scenario(folder: Path) -> Loaded:
     own = _resolve(folder)
     if own is None:
         out.add(main, (), "R212", "this scenario's folder cannot be opened (a link loop?)")
-        return Loaded(None, sorted(set(out.problems)), files=out.files)
+        return None
     folders.append(own)
-    for shared in folders:
-        _load_folder(shared, lib, out)
-    # The scenario's own values override the shared ones.
+    return folders
+
+
+def _override_with_own_values(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector) -> None:
+    """The scenario's own coefficients, state, footprint and deployment override the shared ones."""
     for name, coef in model.coefficients.items():
         lib.coefficients[name] = (coef.value, main, ("coefficients", name))
     for name, value in model.state.items():
@@ -440,11 +475,6 @@ def _load_scenario(folder: Path) -> Loaded:
         if region not in REGIONS:
             out.add(main, ("deployment", region), "R210", f"unknown region '{region}'{did_you_mean(region, REGIONS)}")
 
-    scenario = _compile(model, main, lib, out, folder)
-    problems = sorted(set(out.problems))
-    skipped = sorted(({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set())) | set(lib.rejected))
-    return Loaded(scenario, problems, lib.card_entries, skipped + out.cards_in_skipped, out.files, out.files_skipped)
-
 
 def _check_footprint(footprint: Mapping[str, Mapping[str, int]], doc: _Doc, base: tuple[str, ...], out: _Collector) -> None:
     for actor, regions in footprint.items():
@@ -456,66 +486,119 @@ def _check_footprint(footprint: Mapping[str, Mapping[str, int]], doc: _Doc, base
 
 
 def _load_folder(folder: Path, lib: _Library, out: _Collector) -> None:
-    model_path = folder / "model.yaml"
-    if _present(model_path):
-        doc = _read(model_path, out)
-        m = _validate(doc, schema.ModelFile, out) if doc else None
-        if m is not None and doc is not None:
-            for name, coef in m.coefficients.items():
-                lib.coefficients[name] = (coef.value, doc, ("coefficients", name))
-            for name, value in m.state.items():
-                lib.state[canonical(name)] = (value, doc, ("state", name))
-            _check_footprint(m.footprint, doc, ("footprint",), out)
-            lib.footprint.update({k: dict(v) for k, v in m.footprint.items()})
-            lib.deployment.update(m.deployment)
-    clauses_path = folder / "clauses.yaml"
-    if _present(clauses_path):
-        doc = _read(clauses_path, out)
-        c = _validate(doc, schema.ClausesFile, out) if doc else None
-        if c is not None and doc is not None:
-            for i, dim in enumerate(c.clauses):
-                if dim.id in lib.dimensions:
-                    other = lib.dimensions[dim.id][1]
-                    out.add(doc, ("clauses", i, "id"), "R203", f"dimension '{dim.id}' is also defined in {other.path}")
-                lib.dimensions[dim.id] = (dim, doc, i)
+    """What one folder provides to ``lib``: the model, the clauses, Council profiles, cards."""
+    _load_model_file(folder / "model.yaml", lib, out)
+    _load_clauses_file(folder / "clauses.yaml", lib, out)
     for path in _yaml_files(folder / "council"):
-        doc = _read(path, out)
-        mem = _validate(doc, schema.MemberModel, out) if doc else None
-        if mem is None or doc is None:
-            lib.broken_members[path.stem] = path
-            _skip_file(path, folder, out, cards=False)
-        else:
-            if mem.id in lib.members:
-                out.add(doc, ("id",), "R203", f"member '{mem.id}' is also defined in {lib.members[mem.id][1].path}")
-            lib.members[mem.id] = (mem, doc)
+        _load_member_file(path, folder, lib, out)
     for path in _yaml_files(folder / "cards"):
-        doc = _read(path, out)
-        if doc is None:
-            _skip_file(path, folder, out, cards=True)
-            continue
-        raw = doc.data
-        if not isinstance(raw, dict) or not isinstance(raw.get("cards"), list):
-            out.add(doc, (), "S104", "a card file holds a list of cards under 'cards:'")
-            _skip_file(path, folder, out, cards=True)
-            continue
-        extra = [k for k in raw if k != "cards"]
-        for k in extra:
+        _load_card_file(path, folder, lib, out)
+
+
+def _load_model_file(path: Path, lib: _Library, out: _Collector) -> None:
+    """``model.yaml``: its coefficients, state, footprint and deployment override earlier folders'."""
+    if not _present(path):
+        return
+    doc = _read(path, out)
+    m = _validate(doc, schema.ModelFile, out) if doc else None
+    if m is None or doc is None:
+        return
+    for name, coef in m.coefficients.items():
+        lib.coefficients[name] = (coef.value, doc, ("coefficients", name))
+    for name, value in m.state.items():
+        lib.state[canonical(name)] = (value, doc, ("state", name))
+    _check_footprint(m.footprint, doc, ("footprint",), out)
+    lib.footprint.update({k: dict(v) for k, v in m.footprint.items()})
+    lib.deployment.update(m.deployment)
+
+
+def _load_clauses_file(path: Path, lib: _Library, out: _Collector) -> None:
+    """``clauses.yaml``: its dimensions; one defined twice is reported (R203), the later one kept."""
+    if not _present(path):
+        return
+    doc = _read(path, out)
+    c = _validate(doc, schema.ClausesFile, out) if doc else None
+    if c is None or doc is None:
+        return
+    for i, dim in enumerate(c.clauses):
+        if dim.id in lib.dimensions:
+            other = lib.dimensions[dim.id][1]
+            out.add(doc, ("clauses", i, "id"), "R203", f"dimension '{dim.id}' is also defined in {other.path}")
+        lib.dimensions[dim.id] = (dim, doc, i)
+
+
+def _load_member_file(path: Path, folder: Path, lib: _Library, out: _Collector) -> None:
+    """One Council profile; a broken one is remembered by file name so the Council can say why."""
+    doc = _read(path, out)
+    mem = _validate(doc, schema.MemberModel, out) if doc else None
+    if mem is None or doc is None:
+        lib.broken_members[path.stem] = path
+        _skip_file(path, folder, out, cards=False)
+        return
+    if mem.id in lib.members:
+        out.add(doc, ("id",), "R203", f"member '{mem.id}' is also defined in {lib.members[mem.id][1].path}")
+    lib.members[mem.id] = (mem, doc)
+
+
+def _load_card_file(path: Path, folder: Path, lib: _Library, out: _Collector) -> None:
+    """One card file: a list under ``cards:`` (S104), each card validated on its own."""
+    doc = _read(path, out)
+    if doc is None:
+        _skip_file(path, folder, out, cards=True)
+        return
+    raw = doc.data
+    if not isinstance(raw, dict) or not isinstance(raw.get("cards"), list):
+        out.add(doc, (), "S104", "a card file holds a list of cards under 'cards:'")
+        _skip_file(path, folder, out, cards=True)
+        return
+    for k in raw:
+        if k != "cards":
             out.add(doc, (k,), "S102", f"unknown field '{k}' (a card file holds only 'cards:')")
-        for i, item in enumerate(raw["cards"]):
-            lib.card_entries.add((doc.path, i))
-            try:
-                card = schema.CardModel.model_validate(item)
-            except ValidationError as exc:
-                out.validation(doc, exc, schema.CardModel, ("cards", i))
-                name = item.get("id") if isinstance(item, dict) else None
-                lib.rejected.append(name if isinstance(name, str) else f"{path.name}:{doc.at(('cards', i))[0]}")
-                continue
-            lib.cards.append((card, doc, i))
+    for i, item in enumerate(raw["cards"]):
+        _load_card(item, doc, i, path, lib, out)
+
+
+def _load_card(item: Any, doc: _Doc, i: int, path: Path, lib: _Library, out: _Collector) -> None:
+    """One card entry of a file: kept if the schema takes it, else rejected by id (or file:line)."""
+    lib.card_entries.add((doc.path, i))
+    try:
+        card = schema.CardModel.model_validate(item)
+    except ValidationError as exc:
+        out.validation(doc, exc, schema.CardModel, ("cards", i))
+        name = item.get("id") if isinstance(item, dict) else None
+        lib.rejected.append(name if isinstance(name, str) else f"{path.name}:{doc.at(('cards', i))[0]}")
+        return
+    lib.cards.append((card, doc, i))
 
 
 def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector, folder: Path) -> defs.Scenario | None:
-    ok = True
-    # Coefficients: all known, all given.
+    """The scenario the game plays, or None when a problem makes it unplayable.
+
+    Every section is checked, even after one has failed, so that all problems are reported at once."""
+    coefficients = _compile_coefficients(main, lib, out)
+    initial = _compile_state(main, lib, out)
+    dimensions = _compile_dimensions(model, main, lib, out)
+    current = _compile_current_mandate(model, main, dimensions, out)
+    council = _compile_council(model, main, lib, out)
+    cards = _compile_cards(lib, out)
+    if model.require_french:
+        _check_french(model, main, lib, dimensions, out)
+    if coefficients is None or initial is None or not dimensions or current is None or council is None:
+        return None
+    members, seats = council
+    return defs.Scenario(
+        id=model.id, title=_text(model.title), summary=_text(model.summary), theme=_text(model.theme),
+        minutes=model.minutes, start=defs.month_index(model.start), years=model.years, initial=initial,
+        footprint=lib.footprint, deployment=lib.deployment, coefficients=coefficients,
+        dimensions=tuple(dimensions), current_mandate=current, members=tuple(members.values()), cards=tuple(cards),
+        objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
+        history=_text(model.history), sources=tuple(model.sources), content_hash=_content_hash(folder, out),
+        path=str(folder), seats=seats, guide={k: _text(v) for k, v in model.guide.items()},
+    )
+
+
+def _compile_coefficients(main: _Doc, lib: _Library, out: _Collector) -> dict[str, int] | None:
+    """The model's coefficients: all known (R207), all given (R208, unplayable without)."""
     coefficients: dict[str, int] = {}
     for name, (value, doc, loc) in sorted(lib.coefficients.items()):
         if name not in COEFFICIENTS:
@@ -526,8 +609,12 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
     if missing:
         listed = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
         out.add(main, (), "R208", f"coefficients without a value: {listed} (add them to model.yaml)")
-        ok = False
-    # Starting state: every quantity given, each known.
+        return None
+    return coefficients
+
+
+def _compile_state(main: _Doc, lib: _Library, out: _Collector) -> dict[str, int] | None:
+    """The starting state: every quantity known (R201), in its range (clamped), and given."""
     initial: dict[str, int] = {}
     for name, (value, doc, loc) in sorted(lib.state.items()):
         if name not in QUANTITIES:
@@ -540,12 +627,13 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
     unset = [n for n in QUANTITIES if n not in initial]
     if unset:
         out.add(main, ("state",), "R201", f"no starting value for: {', '.join(unset[:8])}{' …' if len(unset) > 8 else ''}")
-        ok = False
+        return None
     initial.update({k: lo for k, (lo, _hi) in DERIVED.items()})
+    return initial
 
-    # Clauses on offer.
-    dimensions: list[defs.Dimension] = []
-    all_options = {f"{d}.{o.id}" for d, (dm, _doc, _i) in lib.dimensions.items() for o in dm.options}
+
+def _check_offer(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector) -> None:
+    """The scenario's ``offer`` names dimensions and options that exist (R206)."""
     for dim_id, wanted in model.offer.items():
         if dim_id not in lib.dimensions:
             out.add(main, ("offer", dim_id), "R206", f"unknown clause dimension '{dim_id}'{did_you_mean(dim_id, lib.dimensions)}")
@@ -554,76 +642,112 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         for j, opt in enumerate(wanted):
             if opt not in known:
                 out.add(main, ("offer", dim_id, j), "R206", f"unknown option '{opt}' of '{dim_id}'{did_you_mean(opt, known)}")
+
+
+def _compile_dimensions(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector) -> list[defs.Dimension]:
+    """The clause dimensions on offer, each with the options the scenario offers (none: R206)."""
+    _check_offer(model, main, lib, out)
+    dimensions: list[defs.Dimension] = []
     for dim_id, (dm, doc, i) in lib.dimensions.items():
-        options = []
-        for j, opt in enumerate(dm.options):
-            if dim_id in model.offer and opt.id not in model.offer[dim_id]:
-                continue
-            levers: dict[str, int] = {}
-            for lever, value in opt.levers.items():
-                wrong = _lever_problem(lever, value)
-                if wrong is None:
-                    levers[lever] = value
-                else:  # left out of play: the game never sees a value check refused
-                    out.add(doc, ("clauses", i, "options", j, "levers", lever), wrong[0], wrong[1])
-            _check_effects(opt.each_quarter, doc, ("clauses", i, "options", j, "each_quarter"), out)
-            options.append(defs.Option(opt.id, _text(opt.label), _text(opt.summary), levers,
-                                       {canonical(k): v for k, v in opt.each_quarter.items() if _effect_ok(k, v)},
-                                       doc.at(("clauses", i, "options", j))[0]))
-        if len(options) >= 1:
+        offered = model.offer.get(dim_id)
+        options = [_compile_option(opt, doc, ("clauses", i, "options", j), out)
+                   for j, opt in enumerate(dm.options) if offered is None or opt.id in offered]
+        if options:
             dimensions.append(defs.Dimension(dm.id, _text(dm.label), _text(dm.help), tuple(options), doc.at(("clauses", i))[0]))
-    dim_ids = {d.id: d for d in dimensions}
+    if not dimensions:
+        out.add(main, (), "R206", "no clauses: add a clauses.yaml to the scenario or a shared folder")
+    return dimensions
+
+
+def _compile_option(opt: schema.OptionModel, doc: _Doc, base: tuple[str | int, ...], out: _Collector) -> defs.Option:
+    """One clause option; a lever or an effect the checks refuse is left out of play."""
+    levers: dict[str, int] = {}
+    for lever, value in opt.levers.items():
+        wrong = _lever_problem(lever, value)
+        if wrong is None:
+            levers[lever] = value
+        else:
+            out.add(doc, base + ("levers", lever), wrong[0], wrong[1])
+    _check_effects(opt.each_quarter, doc, base + ("each_quarter",), out)
+    each_quarter = {canonical(k): v for k, v in opt.each_quarter.items() if _effect_ok(k, v)}
+    return defs.Option(opt.id, _text(opt.label), _text(opt.summary), levers, each_quarter, doc.at(base)[0])
+
+
+def _compile_current_mandate(model: schema.ScenarioModel, main: _Doc, dimensions: list[defs.Dimension],
+                             out: _Collector) -> dict[str, str] | None:
+    """The option in force at the start for every dimension on offer (R206), or None."""
     current: dict[str, str] = {}
+    ok = True
     for dim in dimensions:
         chosen = model.current_mandate.get(dim.id)
+        offered = [o.id for o in dim.options]
         if chosen is None:
             out.add(main, ("current_mandate",), "R206", f"current_mandate gives no option for '{dim.id}'")
             ok = False
-        elif chosen not in [o.id for o in dim.options]:
-            out.add(main, ("current_mandate", dim.id), "R206", f"'{chosen}' is not an option on offer for '{dim.id}'{did_you_mean(chosen, [o.id for o in dim.options])}")
+        elif chosen not in offered:
+            out.add(main, ("current_mandate", dim.id), "R206", f"'{chosen}' is not an option on offer for '{dim.id}'{did_you_mean(chosen, offered)}")
             ok = False
         else:
             current[dim.id] = chosen
+    dim_ids = [d.id for d in dimensions]  # a list: "did you mean" keeps their order
     for dim_id in model.current_mandate:
         if dim_id not in dim_ids:
             out.add(main, ("current_mandate", dim_id), "R206", f"unknown clause dimension '{dim_id}'{did_you_mean(dim_id, dim_ids)}")
-    if not dimensions:
-        out.add(main, (), "R206", "no clauses: add a clauses.yaml to the scenario or a shared folder")
-        ok = False
+    return current if ok else None
 
-    # The Council: one list of fifteen, or the fifteen of each vote year.
+
+def _compile_council(model: schema.ScenarioModel, main: _Doc, lib: _Library,
+                     out: _Collector) -> tuple[dict[str, defs.Member], dict[int, tuple[str, ...]]] | None:
+    """The members and the seats of each vote year: one list of fifteen, or one per year (R205, R211)."""
     by_year = model.council if isinstance(model.council, dict) else {str(model.start[:4]): model.council}
+    all_options = {f"{d}.{o.id}" for d, (dm, _doc, _i) in lib.dimensions.items() for o in dm.options}
     members: dict[str, defs.Member] = {}
     seats: dict[int, tuple[str, ...]] = {}
+    ok = True
     for year, ids in sorted(by_year.items()):
-        base = ("council", year) if isinstance(model.council, dict) else ("council",)
-        if len(ids) != 15 or len(set(ids)) != len(ids):
-            out.add(main, base, "R211", f"the Council has fifteen different members ({len(set(ids))} given)")
-            ok = False
+        base: tuple[str, ...] = ("council", year) if isinstance(model.council, dict) else ("council",)
         for i, member_id in enumerate(ids):
-            if member_id in members:
-                continue
-            if member_id not in lib.members:
-                broken = lib.broken_members.get(member_id)
-                if broken is not None:
-                    # The file is there but could not be used: its own problems say why.
-                    out.add(main, base + (i,), "R205", f"the profile of member '{member_id}' ({broken.parent.name}/{broken.name})"
-                                                        " could not be read: fix the problems reported for that file")
-                else:
-                    out.add(main, base + (i,), "R205", f"no profile for member '{member_id}'{did_you_mean(member_id, lib.members)} (add council/{member_id}.yaml)")
-                ok = False
-                continue
-            mem, doc = lib.members[member_id]
-            members[member_id] = _compile_member(mem, doc, all_options, out)
-        permanent = sum(1 for i in ids if i in members and members[i].permanent)
-        if permanent != 5 and all(i in members for i in ids):
-            out.add(main, base, "R211", f"the Council has five permanent members ({permanent} given)")
-            ok = False
+            if member_id not in members:
+                ok = _seat_member(member_id, main, base + (i,), lib, all_options, members, out) and ok
+        ok = _check_seats(ids, members, main, base, out) and ok
         seats[int(year)] = tuple(ids)
     _check_reason_years(seats, lib, out)
+    return (members, seats) if ok else None
 
-    # Cards.
-    cards: list[defs.Card] = []
+
+def _check_seats(ids: list[str], members: Mapping[str, defs.Member], main: _Doc, base: tuple[str, ...],
+                 out: _Collector) -> bool:
+    """One year's Council: fifteen different members, five of them permanent (R211)."""
+    ok = True
+    if len(ids) != 15 or len(set(ids)) != len(ids):
+        out.add(main, base, "R211", f"the Council has fifteen different members ({len(set(ids))} given)")
+        ok = False
+    permanent = sum(1 for i in ids if i in members and members[i].permanent)
+    if permanent != 5 and all(i in members for i in ids):
+        out.add(main, base, "R211", f"the Council has five permanent members ({permanent} given)")
+        ok = False
+    return ok
+
+
+def _seat_member(member_id: str, main: _Doc, loc: tuple[str | int, ...], lib: _Library, all_options: set[str],
+                 members: dict[str, defs.Member], out: _Collector) -> bool:
+    """Compile the profile of a member the Council names into ``members``; False if it has none (R205)."""
+    if member_id in lib.members:
+        mem, doc = lib.members[member_id]
+        members[member_id] = _compile_member(mem, doc, all_options, out)
+        return True
+    broken = lib.broken_members.get(member_id)
+    if broken is not None:
+        # The file is there but could not be used: its own problems say why.
+        out.add(main, loc, "R205", f"the profile of member '{member_id}' ({broken.parent.name}/{broken.name})"
+                                   " could not be read: fix the problems reported for that file")
+    else:
+        out.add(main, loc, "R205", f"no profile for member '{member_id}'{did_you_mean(member_id, lib.members)} (add council/{member_id}.yaml)")
+    return False
+
+
+def _compile_cards(lib: _Library, out: _Collector) -> list[defs.Card]:
+    """The cards the game plays, sorted by id: ids unique (R203), chains that end, no dangling follow-up."""
     seen_cards: dict[str, _Doc] = {}
     for card, doc, i in lib.cards:
         if card.id in seen_cards:
@@ -631,6 +755,7 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
             continue
         seen_cards[card.id] = doc
     card_ids = set(seen_cards)
+    cards: list[defs.Card] = []
     used: set[str] = set()
     for card, doc, i in lib.cards:
         if card.id in used:
@@ -640,23 +765,25 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         if compiled is not None:
             cards.append(compiled)
     cards = _check_chains(cards, {card.id: (doc, ("cards", i)) for card, doc, i in reversed(lib.cards)}, out)
-    # A follow-up to a card that was skipped is dropped with the card that queues it, and so on
-    # up the chain, so that no card of the game names a card the game does not have.
+    cards = _without_dangling_follow_ups(cards)
+    cards.sort(key=lambda c: c.id)
+    return cards
+
+
+def _without_dangling_follow_ups(cards: list[defs.Card]) -> list[defs.Card]:
+    """A follow-up to a card that was skipped is dropped with the card that queues it, and so on
+    up the chain, so that no card of the game names a card the game does not have."""
     while True:
         valid = {c.id for c in cards}
         kept = [c for c in cards if all(f.card in valid for r in c.responses for f in r.follow_ups)]
         if len(kept) == len(cards):
-            break
+            return cards
         cards = kept
-    cards.sort(key=lambda c: c.id)
 
-    if model.require_french:
-        _check_french(model, main, lib, dimensions, out)
 
-    if not ok:
-        return None
-    # The hash covers the bytes the scenario was built from, as read (never a second read: the
-    # file may have changed, or be a FIFO or /dev/zero by now).
+def _content_hash(folder: Path, out: _Collector) -> str:
+    """A digest of the bytes the scenario was built from, as read (never a second read: the file
+    may have changed, or be a FIFO or /dev/zero by now), each under its path from the folder."""
     digest = hashlib.sha256()
     root = _resolve(folder) or folder
     for path in sorted(out.raws):
@@ -666,15 +793,7 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         except ValueError:  # another drive on Windows
             rel = str(target)
         digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + out.raws[path] + b"\0")
-    return defs.Scenario(
-        id=model.id, title=_text(model.title), summary=_text(model.summary), theme=_text(model.theme),
-        minutes=model.minutes, start=defs.month_index(model.start), years=model.years, initial=initial,
-        footprint=lib.footprint, deployment=lib.deployment, coefficients=coefficients,
-        dimensions=tuple(dimensions), current_mandate=current, members=tuple(members.values()), cards=tuple(cards),
-        objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
-        history=_text(model.history), sources=tuple(model.sources), content_hash=digest.hexdigest()[:16],
-        path=str(folder), seats=seats, guide={k: _text(v) for k, v in model.guide.items()},
-    )
+    return digest.hexdigest()[:16]
 
 
 def _lever_problem(lever: str, value: int) -> tuple[str, str] | None:
@@ -769,9 +888,10 @@ def _check_chains(cards: list[defs.Card], where: Mapping[str, tuple[_Doc, tuple[
     return [c for c in cards if c.id not in bad]
 
 
-def _condition(cond: Any, doc: _Doc, loc: tuple[Any, ...], out: _Collector) -> defs.Condition | None:
+def _condition(cond: Any, doc: _Doc, loc: tuple[Any, ...], out: _Collector) -> Condition | None:
+    """A compiled condition (no ``when``: always), or None with the problem where it sits (C301)."""
     if cond is None:
-        return defs.always  # type: ignore[attr-defined]
+        return always
     try:
         return compile_tree(_condition_data(cond), READABLE)
     except ConditionError as exc:
@@ -802,19 +922,26 @@ def _check_reason_years(seats: dict[int, tuple[str, ...]], lib: _Library, out: _
             if member_id not in lib.members:
                 continue
             mem, doc = lib.members[member_id]
-            for kind, entries in (("preferences", mem.preferences), ("concerns", mem.concerns)):
+            reasons: tuple[tuple[str, Sequence[schema.PreferenceModel | schema.ConcernModel]], ...] = (
+                ("preferences", mem.preferences), ("concerns", mem.concerns))
+            for kind, entries in reasons:
                 for i, entry in enumerate(entries):
                     if not (entry.from_ or 0) <= year <= (entry.until or 9999) or (member_id, kind, i) in seen:
                         continue
-                    texts = (entry.why.en, entry.why.fr or "")
-                    cited = [int(y) for text in texts for y in _CITED_YEAR.findall(text)]
-                    cited += [y for name, y in _NAMED_EVENTS.items() for text in texts if name in text.lower()]
-                    later = max(cited, default=0)
+                    later = _latest_year_cited(entry.why)
                     if later > year:
                         seen.add((member_id, kind, i))
                         out.add(doc, (kind, i, "why"), "R214",
                                 f"this reason speaks of {later} but holds at the vote of {year}: give it 'from: {later}'"
                                 " (or the year the event it names began)")
+
+
+def _latest_year_cited(why: schema.LocalText) -> int:
+    """The latest year a reason's text cites, by number or by an event it names (0 if none)."""
+    texts = (why.en, why.fr or "")
+    cited = [int(y) for text in texts for y in _CITED_YEAR.findall(text)]
+    cited += [y for name, y in _NAMED_EVENTS.items() for text in texts if name in text.lower()]
+    return max(cited, default=0)
 
 
 def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], out: _Collector) -> defs.Member:
@@ -834,22 +961,46 @@ def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], o
 
 
 def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card_ids: set[str], out: _Collector) -> defs.Card | None:
+    """One card as the game plays it, or None if any of its parts has a problem (the card is skipped)."""
     before = len(out.problems)
     cond = _condition(card.when, doc, base + ("when",), out)
-    weight = defs.Weight(card.weight) if isinstance(card.weight, int) else None
-    if weight is None:
-        rule = card.weight
-        assert isinstance(rule, schema.WeightRule)
-        key = canonical(rule.grows_with)
-        if key not in READABLE:
-            out.add(doc, base + ("weight", "grows_with"), "R201", f"unknown quantity '{rule.grows_with}'{did_you_mean(rule.grows_with, READABLE)}")
-        weight = defs.Weight(rule.base, key if key in READABLE else None, rule.factor)
+    weight = _card_weight(card.weight, doc, base, out)
     if card.once and card.cooldown:
         out.add(doc, base + ("cooldown",), "S103", "a cooldown needs 'once: false' (a one-off card never returns)")
+    start, end = _card_months(card, doc, base, out)
+    responses = _compile_responses(card, doc, base, card_ids, out)
+    if len(out.problems) > before or cond is None:
+        return None
+    return defs.Card(
+        id=card.id, title=_text(card.title), text=_text(card.text), responses=responses,
+        sources=tuple(card.sources), condition=cond, weight=weight, once=card.once, cooldown=card.cooldown,
+        start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
+        file=doc.path, line=doc.at(base)[0],
+    )
+
+
+def _card_weight(weight: int | schema.WeightRule, doc: _Doc, base: tuple[Any, ...], out: _Collector) -> defs.Weight:
+    """A fixed weight, or one that grows with a quantity the conditions can read (R201)."""
+    if isinstance(weight, int):
+        return defs.Weight(weight)
+    key = canonical(weight.grows_with)
+    if key not in READABLE:
+        out.add(doc, base + ("weight", "grows_with"), "R201", f"unknown quantity '{weight.grows_with}'{did_you_mean(weight.grows_with, READABLE)}")
+    return defs.Weight(weight.base, key if key in READABLE else None, weight.factor)
+
+
+def _card_months(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], out: _Collector) -> tuple[int | None, int | None]:
+    """The months a card may be drawn in (``from``, ``until``), in order (S103)."""
     start = defs.month_index(card.from_) if card.from_ else None
     end = defs.month_index(card.until) if card.until else None
     if start is not None and end is not None and end < start:
         out.add(doc, base + ("until",), "S103", f"'until' ({card.until}) is before 'from' ({card.from_})")
+    return start, end
+
+
+def _compile_responses(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card_ids: set[str],
+                       out: _Collector) -> tuple[defs.Response, ...]:
+    """A card's responses: ids unique on the card (R203), effects in scale, follow-ups known (R202)."""
     responses = []
     response_ids: set[str] = set()
     for i, r in enumerate(card.responses):
@@ -862,22 +1013,22 @@ def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card
         for j, later in enumerate(r.later):
             _check_effects(later.effects, doc, rb + ("later", j, "effects"), out)
             delayed.append(defs.Delayed(later.after, {canonical(k): v for k, v in later.effects.items()}, _text(later.note)))
-        follows = []
-        for j, f in enumerate(r.follow_up):
-            if f.card not in card_ids:
-                out.add(doc, rb + ("follow_up", j, "card"), "R202", f"unknown card '{f.card}'{did_you_mean(f.card, card_ids)}")
-            elif f.card == card.id:
-                out.add(doc, rb + ("follow_up", j, "card"), "R202", "a card cannot follow itself")
-            follows.append(defs.FollowUp(f.card, f.after))
-        responses.append(defs.Response(r.id, _text(r.label), _text(r.why), {canonical(k): v for k, v in r.effects.items()}, tuple(delayed), tuple(follows)))
-    if len(out.problems) > before or cond is None:
-        return None
-    return defs.Card(
-        id=card.id, title=_text(card.title), text=_text(card.text), responses=tuple(responses),
-        sources=tuple(card.sources), condition=cond, weight=weight, once=card.once, cooldown=card.cooldown,
-        start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
-        file=doc.path, line=doc.at(base)[0],
-    )
+        follows = _compile_follow_ups(r, card.id, doc, rb, card_ids, out)
+        responses.append(defs.Response(r.id, _text(r.label), _text(r.why), {canonical(k): v for k, v in r.effects.items()}, tuple(delayed), follows))
+    return tuple(responses)
+
+
+def _compile_follow_ups(r: schema.ResponseModel, card_id: str, doc: _Doc, rb: tuple[Any, ...], card_ids: set[str],
+                        out: _Collector) -> tuple[defs.FollowUp, ...]:
+    """The cards a response queues: each one known, none the card itself (R202)."""
+    follows = []
+    for j, f in enumerate(r.follow_up):
+        if f.card not in card_ids:
+            out.add(doc, rb + ("follow_up", j, "card"), "R202", f"unknown card '{f.card}'{did_you_mean(f.card, card_ids)}")
+        elif f.card == card_id:
+            out.add(doc, rb + ("follow_up", j, "card"), "R202", "a card cannot follow itself")
+        follows.append(defs.FollowUp(f.card, f.after))
+    return tuple(follows)
 
 
 def _check_french(model: schema.ScenarioModel, main: _Doc, lib: _Library, dimensions: list[defs.Dimension], out: _Collector) -> None:
