@@ -26,6 +26,7 @@ import math
 import os
 import re
 import stat
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -135,95 +136,12 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
         raise ContentError(
             [Problem(path, 1, 1, "Y006", f"file is larger than {MAX_FILE_BYTES // 1024} KB: split it in several files")]
         )
-    positions: Positions = {}
-    problems: list[Problem] = []
-    # Each open container: [container, path, pending mapping key or None, key position]
-    stack: list[list[Any]] = []
-    root: Any = None
-    have_root = False
-    documents = 0
-
-    def where(event: Any) -> tuple[int, int]:
-        return event.start_mark.line + 1, event.start_mark.column + 1
-
-    def fail(event: Any, code: str, message: str) -> ContentError:
-        line, col = where(event)
-        return ContentError(problems + [Problem(path, line, col, code, message)])
-
-    def attach(value: Any, event: Any) -> Path | None:
-        """Put a finished value into its parent; return the value's path (None for a key)."""
-        nonlocal root, have_root
-        if not stack:
-            root, have_root = value, True
-            positions[()] = where(event)
-            return ()
-        frame = stack[-1]
-        container, cpath = frame[0], frame[1]
-        if isinstance(container, list):
-            vpath = cpath + (len(container),)
-            container.append(value)
-            positions[vpath] = where(event)
-            return vpath
-        if frame[2] is None:  # this value is a key
-            if not isinstance(value, str):
-                raise fail(event, "Y009", "a mapping key must be a plain value")
-            key = value
-            if key in container:
-                first = positions.get(cpath + (key,), (0, 0))[0]
-                raise fail(event, "Y004", f"duplicate key '{key}' (first given on line {first})")
-            frame[2] = key
-            frame[3] = where(event)
-            return None
-        key = frame[2]
-        container[key] = value
-        vpath = cpath + (key,)
-        positions[vpath] = frame[3]
-        frame[2] = None
-        return vpath
-
+    builder = _Builder(path)
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                raise fail(event, "Y002", "aliases (*name) are not allowed: write the value out")
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise fail(event, "Y010", "one document per file: remove the second '---'")
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                raise fail(event, "Y002", f"anchors (&{anchor}) are not allowed")
-            if isinstance(event, yaml.ScalarEvent):
-                if event.tag is not None:
-                    raise fail(event, "Y003", f"tags ({event.tag}) are not allowed: remove the '!…' before the value")
-                if len(event.value) > MAX_STRING:
-                    raise fail(event, "Y007", f"text longer than {MAX_STRING} characters: shorten it")
-                awaiting_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
-                plain = event.style in (None, "")
-                # Keys stay text (``2015:`` is the key "2015"); values are typed strictly.
-                try:
-                    value = event.value if awaiting_key or not plain else _plain_scalar(event.value)
-                except _NumberTooLarge:
-                    raise fail(event, "Y011", _number_message(event.value)) from None
-                attach(value, event)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if event.tag is not None:
-                    raise fail(event, "Y003", f"tags ({event.tag}) are not allowed: remove the '!…' before the value")
-                if len(stack) >= MAX_DEPTH:
-                    raise fail(event, "Y005", f"nesting deeper than {MAX_DEPTH} levels")
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                vpath = attach(container, event)
-                if vpath is None:
-                    raise fail(event, "Y009", "a mapping key must be a plain value")
-                stack.append([container, vpath, None, (0, 0)])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        reason = " ".join((exc.problem or "not valid YAML").split())
-        hint = _hint(reason, text, mark.index if mark else -1)
-        raise ContentError([Problem(path, line, col, "Y001", f"YAML syntax: {reason}{hint}")]) from None
+        raise ContentError([_syntax_problem(exc, text, path)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses anywhere (a control character)
         line, col = _line_col(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
@@ -234,9 +152,123 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
         raise ContentError([Problem(path, 1, 1, "Y001", "YAML syntax: this file is not valid YAML")]) from None
     except RecursionError:  # pragma: no cover - the depth cap comes first
         raise ContentError([Problem(path, 0, 0, "Y005", "nesting too deep")]) from None
-    if not have_root:
-        root = None
-    return root, positions
+    return builder.root, builder.positions
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    """libyaml's syntax error at its place, with a hint of what to do."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    reason = " ".join((exc.problem or "not valid YAML").split())
+    hint = _hint(reason, text, mark.index if mark else -1)
+    return Problem(path, line, col, "Y001", f"YAML syntax: {reason}{hint}")
+
+
+def _where(event: yaml.Event) -> tuple[int, int]:
+    """Line and column of an event, from 1 (the parser marks every event it emits)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or list: its path, and for a mapping the key read and not yet given a value."""
+
+    container: dict[str, Any] | list[Any]
+    path: Path
+    key: str | None = None
+    key_at: tuple[int, int] = (0, 0)
+
+
+class _Builder:
+    """Plain data and the position of every value, built from the parser's events one at a time."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.positions: Positions = {}
+        self.root: Any = None
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    def fail(self, event: yaml.Event, code: str, message: str) -> ContentError:
+        line, col = _where(event)
+        return ContentError([Problem(self.path, line, col, code, message)])
+
+    def feed(self, event: yaml.Event) -> None:
+        """Take one event; raise ``ContentError`` for what content never needs."""
+        if isinstance(event, yaml.AliasEvent):
+            raise self.fail(event, "Y002", "aliases (*name) are not allowed: write the value out")
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(event, "Y010", "one document per file: remove the second '---'")
+            return
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise self.fail(event, "Y002", f"anchors (&{anchor}) are not allowed")
+        if isinstance(event, yaml.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        if event.tag is not None:
+            raise self.fail(event, "Y003", f"tags ({event.tag}) are not allowed: remove the '!…' before the value")
+        if len(event.value) > MAX_STRING:
+            raise self.fail(event, "Y007", f"text longer than {MAX_STRING} characters: shorten it")
+        awaiting_key = bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
+        plain = event.style in (None, "")
+        # Keys stay text (``2015:`` is the key "2015"); values are typed strictly.
+        try:
+            value = event.value if awaiting_key or not plain else _plain_scalar(event.value)
+        except _NumberTooLarge:
+            raise self.fail(event, "Y011", _number_message(event.value)) from None
+        self.attach(value, event)
+
+    def open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+        if event.tag is not None:
+            raise self.fail(event, "Y003", f"tags ({event.tag}) are not allowed: remove the '!…' before the value")
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(event, "Y005", f"nesting deeper than {MAX_DEPTH} levels")
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        vpath = self.attach(container, event)
+        if vpath is None:
+            raise self.fail(event, "Y009", "a mapping key must be a plain value")
+        self.stack.append(_Frame(container, vpath))
+
+    def attach(self, value: Any, event: yaml.Event) -> Path | None:
+        """Put a finished value into its parent; return the value's path (None for a key)."""
+        if not self.stack:
+            self.root = value
+            self.positions[()] = _where(event)
+            return ()
+        frame = self.stack[-1]
+        container = frame.container
+        if isinstance(container, list):
+            vpath = frame.path + (len(container),)
+            container.append(value)
+            self.positions[vpath] = _where(event)
+            return vpath
+        if frame.key is None:  # this value is a key
+            self.take_key(frame, value, event)
+            return None
+        container[frame.key] = value
+        vpath = frame.path + (frame.key,)
+        self.positions[vpath] = frame.key_at
+        frame.key = None
+        return vpath
+
+    def take_key(self, frame: _Frame, key: Any, event: yaml.Event) -> None:
+        """A mapping's next key: text, and not given before (PyYAML would keep the last silently)."""
+        if not isinstance(key, str):
+            raise self.fail(event, "Y009", "a mapping key must be a plain value")
+        if key in frame.container:
+            first = self.positions.get(frame.path + (key,), (0, 0))[0]
+            raise self.fail(event, "Y004", f"duplicate key '{key}' (first given on line {first})")
+        frame.key = key
+        frame.key_at = _where(event)
 
 
 _READ_ERRORS = {
