@@ -1,8 +1,10 @@
-"""What a player (or a scripted drafter) can do: one small object per decision, with ``perform``.
+"""What a player (or a scripted drafter) can do: one small object per decision, carrying its logic.
 
-Actions are plain data so that a game's decisions can be written to a replay file and read back
-(``to_dict`` / ``action_from_dict``). An action that does not fit the moment raises ``Impossible``
-with a message for the player; the game state is then unchanged.
+As in the python-tcod tutorial, each action knows what it does to the game (``perform``); the
+``Game`` holds the state and the quarter's flow, and ``Game.apply`` is the one way in. Actions are
+plain data so that a game's decisions can be written to a replay file and read back (``to_dict`` /
+``action_from_dict``). An action that does not fit the moment raises ``Impossible`` before it
+changes anything, with a message key and its parameters, which the front ends put into words.
 """
 
 from __future__ import annotations
@@ -10,12 +12,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from game.engine import council
+from game.engine.phases import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE
+
 if TYPE_CHECKING:
     from game.engine.game import Game
 
+# The English wording of each refusal (for logs and tests); front ends translate the key.
+MESSAGES: dict[str, str] = {
+    "game_over": "The game is over.",
+    "nothing_to_continue": "Nothing to continue to from {phase}.",
+    "back_only_from_negotiation": "You can go back to drafting only from the negotiation.",
+    "clauses_while_drafting": "Clauses can be changed only while drafting.",
+    "no_option": "No option '{option}' for '{dimension}'.",
+    "trades_in_negotiation": "Trades happen during the negotiation.",
+    "no_member": "No member '{member}'.",
+    "not_seated": "{member} does not sit on the Council this year.",
+    "already_softened": "That clause is already softened.",
+    "no_objection": "This member does not object to that clause.",
+    "not_enough_capital": "Not enough political capital for this trade.",
+    "vote_after_negotiation": "The vote is called at the end of the negotiation.",
+    "not_this_card": "That card is not the one on the table.",
+    "no_response": "No response '{response}' on this card.",
+}
+
 
 class Impossible(Exception):
-    """The action cannot be taken now; the message says why, in words for the player."""
+    """The action cannot be taken now. ``key`` names the reason (see ``MESSAGES``), ``params`` fill
+    it in; ``str()`` is the English sentence. A text that is not a key is kept as it is (key "")."""
+
+    def __init__(self, key: str, **params: str) -> None:
+        self.key = key if key in MESSAGES else ""
+        self.params = params
+        super().__init__(MESSAGES[key].format(**params) if key in MESSAGES else key)
 
 
 @dataclass(frozen=True)
@@ -36,7 +65,16 @@ class Continue(Action):
     kind: ClassVar[str] = "continue"
 
     def perform(self, game: Game) -> None:
-        game.do_continue()
+        if game.phase == BRIEFING:
+            game.phase = DRAFTING
+        elif game.phase == DRAFTING:
+            game.phase = NEGOTIATION
+        elif game.phase == VOTE:
+            game.start_quarter()
+        elif game.phase == SUMMARY:
+            game.next_quarter()
+        else:
+            raise Impossible("nothing_to_continue", phase=game.phase)
 
 
 @dataclass(frozen=True)
@@ -46,19 +84,30 @@ class Back(Action):
     kind: ClassVar[str] = "back"
 
     def perform(self, game: Game) -> None:
-        game.do_back()
+        if game.phase != NEGOTIATION:
+            raise Impossible("back_only_from_negotiation")
+        game.phase = DRAFTING
 
 
 @dataclass(frozen=True)
 class Choose(Action):
-    """Pick one option for one clause dimension of the draft."""
+    """Pick one option for one clause dimension of the draft (a changed clause loses its trade)."""
 
     kind: ClassVar[str] = "choose"
     dimension: str
     option: str
 
     def perform(self, game: Game) -> None:
-        game.do_choose(self.dimension, self.option)
+        if game.phase not in (DRAFTING, NEGOTIATION):
+            raise Impossible("clauses_while_drafting")
+        try:
+            game.scenario.dimension(self.dimension).option(self.option)
+        except KeyError:
+            raise Impossible("no_option", option=self.option, dimension=self.dimension) from None
+        if game.draft.get(self.dimension) != self.option:
+            game.draft[self.dimension] = self.option
+            game.softened.pop(self.dimension, None)
+            game.journal.append({"q": game.quarter, "kind": "choose", "dimension": self.dimension, "option": self.option})
 
 
 @dataclass(frozen=True)
@@ -70,27 +119,68 @@ class Trade(Action):
     dimension: str
 
     def perform(self, game: Game) -> None:
-        game.do_trade(self.member, self.dimension)
+        if game.phase != NEGOTIATION:
+            raise Impossible("trades_in_negotiation")
+        try:
+            m = game.scenario.member(self.member)
+        except KeyError:
+            raise Impossible("no_member", member=self.member) from None
+        if m not in game.council:
+            raise Impossible("not_seated", member=self.member)
+        if self.dimension in game.softened:
+            raise Impossible("already_softened")
+        cost = game.trade_cost(self.member, self.dimension)
+        if cost == 0:
+            raise Impossible("no_objection")
+        if cost > game.values["council.capital"]:
+            raise Impossible("not_enough_capital")
+        game.softened[self.dimension] = self.member
+        game.meters.add("council.capital", -cost, f"trade:{self.member}.{self.dimension}")
+        game.journal.append({"q": game.quarter, "kind": "trade", "member": self.member, "dimension": self.dimension, "cost": cost})
 
 
 @dataclass(frozen=True)
 class CallVote(Action):
+    """Put the draft to the vote: what the players saw predicted is what is cast (claim 8)."""
+
     kind: ClassVar[str] = "vote"
 
     def perform(self, game: Game) -> None:
-        game.do_vote()
+        if game.phase != NEGOTIATION:
+            raise Impossible("vote_after_negotiation")
+        stances = game.vote_stances()
+        votes = council.cast(stances, game.rng, game.values["council.unity"], game.scenario.coefficients["unity_pull"])
+        game.record_vote(votes, council.adopted(game.council, votes), council.unity(votes, stances))
 
 
 @dataclass(frozen=True)
 class Respond(Action):
-    """Answer the card in front of the player."""
+    """Answer the card in front of the player: its effects now, later, and its follow-ups."""
 
     kind: ClassVar[str] = "respond"
     card: str
     response: str
 
     def perform(self, game: Game) -> None:
-        game.do_respond(self.card, self.response)
+        if game.phase != CARD or not game.pending or game.pending[0] != self.card:
+            raise Impossible("not_this_card")
+        card = game.scenario.card(self.card)
+        try:
+            resp = card.response(self.response)
+        except KeyError:
+            raise Impossible("no_response", response=self.response) from None
+        cause = f"card:{card.id}.{resp.id}"
+        for quantity, change in resp.effects.items():
+            game.meters.add(quantity, change, cause)
+        for delayed in resp.delayed:
+            game.queue.append({"due": game.quarter + delayed.after, "effects": dict(delayed.effects), "cause": f"later:{card.id}.{resp.id}"})
+        for follow in resp.follow_ups:
+            game.queue.append({"due": game.quarter + follow.after, "card": follow.card})
+        game.journal.append({"q": game.quarter, "kind": "card", "card": card.id, "response": resp.id})
+        game.pending.pop(0)
+        game.refresh()
+        if not game.pending:
+            game.finish_quarter()
 
 
 ACTIONS: dict[str, type[Action]] = {

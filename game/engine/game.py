@@ -21,15 +21,10 @@ from game.engine.actions import Action, Impossible, action_from_dict
 from game.engine.council import Stance
 from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario
 from game.engine.ledger import Contribution, Meters
+from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, PHASES, SUMMARY, VOTE  # noqa: F401 (re-exported)
 from game.engine.world import DERIVED, DERIVED_PARTS, QUANTITIES, REGIONS
 
 SAVE_FORMAT = 1
-
-BRIEFING, DRAFTING, NEGOTIATION, VOTE, CARD, SUMMARY, END = (
-    "briefing", "drafting", "negotiation", "vote", "card", "summary", "end",
-)
-
-PHASES: frozenset[str] = frozenset((BRIEFING, DRAFTING, NEGOTIATION, VOTE, CARD, SUMMARY, END))
 
 # Endings: key -> (English, French) explanation.
 ENDINGS: dict[str, dict[str, str]] = {
@@ -108,7 +103,7 @@ class Game:
         self.meters.set("council.capital", rules.renewal_capital(start, scenario.coefficients, False), "rule:renewal")
         self._prediction: tuple[tuple[object, ...], list[Stance]] | None = None
         self._plan = _plan_for(scenario)
-        self._refresh()
+        self.refresh()
         self._levers, self._lever_cause = self.levers_for(self.in_force, {})
 
     # --- reading ------------------------------------------------------------------------
@@ -188,74 +183,23 @@ class Game:
     def apply(self, action: Action) -> None:
         """Perform an action and log it as a decision (nothing changes if it is impossible)."""
         if self.phase == END:
-            raise Impossible("The game is over.")
+            raise Impossible("game_over")
         action.perform(self)
         self.decisions.append(action.to_dict())
 
-    def do_continue(self) -> None:
-        if self.phase == BRIEFING:
-            self.phase = DRAFTING
-        elif self.phase == DRAFTING:
-            self.phase = NEGOTIATION
-        elif self.phase == VOTE:
-            self._start_quarter()
-        elif self.phase == SUMMARY:
-            self._next_quarter()
-        else:
-            raise Impossible(f"Nothing to continue to from {self.phase}.")
-
-    def do_back(self) -> None:
-        if self.phase != NEGOTIATION:
-            raise Impossible("You can go back to drafting only from the negotiation.")
-        self.phase = DRAFTING
-
-    def do_choose(self, dimension: str, option: str) -> None:
-        if self.phase not in (DRAFTING, NEGOTIATION):
-            raise Impossible("Clauses can be changed only while drafting.")
-        try:
-            self.scenario.dimension(dimension).option(option)
-        except KeyError:
-            raise Impossible(f"No option '{option}' for '{dimension}'.") from None
-        if self.draft.get(dimension) != option:
-            self.draft[dimension] = option
-            self.softened.pop(dimension, None)
-            self.journal.append({"q": self.quarter, "kind": "choose", "dimension": dimension, "option": option})
-
-    def do_trade(self, member: str, dimension: str) -> None:
-        if self.phase != NEGOTIATION:
-            raise Impossible("Trades happen during the negotiation.")
-        try:
-            m = self.scenario.member(member)
-        except KeyError:
-            raise Impossible(f"No member '{member}'.") from None
-        if m not in self.council:
-            raise Impossible(f"{member} does not sit on the Council this year.")
-        if dimension in self.softened:
-            raise Impossible("That clause is already softened.")
-        cost = council.trade_cost(m, self.draft, dimension, self.date // 12)
-        if cost == 0:
-            raise Impossible("This member does not object to that clause.")
-        if cost > self.values["council.capital"]:
-            raise Impossible("Not enough political capital for this trade.")
-        self.softened[dimension] = member
-        self.meters.add("council.capital", -cost, f"trade:{member}.{dimension}")
-        self.journal.append({"q": self.quarter, "kind": "trade", "member": member, "dimension": dimension, "cost": cost})
-
-    def do_vote(self) -> None:
-        if self.phase != NEGOTIATION:
-            raise Impossible("The vote is called at the end of the negotiation.")
+    def vote_stances(self) -> list[Stance]:
+        """The stances a vote is cast from: what the players saw, if nothing changed since."""
         if self._prediction is not None and self._prediction[0] == self._prediction_key():
-            stances = self._prediction[1]  # what the players saw is what is cast
-        else:
-            stances = council.predict(self.council, self.draft, self.softened, self.values, with_reasons=False,
-                                       positions=self.scenario.coefficients["national_positions"])
-        votes = council.cast(stances, self.rng, self.values["council.unity"], self.scenario.coefficients["unity_pull"])
-        ok = council.adopted(self.council, votes)
-        unity = council.unity(votes, stances)
-        self.votes.append(VoteResult(self.quarter, votes, ok, dict(self.draft), unity))
-        self.meters.set("council.unity", unity, "vote:" + ("adopted" if ok else "failed"))
-        self.journal.append({"q": self.quarter, "kind": "vote", "adopted": ok, "yes": sum(v == council.YES for v in votes.values())})
-        if ok:
+            return self._prediction[1]
+        return council.predict(self.council, self.draft, self.softened, self.values, with_reasons=False,
+                               positions=self.scenario.coefficients["national_positions"])
+
+    def record_vote(self, votes: dict[str, str], adopted: bool, unity: int) -> None:
+        """The vote's consequences: the mandate in force, or a rollover, or the end (for ``CallVote``)."""
+        self.votes.append(VoteResult(self.quarter, votes, adopted, dict(self.draft), unity))
+        self.meters.set("council.unity", unity, "vote:" + ("adopted" if adopted else "failed"))
+        self.journal.append({"q": self.quarter, "kind": "vote", "adopted": adopted, "yes": sum(v == council.YES for v in votes.values())})
+        if adopted:
             self.failed_in_row = 0
             self.in_force = dict(self.draft)
             self.in_force_softened = dict(self.softened)
@@ -265,37 +209,16 @@ class Game:
             self.failed_in_row += 1
             self.meters.add("council.standing", -self.scenario.coefficients["failed_vote_standing"], "vote:failed")
             if self.failed_in_row >= 2:
-                self._end("failed_renewal")
+                self.end("failed_renewal")
                 return
             self.mandate_left = 1  # a short technical rollover of the resolution in force
         self.phase = VOTE
 
-    def do_respond(self, card_id: str, response_id: str) -> None:
-        if self.phase != CARD or not self.pending or self.pending[0] != card_id:
-            raise Impossible("That card is not the one on the table.")
-        card = self.scenario.card(card_id)
-        try:
-            resp = card.response(response_id)
-        except KeyError:
-            raise Impossible(f"No response '{response_id}' on this card.") from None
-        cause = f"card:{card.id}.{resp.id}"
-        for quantity, change in resp.effects.items():
-            self.meters.add(quantity, change, cause)
-        for delayed in resp.delayed:
-            self.queue.append({"due": self.quarter + delayed.after, "effects": dict(delayed.effects), "cause": f"later:{card.id}.{resp.id}"})
-        for follow in resp.follow_ups:
-            self.queue.append({"due": self.quarter + follow.after, "card": follow.card})
-        self.journal.append({"q": self.quarter, "kind": "card", "card": card.id, "response": resp.id})
-        self.pending.pop(0)
-        self._refresh()
-        if not self.pending:
-            self._finish_quarter()
-
     # --- the field ------------------------------------------------------------------------
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         rules.update_derived(self.values, self.scenario.start, self.quarter, self.mandate)
 
-    def _start_quarter(self) -> None:
+    def start_quarter(self) -> None:
         self.meters.quarter = self.quarter
         sc = self.scenario
         due_cards = self._take_due()
@@ -307,7 +230,7 @@ class Game:
             if opt_id is not None:
                 for quantity, change in dim.option(opt_id).each_quarter.items():
                     self.meters.add(quantity, change, f"clause:{dim.id}.{opt_id}")
-        self._refresh()
+        self.refresh()
         self.pending = [c for c in due_cards if c in sc.cards_by_id]
         draws = 2 if self.rng.random() * 1000 < sc.coefficients["second_card_chance"] else 1
         candidates = self.eligible()  # nothing changes between the two draws but the first pick
@@ -322,7 +245,7 @@ class Game:
         if self.pending:
             self.phase = CARD
         else:
-            self._finish_quarter()
+            self.finish_quarter()
 
     def _take_due(self) -> list[str]:
         """Apply the delayed effects due this quarter; return the follow-up cards due."""
@@ -377,22 +300,22 @@ class Game:
         pick = bisect.bisect_right(cumulative, self.rng.random() * total)
         return cands[min(pick, len(cands) - 1)][0].id
 
-    def _finish_quarter(self) -> None:
+    def finish_quarter(self) -> None:
         v = self.values
         self.cost_total += v["mission.budget"] // 4
         self.timeline.append(timeline_entry(v, self.quarter))
         ending = rules.ending(v, self.scenario.coefficients)
         if ending is not None:
-            self._end(ending)
+            self.end(ending)
         else:
             self.phase = SUMMARY
 
-    def _next_quarter(self) -> None:
+    def next_quarter(self) -> None:
         self.quarter += 1
         self.mandate_left -= 1
-        self._refresh()
+        self.refresh()
         if self.quarter >= self.scenario.quarters:
-            self._end("scenario_end")
+            self.end("scenario_end")
         elif self.mandate_left <= 0:
             self.meters.quarter = self.quarter
             short = self._levers.get("duration", 4) <= 2  # another vote so soon costs capital
@@ -401,9 +324,9 @@ class Game:
             self.softened = {}
             self.phase = BRIEFING
         else:
-            self._start_quarter()
+            self.start_quarter()
 
-    def _end(self, kind: str) -> None:
+    def end(self, kind: str) -> None:
         self.ending = kind
         self.phase = END
         self.journal.append({"q": self.quarter, "kind": "end", "ending": kind})
