@@ -18,7 +18,7 @@ from game.content.loader import levels_root, load_scenario
 from game.engine import council, rules
 from game.engine.game import END, Game, timeline_entry
 from game.engine.ledger import Meters
-from game.engine.world import QUANTITIES
+from game.engine.world import QUANTITIES, REGIONS
 from game.sim.drafters import drafter_for
 
 SCENARIOS = ("after-algiers", "consent")
@@ -68,9 +68,19 @@ def _readers(game: Game, values: dict[str, int], skip: str) -> tuple[Any, ...]:
     return tuple(after), rules.ending(values, C), scores, rules.renewal_capital(values, C, False), outcomes, kept
 
 
+def _after_attacks(game: Game) -> Game:
+    """The same state after a wave of attacks (+30 violence everywhere), as cards can bring: some
+    readers, such as protection, only act when violence stands above what the armed groups drive."""
+    shocked = Game.from_dict(game.scenario, game.to_dict())
+    for region in REGIONS:
+        shocked.meters.add(f"violence.{region}", 30, "test:attacks")
+    return shocked
+
+
 @pytest.fixture(scope="module")
 def states() -> list[Game]:
-    return [g for name in SCENARIOS for g in _states(name)]
+    real = [g for name in SCENARIOS for g in _states(name)]
+    return real + [_after_attacks(g) for g in real]
 
 
 def test_every_quantity_is_read_by_something(states: list[Game]) -> None:

@@ -149,7 +149,9 @@ class CallVote(Action):
         if game.phase != NEGOTIATION:
             raise Impossible("vote_after_negotiation")
         stances = game.vote_stances()
-        votes = council.cast(stances, game.rng, game.values["council.unity"], game.scenario.coefficients["unity_pull"])
+        quarter, luck = game.quarter, game.luck
+        votes = council.cast(stances, None, game.values["council.unity"], game.scenario.coefficients["unity_pull"],
+                             draw=lambda member: luck.draw(quarter, "vote:" + member))
         game.record_vote(votes, council.adopted(game.council, votes), council.unity(votes, stances))
 
 

@@ -11,7 +11,7 @@ for a permanent member); in between: abstain. A member within one point of the y
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from game.engine.defs import Member, Preference, Text
@@ -100,18 +100,22 @@ def predict(
     return [stance(m, draft, softened, values, with_reasons, positions) for m in members]
 
 
-def cast(stances: list[Stance], rng: random.Random | None, unity: int = 50, unity_pull: int = 0) -> dict[str, str]:
-    """The votes as cast: undecided members tip with a chance (none without an rng).
+def cast(stances: list[Stance], rng: random.Random | None, unity: int = 50, unity_pull: int = 0,
+         draw: Callable[[str], float] | None = None) -> dict[str, str]:
+    """The votes as cast: undecided members tip with a chance (none without luck).
 
+    ``draw(member)`` gives each member's own roll (the game's keyed luck: the same for that member
+    whoever else is undecided); without it, ``rng`` rolls for the undecided in turn.
     A united Council pulls its undecided members along: each point of ``unity`` above 50 adds
     ``unity_pull`` per mille to their chance of voting yes (and a divided one takes it away)."""
     votes: dict[str, str] = {}
     shift = (unity - 50) * unity_pull
     for s in stances:
         vote = s.vote
-        if s.undecided and rng is not None:
+        if s.undecided and (draw is not None or rng is not None):
             chance_yes = (700 if s.score >= YES_LINE else 350) + shift
-            vote = YES if rng.random() * 1000 < chance_yes else ABSTAIN
+            roll = draw(s.member) if draw is not None else rng.random()  # type: ignore[union-attr]
+            vote = YES if roll * 1000 < chance_yes else ABSTAIN
         votes[s.member] = vote
     return votes
 

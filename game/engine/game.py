@@ -4,14 +4,14 @@ Phases, in order each mandate: ``briefing`` → ``drafting`` → ``negotiation``
 result) → field quarters (``card`` while a card waits for an answer, then ``summary``) → the next
 renewal's ``briefing``, until ``end``.
 
-A ``Game`` is deterministic: one ``random.Random`` seeded at creation, only ``.random()`` drawn,
-no clock, no files. ``to_dict``/``from_dict`` save and restore it exactly, rng state included.
+A ``Game`` is deterministic: its luck is keyed to the seed, the quarter and the purpose of each draw
+(``luck.py``), with no clock and no files. ``to_dict``/``from_dict`` save and restore it exactly;
+the luck needs no state.
 """
 
 from __future__ import annotations
 
 import bisect
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +21,15 @@ from game.engine.actions import Action, Impossible, action_from_dict
 from game.engine.council import Stance
 from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario
 from game.engine.ledger import Contribution, Meters
-from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, PHASES, SUMMARY, VOTE  # noqa: F401 (re-exported)
+from game.engine.luck import Luck
+from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, PHASES, SUMMARY, VOTE
 from game.engine.world import DERIVED, DERIVED_PARTS, QUANTITIES, REGIONS
+
+# The phases are re-exported: the front ends name them from here too.
+__all__ = [
+    "BRIEFING", "CARD", "DRAFTING", "END", "ENDINGS", "Game", "NEGOTIATION", "OUTCOMES", "PHASES",
+    "PREVIEW_KEYS", "SAVE_FORMAT", "SUMMARY", "TIMELINE_KEYS", "VOTE", "VoteResult", "timeline_entry",
+]
 
 SAVE_FORMAT = 1
 
@@ -76,7 +83,7 @@ class Game:
     def __init__(self, scenario: Scenario, seed: int):
         self.scenario = scenario
         self.seed = seed
-        self.rng = random.Random(seed)
+        self.luck = Luck(seed)  # keyed: the same draws for the same quarter and purpose (luck.py)
         ranges = dict(QUANTITIES)
         ranges.update(DERIVED)
         self.meters = Meters(scenario.initial, ranges)
@@ -223,7 +230,7 @@ class Game:
         sc = self.scenario
         due_cards = self._take_due()
         before = len(self.meters.ledger)
-        rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.rng)
+        rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.luck)
         self._note_contributors(before)
         for dim in sc.dimensions:
             opt_id = self.in_force.get(dim.id)
@@ -232,10 +239,10 @@ class Game:
                     self.meters.add(quantity, change, f"clause:{dim.id}.{opt_id}")
         self.refresh()
         self.pending = [c for c in due_cards if c in sc.cards_by_id]
-        draws = 2 if self.rng.random() * 1000 < sc.coefficients["second_card_chance"] else 1
+        draws = 2 if self.luck.draw(self.quarter, "second_card") * 1000 < sc.coefficients["second_card_chance"] else 1
         candidates = self.eligible()  # nothing changes between the two draws but the first pick
-        for _ in range(draws):
-            drawn = self._draw(candidates)
+        for n in range(draws):
+            drawn = self._draw(candidates, n)
             if drawn is not None:
                 self.pending.append(drawn)
                 candidates = [(c, w) for c, w in candidates if c.id != drawn]
@@ -289,7 +296,7 @@ class Game:
         """Cards whose dates and mandate years fit now (the hot path: cached on the scenario)."""
         return self.scenario.in_season(self.date, self.mandate)
 
-    def _draw(self, cands: list[tuple[Card, int]]) -> str | None:
+    def _draw(self, cands: list[tuple[Card, int]], n: int) -> str | None:
         if not cands:
             return None
         cumulative: list[int] = []
@@ -297,7 +304,7 @@ class Game:
         for _card, weight in cands:
             total += weight
             cumulative.append(total)
-        pick = bisect.bisect_right(cumulative, self.rng.random() * total)
+        pick = bisect.bisect_right(cumulative, self.luck.draw(self.quarter, "card", n) * total)
         return cands[min(pick, len(cands) - 1)][0].id
 
     def finish_quarter(self) -> None:
@@ -377,13 +384,12 @@ class Game:
 
     # --- saving -----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        version, state, gauss = self.rng.getstate()
         return {
             "format": SAVE_FORMAT,
             "scenario": self.scenario.id,
             "content_hash": self.scenario.content_hash,
             "seed": self.seed,
-            "rng": [version, list(state), gauss],
+            "luck": "keyed",  # nothing to store: every draw follows from the seed (luck.py)
             "values": dict(self.values),
             "ledger": [list(r) for r in self.meters.ledger],
             "phase": self.phase,
@@ -415,8 +421,6 @@ class Game:
             raise ValueError(f"this save belongs to scenario {data.get('scenario')!r}")
         game = cls(scenario, int(data["seed"]))
         try:
-            version, state, gauss = data["rng"]
-            game.rng.setstate((version, tuple(state), gauss))
             values = {k: int(v) for k, v in data["values"].items()}
             if set(values) != set(game.values):
                 raise ValueError("the save's quantities do not match this version of the game")

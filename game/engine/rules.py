@@ -11,11 +11,11 @@ the same numbers on every machine.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from game.engine.ledger import Meters
+from game.engine.luck import Luck
 from game.engine.world import (
     ARMED,
     CENTRE,
@@ -287,12 +287,12 @@ class Quarter:
     that each causal claim can be read, and tested, on its own. ``add`` is ``Meters.add``
     inlined for speed: clamp to the range, record the real change with its cause."""
 
-    __slots__ = ("v", "L", "C", "plan", "rng", "add", "why", "consent", "frame", "handover",
+    __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "why", "consent", "frame", "handover",
                  "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
                  "violence_mean")
 
     def __init__(self, m: Meters, levers: Mapping[str, int], lever_cause: Mapping[str, str], plan: Plan,
-                 rng: random.Random | None) -> None:
+                 luck: Luck | None) -> None:
         v = m.values
         ranges = m.ranges
         record = m.ledger.append
@@ -315,7 +315,8 @@ class Quarter:
         self.L = levers
         self.C = plan.coefficients
         self.plan = plan
-        self.rng = rng
+        self.luck = luck
+        self.quarter = quarter
         self.add = add
         self.why = lever_cause.get  # the clause whose lever drives a change, or the rule itself
         # Read once, at the start of the quarter: every section sees the same consent and levers.
@@ -338,10 +339,10 @@ def field_quarter(
     levers: Mapping[str, int],
     lever_cause: Mapping[str, str],
     plan: Plan,
-    rng: random.Random | None,
+    luck: Luck | None,
 ) -> None:
-    """Move the world by one quarter. ``rng`` None gives the expected path (for previews)."""
-    q = Quarter(m, levers, lever_cause, plan, rng)
+    """Move the world by one quarter. ``luck`` None gives the expected path (for previews)."""
+    q = Quarter(m, levers, lever_cause, plan, luck)
     for section in SECTIONS:
         section(q)
 
@@ -601,7 +602,7 @@ def casualties(q: Quarter) -> None:
     # Linear in exposed troops: presence already grows with the troops deployed (claim 10).
     expected = exposure * rate
     killed = expected // 100
-    if q.rng is not None and q.rng.random() * 100 < expected % 100:
+    if q.luck is not None and q.luck.draw(q.quarter, "casualties") * 100 < expected % 100:
         killed += 1  # the fraction of a death is a chance, not a rounding
     add("mission.casualties", killed, q.why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
     add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
@@ -710,7 +711,7 @@ def alliances(q: Quarter) -> None:
     # the agreement (commitment above half) defects less, a wavering one more.
     defector = min(SIGNATORIES[1:], key=lambda s: (v[f"commitment.{s}"], s))
     chance = chance * (150 - v[f"commitment.{defector}"]) // 100
-    if q.rng is not None and q.rng.random() * 1000 < chance:
+    if q.luck is not None and q.luck.draw(q.quarter, "defection") * 1000 < chance:
         for other in SIGNATORIES:
             if other == defector:
                 continue

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import random
 from collections.abc import Iterator
 from typing import Any
 
 from game.engine import rules
 from game.engine.actions import Action, CallVote, Continue, Impossible, Respond
 from game.engine.defs import Scenario
-from game.engine.game import CARD, END, NEGOTIATION, OUTCOMES, Game
+from game.engine.game import OUTCOMES, Game
 from game.engine.ledger import Meters
+from game.engine.phases import CARD, END, NEGOTIATION
 from game.engine.world import DERIVED, QUANTITIES
 from game.sim.drafters import drafter_for
 
@@ -47,10 +47,9 @@ def project(scenario: Scenario, changes: dict[str, str], quarters: int = 8, seed
     levers, cause = game.levers_for(dict(scenario.current_mandate) | changes, {})
     meters = Meters(game.values | (start or {}), {**QUANTITIES, **DERIVED})
     plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
-    rng = random.Random(seed)
     for q in range(quarters):
         meters.quarter = q
-        rules.field_quarter(meters, levers, cause, plan, rng)
+        rules.field_quarter(meters, levers, cause, plan, game.luck)
     rules.update_derived(meters.values, scenario.start, quarters, 1)
     return meters
 
