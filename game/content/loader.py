@@ -969,6 +969,11 @@ def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card
         out.add(doc, base + ("cooldown",), "S103", "a cooldown needs 'once: false' (a one-off card never returns)")
     start, end = _card_months(card, doc, base, out)
     responses = _compile_responses(card, doc, base, card_ids, out)
+    historical = card.historical
+    if historical is not None and historical.response not in {r.id for r in card.responses}:
+        out.add(doc, base + ("historical", "response"), "R215",
+                f"the historical answer names no response of this card: '{historical.response}'"
+                f"{did_you_mean(historical.response, [r.id for r in card.responses])}")
     if len(out.problems) > before or cond is None:
         return None
     return defs.Card(
@@ -976,6 +981,7 @@ def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card
         sources=tuple(card.sources), condition=cond, weight=weight, once=card.once, cooldown=card.cooldown,
         start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
         file=doc.path, line=doc.at(base)[0],
+        historical=historical.response if historical else "", historical_source=historical.source if historical else "",
     )
 
 

@@ -186,6 +186,14 @@ class ResponseModel(Strict):
     )
 
 
+class HistoricalAnswer(Strict):
+    """The response closest to what the Council actually did (the historical drafter plays it)."""
+
+    response: Id
+    why: Line = Field(description="what the Council did, in one line")
+    source: SourceLine
+
+
 class CardModel(Strict):
     """An event card."""
 
@@ -206,6 +214,9 @@ class CardModel(Strict):
         default_factory=list, description="phase: the scenario's mandate years (from 1) it belongs to"
     )
     follow_up_only: bool = Field(default=False, description="drawn only as another card's follow-up")
+    historical: HistoricalAnswer | None = Field(
+        default=None, description="the response closest to what the Council actually did, with a source"
+    )
 
 
 # --- Council members ----------------------------------------------------------------------

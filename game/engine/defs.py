@@ -163,6 +163,8 @@ class Card:
     end: int | None = None
     mandates: tuple[int, ...] = ()  # mandate years (from 1) it belongs to; empty = any
     follow_up_only: bool = False  # drawn only when a response queues it
+    historical: str = ""  # the response closest to what the Council did ("" if the card names none)
+    historical_source: str = ""
     file: str = ""
     line: int = 0
 
