@@ -11,12 +11,13 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from game.engine import council
 from game.engine.actions import Action, CallVote, Choose, Continue, Respond, Trade
 from game.engine.defs import Dimension, Scenario
-from game.engine.game import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE, Game
+from game.engine.game import Game
+from game.engine.phases import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE
 
 if TYPE_CHECKING:
     from game.sim.record import Record
@@ -38,7 +39,7 @@ class Drafter:
     randomise: bool = False
     picks: dict[tuple[object, ...], str] = field(default_factory=dict)  # random drafts, per round
     # The historical drafter: the options of the resolution adopted in each mandate year, and the
-    # responses to cards closest to what really happened (both from the scenario's record.yaml).
+    # responses to cards closest to what really happened (the cards' `historical:`, and record.yaml).
     by_mandate: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
     answers: Mapping[str, str] = field(default_factory=dict)
     trades: bool = True
@@ -112,7 +113,17 @@ class Drafter:
         return total
 
 
-DRAFTERS: dict[str, dict[str, object]] = {
+class DrafterSpec(TypedDict):
+    """How a named drafter plays: what it drafts and what it values in card responses."""
+
+    description: str
+    wants: dict[str, str]  # dimension -> option
+    values: dict[str, int]  # quantity or quantity prefix -> weight
+    randomise: NotRequired[bool]
+    needs_record: NotRequired[bool]  # drafts from the scenario's record.yaml
+
+
+DRAFTERS: dict[str, DrafterSpec] = {
     "random": {
         "description": "picks every clause and every response at random",
         "wants": {},
@@ -156,18 +167,18 @@ def make_drafter(name: str, seed: int, record: Record | None = None) -> Drafter:
         if record is None:
             raise ValueError(f"the {name} drafter needs the scenario's record.yaml")
         return Drafter(
-            name=name, description=str(spec["description"]), wants={}, values=dict(spec["values"]),  # type: ignore[arg-type]
+            name=name, description=spec["description"], wants={}, values=dict(spec["values"]),
             rng=random.Random(f"drafter:{name}:{seed}"),
             by_mandate={r.mandate: dict(r.options) for r in record.resolutions},
             answers=dict(record.cards), trades=False,
         )
     return Drafter(
         name=name,
-        description=str(spec["description"]),
-        wants=dict(spec["wants"]),  # type: ignore[arg-type]
-        values=dict(spec["values"]),  # type: ignore[arg-type]
+        description=spec["description"],
+        wants=dict(spec["wants"]),
+        values=dict(spec["values"]),
         rng=random.Random(f"drafter:{name}:{seed}"),
-        randomise=bool(spec.get("randomise", False)),
+        randomise=spec.get("randomise", False),
     )
 
 
@@ -198,5 +209,11 @@ def available(scenario: Scenario) -> list[str]:
 
 
 def drafter_for(name: str, seed: int, scenario: Scenario) -> Drafter:
-    """``make_drafter`` with the scenario's record where the drafter needs it."""
-    return make_drafter(name, seed, _record_of(scenario) if DRAFTERS[name].get("needs_record") else None)
+    """``make_drafter`` with the scenario's record where the drafter needs it.
+
+    The historical drafter answers each card as the card's ``historical:`` says, unless the
+    scenario's record.yaml answers it its own way (a shared-deck card, say)."""
+    drafter = make_drafter(name, seed, _record_of(scenario) if DRAFTERS[name].get("needs_record") else None)
+    if DRAFTERS[name].get("needs_record"):
+        drafter.answers = {c.id: c.historical for c in scenario.cards if c.historical} | dict(drafter.answers)
+    return drafter
