@@ -22,7 +22,7 @@ MAX_GAMES = 1_000_000
 MAX_JOBS = 64
 MAX_SEED = 999_999_999
 MAX_LEVEL_CHARS = 1_000
-MIN_SIZE, MAX_SIZE = (800, 500), (7680, 4320)  # the window's own bounds (game.ui.app)
+MIN_SIZE, MAX_SIZE = (800, 500), (7680, 4320)  # the window's own bounds (game.ui.display)
 _ASCII_INT = re.compile(r"[+-]?[0-9]{1,19}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Kernel and device trees: writing a replay or a screenshot there is never what a user means.
@@ -385,12 +385,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except SaveError as exc:
         print(f"penholder: {exc}", file=sys.stderr)
         return 2
-    level = args.level or (data.get("scenario") if isinstance(data, dict) else None) or DEFAULT_LEVEL
+    recorded = data if isinstance(data, dict) else {}  # load_replay refuses anything else
+    level = args.level or recorded.get("scenario") or DEFAULT_LEVEL
     loaded = _load(str(level))
-    if loaded is None:
+    if loaded is None or loaded.scenario is None:
         return 2
     try:
-        game, warnings = load_replay(data, loaded.scenario)  # type: ignore[arg-type]
+        game, warnings = load_replay(data, loaded.scenario)
     except SaveError as exc:
         print(f"penholder: {exc}", file=sys.stderr)
         return 1
@@ -401,8 +402,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         for key, value in game.outcomes().items():
             print(f"  {key:<20} {value}")
     if args.verify:
-        recorded = data.get("outcomes")
-        if data.get("ending") != game.ending or (recorded is not None and recorded != game.outcomes()):
+        outcomes = recorded.get("outcomes")
+        if recorded.get("ending") != game.ending or (outcomes is not None and outcomes != game.outcomes()):
             print("verify: the replayed game DIFFERS from the recorded one", file=sys.stderr)
             return 1
         print("verify: identical")
