@@ -54,6 +54,8 @@ def test_a_preference_counts_only_for_the_option_drafted() -> None:
     assert s.vote == ABSTAIN and not s.undecided
     # largest reason first, each naming its clause
     assert [(r.weight, r.option) for r in s.reasons] == [(-4, "rights.public-reporting"), (2, "troops.raise")]
+    backwards = member(base=1, prefs=(pref("troops.raise", 2), pref("rights.public-reporting", -4)))
+    assert [r.weight for r in council.stance(backwards, DRAFT, {}, {}).reasons] == [-4, 2]
 
 
 def test_softened_clauses_weigh_half_toward_zero_and_nothing_for_who_asked() -> None:
@@ -90,6 +92,8 @@ def test_national_positions_scale_every_reason_but_not_the_disposition() -> None
     assert council.stance(m, DRAFT, {}, {}, positions=100).score == 1 - 5 + 3 + 4
     # at 50%: -5 -> -3 (floor division), 3 -> 1, 4 -> 2
     assert council.stance(m, DRAFT, {}, {}, positions=50).score == 1 - 3 + 1 + 2
+    two = member(base=0, prefs=(pref("troops.raise", 2),), concerns=(Concern(consent_below(200), 2, WHY),))
+    assert council.stance(two, DRAFT, {}, {}, positions=50).score == 1 + 1
     flat = council.stance(m, DRAFT, {}, {}, positions=0)
     assert (flat.score, flat.reasons) == (1, ())
 
@@ -102,8 +106,9 @@ def test_without_reasons_the_score_is_the_same() -> None:
 
 
 def test_predict_gives_one_stance_per_member_in_order() -> None:
-    members = (member("a", 2), member("b", -3), member("c", 0))
-    assert [(s.member, s.vote) for s in council.predict(members, {}, {}, {})] == [("a", YES), ("b", NO), ("c", ABSTAIN)]
+    members = (member("a", 2), member("b", -3), member("c", 0, prefs=(pref("troops.raise", -5),)))
+    assert [(s.member, s.score, s.vote) for s in council.predict(members, DRAFT, {}, {})] == [
+        ("a", 2, YES), ("b", -3, NO), ("c", -5, NO)]
 
 
 # --- the vote as cast -------------------------------------------------------------------------
@@ -130,6 +135,7 @@ def test_without_luck_every_member_votes_its_stance() -> None:
 @pytest.mark.parametrize(("score", "draw", "vote"), [
     (1, 0.699, YES), (1, 0.700, ABSTAIN),  # a member at the yes line tips yes 70% of the time
     (0, 0.349, YES), (0, 0.350, ABSTAIN),  # one point short, 35%
+    (1, 0.6995, YES), (0, 0.3498, YES),  # per mille of the draw, not per 1001
 ])
 def test_undecided_members_tip_with_a_chance(score: int, draw: float, vote: str) -> None:
     assert council.cast(stances(score), Fixed(draw))["m0"] == vote
@@ -186,9 +192,20 @@ def test_a_permanent_no_is_a_veto_an_elected_no_is_not() -> None:
     ({"a": YES, "b": NO, "c": NO}, 33),  # 100/3, rounded down
     ({"a": YES, "b": ABSTAIN, "c": NO}, 50),
     ({"a": YES, "b": YES, "c": ABSTAIN}, 83),  # (100 + 100 + 50) / 3
+    ({"a": YES, "b": YES, "c": NO}, 66),  # 200 / 3, rounded down
 ])
 def test_unity_is_the_share_of_yes_with_abstentions_at_half(votes: dict[str, str], expected: int) -> None:
     assert council.unity(votes) == expected
+
+
+def test_with_the_stances_a_yes_counts_by_conviction() -> None:
+    # a yes at the yes line counts 70, each point above it 10 more, at most 100; abstain 50, no 0
+    cast_from = stances(1, 2, 5, 0, -3)
+    votes = {"m0": YES, "m1": YES, "m2": YES, "m3": ABSTAIN, "m4": NO}
+    assert council.unity(votes, cast_from) == (70 + 80 + 100 + 50 + 0) // 5
+    assert council.unity({"m2": YES}, cast_from) == 100
+    assert council.unity({"m0": YES}, cast_from) == 70
+    assert council.unity({"m9": YES}, cast_from) == 100  # a member without a stance counts as a plain yes
 
 
 def test_unity_of_a_fifteen_seat_vote() -> None:
@@ -204,6 +221,8 @@ def test_a_trade_costs_the_weight_of_the_objection() -> None:
     assert council.trade_cost(m, DRAFT, "posture") == 0  # nothing to say about it
     assert council.trade_cost(m, {"rights": "standard"}, "rights") == 2
     assert council.trade_cost(m, {"rights": "none"}, "rights") == 0
+    indifferent = member(prefs=(pref("rights.public-reporting", 0),))
+    assert council.trade_cost(indifferent, DRAFT, "rights") == 0  # no objection, nothing to buy
 
 
 def test_a_trade_costs_at_least_one_and_only_in_the_objection_s_years() -> None:
