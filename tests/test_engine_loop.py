@@ -454,3 +454,73 @@ def test_an_early_end_is_scored_as_a_failure_not_a_saving(tmp_path: Path) -> Non
     assert out["human_security"] == 100 - harm  # the three quarters lost count at the last harm seen
     assert out["mission_safety"] == t["mission.safety"] // 4  # ...and at zero safety
     assert out["cost"] == game.cost_total * 4  # ...and at the cost it was running at
+
+
+# --- dates, years and levers ------------------------------------------------------------------
+def test_cards_keep_to_their_months(tmp_path: Path) -> None:
+    # the lab opens in June 2015; quarters fall in 2015-06, 2015-09, 2015-12, 2016-03
+    cards = [card("late", extra="    once: false\n    from: 2015-09\n    until: 2015-12\n")]
+    game = Game(make_lab(tmp_path, cards, NO_SECOND), 1)
+    play_out(game)
+    assert drawn(game) == [(1, "late"), (2, "late")]
+    assert [game.scenario.start + 3 * q for q in (1, 2)] == [2015 * 12 + 8, 2015 * 12 + 11]
+
+
+def test_a_trade_counts_only_the_objections_of_the_vote_s_year(tmp_path: Path) -> None:
+    dated = {"lab-e1": member_yaml("lab-e1", False, base=3, preferences="""
+  - option: rights.public-reporting
+    weight: -3
+    from: 2015
+    until: 2015
+    why: {en: intrusive this year, fr: intrusif cette année}
+  - option: rights.public-reporting
+    weight: -2
+    from: 2016
+    why: {en: intrusive later, fr: intrusif plus tard}""")}
+    game = Game(make_lab(tmp_path, members=dated), 1)
+    game.apply(Continue())
+    game.apply(Choose("rights", "public-reporting"))
+    game.apply(Continue())
+    assert game.trade_cost("lab-e1", "rights") == 3  # June 2015: the 2015 objection, not the later one
+    assert score(game, "lab-e1") == 0
+
+
+def test_levers_add_up_within_0_to_100_and_name_their_strongest_clause(tmp_path: Path) -> None:
+    patch = ("        levers: {hr_monitoring: 80}", "        levers: {hr_monitoring: 80, robust: 70}")
+    game = Game(make_lab(tmp_path, clauses_patch=patch), 1)
+    robust = game.scenario.dimension("posture").option("robust").levers["robust"]
+    draft = dict(game.draft) | {"posture": "robust", "rights": "public-reporting"}
+    levers, cause = game.levers_for(draft, {})
+    assert robust + 70 > 100 and levers["robust"] == 100
+    assert cause["robust"] == ("clause:rights.public-reporting" if 70 >= robust else "clause:posture.robust")
+    softened, _ = game.levers_for(draft, {"rights": "lab-e1"})
+    assert softened["robust"] == min(100, LEVER_DEFAULTS.get("robust", 0) + robust + 35)
+
+
+def test_a_preview_looks_a_year_ahead(tmp_path: Path) -> None:
+    game = Game(make_lab(tmp_path), 1)
+    game.apply(Continue())
+    change = game.preview_option("posture", "robust")
+    assert change and change == game.preview_option("posture", "robust", quarters=4)
+    assert change != game.preview_option("posture", "robust", quarters=1)
+    assert game.preview_option("posture", game.scenario.current_mandate["posture"]) == {}
+
+
+def test_the_timeline_keeps_the_mean_displacement(tmp_path: Path) -> None:
+    from game.engine.world import REGIONS
+
+    game = Game(make_lab(tmp_path, [card("c0")]), 7)
+    play_out(game)
+    v = game.values
+    assert game.timeline[-1]["displacement.mean"] == sum(v[f"displacement.{r}"] for r in REGIONS) // len(REGIONS)
+    assert game.timeline[-1]["displacement.mean"] > 0
+
+
+def test_a_save_from_before_unity_by_conviction_counts_the_votes(tmp_path: Path) -> None:
+    game = Game(make_lab(tmp_path, members=seated(9)), 1)
+    to_the_field(game)
+    data = game.to_dict()
+    for vote in data["votes"]:
+        del vote["unity"]
+    old = Game.from_dict(game.scenario, data)
+    assert old.votes[-1].unity_at_vote() == council.unity(old.votes[-1].votes) == (9 * 100 + 6 * 50) // 15
