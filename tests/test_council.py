@@ -147,6 +147,19 @@ def test_only_undecided_members_draw_luck() -> None:
     assert rng.calls == 1 and votes == {"m0": YES, "m1": ABSTAIN, "m2": NO, "m3": YES, "m4": YES}
 
 
+def test_with_keyed_luck_each_undecided_member_has_its_own_roll() -> None:
+    rolls = {"m0": 0.69, "m1": 0.71, "m2": 0.34, "m3": 0.0}
+    asked: list[str] = []
+
+    def draw(mid: str) -> float:
+        asked.append(mid)
+        return rolls[mid]
+
+    votes = council.cast(stances(1, 1, 0, 3), None, draw=draw)
+    assert votes == {"m0": YES, "m1": ABSTAIN, "m2": YES, "m3": YES}
+    assert asked == ["m0", "m1", "m2"]  # the decided member rolls nothing
+
+
 @pytest.mark.parametrize(("unity", "draw", "vote"), [
     (60, 0.399, YES), (60, 0.400, ABSTAIN),  # 10 points above 50 at 5 per mille: 350 + 50
     (40, 0.299, YES), (40, 0.300, ABSTAIN),  # 10 below: 350 - 50
