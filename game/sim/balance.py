@@ -21,6 +21,12 @@ DEAD_SHARE = 0.01  # a card drawn in fewer games than this, for every drafter, i
 LOWER_IS_BETTER = {"cost"}
 
 
+def _best_drafter(per: dict[str, Any], measure: str) -> str:
+    """The drafter with the best mean on ``measure`` (the first listed, on a tie)."""
+    means: dict[str, float] = {name: p["mean_outcomes"][measure] for name, p in per.items()}
+    return min(means, key=means.__getitem__) if measure in LOWER_IS_BETTER else max(means, key=means.__getitem__)
+
+
 def _run(job: tuple[Scenario, int, int, str]) -> list[dict[str, Any]]:
     scenario, games, seed, strategy = job
     return list(simulate(scenario, games, seed, strategy))
@@ -48,10 +54,7 @@ def report(scenario: Scenario, games: int, seed: int, jobs: int = 1) -> dict[str
     for name, records in zip(names, results, strict=True):
         s = summarise(records, scenario)
         per[name] = {k: s[k] for k in ("mean_outcomes", "mean_quarters", "endings", "card_share_of_games")}
-    best: dict[str, str] = {}
-    for measure in OUTCOMES:
-        pick = min if measure in LOWER_IS_BETTER else max
-        best[measure] = pick(per, key=lambda n, m=measure: per[n]["mean_outcomes"][m])
+    best = {measure: _best_drafter(per, measure) for measure in OUTCOMES}
     seen_endings = {e for p in per.values() for e in p["endings"]}
     dead = sorted(c.id for c in scenario.cards
                   if all(p["card_share_of_games"].get(c.id, 0) < DEAD_SHARE for p in per.values()))
@@ -120,7 +123,8 @@ def random_policy(scenario: Scenario, rng: random.Random) -> tuple[dict[int, dic
 
 def _play_policy(scenario: Scenario, by_mandate: dict[int, dict[str, str]], answers: str, seeds: range) -> dict[str, float]:
     from game.engine.actions import Impossible
-    from game.engine.game import END, Game
+    from game.engine.game import Game
+    from game.engine.phases import END
     from game.sim.drafters import make_drafter
     from game.sim.simulate import MAX_ACTIONS, drafter_fallback
 
@@ -155,7 +159,7 @@ def search(scenario: Scenario, policies: int, seed: int, games: int = 10) -> dic
     """``policies`` random fixed policies, each over ``games`` seeds; the Pareto frontier."""
     rng = random.Random(f"search:{scenario.id}:{seed}")
     current = dict(scenario.current_mandate)
-    played = []
+    played: list[dict[str, Any]] = []
     # The named drafters' resolutions join the search, so that each family has its reference.
     from game.sim.drafters import DRAFTERS
 
@@ -163,7 +167,7 @@ def search(scenario: Scenario, policies: int, seed: int, games: int = 10) -> dic
     named = {"status-quo": ({m: dict(current) for m in years}, "as-is")}
     for name, family in (("robust", "force"), ("regional-transition", "handover")):
         wants = DRAFTERS[name]["wants"]
-        named[name] = ({m: current | {d: o for d, o in wants.items() if d in current}  # type: ignore[union-attr]
+        named[name] = ({m: current | {d: o for d, o in wants.items() if d in current}
                         for m in years}, family)
     for name, (by_mandate, family) in named.items():
         played.append({"policy": name, "family": family, "answers": name,
