@@ -14,7 +14,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -24,8 +24,9 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import ErrorDetails
 
-from game.engine.defs import Scenario
+from game.engine.defs import Scenario, at_length
 from game.engine.game import Game, replay
 
 REPLAY_FORMAT = 1
@@ -58,7 +59,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 class SaveError(Exception):
     """A save or replay that cannot be used; ``text(lang)`` says why, in the player's language."""
 
-    def __init__(self, key: str, **params: Any):
+    def __init__(self, key: str, **params: object):
         self.key = key
         self.params = params
         super().__init__(self.text("en"))
@@ -105,11 +106,11 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     _fsync_folder(path.parent)
 
 
-def encode_json(data: Any) -> bytes:
+def encode_json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
-def write_json_atomic(path: Path | str, data: Any) -> None:
+def write_json_atomic(path: Path | str, data: object) -> None:
     write_bytes_atomic(path, encode_json(data))
 
 
@@ -161,7 +162,7 @@ def _os_reason(exc: BaseException) -> str:
     return "bad file name" if isinstance(exc, ValueError) else "system error"
 
 
-def _no_constants(what: str) -> Any:
+def _no_constants(what: str) -> NoReturn:
     raise _NotFinite(what)
 
 
@@ -170,8 +171,10 @@ class _NotFinite(Exception):
         self.what = what
 
 
-def read_json(path: Path | str) -> Any:
-    """A JSON file's data, or ``SaveError``: never NaN or Infinity, never a huge integer."""
+def read_json(path: Path | str) -> object:
+    """A JSON file's data, or ``SaveError``: never NaN or Infinity, never a huge integer.
+
+    Typed ``object``: what a file holds is checked (``validate``) before anything relies on it."""
     path = Path(path)
     name = path.name or str(path)
     raw = read_bytes(path)
@@ -203,10 +206,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
 
 
+StrictModel = TypeVar("StrictModel", bound=Strict)
+
+
 class ReplayFile(Strict):
     format: Literal[1]
     scenario: Name
     content_hash: ShortText = ""
+    length: Literal["full", "lesson"] = "full"
     seed: Seed
     decisions: Annotated[list[dict[Name, DecisionValue]], Field(max_length=20_000)]
 
@@ -227,7 +234,7 @@ class ContentStamp(Strict):
     clauses: Annotated[dict[Name, list[Name]], Field(max_length=200)] = {}
 
 
-def validate(model: type[Strict], data: Any, name: str) -> Any:
+def validate(model: type[StrictModel], data: object, name: str) -> StrictModel:
     """``model`` built from ``data`` or ``SaveError`` naming the first bad field in plain words."""
     try:
         return model.model_validate(data)
@@ -237,7 +244,7 @@ def validate(model: type[Strict], data: Any, name: str) -> Any:
         raise SaveError("field", name=name, field=where, why=_plain(err)) from None
 
 
-def _plain(err: Any) -> str:
+def _plain(err: ErrorDetails) -> str:
     kind = str(err.get("type", ""))
     if kind == "missing":
         return "is missing"
@@ -262,6 +269,7 @@ def replay_dict(game: Game) -> dict[str, Any]:
         "format": REPLAY_FORMAT,
         "scenario": game.scenario.id,
         "content_hash": game.scenario.content_hash,
+        "length": game.scenario.length,
         "seed": game.seed,
         "decisions": list(game.decisions),
         "ending": game.ending,
@@ -269,7 +277,7 @@ def replay_dict(game: Game) -> dict[str, Any]:
     }
 
 
-def load_replay(data: Any, scenario: Scenario, name: str = "replay") -> tuple[Game, list[str]]:
+def load_replay(data: object, scenario: Scenario, name: str = "replay") -> tuple[Game, list[str]]:
     """Replay a replay file's decisions; return the game and warnings (content changed…)."""
     if not isinstance(data, dict) or data.get("format") != REPLAY_FORMAT:
         raise SaveError("not_replay", name=name)
@@ -280,15 +288,16 @@ def load_replay(data: Any, scenario: Scenario, name: str = "replay") -> tuple[Ga
     if rep.content_hash != scenario.content_hash:
         warnings.append("the scenario's files changed since this replay was recorded")
     try:
+        scenario = at_length(scenario, rep.length)
         return replay(scenario, rep.seed, [dict(d) for d in rep.decisions]), warnings
     except ValueError as exc:
         raise SaveError("no_fit", name=name, why=str(exc)[:300]) from None
 
 
-def load_save(data: Any, scenario: Scenario, name: str = "save") -> Game:
+def load_save(data: object, scenario: Scenario, name: str = "save") -> Game:
     if not isinstance(data, dict):
         raise SaveError("not_save", name=name)
     try:
-        return Game.from_dict(scenario, data)
+        return Game.from_dict(at_length(scenario, str(data.get("length", "full"))), data)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
         raise SaveError("no_fit", name=name, why=str(exc)[:300]) from None

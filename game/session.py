@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from game.engine.actions import Action, Impossible
 from game.engine.defs import Scenario
@@ -42,7 +41,7 @@ class Notice:
     """A sentence for the player, kept as a key so each front end shows it in its language."""
 
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, str | int | Exception | Notice] = field(default_factory=dict)  # a SaveError or Notice is shown in the same language
 
     def text(self, lang: str = "en") -> str:
         table = NOTICES[self.key]

@@ -75,7 +75,7 @@ class Settings:
     undo_allowed: bool = True
 
     @classmethod
-    def from_dict(cls, data: Any) -> Settings:
+    def from_dict(cls, data: object) -> Settings:
         s = cls()
         if isinstance(data, dict):
             for f in fields(cls):
@@ -157,7 +157,7 @@ def payload(game: Game, level: str, name: str = "", game_id: str = "") -> dict[s
     }
 
 
-def check_payload(data: Any, name: str = "save") -> SaveFile:
+def check_payload(data: object, name: str = "save") -> SaveFile:
     """The save's outer shape, or ``SaveError`` with a readable reason."""
     if not isinstance(data, dict) or data.get("kind") != SAVE_KIND:
         raise SaveError("not_save", name=name)
