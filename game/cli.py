@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from game.content.loader import Loaded, levels_root, load_scenario, resolve_level, scenario_folders
+from game.content.loader import levels_root, load_scenario, resolve_level, scenario_folders
+from game.engine.defs import Scenario
 from game.sim.drafters import DRAFTERS
 
 DEFAULT_LEVEL = "tutorial"
@@ -192,8 +193,10 @@ def game_id(text: str) -> str:
 
 
 
-def _load(level: str) -> Loaded | None:
-    """Load a scenario for play; print what was skipped; None (with a message) if unplayable."""
+def _load(level: str, length: str = "full") -> Scenario | None:
+    """Load a scenario for play at a length; print what was skipped; None (with a message) if unplayable."""
+    from game.engine.defs import at_length
+
     folder = resolve_level(level)
     loaded = load_scenario(folder)
     if loaded.scenario is None:
@@ -204,7 +207,12 @@ def _load(level: str) -> Loaded | None:
     if loaded.problems:
         print(f"penholder: {len(loaded.problems)} problem(s) in the content; skipped cards: "
               f"{', '.join(loaded.cards_skipped) or 'none'} (run 'python -m game check' for details)", file=sys.stderr)
-    return loaded
+    try:
+        return at_length(loaded.scenario, length)
+    except ValueError:
+        print(f"penholder: {_shown(level)} has no lesson length (its scenario.yaml has no 'lesson:'); "
+              "play it with --length full", file=sys.stderr)
+        return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -259,8 +267,8 @@ def _needs_record(args: argparse.Namespace, strategy: str) -> None:
     """The historical drafter plays only scenarios with a record.yaml: a usage error elsewhere."""
     from game.sim.drafters import has_record
 
-    loaded = _load(args.level)
-    if loaded is not None and not has_record(loaded.scenario):  # type: ignore[arg-type]
+    scenario = _load(args.level)
+    if scenario is not None and not has_record(scenario):
         with_record = [n for n in scenario_names() if (levels_root() / n / "record.yaml").is_file()]
         args.parser.error(f"the {strategy} strategy needs a scenario with a record.yaml, and {_shown(args.level)} has none"
                           f" (these have one: {', '.join(with_record) or 'none'})")
@@ -296,22 +304,18 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     store = Store()
     lang = args.lang
     if getattr(args, "resume", None):
-        def load_level(level: str):  # type: ignore[no-untyped-def]
-            loaded = _load(level)
-            return loaded.scenario if loaded is not None else None
-
         try:
-            session, notices = Session.resume(store, load_level, None if args.resume == "latest" else args.resume)
+            session, notices = Session.resume(store, _load, None if args.resume == "latest" else args.resume)
         except SessionError as exc:
             print(f"penholder: {printable(exc.text(lang))}", file=sys.stderr)
             return 1
         for n in notices:
             print(f"penholder: {printable(n.text(lang))}", file=sys.stderr)
     else:
-        loaded = _load(args.level)
-        if loaded is None:
+        scenario = _load(args.level, args.length)
+        if scenario is None:
             return 2
-        session = Session.new(loaded.scenario, args.level, args.seed, store)  # type: ignore[arg-type]
+        session = Session.new(scenario, args.level, args.seed, store)
 
     replay_failed: list[str] = []
 
@@ -387,11 +391,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 2
     recorded = data if isinstance(data, dict) else {}  # load_replay refuses anything else
     level = args.level or recorded.get("scenario") or DEFAULT_LEVEL
-    loaded = _load(str(level))
-    if loaded is None or loaded.scenario is None:
+    scenario = _load(str(level))
+    if scenario is None:
         return 2
     try:
-        game, warnings = load_replay(data, loaded.scenario)
+        game, warnings = load_replay(data, scenario)
     except SaveError as exc:
         print(f"penholder: {exc}", file=sys.stderr)
         return 1
@@ -415,10 +419,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     if DRAFTERS[args.strategy].get("needs_record"):
         _needs_record(args, args.strategy)
-    loaded = _load(args.level)
-    if loaded is None:
+    scenario = _load(args.level, args.length)
+    if scenario is None:
         return 2
-    print(run(loaded.scenario, args.games, args.seed, args.strategy, args.json, args.timeline))  # type: ignore[arg-type]
+    print(run(scenario, args.games, args.seed, args.strategy, args.json, args.timeline))
     return 0
 
 
@@ -426,11 +430,11 @@ def cmd_fidelity(args: argparse.Namespace) -> int:
     from game.content.problems import ContentError
     from game.sim.fidelity import run
 
-    loaded = _load(args.level)
-    if loaded is None:
+    scenario = _load(args.level)
+    if scenario is None:
         return 2
     try:
-        print(run(loaded.scenario, args.games, args.seed, args.json))  # type: ignore[arg-type]
+        print(run(scenario, args.games, args.seed, args.json))
     except ContentError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
@@ -441,16 +445,16 @@ def cmd_fidelity(args: argparse.Namespace) -> int:
 def cmd_balance(args: argparse.Namespace) -> int:
     from game.sim.balance import run
 
-    loaded = _load(args.level)
-    if loaded is None:
+    scenario = _load(args.level, args.length)
+    if scenario is None:
         return 2
     if args.search:
         from game.sim.balance import search, search_table
 
-        data = search(loaded.scenario, args.search, args.seed, args.search_games)  # type: ignore[arg-type]
+        data = search(scenario, args.search, args.seed, args.search_games)
         print(json.dumps(data, sort_keys=True, ensure_ascii=False) if args.json else search_table(data))
         return 0
-    print(run(loaded.scenario, args.games, args.seed, args.jobs, args.json))  # type: ignore[arg-type]
+    print(run(scenario, args.games, args.seed, args.jobs, args.json))
     return 0
 
 
@@ -474,6 +478,12 @@ def _level_arg(p: argparse.ArgumentParser, default: str, note: str = "") -> None
     names = ", ".join(scenario_names()) or "none found"
     p.add_argument("--level", type=level_name, default=default, metavar="SCENARIO",
                    help=f"a scenario name ({names}) or the path of a scenario folder{note} (default: {default})")
+
+
+def _length_arg(p: argparse.ArgumentParser, default: str) -> None:
+    p.add_argument("--length", default=default, choices=["lesson", "full"],
+                   help="lesson: what a class plays in one period with the debrief (its first renewals, one card "
+                        f"a quarter); full: the whole scenario, for workshops (default: {default})")
 
 
 def _seed_arg(p: argparse.ArgumentParser, default: int | None, what: str) -> None:
@@ -513,6 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--strategy", default=DEFAULT_STRATEGY, choices=list(DRAFTERS), metavar="STRATEGY",
                      help=f"the drafter that plays, one of {', '.join(DRAFTERS)} (default: {DEFAULT_STRATEGY}). "
                           + _strategies_help())
+    _length_arg(sim, "full")
     sim.add_argument("--json", action="store_true", help="print every game as JSON (default: a text summary)")
     sim.add_argument("--timeline", action="store_true",
                      help="with --json: each game's quarters (every quantity), its votes and the date it ended (default: off)")
@@ -529,6 +540,7 @@ def build_parser() -> argparse.ArgumentParser:
     _level_arg(bal, DEFAULT_LEVEL)
     _games_arg(bal, 500, "games per drafter")
     _seed_arg(bal, 1, "the first seed, the same for every drafter")
+    _length_arg(bal, "full")
     bal.add_argument("--jobs", type=jobs_count, default=1, metavar="N",
                      help=f"processes to use, 1 to {MAX_JOBS} (default: 1; the report does not depend on it)")
     bal.add_argument("--json", action="store_true", help="print the report as JSON (default: text)")
@@ -551,6 +563,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _play_args(p: argparse.ArgumentParser) -> None:
     _level_arg(p, DEFAULT_LEVEL)
+    _length_arg(p, "full")
     _seed_arg(p, None, "the game's luck")
     p.add_argument("--text", action="store_true",
                    help="play in the terminal (default: the window where a display exists, else the terminal)")
