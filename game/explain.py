@@ -52,10 +52,10 @@ def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
         member_id, _, dim_id = rest.partition(".")
         try:
             name = tr(scenario.member(member_id).name, lang)
-            dim = tr(scenario.dimension(dim_id).label, lang)
+            label = tr(scenario.dimension(dim_id).label, lang)
         except KeyError:
             return rest
-        return f"{UI['trade'][lang]} {name} ({dim})"
+        return f"{UI['trade'][lang]} {name} ({label})"
     if kind == "vote":
         return UI["vote_adopted" if rest == "adopted" else "vote_failed"][lang]
     return cause

@@ -20,18 +20,8 @@ from game.content.problems import printable as _escape_for_terminal
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
 from game.engine.defs import month_label, tr
-from game.engine.game import (
-    BRIEFING,
-    CARD,
-    DRAFTING,
-    END,
-    ENDINGS,
-    NEGOTIATION,
-    OUTCOMES,
-    SUMMARY,
-    VOTE,
-    Game,
-)
+from game.engine.game import ENDINGS, OUTCOMES, Game
+from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, SUMMARY, VOTE
 from game.engine.world import NAMES, REGIONAL, REGIONS, SIGNATORIES, SPOILERS, describe, pair_key
 from game.session import Session
 
@@ -42,7 +32,7 @@ WHY_KEYS = (
     "mission.impartiality", "violence.mopti", "violence.kidal",
 )
 
-T: dict[str, dict[str, object]] = {
+T: dict[str, dict[str, str]] = {
     "continue": {"en": "Continue", "fr": "Continuer"},
     "to_council": {"en": "Send the draft to the Council", "fr": "Soumettre le projet au Conseil"},
     "change": {"en": "Change", "fr": "Modifier"},
@@ -89,7 +79,6 @@ T: dict[str, dict[str, object]] = {
     "negotiation": {"en": "Negotiation", "fr": "Négociation"},
     "the_vote": {"en": "The vote", "fr": "Le vote"},
     "debrief": {"en": "Debrief", "fr": "Débriefing"},
-    "votes": {"en": {"yes": "YES", "no": "NO", "abstain": "ABSTAIN"}, "fr": {"yes": "POUR", "no": "CONTRE", "abstain": "ABSTENTION"}},
 }
 
 
@@ -125,6 +114,13 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
+# A vote's word, by language: vote -> word.
+VOTE_WORDS: dict[str, dict[str, str]] = {
+    "en": {"yes": "YES", "no": "NO", "abstain": "ABSTAIN"},
+    "fr": {"yes": "POUR", "no": "CONTRE", "abstain": "ABSTENTION"},
+}
+
+
 class Terminal:
     def __init__(self, game: Game, lang: str = "en", read: Callable[[], str | None] | None = None,
                  out: TextIO | None = None, on_decision: Callable[[Game], None] | None = None,
@@ -141,10 +137,10 @@ class Terminal:
     # --- helpers ----------------------------------------------------------------------------
     def t(self, key: str, **fields: object) -> str:
         text = T[key][self.lang]
-        return text.format(**fields) if fields else text  # type: ignore[union-attr]
+        return text.format(**fields) if fields else text
 
     def vote_word(self, vote: str) -> str:
-        return T["votes"][self.lang][vote]  # type: ignore[index]
+        return VOTE_WORDS[self.lang][vote]
 
     def say(self, text: str = "") -> None:
         print(wrap(printable(text), self.width), file=self.out)
