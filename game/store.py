@@ -23,7 +23,7 @@ import time
 import unicodedata
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from game.engine.actions import Impossible
 from game.engine.defs import Scenario, month_index, month_label
@@ -105,7 +105,15 @@ class SaveFile(Strict):
     content: ContentStamp | None = None
 
 
-def content_stamp(scenario: Scenario) -> dict[str, Any]:
+class Stamp(TypedDict):
+    """What a save records of its scenario (read back as ``ContentStamp``)."""
+
+    hash: str
+    cards: list[str]
+    clauses: dict[str, list[str]]  # dimension -> its options
+
+
+def content_stamp(scenario: Scenario) -> Stamp:
     return {
         "hash": scenario.content_hash,
         "cards": sorted(c.id for c in scenario.cards),
@@ -139,7 +147,7 @@ def content_changes(stamp: ContentStamp | None, scenario: Scenario) -> list[str]
     return out
 
 
-def payload(game: Game, level: str, name: str = "", game_id: str = "") -> dict[str, Any]:
+def payload(game: Game, level: str, name: str = "", game_id: str = "") -> dict[str, object]:
     return {
         "kind": SAVE_KIND,
         "version": SAVE_VERSION,
