@@ -594,7 +594,18 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
         history=_text(model.history), sources=tuple(model.sources), content_hash=_content_hash(folder, out),
         path=str(folder), seats=seats, guide={k: _text(v) for k, v in model.guide.items()},
+        lesson=_lesson(model, main, out),
     )
+
+
+def _lesson(model: schema.ScenarioModel, main: _Doc, out: _Collector) -> dict[str, int]:
+    """The lesson length's figures (R216: it cannot be longer than the scenario)."""
+    if model.lesson is None:
+        return {}
+    if model.lesson.years > model.years:
+        out.add(main, ("lesson", "years"), "R216", f"the lesson plays {model.lesson.years} years of a scenario of {model.years}")
+    return {"years": min(model.lesson.years, model.years), "minutes": model.lesson.minutes,
+            "cards_per_quarter": model.lesson.cards_per_quarter}
 
 
 def _compile_coefficients(main: _Doc, lib: _Library, out: _Collector) -> dict[str, int] | None:

@@ -291,6 +291,14 @@ class ModelFile(Strict):
     deployment: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
 
 
+class LessonModel(Strict):
+    """The lesson length: what a class plays in one period, debrief included."""
+
+    years: int = Field(ge=1, le=12, description="mandate years played, from the start (renewals)")
+    minutes: int = Field(ge=1, le=600, description="about how long it plays, debrief included")
+    cards_per_quarter: int = Field(default=1, ge=1, le=2, description="at most this many cards a quarter")
+
+
 class ScenarioModel(Strict):
     """A scenario: ``levels/<name>/scenario.yaml``."""
 
@@ -301,6 +309,7 @@ class ScenarioModel(Strict):
     minutes: int = Field(ge=1, le=600, description="about how long it plays")
     start: Date
     years: int = Field(ge=1, le=12, description="mandate years covered")
+    lesson: LessonModel | None = Field(default=None, description="a shorter length for one class period")
     uses: list[PathLine] = Field(
         default_factory=list, max_length=MAX_USES, description="shared folders (model, clauses, council, cards)"
     )

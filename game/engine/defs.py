@@ -7,7 +7,7 @@ Texts are ``Text`` mappings of language code to string, ``en`` always present.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.engine.conditions import Condition, always
 
@@ -200,6 +200,9 @@ class Scenario:
     path: str = ""
     seats: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # vote year -> 15 member ids
     guide: Mapping[str, Text] = field(default_factory=dict)  # phase -> a hint for first-time players
+    length: str = "full"  # which length this is (LENGTHS); at_length() makes the others
+    max_cards: int = 2  # cards a quarter can bring by chance (follow-ups come on top)
+    lesson: Mapping[str, int] = field(default_factory=dict)  # years, minutes, cards_per_quarter
 
     def council(self, year: int) -> tuple[Member, ...]:
         """The fifteen members who vote in ``year`` (the latest listed year not after it)."""
@@ -273,3 +276,20 @@ def month_label(index: int, lang: str = "en") -> str:
         "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
     }
     return f"{names.get(lang, names['en'])[index % 12]} {index // 12}"
+
+
+LENGTHS: tuple[str, ...] = ("full", "lesson")
+
+
+def at_length(scenario: Scenario, length: str) -> Scenario:
+    """The scenario at a length: ``full`` as written, or ``lesson`` for one class period (its first
+    mandate years, fewer cards a quarter). ``ValueError`` if the scenario has no such length."""
+    if length == scenario.length:
+        return scenario
+    if length == "full":
+        raise ValueError("a shortened scenario cannot be made full again: load it anew")
+    if length != "lesson" or not scenario.lesson:
+        raise ValueError(f"scenario {scenario.id!r} has no {length!r} length")
+    spec = scenario.lesson
+    return replace(scenario, length="lesson", years=min(scenario.years, spec["years"]), minutes=spec["minutes"],
+                   max_cards=spec.get("cards_per_quarter", 1))

@@ -240,6 +240,7 @@ class Game:
         self.refresh()
         self.pending = [c for c in due_cards if c in sc.cards_by_id]
         draws = 2 if self.luck.draw(self.quarter, "second_card") * 1000 < sc.coefficients["second_card_chance"] else 1
+        draws = min(draws, sc.max_cards)
         candidates = self.eligible()  # nothing changes between the two draws but the first pick
         for n in range(draws):
             drawn = self._draw(candidates, n)
@@ -388,6 +389,7 @@ class Game:
             "format": SAVE_FORMAT,
             "scenario": self.scenario.id,
             "content_hash": self.scenario.content_hash,
+            "length": self.scenario.length,
             "seed": self.seed,
             "luck": "keyed",  # nothing to store: every draw follows from the seed (luck.py)
             "values": dict(self.values),
@@ -419,6 +421,8 @@ class Game:
             raise ValueError(f"unknown save format {data.get('format')!r}")
         if data.get("scenario") != scenario.id:
             raise ValueError(f"this save belongs to scenario {data.get('scenario')!r}")
+        if data.get("length", "full") != scenario.length:
+            raise ValueError(f"this save was made at the {str(data.get('length'))[:20]!r} length, not {scenario.length!r}")
         game = cls(scenario, int(data["seed"]))
         try:
             values = {k: int(v) for k, v in data["values"].items()}

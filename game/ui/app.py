@@ -25,7 +25,7 @@ from pathlib import Path
 import pygame
 
 from game.engine.actions import Action, Impossible
-from game.engine.defs import Scenario
+from game.engine.defs import Scenario, at_length
 from game.engine.game import Game
 from game.session import Notice, Session, SessionError
 from game.store import SaveFile, Settings, Store
@@ -149,12 +149,18 @@ class App:
             self.message = t("unplayable", self.lang, msg=problem)
         return scenario
 
-    def start_game(self, level: str, seed: int | None = None) -> bool:
-        """A new game of its own: it never touches another game's autosave."""
+    def start_game(self, level: str, seed: int | None = None, length: str | None = None) -> bool:
+        """A new game of its own, at a length (``--length``, else full): it never touches another
+        game's autosave."""
         self.message = t("loading", self.lang)
         if self.display.screen is not None:
             self.present()
         scenario = self.load_level(level)
+        if scenario is not None:
+            try:
+                scenario = at_length(scenario, length or str(getattr(self.args, "length", None) or "full"))
+            except ValueError:
+                pass  # a scenario without a lesson length plays in full
         if scenario is None:
             self.dirty = True
             return False
