@@ -34,14 +34,17 @@ def scenario_list() -> list[dict[str, Any]]:
             out.append({"folder": folder, "title": {"en": folder.name}, "error": str(exc)})
             continue
         if isinstance(data, dict):
+            found = data.get("lesson")
+            lesson: dict[str, Any] = found if isinstance(found, dict) else {}
             out.append({"folder": folder, "title": data.get("title") or {"en": folder.name},
                         "theme": data.get("theme") or {}, "minutes": data.get("minutes"),
-                        "years": data.get("years"), "start": str(data.get("start") or "")})
+                        "years": data.get("years"), "start": str(data.get("start") or ""),
+                        "lesson_minutes": lesson.get("minutes"), "lesson_years": lesson.get("years"),
+                        "tutorial": bool(data.get("guide"))})
 
     def order(sc: dict[str, Any]) -> tuple[int, str, str]:
-        # Short introductions (the tutorial) first, then the story in the order it happened.
-        minutes = sc["minutes"] if isinstance(sc.get("minutes"), int) else 10_000
-        return (0 if minutes <= 15 else 1, sc.get("start", ""), str(sc["folder"]))
+        # Tutorials (step-by-step hints) first, then the story in the order it happened.
+        return (0 if sc.get("tutorial") else 1, sc.get("start", ""), str(sc["folder"]))
 
     out.sort(key=order)
     return out
@@ -60,6 +63,11 @@ class TitleView(View):
     def __init__(self, app: App):
         super().__init__(app)
         self.scenarios = scenario_list()
+        self.length = "lesson"  # the title suggests what a class can finish in one period
+
+    def toggle_length(self) -> None:
+        self.length = "full" if self.length == "lesson" else "lesson"
+        self.app.dirty = True
 
     def default_focus(self) -> str | None:
         if self.app.store.has_games() and self.app.autoplay is None:
@@ -70,7 +78,7 @@ class TitleView(View):
         return True  # Esc on the title does nothing (Quit is a button)
 
     def start(self, folder: Path) -> None:
-        self.app.start_game(self.app.levels.name(folder))
+        self.app.start_game(self.app.levels.name(folder), length=self.length)
 
     def draw(self, f: Frame) -> None:
         app, pal, lang = self.app, f.pal, self.lang
@@ -106,7 +114,7 @@ class TitleView(View):
     def draw_scenarios(self, f: Frame, rect: Rect) -> None:
         lang = self.lang
         inner = f.panel(rect, t("scenarios", lang))
-        items = []
+        items = [button_item(f, inner.w, "title:length", t(f"length_{self.length}", lang), self.toggle_length, style="body")]
         for i, sc in enumerate(self.scenarios):
             parts: list[Part] = [(_tr(sc["title"], lang), "bold", None)]
             if sc.get("error"):
@@ -114,10 +122,12 @@ class TitleView(View):
             else:
                 parts.append((_tr(sc.get("theme"), lang), "body", None))
                 bits = []
-                if sc.get("minutes"):
-                    bits.append(t("minutes", lang, n=sc["minutes"]))
-                if sc.get("years"):
-                    bits.append(t("years", lang, n=sc["years"]))
+                lesson = self.length == "lesson" and sc.get("lesson_minutes")
+                minutes, years = (sc["lesson_minutes"], sc.get("lesson_years")) if lesson else (sc.get("minutes"), sc.get("years"))
+                if minutes:
+                    bits.append(t("minutes", lang, n=minutes))
+                if years:
+                    bits.append(t("years", lang, n=years))
                 parts.append((" · ".join(bits), "body", f.pal.muted))
             items.append(rich_item(f, inner.w, f"scenario:{i}", parts, partial(self.start, sc["folder"])))
         f.scroll_list("scenarios", inner, items)
