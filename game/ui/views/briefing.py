@@ -266,7 +266,7 @@ class BriefingView(GameView):
         stances = g.predict()
         yes = sum(s.vote == council.YES for s in stances)
         no = sum(s.vote == council.NO for s in stances)
-        items.append(text_item(f, w, self.t("mood_line", yes=yes, no=no, abst=len(stances) - yes - no)))
+        items.append(text_item(f, w, self.t("mood_line", yes=yes, no=no, n=len(stances) - yes - no)))
         vetoes = [tr(g.scenario.member(s.member).name, lang) for s in stances
                   if s.vote == council.NO and g.scenario.member(s.member).permanent]
         items.append(text_item(f, w, self.t("veto_risk", names=", ".join(vetoes)) if vetoes else self.t("no_veto"),

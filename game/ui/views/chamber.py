@@ -113,7 +113,7 @@ class ChamberView(GameView):
         inner = f.panel(left)
         yes = sum(s.vote == council.YES for s in stances)
         no = sum(s.vote == council.NO for s in stances)
-        line = self.t("predicted", yes=yes, no=no, abst=len(stances) - yes - no)
+        line = self.t("predicted", yes=yes, no=no, n=len(stances) - yes - no)
         lh = f.text_h(line, inner.w, "bold")
         top, rest = take_top(inner, lh + f.pad // 2, f.pad)
         f.text(top, line, "bold", f.pal.heading)
@@ -211,7 +211,7 @@ class VoteView(GameView):
         no = sum(result.votes[m.id] == council.NO for m in revealed)
         abst = len(revealed) - yes - no
         inner = f.panel(body)
-        tally = self.t("tally", yes=yes, no=no, abst=abst)
+        tally = self.t("tally", yes=yes, no=no, n=abst)
         if self.animating():
             head = f"{self.t('voting')}  {tally}   ({self.t('skip')})"
             head_style = "h2"

@@ -10,7 +10,7 @@ from game.engine.world import DERIVED_PARTS, describe
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, inset, take_bottom
-from game.ui.strings import HELP_KEYS, HELP_SCREENS, t
+from game.ui.strings import help_lines, help_screen, t
 from game.ui.views.base import View, fmt_num, heading_item, quantity_label, text_item
 
 if TYPE_CHECKING:
@@ -60,9 +60,9 @@ class HelpOverlay(Overlay):
 
     def items(self, f: Frame, width: int) -> list[Item]:
         lang = self.lang
-        out = [text_item(f, width, HELP_SCREENS.get(self.screen, HELP_SCREENS["title"])[lang == "fr"])]
+        out = [text_item(f, width, help_screen(self.screen, lang))]
         key_w = int(width * 0.36)
-        for keys, what in HELP_KEYS[lang]:
+        for keys, what in help_lines(lang):
             h = max(f.text_h(keys, key_w - f.pad, "bold"), f.text_h(what, width - key_w))
 
             def draw(fr: Frame, r: Rect, keys: str = keys, what: str = what) -> None:
