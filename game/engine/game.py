@@ -365,9 +365,14 @@ class Game:
 
     # --- previews (what a choice tends to do) -----------------------------------------------
     def preview_option(self, dimension: str, option: str, quarters: int = 4) -> dict[str, int]:
-        """Expected change over ``quarters`` if this option replaced the status quo's, no luck."""
-        base = self._project(dict(self.draft) | {dimension: self.scenario.current_mandate.get(dimension, option)}, quarters)
-        alt = self._project(dict(self.draft) | {dimension: option}, quarters)
+        """Expected change over ``quarters`` if this option replaced the one in force, every other
+        clause as in force: the same comparison whatever the draft holds and whichever year it is.
+        The rules' expected path only, without luck and without events (cards)."""
+        in_force = dict(self.in_force)
+        if in_force.get(dimension) == option:
+            return {}
+        base = self._project(in_force, quarters)
+        alt = self._project(in_force | {dimension: option}, quarters)
         return {k: alt[k] - base[k] for k in PREVIEW_KEYS if alt[k] != base[k]}
 
     def _project(self, draft: dict[str, str], quarters: int) -> dict[str, int]:
@@ -474,10 +479,13 @@ def _check_mandate(scenario: Scenario, mandate: Any, name: str) -> None:
             raise ValueError(f"the save's {name} names a clause option this scenario no longer has: {str(dim)[:40]}")
 
 
+# What a preview reports: the outcome measures' ingredients and the regions a clause can target,
+# so that an option shows its benefits (less violence in the centre) beside its costs.
 PREVIEW_KEYS: tuple[str, ...] = (
-    "violence.mean", "mission.casualties", "mission.consent", "politics.implementation",
+    "violence.mean", "violence.mopti", "violence.segou", "violence.kidal", "violence.gao", "violence.menaka",
+    "mission.casualties", "mission.consent", "mission.trust", "politics.implementation",
     "politics.reconciliation", "regional.ownership", "signatories.cohesion", "mission.impartiality",
-    "mission.budget", "strength.jnim", "buyin.au",
+    "mission.budget", "strength.jnim", "strength.isgs", "buyin.au", "buyin.algeria",
 )
 
 

@@ -40,8 +40,13 @@ def preview(game: Game, dim: str, opt: str) -> dict[str, int]:
     return hit
 
 
+# How much one unit of a quantity weighs when choosing which changes to show: $m of budget are
+# cheap beside lives, or the budget would crowd out every other tendency.
+_PREVIEW_WEIGHT = {"mission.budget": 1, "mission.casualties": 30}
+
+
 def tendency_text(changes: dict[str, int], lang: str, limit: int = 4) -> str:
-    shown = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:limit]
+    shown = sorted(changes.items(), key=lambda kv: (-abs(kv[1]) * _PREVIEW_WEIGHT.get(kv[0], 10), kv[0]))[:limit]
     return " · ".join(f"{describe(q, lang)} {explain.arrows(c)} {fmt_num(c, sign=True)}" for q, c in shown)
 
 
