@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from game.content.loader import levels_root, load_scenario, resolve_level, scenario_folders
-from game.engine.defs import Scenario
+from game.engine.defs import Scenario, tr
 from game.sim.drafters import DRAFTERS
 
 DEFAULT_LEVEL = "tutorial"
@@ -458,6 +458,43 @@ def cmd_balance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bundled_scenarios() -> dict[str, tuple[Path, Scenario]]:
+    """Every bundled scenario that loads, by id, with its folder (for reading session codes)."""
+    out: dict[str, tuple[Path, Scenario]] = {}
+    for folder in scenario_folders(levels_root()):
+        loaded = load_scenario(folder).scenario
+        if loaded is not None:
+            out[loaded.id] = (folder, loaded)
+    return out
+
+
+def _apply_session(args: argparse.Namespace) -> None:
+    """``play --session CODE``: the code decides the scenario, its length and the luck."""
+    from game.codes import CodeError, read
+
+    bundled = _bundled_scenarios()
+    try:
+        found = read(args.session, [sc for _folder, sc in bundled.values()])
+    except CodeError as exc:
+        args.parser.error(f"session code {_shown(args.session)}: {exc}")
+    args.level, args.length, args.seed = bundled[found.scenario][0].name, found.length, found.seed
+
+
+def cmd_session_new(args: argparse.Namespace) -> int:
+    """Make a session code: the scenario, its length, the seed and the content version."""
+    from game.codes import make
+
+    scenario = _load(args.level, args.length)
+    if scenario is None:
+        return 2
+    code = make(scenario, args.length, args.seed)
+    length = "a lesson (one class period)" if args.length == "lesson" else "full length"
+    print(f"Session for {tr(scenario.title, 'en')}, {length}, seed {args.seed}.")
+    print("Teams type this code on the title screen, or run: python -m game play --session CODE")
+    print(code)
+    return 0
+
+
 def _version() -> str:
     """The installed distribution's version, else the package's own (a plain checkout)."""
     from importlib.metadata import PackageNotFoundError, version
@@ -551,6 +588,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="games (seeds) per policy in --search (default: 10)")
     bal.set_defaults(func=cmd_balance, parser=bal)
 
+    ses = sub.add_parser("session", help="workshop sessions: 'session new' makes the code every team types")
+    ses_sub = ses.add_subparsers(dest="session_command", metavar="ACTION", required=True)
+    new = ses_sub.add_parser("new", help="make a session code (printed on the last line)")
+    _level_arg(new, DEFAULT_LEVEL)
+    _length_arg(new, "lesson")
+    _seed_arg(new, None, "the session's luck")
+    new.set_defaults(func=cmd_session_new, parser=new)
+
     rep = sub.add_parser("replay", help="replay a replay file; --verify checks it gives the same game")
     rep.add_argument("file", type=readable_file, help="a replay file written by 'play --save-replay'")
     rep.add_argument("--level", type=level_name, default=None, metavar="SCENARIO",
@@ -564,6 +609,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _play_args(p: argparse.ArgumentParser) -> None:
     _level_arg(p, DEFAULT_LEVEL)
     _length_arg(p, "full")
+    p.add_argument("--session", default=None, metavar="CODE",
+                   help="a session code from the facilitator ('session new'): its scenario, length and luck (default: none)")
     _seed_arg(p, None, "the game's luck")
     p.add_argument("--text", action="store_true",
                    help="play in the terminal (default: the window where a display exists, else the terminal)")
@@ -611,6 +658,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in _TOP_LEVEL:
         argv = ["play", *argv]
     args = parser.parse_args(_join_dash_values(argv))
+    if getattr(args, "session", None):
+        _apply_session(args)
     if getattr(args, "seed", 0) is None:
         args.seed = int.from_bytes(os.urandom(4), "big") % 1_000_000
     try:
