@@ -54,15 +54,15 @@ def test_the_terminal_offers_each_objection_at_its_cost_and_a_choice_makes_the_t
     assert Terminal(game, read=read, out=out).run() is False
     text = out.getvalue()
     first = text[: text.index("Your choice")]
-    offered = [line.strip() for line in first.splitlines() if "Trade with" in line]
+    offered = [line.strip() for line in first.splitlines() if "Soften “" in line]
     assert len(offered) == 2, first
-    assert "lab-e1" in offered[0] and "(cost 3)" in offered[0]
-    assert "lab-e2" in offered[1] and "(cost 4)" in offered[1]  # troops.raise is not in the draft: not offered
+    assert "lab-e1" in offered[0] and "cost 3" in offered[0]
+    assert "lab-e2" in offered[1] and "cost 4" in offered[1]  # troops.raise is not in the draft: not offered
     assert game.softened == {"rights": "lab-e1"}
     assert game.values["council.capital"] == capital - 3
     # the screen shown again offers no trade on the softened clause
     second = text[text.index("Your choice"):]
-    assert "Trade with" not in second and game.phase == NEGOTIATION
+    assert "Soften “" not in second and game.phase == NEGOTIATION
 
 
 def test_a_trade_the_penholder_cannot_afford_is_refused_with_a_message(tmp_path: Path) -> None:
@@ -75,12 +75,22 @@ def test_a_trade_the_penholder_cannot_afford_is_refused_with_a_message(tmp_path:
     assert game.softened == {} and game.values["council.capital"] == 3
 
 
+def test_a_refusal_is_worded_in_the_game_s_language(tmp_path: Path) -> None:
+    game = at_the_table(tmp_path)
+    game.meters.set("council.capital", 3, "test")
+    out = io.StringIO()
+    Terminal(game, lang="fr", read=typed("4"), out=out).run()
+    flat = " ".join(out.getvalue().split())
+    assert "Pas assez de capital politique pour ce marchandage." in flat and "Not enough" not in flat
+
+
 def test_members_voting_yes_are_offered_nothing_and_trades_are_in_french_too(tmp_path: Path) -> None:
     game = at_the_table(tmp_path)
     out = io.StringIO()
     read = typed()
     Terminal(game, lang="fr", read=read, out=out).run()
     flat = " ".join(out.getvalue().split())  # lines wrap at the terminal's width
-    assert flat.count("Marchander avec") == 2
-    assert "3. Marchander avec lab-e1 : adoucir « Surveillance des droits de l'homme » (coût 3)" in flat
-    assert "4. Marchander avec lab-e2 : adoucir « Surveillance des droits de l'homme » (coût 4)" in flat
+    assert flat.count("Adoucir « ") == 2
+    # the window's words, shared: "Adoucir « … » pour …" (split() also splits at no-break spaces)
+    assert "3. Adoucir « Surveillance des droits de l'homme » pour lab-e1 — coût 3" in flat
+    assert "4. Adoucir « Surveillance des droits de l'homme » pour lab-e2 — coût 4" in flat

@@ -15,14 +15,14 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from game import explain
+from game import explain, i18n
 from game.content.problems import printable as _escape_for_terminal
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
 from game.engine.defs import month_label, tr
-from game.engine.game import ENDINGS, OUTCOMES, Game
+from game.engine.game import Game
 from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, SUMMARY, VOTE
-from game.engine.world import NAMES, REGIONAL, REGIONS, SIGNATORIES, SPOILERS, describe, pair_key
+from game.engine.world import REGIONAL, REGIONS, SIGNATORIES, SPOILERS, describe, pair_key
 from game.session import Session
 
 WHY_KEYS = (
@@ -32,60 +32,10 @@ WHY_KEYS = (
     "mission.impartiality", "violence.mopti", "violence.kidal",
 )
 
-T: dict[str, dict[str, str]] = {
-    "continue": {"en": "Continue", "fr": "Continuer"},
-    "to_council": {"en": "Send the draft to the Council", "fr": "Soumettre le projet au Conseil"},
-    "change": {"en": "Change", "fr": "Modifier"},
-    "call_vote": {"en": "Call the vote", "fr": "Passer au vote"},
-    "back": {"en": "Back to drafting", "fr": "Revenir à la rédaction"},
-    "why": {"en": "w = why did a number change?", "fr": "w = pourquoi ce chiffre a-t-il changé ?"},
-    "undo_hint": {"en": "u = undo the last decision", "fr": "u = annuler la dernière décision"},
-    "nothing_to_undo": {"en": "Nothing to undo.", "fr": "Rien à annuler."},
-    "undone": {"en": "Last decision undone.", "fr": "Dernière décision annulée."},
-    "retry": {"en": "? {low}–{high} or w", "fr": "? {low}–{high} ou w"},
-    "retry_undo": {"en": "? {low}–{high}, w or u", "fr": "? {low}–{high}, w ou u"},
-    "choice": {"en": "Your choice", "fr": "Votre choix"},
-    "adopted": {"en": "ADOPTED", "fr": "ADOPTÉE"},
-    "failed": {"en": "NOT ADOPTED", "fr": "NON ADOPTÉE"},
-    "violence_by_region": {"en": "Violence by region (0–100), and the mission's presence:", "fr": "Violence par région (0–100), et présence de la mission :"},
-    "relations": {"en": "Relations among armed actors (−100 hostile … +100 allied):", "fr": "Relations entre acteurs armés (−100 hostile … +100 allié) :"},
-    "buyin": {"en": "Regional buy-in", "fr": "Adhésion régionale"},
-    "mission": {"en": "Mission: {troops} troops, {killed} peacekeepers killed, ${budget}m a year, safety {safety}, local trust {trust}, host-state consent {consent}",
-                "fr": "Mission : {troops} militaires, {killed} casques bleus tués, {budget} M$ par an, sécurité {safety}, confiance locale {trust}, consentement de l'État hôte {consent}"},
-    "politics": {"en": "Politics: implementation {impl}, reconciliation {recon}, Bamako's will {will}, signatories' cohesion {cohesion}",
-                 "fr": "Politique : mise en œuvre {impl}, réconciliation {recon}, volonté de Bamako {will}, cohésion des signataires {cohesion}"},
-    "mood": {"en": "Council mood: {yes}/15 would renew the mandate as it stands.", "fr": "Humeur du Conseil : {yes}/15 renouvelleraient le mandat en l'état."},
-    "as_now": {"en": "as now", "fr": "comme aujourd'hui"},
-    "tends": {"en": "tends to", "fr": "tendance"},
-    "undecided": {"en": "(undecided)", "fr": "(indécis)"},
-    "predicted": {"en": "Predicted: {yes} yes, {no} no, {abstain} abstain — nine yes and no veto adopt it.",
-                  "fr": "Prévision : {yes} pour, {no} contre, {abstain} abstentions — neuf voix pour et aucun veto l'adoptent."},
-    "capital": {"en": "Political capital: {n}", "fr": "Capital politique : {n}"},
-    "trade": {"en": "Trade with {member}: soften '{clause}' (cost {cost})", "fr": "Marchander avec {member} : adoucir « {clause} » (coût {cost})"},
-    "rollover": {"en": "A short technical rollover keeps the mission for one quarter; a second failure ends it.",
-                 "fr": "Une brève prorogation technique maintient la mission un trimestre ; un second échec y met fin."},
-    "yes_count": {"en": "{yes} yes", "fr": "{yes} voix pour"},
-    "sources": {"en": "Sources", "fr": "Sources"},
-    "why_short": {"en": "why", "fr": "pourquoi"},
-    "now": {"en": "now", "fr": "tout de suite"},
-    "in_quarters": {"en": "in {n} quarter(s)", "fr": "dans {n} trimestre(s)"},
-    "consequences": {"en": "this will have consequences later", "fr": "cela aura des suites plus tard"},
-    "quarter_summary": {"en": "Quarter {n} — summary", "fr": "Trimestre {n} — bilan"},
-    "why_is": {"en": "Why {what} is {value}:", "fr": "Pourquoi {what} vaut {value} :"},
-    "what_happened": {"en": "What actually happened:", "fr": "Ce qui s'est réellement passé :"},
-    "discussion": {"en": "For discussion:", "fr": "Pour la discussion :"},
-    "briefing": {"en": "Briefing", "fr": "Rapport du Secrétaire général"},
-    "drafting": {"en": "Drafting", "fr": "Rédaction"},
-    "negotiation": {"en": "Negotiation", "fr": "Négociation"},
-    "the_vote": {"en": "The vote", "fr": "Le vote"},
-    "debrief": {"en": "Debrief", "fr": "Débriefing"},
-}
-
-
 def printable(text: str) -> str:
     """Text safe for a terminal: control and invisible characters shown as escapes (\\x1b),
     never obeyed; newlines and tabs stay. The same escaping as ``check``'s output."""
-    return _escape_for_terminal(text, "\n\t")
+    return _escape_for_terminal(text, "\n\t\u00a0\u202f")  # French typography's no-break spaces
 
 
 MIN_WIDTH, MAX_WIDTH = 20, 100  # past 100 columns lines get hard to follow
@@ -114,20 +64,13 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-# A vote's word, by language: vote -> word.
-VOTE_WORDS: dict[str, dict[str, str]] = {
-    "en": {"yes": "YES", "no": "NO", "abstain": "ABSTAIN"},
-    "fr": {"yes": "POUR", "no": "CONTRE", "abstain": "ABSTENTION"},
-}
-
-
 class Terminal:
     def __init__(self, game: Game, lang: str = "en", read: Callable[[], str | None] | None = None,
                  out: TextIO | None = None, on_decision: Callable[[Game], None] | None = None,
                  session: Session | None = None):
         self.session = session
         self.game = session.game if session is not None else game
-        self.lang = lang if lang in ("en", "fr") else "en"
+        self.lang = lang if lang in i18n.languages() else i18n.SOURCE
         self.out = out or sys.stdout
         self._read = read or _stdin_reader
         self.on_decision = on_decision
@@ -136,11 +79,11 @@ class Terminal:
 
     # --- helpers ----------------------------------------------------------------------------
     def t(self, key: str, **fields: object) -> str:
-        text = T[key][self.lang]
-        return text.format(**fields) if fields else text
+        """The catalogue's sentence ``key`` (the window's own words, shared)."""
+        return i18n.text(key, self.lang, **fields)
 
     def vote_word(self, vote: str) -> str:
-        return VOTE_WORDS[self.lang][vote]
+        return self.t(vote)  # yes, no, abstain: the window's words
 
     def say(self, text: str = "") -> None:
         print(wrap(printable(text), self.width), file=self.out)
@@ -148,7 +91,7 @@ class Terminal:
     def ask(self, choices: int) -> str | None:
         """A number 1..choices, 'w', or '' at the end of input (None)."""
         while True:
-            self.out.write(f"{self.t('choice')} [1-{choices}, w]: ")
+            self.out.write(self.t("term.choice", n=choices) + " ")
             self.out.flush()
             line = self._read()
             if line is None:
@@ -161,7 +104,7 @@ class Terminal:
             if line == "u" and self.session is not None:
                 self.undo()
                 continue
-            self.say("  " + self.t("retry_undo" if self.session is not None else "retry", low=1, high=choices))
+            self.say("  " + self.t("term.retry_undo" if self.session is not None else "term.retry", low=1, high=choices))
 
     def act(self, action: Action) -> None:
         try:
@@ -170,7 +113,7 @@ class Terminal:
             else:
                 self.game.apply(action)
         except Impossible as exc:
-            self.say(f"  ! {exc}")
+            self.say(f"  ! {i18n.refusal(exc, self.lang)}")
             return
         if self.session is not None and self.session.save_error is not None:
             self.say(f"  ! {self.session.save_error.text(self.lang)}")
@@ -206,9 +149,9 @@ class Terminal:
     def menu(self, items: list[str]) -> str | None:
         for i, item in enumerate(items, 1):
             self.say(f"  {i}. {item}")
-        self.say(f"  {self.t('why')}")
+        self.say(f"  {self.t('term.why')}")
         if self.session is not None and self.session.can_undo():
-            self.say(f"  {self.t('undo_hint')}")
+            self.say(f"  {self.t('term.undo_hint')}")
         while True:
             answer = self.ask(len(items))
             if answer != "w":
@@ -233,22 +176,25 @@ class Terminal:
         if g.quarter == 0:
             self.say(tr(g.scenario.summary, lang))
             self.say()
-        self.say(self.t("violence_by_region"))
+        self.say(self.t("term.violence_by_region"))
         for r in REGIONS:
             bar = "#" * (v[f"violence.{r}"] // 5)
-            self.say(f"  {NAMES[r][lang]:<16} {v[f'violence.{r}']:>3} {bar:<20} mission {v[f'mission_presence.{r}']:>3}")
-        self.say(self.t("relations"))
+            self.say(self.t("term.region_row", name=i18n.word("name", r, lang), violence=v[f"violence.{r}"], bar=bar,
+                            presence=v[f"mission_presence.{r}"]))
+        self.say(self.t("term.relations"))
         for a in SIGNATORIES:
             for b in SIGNATORIES + SPOILERS:
                 if SIGNATORIES.index(a) < (SIGNATORIES + SPOILERS).index(b):
                     self.say(f"  {describe(pair_key(a, b), lang):<44} {v[pair_key(a, b)]:+4d}")
-        self.say(f"{self.t('buyin')}: " + ", ".join(f"{NAMES[a][lang]} {v['buyin.' + a]}" for a in REGIONAL))
-        self.say(self.t("mission", troops=v["mission.troops"], killed=v["mission.casualties"], budget=v["mission.budget"],
+        self.say(self.t("colon", label=self.t("buyin"), text=", ".join(f"{i18n.word('name', a, lang)} {v['buyin.' + a]}" for a in REGIONAL)))
+        self.say(self.t("term.mission", troops=v["mission.troops"], killed=v["mission.casualties"], budget=v["mission.budget"],
                         safety=v["mission.safety"], trust=v["mission.trust"], consent=v["mission.consent"]))
-        self.say(self.t("politics", impl=v["politics.implementation"], recon=v["politics.reconciliation"],
+        self.say(self.t("term.politics", impl=v["politics.implementation"], recon=v["politics.reconciliation"],
                         will=v["politics.will"], cohesion=v["signatories.cohesion"]))
-        yes = sum(1 for s in g.predict() if s.vote == council.YES)
-        self.say(self.t("mood", yes=yes))
+        stances = g.predict()
+        yes = sum(1 for s in stances if s.vote == council.YES)
+        no = sum(1 for s in stances if s.vote == council.NO)
+        self.say(self.t("mood_line", yes=yes, no=no, n=len(stances) - yes - no))
         return self.menu([self.t("continue")]) is not None and self._do(Continue())
 
     def _do(self, action: Action) -> bool:
@@ -260,7 +206,7 @@ class Terminal:
         self.header(self.t("drafting"))
         for dim in g.scenario.dimensions:
             self.say(f"  {tr(dim.label, lang):<32} {tr(dim.option(g.draft[dim.id]).label, lang)}")
-        items = [self.t("to_council")] + [f"{self.t('change')}: {tr(d.label, lang)}" for d in g.scenario.dimensions]
+        items = [self.t("to_council")] + [self.t("colon", label=self.t("term.change"), text=tr(d.label, lang)) for d in g.scenario.dimensions]
         answer = self.menu(items)
         if answer is None:
             return False
@@ -275,7 +221,7 @@ class Terminal:
             shown = sorted(preview.items(), key=lambda kv: -abs(kv[1]))[:4]
             tend = "; ".join(f"{describe(q, lang)} {explain.arrows(c)}" for q, c in shown) or self.t("as_now")
             mark = "*" if g.draft[dim.id] == opt.id else " "
-            labels.append(f"{mark}{tr(opt.label, lang)} — {tr(opt.summary, lang)}\n       {self.t('tends')}: {tend}")
+            labels.append(f"{mark}{tr(opt.label, lang)} — {tr(opt.summary, lang)}\n       {self.t('tends')} {tend}")
         answer = self.menu(labels)
         if answer is None:
             return False
@@ -283,15 +229,15 @@ class Terminal:
 
     def negotiation(self) -> bool:
         g, lang = self.game, self.lang
-        self.header(self.t("negotiation"))
+        self.header(self.t("term.negotiation"))
         stances = g.predict()
         for s in stances:
             m = g.scenario.member(s.member)
-            lean = " " + self.t("undecided") if s.undecided else ""
+            lean = f" ({self.t('undecided')})" if s.undecided else ""
             reasons = "; ".join(f"{r.weight:+d} {tr(r.why, lang)}" for r in s.reasons[:2])
             self.say(f"  {tr(m.name, lang) + (' (P5)' if m.permanent else ''):<28} {self.vote_word(s.vote):<11}{lean} {reasons}")
         tally = {k: sum(1 for s in stances if s.vote == k) for k in (council.YES, council.NO, council.ABSTAIN)}
-        self.say(self.t("predicted", yes=tally["yes"], no=tally["no"], abstain=tally["abstain"]))
+        self.say(self.t("predicted", yes=tally["yes"], no=tally["no"], n=tally["abstain"]))
         self.say(self.t("capital", n=g.values["council.capital"]))
         trades: list[tuple[str, str, int]] = []
         for s in stances:
@@ -303,8 +249,8 @@ class Terminal:
                     cost = g.trade_cost(s.member, dim)
                     if cost:
                         trades.append((s.member, dim, cost))
-        items = [self.t("call_vote"), self.t("back")] + [
-            self.t("trade", member=tr(g.scenario.member(m).name, lang), clause=tr(g.scenario.dimension(d).label, lang), cost=c)
+        items = [self.t("call_vote"), self.t("back_to_draft")] + [
+            self.t("trade_btn", name=tr(g.scenario.member(m).name, lang), dim=tr(g.scenario.dimension(d).label, lang), cost=c)
             for m, d, c in trades[:8]
         ]
         answer = self.menu(items)
@@ -321,11 +267,12 @@ class Terminal:
     def vote(self) -> bool:
         g, lang = self.game, self.lang
         result = g.votes[-1]
-        self.header(self.t("the_vote"))
+        self.header(self.t("vote_title"))
         for m in g.council:
             self.say(f"  {tr(m.name, lang):<28} {self.vote_word(result.votes[m.id])}")
-        yes = sum(1 for v in result.votes.values() if v == council.YES)
-        self.say(f"{self.t('yes_count', yes=yes)} — {self.t('adopted') if result.adopted else self.t('failed')}")
+        counts = [sum(1 for v in result.votes.values() if v == k) for k in (council.YES, council.NO, council.ABSTAIN)]
+        tally = self.t("tally", yes=counts[0], no=counts[1], n=counts[2])
+        self.say(f"{tally} — {self.t('adopted') if result.adopted else self.t('not_adopted')}")
         if not result.adopted:
             self.say(self.t("rollover"))
         return self.menu([self.t("continue")]) is not None and self._do(Continue())
@@ -336,16 +283,16 @@ class Terminal:
         assert card is not None
         self.header(tr(card.title, lang))
         self.say(tr(card.text, lang))
-        self.say(f"{self.t('sources')}: " + "; ".join(card.sources))
+        self.say(self.t("colon", label=self.t("sources"), text="; ".join(card.sources)))
         items = []
         for r in card.responses:
-            line = f"{tr(r.label, lang)}\n       {self.t('why_short')}: {tr(r.why, lang)}"
+            line = f"{tr(r.label, lang)}\n       " + self.t("colon", label=self.t("term.why_short"), text=tr(r.why, lang))
             if r.effects:
-                line += f"\n       {self.t('now')}: {explain.effects_text(r.effects, lang)}"
+                line += "\n       " + self.t("now", t=explain.effects_text(r.effects, lang))
             for d in r.delayed:
-                line += f"\n       {self.t('in_quarters', n=d.after)}: {explain.effects_text(d.effects, lang)}"
+                line += "\n       " + self.t("later", n=d.after, t=explain.effects_text(d.effects, lang))
             if r.follow_ups:
-                line += f"\n       {self.t('consequences')}"
+                line += "\n       " + self.t("follow_up")
             items.append(line)
         answer = self.menu(items)
         if answer is None:
@@ -354,7 +301,7 @@ class Terminal:
 
     def summary(self) -> bool:
         g, lang = self.game, self.lang
-        self.header(self.t("quarter_summary", n=g.quarter + 1))
+        self.header(self.t("summary", n=g.quarter + 1))
         changes = g.meters.changes_in(g.quarter)
         for q, c in sorted(changes.items(), key=lambda kv: -abs(kv[1]))[:10]:
             self.say(f"  {describe(q, lang):<44} {c:+d} → {g.values[q]}")
@@ -368,22 +315,22 @@ class Terminal:
         if answer is None or answer == "w":
             return
         key = WHY_KEYS[int(answer) - 1]
-        self.say("  " + self.t("why_is", what=describe(key, lang), value=self.game.values[key]))
+        self.say("  " + self.t("why_title", q=describe(key, lang), v=self.game.values[key]))
         for line in explain.why_lines(self.game.why(key), self.game.scenario, lang):
             self.say("    " + line)
 
     def debrief(self) -> None:
         g, lang = self.game, self.lang
         self.header(self.t("debrief"))
-        self.say(ENDINGS[g.ending or "scenario_end"][lang])
+        self.say(i18n.word("ending", g.ending or "scenario_end", lang))
         for key, value in g.outcomes().items():
-            self.say(f"  {OUTCOMES[key][lang]:<36} {value}")
+            self.say(f"  {i18n.word('outcome', key, lang):<36} {value}")
         self.say()
-        self.say(self.t("what_happened"))
+        self.say(self.t("history"))
         self.say(tr(g.scenario.history, lang))
         if g.scenario.questions:
             self.say()
-            self.say(self.t("discussion"))
+            self.say(self.t("questions"))
             for q in g.scenario.questions:
                 self.say(f"  - {tr(q, lang)}")
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pygame
 
+from game import i18n
 from game.engine.actions import Action, Impossible
 from game.engine.defs import Scenario, at_length
 from game.engine.game import Game
@@ -40,7 +41,7 @@ from game.ui.navigator import Navigator
 from game.ui.strings import t
 from game.ui.views.base import View
 
-LANGS = ("en", "fr")
+LANGS = i18n.languages()  # one per catalogue in game/locale/
 
 
 class App:
@@ -56,7 +57,7 @@ class App:
         self.settings = Settings() if self.headless else self.store.load_settings()
         arg_lang = getattr(args, "lang", "en") or "en"
         if self.headless or arg_lang != "en":
-            self.settings.lang = arg_lang if arg_lang in LANGS else "en"
+            self.settings.lang = arg_lang if arg_lang in LANGS else i18n.SOURCE
         self.autosave_on = not strategy
         self.display = Display(parse_size(getattr(args, "size", None)))
         self.nav = Navigator(self)
@@ -207,7 +208,7 @@ class App:
         try:
             self.session.act(action)
         except Impossible as exc:
-            self.message = str(exc)
+            self.message = i18n.refusal(exc, self.lang)  # the engine gives a key; the words are ours
             self.dirty = True
             return False
         self.message = None
