@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.engine.ledger import Meters
 from game.engine.luck import Luck
@@ -190,13 +191,15 @@ RULES: dict[str, dict[str, str]] = {
 }
 
 
+_SCALES: tuple[int, ...] = tuple(100 ** n for n in range(9))  # part's denominators, by how many percents
+
+
 def part(value: int, *percents: int) -> int:
     """``value`` times each percent / 100, rounded half away from zero, in integers."""
     num = value
-    den = 1
     for p in percents:
         num *= p
-        den *= 100
+    den = _SCALES[len(percents)]
     if num >= 0:
         return (num + den // 2) // den
     return -((-num + den // 2) // den)
@@ -223,6 +226,7 @@ _STRENGTH = {a: f"strength.{a}" for a in ARMED}
 _BUYIN = {a: f"buyin.{a}" for a in REGIONAL}
 _SIGNATORY_KEYS = tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS)
 _COMMITMENT = tuple(f"commitment.{s}" for s in SIGNATORIES)
+_ARMED_SIGNATORIES = tuple((f"commitment.{s}", s) for s in SIGNATORIES[1:])  # who may defect
 _COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
 _NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
 _CENTRE_STATE = tuple(_STATE[r] for r in CENTRE)
@@ -261,6 +265,24 @@ class Plan:
     # region -> % of the signatories' fighting that happens there (where the CMA, party to both
     # hostile pairs, is strongest: Kidal in 2014, 2016 and 2017)
     clash_share: Mapping[str, int] = field(default_factory=dict)
+    # What the hot loops read per region, looked up once per game rather than once per quarter:
+    # deployment's (presence key, % of deployment, in the centre), and violence's ``Region`` rows.
+    deploy: tuple[tuple[str, int, bool], ...] = ()
+    regions: tuple[Region, ...] = ()
+
+
+class Region(NamedTuple):
+    """One region as the violence section reads it (keys built once: the loop is hot)."""
+
+    violence: str
+    presence: str
+    state: str
+    displaced: str
+    centre: bool
+    clash_share: int  # % of the signatories' fighting that happens here
+    gap: bool  # a handover's security gap opens here (everywhere but the capital)
+    # (strength key, footprint % times the coefficient spoiler_violence, talks can calm it)
+    drivers: tuple[tuple[str, int, bool], ...]
 
 
 def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str, int]], deployment: Mapping[str, int]) -> Plan:
@@ -277,7 +299,19 @@ def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str
     cma = footprint.get("cma", {})
     top = max((cma.get(r, 0) for r in REGIONS), default=0) or 1
     clash_share = {r: cma.get(r, 0) * 100 // top if r in _NORTH else 0 for r in REGIONS}
-    return Plan(dict(coefficients), drivers, shares, wars, clash_share)
+    deploy = tuple((_PRESENCE[r], shares[r], r in CENTRE) for r in REGIONS)
+    return Plan(dict(coefficients), drivers, shares, wars, clash_share, deploy,
+                _regions(drivers, clash_share, coefficients["spoiler_violence"]))
+
+
+def _regions(drivers: Mapping[str, tuple[tuple[str, int], ...]], clash_share: Mapping[str, int],
+             spoiler_violence: int) -> tuple[Region, ...]:
+    """The violence section's rows, one per region."""
+    return tuple(
+        Region(_VIOLENCE[r], _PRESENCE[r], _STATE[r], _DISPLACED[r], r in CENTRE, clash_share[r], r != "bamako",
+               tuple((key, share * spoiler_violence, key in _DIALOGUE) for key, share in drivers[r]))
+        for r in REGIONS
+    )
 
 
 class Quarter:
@@ -289,7 +323,7 @@ class Quarter:
 
     __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "why", "consent", "frame", "handover",
                  "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
-                 "violence_mean")
+                 "violence_mean", "contributors_left")
 
     def __init__(self, m: Meters, levers: Mapping[str, int], lever_cause: Mapping[str, str], plan: Plan,
                  luck: Luck | None) -> None:
@@ -332,6 +366,7 @@ class Quarter:
         self.grievance = 0
         self.mediators = 0
         self.violence_mean = 0
+        self.contributors_left = False  # (for the game's journal: the ledger need not be searched)
 
 
 def field_quarter(
@@ -340,11 +375,12 @@ def field_quarter(
     lever_cause: Mapping[str, str],
     plan: Plan,
     luck: Luck | None,
-) -> None:
+) -> Quarter:
     """Move the world by one quarter. ``luck`` None gives the expected path (for previews)."""
     q = Quarter(m, levers, lever_cause, plan, luck)
     for section in SECTIONS:
         section(q)
+    return q
 
 
 def deployment(q: Quarter) -> None:
@@ -359,17 +395,17 @@ def deployment(q: Quarter) -> None:
     full = max(1, C["troops_full_presence"])
     follow = C["presence_follow"]
     centre_cause = why("centre_focus", "rule:presence") if centre else "rule:presence"
-    shares = q.plan.shares
-    for region in REGIONS:
-        share = shares[region]
-        if region in CENTRE:
-            share += shift // len(CENTRE)
+    centre_add = shift // len(CENTRE)
+    elsewhere = 100 - shift
+    regions = len(REGIONS)
+    for key, share, in_centre in q.plan.deploy:
+        if in_centre:
+            share += centre_add
             cause = centre_cause
         else:
-            share = pct(share, 100 - shift)
+            share = pct(share, elsewhere)
             cause = "rule:presence"
-        target = min(100, troops * share * len(REGIONS) // full)
-        key = _PRESENCE[region]
+        target = min(100, troops * share * regions // full)
         add(key, pct(target - v[key], follow), cause)
 
 
@@ -521,7 +557,6 @@ def violence(q: Quarter) -> None:
     # Outside support narrows the gap but cannot close it: funding and enablers arrive late.
     gap_open = part(C["handover_gap"], handover, 100 - v["regional.capacity"], 100 - support // 2) if handover else 0
     inertia = C["violence_inertia"]
-    spoiler_violence = C["spoiler_violence"]
     hostile = part(C["hostility_violence"], hostility, inertia)
     communal = part(C["communal_violence"], 100 - reconciliation, inertia)
     damp_centre = part(C["recon_damp_centre"], reconciliation, inertia)
@@ -531,7 +566,6 @@ def violence(q: Quarter) -> None:
     gap_step = pct(gap_open, inertia)
     follow_displacement = C["displacement_follow"]
     shield_floor = C["shield_floor"]
-    clash_share = plan.clash_share
     # Products of non-negative integers, rounded half up: inlined because this loop is hot.
     # Consent multiplies what presence protects (claim 9): a mission the state obstructs does less.
     consent_eff = 100 - pct(C["consent_protection"], 100 - q.consent)
@@ -543,20 +577,20 @@ def violence(q: Quarter) -> None:
     # agreements in the centre, such as Niono in 2021, calmed some districts for a while).
     dialogue = C["dialogue_damp"]
     talks = {k: 100 - part(dialogue, (v[rel] + 100) // 2) for k, rel in _DIALOGUE.items()}
-    for region in REGIONS:
-        key = _VIOLENCE[region]
-        drive, calmed = _drive(v, plan.drivers[region], talks, spoiler_violence)
+    gap_cause = why("handover", "rule:violence_drivers")
+    for key, presence_key, state_key, disp, in_centre, clash, gap_here, drivers in plan.regions:
+        drive, calmed = _drive(v, drivers, talks)
         drive += war_at.get(key, 0)
-        if region in CENTRE:  # the insurgency reaches where the state is absent and grievances run high
-            drive += part(reach, jnim, 100 - v[_STATE[region]], grievance)
-        presence = v[_PRESENCE[region]]
+        if in_centre:  # the insurgency reaches where the state is absent and grievances run high
+            drive += part(reach, jnim, 100 - v[state_key], grievance)
+        presence = v[presence_key]
         # Violence moves toward what the armed groups' presence drives (up, or fading down).
         add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
         if calmed:
             add(key, -pct(calmed, inertia), "rule:dialogue")
-        if hostile and clash_share[region]:
-            add(key, pct(hostile, clash_share[region]), "rule:hostility")
-        if region in CENTRE:
+        if hostile and clash:
+            add(key, pct(hostile, clash), "rule:hostility")
+        if in_centre:
             add(key, communal, "rule:communal")
             add(key, -damp_centre, recon_cause)
         else:
@@ -573,21 +607,21 @@ def violence(q: Quarter) -> None:
                 add(key, -min(room, shield), robust_cause)
                 room -= shield
             if room > 0:
-                add(key, -min(room, (state_k * v[_STATE[region]] + 5_000) // 10_000), "rule:state")
-        if gap_step and region != "bamako":
-            add(key, gap_step, why("handover", "rule:violence_drivers"))
-        disp = _DISPLACED[region]
+                add(key, -min(room, (state_k * v[state_key] + 5_000) // 10_000), "rule:state")
+        if gap_step and gap_here:
+            add(key, gap_step, gap_cause)
         add(disp, pct(v[key] - v[disp], follow_displacement), "rule:displacement")
 
 
-def _drive(v: Mapping[str, int], drivers: tuple[tuple[str, int], ...], talks: Mapping[str, int],
-           spoiler_violence: int) -> tuple[int, int]:
-    """The violence the armed groups present in a region drive, and how much of it talks calm."""
+def _drive(v: Mapping[str, int], drivers: tuple[tuple[str, int, bool], ...], talks: Mapping[str, int]) -> tuple[int, int]:
+    """The violence the armed groups present in a region drive, and how much of it talks calm.
+
+    Each driver's weight is its footprint times ``spoiler_violence`` (multiplied once, in ``prepare``)."""
     drive = calmed = 0
-    for strength_key, share in drivers:
-        push = (v[strength_key] * share * spoiler_violence + 5_000) // 10_000
+    for strength_key, weight, talked in drivers:
+        push = (v[strength_key] * weight + 5_000) // 10_000
         drive += push
-        if strength_key in talks:
+        if talked:
             calmed += push - pct(push, talks[strength_key])
     return drive, calmed
 
@@ -611,6 +645,7 @@ def casualties(q: Quarter) -> None:
     bearable = max(1, C["tcc_threshold"] - v["mission.casualties"] // max(1, C["toll_fatigue"]))
     if killed > bearable:
         add("mission.troops", -C["tcc_withdrawal"] * (killed - bearable), "rule:contributors_leave")
+        q.contributors_left = True
 
 
 def commitment(q: Quarter) -> None:
@@ -709,8 +744,8 @@ def alliances(q: Quarter) -> None:
     )
     # The least committed of the CMA and the Platform is the one who may break: a party held to
     # the agreement (commitment above half) defects less, a wavering one more.
-    defector = min(SIGNATORIES[1:], key=lambda s: (v[f"commitment.{s}"], s))
-    chance = chance * (150 - v[f"commitment.{defector}"]) // 100
+    held, defector = min((v[key], s) for key, s in _ARMED_SIGNATORIES)
+    chance = chance * (150 - held) // 100
     if q.luck is not None and q.luck.draw(q.quarter, "defection") * 1000 < chance:
         for other in SIGNATORIES:
             if other == defector:
