@@ -18,8 +18,9 @@ from typing import Any
 
 from game.engine import council, rules
 from game.engine.actions import Action, Impossible, action_from_dict
+from game.engine.conditions import Condition
 from game.engine.council import Stance
-from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario
+from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario, Weight
 from game.engine.ledger import Contribution, Meters
 from game.engine.luck import Luck
 from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, PHASES, SUMMARY, VOTE
@@ -59,10 +60,15 @@ OUTCOMES: dict[str, dict[str, str]] = {
 }
 
 
+_DISPLACEMENT_KEYS: tuple[str, ...] = tuple(f"displacement.{r}" for r in REGIONS)
+
+
 def timeline_entry(values: Mapping[str, int], quarter: int) -> dict[str, int]:
     """What the outcome measures keep of a quarter's end (the debrief's charts read it too)."""
-    displaced = sum(values[f"displacement.{r}"] for r in REGIONS) // len(REGIONS)
-    return {k: values[k] for k in TIMELINE_KEYS} | {"quarter": quarter, "displacement.mean": displaced}
+    entry = {k: values[k] for k in TIMELINE_KEYS}
+    entry["quarter"] = quarter
+    entry["displacement.mean"] = sum(map(values.__getitem__, _DISPLACEMENT_KEYS)) // len(REGIONS)
+    return entry
 
 
 @dataclass(frozen=True)
@@ -84,9 +90,7 @@ class Game:
         self.scenario = scenario
         self.seed = seed
         self.luck = Luck(seed)  # keyed: the same draws for the same quarter and purpose (luck.py)
-        ranges = dict(QUANTITIES)
-        ranges.update(DERIVED)
-        self.meters = Meters(scenario.initial, ranges)
+        self.meters = Meters(scenario.initial, _RANGES)
         self.phase = BRIEFING
         self.quarter = 0  # quarters played so far
         self.draft: dict[str, str] = dict(scenario.current_mandate)
@@ -111,7 +115,7 @@ class Game:
         self._prediction: tuple[tuple[object, ...], list[Stance]] | None = None
         self._plan = _plan_for(scenario)
         self.refresh()
-        self._levers, self._lever_cause = self.levers_for(self.in_force, {})
+        self._put_in_force()
 
     # --- reading ------------------------------------------------------------------------
     @property
@@ -210,7 +214,7 @@ class Game:
             self.failed_in_row = 0
             self.in_force = dict(self.draft)
             self.in_force_softened = dict(self.softened)
-            self._levers, self._lever_cause = self.levers_for(self.in_force, self.in_force_softened)
+            self._put_in_force()
             self.mandate_left = max(1, self._levers.get("duration", 4))
         else:
             self.failed_in_row += 1
@@ -230,13 +234,11 @@ class Game:
         sc = self.scenario
         due_cards = self._take_due()
         before = len(self.meters.ledger)
-        rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.luck)
-        self._note_contributors(before)
-        for dim in sc.dimensions:
-            opt_id = self.in_force.get(dim.id)
-            if opt_id is not None:
-                for quantity, change in dim.option(opt_id).each_quarter.items():
-                    self.meters.add(quantity, change, f"clause:{dim.id}.{opt_id}")
+        field = rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.luck)
+        if field.contributors_left:
+            self._note_contributors(before)
+        for quantity, change, cause in self._each_quarter:
+            self.meters.add(quantity, change, cause)
         self.refresh()
         self.pending = [c for c in due_cards if c in sc.cards_by_id]
         draws = 2 if self.luck.draw(self.quarter, "second_card") * 1000 < sc.coefficients["second_card_chance"] else 1
@@ -246,7 +248,8 @@ class Game:
             drawn = self._draw(candidates, n)
             if drawn is not None:
                 self.pending.append(drawn)
-                candidates = [(c, w) for c, w in candidates if c.id != drawn]
+                if n + 1 < draws:
+                    candidates = [(c, w) for c, w in candidates if c.id != drawn]
         for card_id in self.pending:
             self.draws[card_id] = self.draws.get(card_id, 0) + 1
             self.last_drawn[card_id] = self.quarter
@@ -254,6 +257,18 @@ class Game:
             self.phase = CARD
         else:
             self.finish_quarter()
+
+    def _put_in_force(self) -> None:
+        """What the quarters read of the resolution in force, worked out once per resolution: its
+        levers, the clause behind each lever, and its clauses' direct effects each quarter."""
+        self._levers, self._lever_cause = self.levers_for(self.in_force, self.in_force_softened)
+        each: list[tuple[str, int, str]] = []
+        for dim in self.scenario.dimensions:
+            opt_id = self.in_force.get(dim.id)
+            if opt_id is not None:
+                cause = f"clause:{dim.id}.{opt_id}"
+                each.extend((quantity, change, cause) for quantity, change in dim.option(opt_id).each_quarter.items())
+        self._each_quarter = tuple(each)
 
     def _take_due(self) -> list[str]:
         """Apply the delayed effects due this quarter; return the follow-up cards due."""
@@ -282,20 +297,20 @@ class Game:
         """Cards that could be drawn now, with their weights (in id order: deterministic)."""
         out: list[tuple[Card, int]] = []
         values, quarter, pending, last_drawn = self.values, self.quarter, self.pending, self.last_drawn
-        for card in self._in_season():
-            last = last_drawn.get(card.id)
-            if last is not None and (card.once or quarter - last < max(1, card.cooldown)):
+        for card, card_id, once, gap, condition, weight, fixed in self._in_season():
+            last = last_drawn.get(card_id)
+            if last is not None and (once or quarter - last < gap):
                 continue
-            if card.id in pending or not card.condition(values):
+            if card_id in pending or not condition(values):
                 continue
-            weight = card.weight.value(values)
-            if weight > 0:
-                out.append((card, weight))
+            w = weight.value(values) if fixed is None else fixed
+            if w > 0:
+                out.append((card, w))
         return out
 
-    def _in_season(self) -> list[Card]:
+    def _in_season(self) -> list[_SeasonRow]:
         """Cards whose dates and mandate years fit now (the hot path: cached on the scenario)."""
-        return self.scenario.in_season(self.date, self.mandate)
+        return _season_rows(self.scenario, self.date, self.mandate)
 
     def _draw(self, cands: list[tuple[Card, int]], n: int) -> str | None:
         if not cands:
@@ -448,7 +463,7 @@ class Game:
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"damaged save: {exc}") from None
         _check_restored(scenario, game)
-        game._levers, game._lever_cause = game.levers_for(game.in_force, game.in_force_softened)
+        game._put_in_force()
         return game
 
 
@@ -487,6 +502,26 @@ PREVIEW_KEYS: tuple[str, ...] = (
     "politics.reconciliation", "regional.ownership", "signatories.cohesion", "mission.impartiality",
     "mission.budget", "strength.jnim", "strength.isgs", "buyin.au", "buyin.algeria",
 )
+
+
+# Every quantity's range, the same for every game (Meters only reads it).
+_RANGES: dict[str, tuple[int, int]] = {**QUANTITIES, **DERIVED}
+
+# A card as eligible() reads it: (card, id, once, quarters before it may return, condition,
+# weight, the weight when it is a constant, or None). Attributes looked up once, not each quarter.
+_SeasonRow = tuple[Card, str, bool, int, Condition, Weight, int | None]
+
+
+def _season_rows(scenario: Scenario, date: int, mandate: int) -> list[_SeasonRow]:
+    """``Scenario.in_season`` as rows for eligible() (cached on the scenario, like in_season)."""
+    cache: dict[tuple[int, int], list[_SeasonRow]] = scenario.__dict__.setdefault("_season_rows", {})
+    rows = cache.get((date, mandate))
+    if rows is None:
+        rows = cache[date, mandate] = [
+            (c, c.id, c.once, max(1, c.cooldown), c.condition, c.weight, c.weight.base if c.weight.quantity is None else None)
+            for c in scenario.in_season(date, mandate)
+        ]
+    return rows
 
 
 def _plan_for(scenario: Scenario) -> rules.Plan:
