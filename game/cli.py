@@ -323,7 +323,7 @@ def play_in_terminal(args: argparse.Namespace) -> int:
         if not args.save_replay or replay_failed:
             return
         try:
-            write_json_atomic(args.save_replay, replay_dict(g))
+            write_json_atomic(args.save_replay, replay_dict(g, args.team or "", args.session or ""))
         except OSError as exc:  # a full disk or a folder gone: say it once, the game goes on
             replay_failed.append(exc.strerror or str(exc))
             print(f"penholder: the replay file cannot be written ({replay_failed[0]}); the game itself is still autosaved.",
@@ -411,6 +411,79 @@ def cmd_replay(args: argparse.Namespace) -> int:
             print("verify: the replayed game DIFFERS from the recorded one", file=sys.stderr)
             return 1
         print("verify: identical")
+    return 0
+
+
+def _scenarios_by_id() -> dict[str, Scenario]:
+    return {sid: sc for sid, (_folder, sc) in _bundled_scenarios().items()}
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Teams side by side, from their team files (each game rebuilt from its decisions)."""
+    from game.saves import SaveError
+    from game.sim.teams import compare_text, rebuild
+
+    scenarios = _scenarios_by_id()
+    teams = []
+    for path in args.files:
+        try:
+            teams.append(rebuild(path, scenarios))
+        except (SaveError, ValueError) as exc:
+            print(f"penholder: {exc}", file=sys.stderr)
+            return 1
+    if len({t.game.scenario.id for t in teams}) > 1:
+        print("penholder: these team files are games of different scenarios: compare one scenario at a time", file=sys.stderr)
+        return 1
+    print(compare_text(teams, args.lang))
+    return 0
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    """The same game with one decision changed, and the same luck."""
+    from game.engine.game import OUTCOMES
+    from game.saves import SaveError
+    from game.sim.teams import rebuild
+    from game.sim.whatif import whatif
+
+    try:
+        team = rebuild(args.file, _scenarios_by_id())
+    except (SaveError, ValueError) as exc:
+        print(f"penholder: {exc}", file=sys.stderr)
+        return 1
+    game = team.game
+    choices = [(i + 1, d) for i, d in enumerate(game.decisions) if d.get("do") in ("choose", "respond")]
+    if args.decision is None or args.choose is None:
+        print("decisions that can be changed (--decision N --choose OPTION):")
+        for n, d in choices:
+            what = f"{d['dimension']} = {d['option']}" if d["do"] == "choose" else f"card {d['card']}: {d['response']}"
+            print(f"  {n:>4}  {what}")
+        return 0 if args.decision is None and args.choose is None else 2
+    try:
+        result = whatif(game.scenario, game.seed, list(game.decisions), args.decision, args.choose)
+    except ValueError as exc:
+        print(f"penholder: {exc}", file=sys.stderr)
+        return 2
+    diff = result.outcome_changes()
+    if args.json:
+        print(json.dumps({"decision": args.decision, "choose": args.choose, "outcomes": result.original.outcomes(),
+                          "whatif": result.changed.outcomes(), "difference": diff,
+                          "first_divergence_quarter": result.first_divergence(),
+                          "left_out": result.left_out, "fallback": result.fallback}, sort_keys=True, ensure_ascii=False))
+        return 0
+    print(f"decision {args.decision} changed to {args.choose!r}; the same luck (seed {game.seed})")
+    q = result.first_divergence()
+    print("the games never part" if q is None else f"the games part from quarter {q + 1}")
+    print(f"  {'':<32} {'as played':>10} {'what if':>10} {'change':>8}")
+    for key, label in OUTCOMES.items():
+        print(f"  {tr(label, args.lang)[:32]:<32} {result.original.outcomes()[key]:>10} {result.changed.outcomes()[key]:>10} {diff[key]:>+8}")
+    print(f"  {'ending':<32} {result.original.ending or 'playing':>10} {result.changed.ending or 'playing':>10}")
+    print("where the difference comes from (what if minus as played, by cause):")
+    for quantity, change in result.largest_differences(3):
+        causes = result.largest_causes(quantity, 3)
+        print(f"  {quantity} ends {change:+}: " + "; ".join(f"{c} {d:+}" for c, d in causes))
+    if result.left_out or result.fallback:
+        print(f"{len(result.left_out)} decision(s) no longer fitted and were left out; "
+              f"{len(result.fallback)} card(s) were answered by the cautious rule (see game/sim/whatif.py)")
     return 0
 
 
@@ -596,6 +669,19 @@ def build_parser() -> argparse.ArgumentParser:
     _seed_arg(new, None, "the session's luck")
     new.set_defaults(func=cmd_session_new, parser=new)
 
+    cmp_ = sub.add_parser("compare", help="teams side by side, from their team files (play --team NAME --save-replay FILE)")
+    cmp_.add_argument("files", nargs="+", type=readable_file, help="team files of one scenario")
+    cmp_.add_argument("--lang", default="en", choices=["en", "fr"], help="language, en or fr (default: en)")
+    cmp_.set_defaults(func=cmd_compare, parser=cmp_)
+
+    wif = sub.add_parser("whatif", help="the same game with one decision changed, and the same luck")
+    wif.add_argument("file", type=readable_file, help="a replay or team file")
+    wif.add_argument("--decision", type=int, default=None, metavar="N", help="the decision to change (without it: the list)")
+    wif.add_argument("--choose", default=None, metavar="OPTION", help="the clause option or the card response to take instead")
+    wif.add_argument("--lang", default="en", choices=["en", "fr"], help="language, en or fr (default: en)")
+    wif.add_argument("--json", action="store_true", help="print the comparison as JSON (default: text)")
+    wif.set_defaults(func=cmd_whatif, parser=wif)
+
     rep = sub.add_parser("replay", help="replay a replay file; --verify checks it gives the same game")
     rep.add_argument("file", type=readable_file, help="a replay file written by 'play --save-replay'")
     rep.add_argument("--level", type=level_name, default=None, metavar="SCENARIO",
@@ -609,6 +695,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _play_args(p: argparse.ArgumentParser) -> None:
     _level_arg(p, DEFAULT_LEVEL)
     _length_arg(p, "full")
+    p.add_argument("--team", default=None, metavar="NAME",
+                   help="the team's name, written into the replay file (--save-replay), which then is a team file "
+                        "for 'compare' and 'whatif' (default: none)")
     p.add_argument("--session", default=None, metavar="CODE",
                    help="a session code from the facilitator ('session new'): its scenario, length and luck (default: none)")
     _seed_arg(p, None, "the game's luck")

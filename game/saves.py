@@ -215,6 +215,8 @@ class ReplayFile(Strict):
     content_hash: ShortText = ""
     length: Literal["full", "lesson"] = "full"
     seed: Seed
+    team: ShortText = ""  # a team file: the team's name and the session code it played
+    session: ShortText = ""
     decisions: Annotated[list[dict[Name, DecisionValue]], Field(max_length=20_000)]
 
     @field_validator("decisions")
@@ -264,9 +266,12 @@ def _plain(err: ErrorDetails) -> str:
 
 
 # --- games -----------------------------------------------------------------------------------
-def replay_dict(game: Game) -> dict[str, Any]:
+def replay_dict(game: Game, team: str = "", session: str = "") -> dict[str, Any]:
+    """A replay file: enough to rebuild the game exactly. With a team name it is a team file."""
     return {
         "format": REPLAY_FORMAT,
+        "team": team[:200],
+        "session": session[:200],
         "scenario": game.scenario.id,
         "content_hash": game.scenario.content_hash,
         "length": game.scenario.length,

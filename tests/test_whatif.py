@@ -1,0 +1,93 @@
+"""Team files rebuild their game exactly; teams compare side by side; the counterfactual changes
+one decision and keeps the luck."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.content.loader import levels_root, load_scenario
+from game.engine.defs import Scenario, at_length
+from game.engine.game import END, Game
+from game.saves import replay_dict
+from game.sim.drafters import drafter_for
+from game.sim.teams import compare_text, divergence, rebuild
+from game.sim.whatif import whatif
+
+
+@pytest.fixture(scope="module")
+def lesson() -> Scenario:
+    scenario = load_scenario(levels_root() / "after-algiers").scenario
+    assert scenario is not None
+    return at_length(scenario, "lesson")
+
+
+def played(scenario: Scenario, strategy: str, seed: int = 77) -> Game:
+    game = Game(scenario, seed)
+    drafter = drafter_for(strategy, seed, scenario)
+    while game.phase != END:
+        game.apply(drafter.choose(game))
+    return game
+
+
+def test_a_team_file_rebuilds_its_game_exactly(lesson: Scenario, tmp_path: Path) -> None:
+    game = played(lesson, "robust")
+    path = tmp_path / "red.json"
+    path.write_text(json.dumps(replay_dict(game, "Red", "AA-TEST")), encoding="utf-8")
+    team = rebuild(str(path), {lesson.id: load_scenario(levels_root() / "after-algiers").scenario})
+    assert team.name == "Red" and team.session == "AA-TEST"
+    assert team.game.to_dict() == game.to_dict()
+
+
+def test_teams_side_by_side(lesson: Scenario, tmp_path: Path) -> None:
+    from game.sim.teams import Team
+
+    blue, red = played(lesson, "status-quo"), played(lesson, "robust")
+    text = compare_text([Team("Blue", "", blue), Team("Red", "", red)])
+    assert "≠ Posture" in text and "= Duration" in text
+    assert "Blue and Red first part at decision 2 (Blue: continue; Red: choose" in text
+    assert divergence(blue, blue)[0] is None
+
+
+def test_changing_nothing_gives_the_identical_game(lesson: Scenario) -> None:
+    game = played(lesson, "robust")
+    n, d = next((i + 1, d) for i, d in enumerate(game.decisions) if d["do"] == "choose")
+    same = whatif(lesson, game.seed, list(game.decisions), n, d["option"])
+    assert same.changed.to_dict() == game.to_dict()
+    assert same.first_divergence() is None and not same.left_out and not same.fallback
+
+
+def test_one_changed_clause_keeps_the_luck_and_shows_its_causes(lesson: Scenario) -> None:
+    game = played(lesson, "robust")
+    n = next(i + 1 for i, d in enumerate(game.decisions) if d == {"do": "choose", "dimension": "posture", "option": "robust"})
+    result = whatif(lesson, game.seed, list(game.decisions), n, "traditional")
+    assert result.changed.votes[0].draft["posture"] == "traditional"
+    assert result.changed.luck.draw(3, "card") == game.luck.draw(3, "card")  # one luck for both
+    assert result.outcome_changes()["mission_safety"] > 0  # a traditional posture loses fewer peacekeepers
+    causes = dict(result.largest_causes("mission.impartiality"))
+    assert causes.get("clause:posture.robust", 0) > 0  # the robust clause's cost is gone
+    with pytest.raises(ValueError, match="cannot be changed"):
+        whatif(lesson, game.seed, list(game.decisions), n, "no-such-option")
+
+
+def test_the_commands(lesson: Scenario, tmp_path: Path) -> None:
+    files = []
+    for name, strategy in (("Blue", "status-quo"), ("Red", "robust")):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(replay_dict(played(lesson, strategy), name)), encoding="utf-8")
+        files.append(str(path))
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, timeout=120)
+
+    compared = run("compare", *files)
+    assert compared.returncode == 0 and "Blue" in compared.stdout and "Red" in compared.stdout
+    listed = run("whatif", files[1])
+    assert listed.returncode == 0 and "posture = robust" in listed.stdout
+    changed = run("whatif", files[1], "--decision", "2", "--choose", "traditional", "--json")
+    data = json.loads(changed.stdout)
+    assert data["difference"]["mission_safety"] > 0
