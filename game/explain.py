@@ -1,40 +1,30 @@
-"""Words for the engine's numbers: causes, effects and tendencies, in English or French.
+"""Words for the engine's numbers: causes, effects and tendencies, in the game's language.
 
 Shared by every front end (terminal, pygame window, reports) so that "why?" reads the same
-everywhere. Nothing here changes the game.
+everywhere. The words are the catalogues' (game/i18n.py): the ``cause`` context holds the
+templates, ``rule`` the rules' causes. Nothing here changes the game.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from game import i18n
 from game.engine.defs import Scenario, tr
 from game.engine.ledger import Contribution
-from game.engine.rules import RULES
 from game.engine.world import describe
-
-UI: dict[str, dict[str, str]] = {
-    "clause": {"en": "clause", "fr": "clause"},
-    "card": {"en": "card", "fr": "carte"},
-    "later": {"en": "later effect of", "fr": "effet différé de"},
-    "trade": {"en": "trade with", "fr": "marchandage avec"},
-    "vote_adopted": {"en": "the vote (adopted)", "fr": "le vote (adopté)"},
-    "vote_failed": {"en": "the failed vote", "fr": "l'échec du vote"},
-    "start": {"en": "starting state", "fr": "situation de départ"},
-}
 
 
 def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
     """'card:kidal-clash.statement' -> 'card “Fighting in Kidal” → Press statement'."""
     kind, _, rest = cause.partition(":")
     if kind == "rule":
-        return RULES.get(rest, {}).get(lang) or rest
+        return i18n.word("rule", rest, lang) if i18n.has("rule", rest) else rest
     if kind == "clause":
         dim_id, _, opt_id = rest.partition(".")
         try:
             dim = scenario.dimension(dim_id)
-            colon = " :" if lang == "fr" else ":"  # French typography: a space before the colon
-            return f"{UI['clause'][lang]} {tr(dim.label, lang)}{colon} {tr(dim.option(opt_id).label, lang)}"
+            return i18n.word("cause", "clause", lang, dim=tr(dim.label, lang), opt=tr(dim.option(opt_id).label, lang))
         except KeyError:
             return rest
     if kind in ("card", "later"):
@@ -46,8 +36,7 @@ def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
             label = tr(card.response(resp_id).label, lang)
         except KeyError:
             label = resp_id
-        prefix = UI["card"][lang] if kind == "card" else UI["later"][lang]
-        return f"{prefix} “{tr(card.title, lang)}” → {label}"
+        return i18n.word("cause", kind, lang, card=tr(card.title, lang), resp=label)
     if kind == "trade":
         member_id, _, dim_id = rest.partition(".")
         try:
@@ -55,9 +44,9 @@ def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
             label = tr(scenario.dimension(dim_id).label, lang)
         except KeyError:
             return rest
-        return f"{UI['trade'][lang]} {name} ({label})"
+        return i18n.word("cause", "trade", lang, name=name, dim=label)
     if kind == "vote":
-        return UI["vote_adopted" if rest == "adopted" else "vote_failed"][lang]
+        return i18n.word("cause", "vote_adopted" if rest == "adopted" else "vote_failed", lang)
     return cause
 
 
@@ -67,8 +56,7 @@ def why_lines(contributions: list[Contribution], scenario: Scenario, lang: str =
     rest = contributions[limit:]
     if rest:
         total = sum(c.change for c in rest)
-        more = "other causes" if lang != "fr" else "autres causes"
-        lines.append(f"{total:+d}  {len(rest)} {more}")
+        lines.append(i18n.plural("other_causes", len(rest), lang, total=total))
     return lines
 
 

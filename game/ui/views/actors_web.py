@@ -42,7 +42,8 @@ def draw_web(f: Frame, rect: Rect, game: Game, lang: str) -> None:
 def draw_legend(f: Frame, rect: Rect, lang: str) -> Rect:
     """The legend beside the web when the area is wide, else beneath it; returns the web's area."""
     pal = f.pal
-    legend = [t(k, lang) for k in ("web_legend_pos", "web_legend_neg", "web_legend_size", "web_legend_change")]
+    legend = [t("web_legend_pos", lang), t("web_legend_neg", lang), t("web_legend_size", lang),
+              t("web_legend_change", lang)]
     sample_w = max(40, f.gap * 3)
 
     def sample(i: int, x: int, mid: int) -> None:
