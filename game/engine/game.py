@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from game.engine import council, rules
@@ -233,10 +235,11 @@ class Game:
         self.meters.quarter = self.quarter
         sc = self.scenario
         due_cards = self._take_due()
-        before = len(self.meters.ledger)
         field = rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.luck)
         if field.contributors_left:
-            self._note_contributors(before)
+            # Contributors who leave are news, not a silent refill: the journal keeps them.
+            self.journal.append({"q": self.quarter, "kind": "contributors", "troops": field.contributors_left,
+                                 "killed": field.killed})
         for quantity, change, cause in self._each_quarter:
             self.meters.add(quantity, change, cause)
         self.refresh()
@@ -285,14 +288,6 @@ class Game:
         self.queue = keep
         return due_cards
 
-    def _note_contributors(self, before: int) -> None:
-        """Contributors who leave are news, not a silent refill: the journal keeps them."""
-        recent = self.meters.ledger[before:]
-        left = -sum(r[2] for r in recent if r[3] == "rule:contributors_leave")
-        if left:
-            killed = sum(r[2] for r in recent if r[1] == "mission.casualties")
-            self.journal.append({"q": self.quarter, "kind": "contributors", "troops": left, "killed": killed})
-
     def eligible(self) -> list[tuple[Card, int]]:
         """Cards that could be drawn now, with their weights (in id order: deterministic)."""
         out: list[tuple[Card, int]] = []
@@ -315,11 +310,8 @@ class Game:
     def _draw(self, cands: list[tuple[Card, int]], n: int) -> str | None:
         if not cands:
             return None
-        cumulative: list[int] = []
-        total = 0
-        for _card, weight in cands:
-            total += weight
-            cumulative.append(total)
+        cumulative = list(accumulate(map(itemgetter(1), cands)))
+        total = cumulative[-1]
         pick = bisect.bisect_right(cumulative, self.luck.draw(self.quarter, "card", n) * total)
         return cands[min(pick, len(cands) - 1)][0].id
 

@@ -222,6 +222,7 @@ _PRESENCE = {r: f"mission_presence.{r}" for r in REGIONS}
 _STATE = {r: f"state_presence.{r}" for r in REGIONS}
 _VIOLENCE_KEYS = tuple(_VIOLENCE[r] for r in REGIONS)
 _DISPLACED = {r: f"displacement.{r}" for r in REGIONS}
+_EXPOSURE = tuple((_VIOLENCE[r], _PRESENCE[r]) for r in REGIONS)  # violence met by presence
 _STRENGTH = {a: f"strength.{a}" for a in ARMED}
 _BUYIN = {a: f"buyin.{a}" for a in REGIONAL}
 _SIGNATORY_KEYS = tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS)
@@ -323,7 +324,7 @@ class Quarter:
 
     __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "why", "consent", "frame", "handover",
                  "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
-                 "violence_mean", "contributors_left")
+                 "violence_mean", "killed", "contributors_left")
 
     def __init__(self, m: Meters, levers: Mapping[str, int], lever_cause: Mapping[str, str], plan: Plan,
                  luck: Luck | None) -> None:
@@ -332,7 +333,7 @@ class Quarter:
         record = m.ledger.append
         quarter = m.quarter
 
-        def add(name: str, change: int, cause: str) -> None:
+        def add(name: str, change: int, cause: str) -> int:
             if change:
                 old = v[name]
                 new = old + change
@@ -344,6 +345,8 @@ class Quarter:
                 if new != old:
                     v[name] = new
                     record((quarter, name, new - old, cause))
+                    return new - old
+            return 0
 
         self.v = v
         self.L = levers
@@ -366,7 +369,9 @@ class Quarter:
         self.grievance = 0
         self.mediators = 0
         self.violence_mean = 0
-        self.contributors_left = False  # (for the game's journal: the ledger need not be searched)
+        # For the game's journal (contributors who leave are news): so it need not search the ledger.
+        self.killed = 0
+        self.contributors_left = 0
 
 
 def field_quarter(
@@ -630,22 +635,21 @@ def casualties(q: Quarter) -> None:
     """Casualties and contributors (claims 2 and 10)."""
     v, C, add, robust = q.v, q.C, q.add, q.robust
     exposure = 0
-    for r in REGIONS:
-        exposure += (v[_VIOLENCE[r]] * v[_PRESENCE[r]] + 50) // 100
+    for violence_key, presence_key in _EXPOSURE:
+        exposure += (v[violence_key] * v[presence_key] + 50) // 100
     rate = C["casualty_rate"] + pct(C["robust_casualty"], robust)
     # Linear in exposed troops: presence already grows with the troops deployed (claim 10).
     expected = exposure * rate
     killed = expected // 100
     if q.luck is not None and q.luck.draw(q.quarter, "casualties") * 100 < expected % 100:
         killed += 1  # the fraction of a death is a chance, not a rounding
-    add("mission.casualties", killed, q.why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
+    q.killed = add("mission.casualties", killed, q.why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
     add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
     # Contributors bear fewer losses as the mission's toll mounts (the deadliest UN mission of its
     # time): every ``toll_fatigue`` peacekeepers killed in all lowers what a quarter may cost.
     bearable = max(1, C["tcc_threshold"] - v["mission.casualties"] // max(1, C["toll_fatigue"]))
     if killed > bearable:
-        add("mission.troops", -C["tcc_withdrawal"] * (killed - bearable), "rule:contributors_leave")
-        q.contributors_left = True
+        q.contributors_left = -add("mission.troops", -C["tcc_withdrawal"] * (killed - bearable), "rule:contributors_leave")
 
 
 def commitment(q: Quarter) -> None:
