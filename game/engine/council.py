@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from game.engine.defs import Member, Preference, Text
+from game.engine.defs import Concern, Member, Preference, Text
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 YES_LINE = 1
@@ -51,15 +51,17 @@ def stance(
     Without reasons (the vote itself, simulations) the score is the same and cheaper to get."""
     score = member.base
     reasons: list[Reason] = []
-    year = values.get("time.year", 0)
-    for pref in member.preferences:
-        weight = _preference_weight(member.id, pref, draft, softened, year, positions)
+    preferences, concerns = _in_year(member, values.get("time.year", 0))
+    for pref in preferences:
+        if draft.get(pref.dimension) != pref.choice:
+            continue
+        weight = _preference_weight(member.id, pref, softened, positions)
         if weight:
             score += weight
             if with_reasons:
                 reasons.append(Reason(weight, pref.why, pref.option))
-    for concern in member.concerns:
-        if concern.first_year <= year <= concern.last_year and concern.when(values):
+    for concern in concerns:
+        if concern.when(values):
             weight = concern.weight if positions == 100 else concern.weight * positions // 100
             if weight:
                 score += weight
@@ -77,12 +79,22 @@ def stance(
     return Stance(member.id, score, vote, undecided, tuple(reasons))
 
 
-def _preference_weight(member: str, pref: Preference, draft: Mapping[str, str], softened: Mapping[str, str],
-                       year: int, positions: int) -> int:
-    """What one preference adds to a member's score for this draft in this year (0: nothing)."""
+def _in_year(member: Member, year: int) -> tuple[tuple[Preference, ...], tuple[Concern, ...]]:
+    """The member's preferences and concerns that hold in ``year`` (worked out once per member and
+    year, and kept on the member: definitions are immutable)."""
+    cache: dict[int, tuple[tuple[Preference, ...], tuple[Concern, ...]]] = member.__dict__.setdefault("_in_year", {})
+    held = cache.get(year)
+    if held is None:
+        held = cache[year] = (
+            tuple(p for p in member.preferences if p.first_year <= year <= p.last_year),
+            tuple(c for c in member.concerns if c.first_year <= year <= c.last_year),
+        )
+    return held
+
+
+def _preference_weight(member: str, pref: Preference, softened: Mapping[str, str], positions: int) -> int:
+    """What a preference the draft meets adds to a member's score (0: nothing)."""
     dim = pref.dimension
-    if draft.get(dim) != pref.choice or not pref.first_year <= year <= pref.last_year:
-        return 0
     weight = pref.weight if positions == 100 else pref.weight * positions // 100
     if dim in softened:
         weight = 0 if softened[dim] == member else int(weight / 2)
