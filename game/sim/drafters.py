@@ -43,16 +43,17 @@ class Drafter:
     by_mandate: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
     answers: Mapping[str, str] = field(default_factory=dict)
     trades: bool = True
+    _round: dict[tuple[int, int], tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)
 
     def choose(self, game: Game) -> Action:
         """The next action for the game's current phase."""
         if game.phase in (BRIEFING, VOTE, SUMMARY):
             return Continue()
         if game.phase == DRAFTING:
-            for dim in game.scenario.dimensions:
-                want = self._want(game, dim)
-                if want is not None and game.draft.get(dim.id) != want:
-                    return Choose(dim.id, want)
+            draft = game.draft
+            for dim_id, want in self._wanted(game):
+                if draft.get(dim_id) != want:
+                    return Choose(dim_id, want)
             return Continue()
         if game.phase == NEGOTIATION:
             # a random drafter does not bargain; the historical one drafts what was adopted, as it was
@@ -73,6 +74,19 @@ class Drafter:
                 best = _ANSWERS[key] = max(scored)[2]
             return Respond(card.id, best)
         return Continue()
+
+    def _wanted(self, game: Game) -> tuple[tuple[str, str], ...]:
+        """(dimension, option) the drafter wants this round, in the scenario's order of clauses.
+
+        Worked out once a round (a draft takes one action per changed clause); a random drafter
+        draws its options in that order, one draw per dimension, as it always has."""
+        key = (game.quarter, game.mandate)
+        wanted = self._round.get(key)
+        if wanted is None:
+            self._round.clear()  # only the current round is ever asked for again
+            wanted = self._round[key] = tuple(
+                (dim.id, want) for dim in game.scenario.dimensions if (want := self._want(game, dim)) is not None)
+        return wanted
 
     def _want(self, game: Game, dim: Dimension) -> str | None:
         if self.randomise:
