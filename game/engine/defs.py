@@ -270,14 +270,6 @@ def month_index(text: str) -> int:
     return year * 12 + month - 1
 
 
-def month_label(index: int, lang: str = "en") -> str:
-    names = {
-        "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-        "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
-    }
-    return f"{names.get(lang, names['en'])[index % 12]} {index // 12}"
-
-
 LENGTHS: tuple[str, ...] = ("full", "lesson")
 
 

@@ -1,7 +1,7 @@
 """The fixed shape of the model: who and where the game is about, and every quantity it moves.
 
 Values and coefficients come from a scenario's YAML; the *names* are fixed here because the rules
-(``rules.py``) read them. A quantity is named by a dotted path, the same in the engine, in card
+(``rules.py``) read them (their words are in the interface catalogues: ``game.i18n.describe``). A quantity is named by a dotted path, the same in the engine, in card
 conditions and effects, and in the "why?" answers: ``violence.gao``, ``relation.cma.platform``,
 ``buyin.algeria``, ``mission.consent``…
 """
@@ -25,30 +25,6 @@ REGIONAL: tuple[str, ...] = (
 REGIONAL_BODIES: tuple[str, ...] = ("au", "ecowas")  # who takes over in a regional handover
 MEDIATORS: tuple[str, ...] = ("algeria", "au", "ecowas")  # whose buy-in makes mediation work
 NEIGHBOURS: tuple[str, ...] = ("algeria", "niger", "burkina_faso", "mauritania", "chad")
-
-NAMES: dict[str, dict[str, str]] = {
-    "kidal": {"en": "Kidal", "fr": "Kidal"},
-    "gao": {"en": "Gao", "fr": "Gao"},
-    "timbuktu": {"en": "Timbuktu", "fr": "Tombouctou"},
-    "menaka": {"en": "Ménaka", "fr": "Ménaka"},
-    "mopti": {"en": "Mopti (centre)", "fr": "Mopti (centre)"},
-    "segou": {"en": "Ségou", "fr": "Ségou"},
-    "bamako": {"en": "Bamako", "fr": "Bamako"},
-    "government": {"en": "Government and army", "fr": "Gouvernement et armée"},
-    "cma": {"en": "CMA", "fr": "CMA"},
-    "platform": {"en": "Platform", "fr": "Plateforme"},
-    "jnim": {"en": "JNIM / Katiba Macina", "fr": "JNIM / Katiba Macina"},
-    "isgs": {"en": "ISGS", "fr": "EIGS"},
-    "traffickers": {"en": "Trafficking networks", "fr": "Réseaux de trafic"},
-    "algeria": {"en": "Algeria", "fr": "Algérie"},
-    "au": {"en": "African Union", "fr": "Union africaine"},
-    "ecowas": {"en": "ECOWAS", "fr": "CEDEAO"},
-    "france": {"en": "France", "fr": "France"},
-    "chad": {"en": "Chad", "fr": "Tchad"},
-    "niger": {"en": "Niger", "fr": "Niger"},
-    "burkina_faso": {"en": "Burkina Faso", "fr": "Burkina Faso"},
-    "mauritania": {"en": "Mauritania", "fr": "Mauritanie"},
-}
 
 # Scalar quantities of the mission, the politics, the region and the Council: name -> (min, max).
 SCALARS: dict[str, tuple[int, int]] = {
@@ -131,76 +107,12 @@ def canonical(name: str) -> str:
 # Names of their time: before these dates the record knows these actors under other names
 # (JNIM was formed on 2 March 2017 from Ansar Dine, AQIM's Sahara branch, al-Mourabitoun and the
 # Katiba Macina; the Islamic State in the Greater Sahara split from al-Mourabitoun in May 2015).
-# date (month index) before which the name applies -> (full name, short name)
-ERA_NAMES: dict[str, tuple[int, dict[str, str], dict[str, str]]] = {
-    "jnim": (2017 * 12 + 2,
-             {"en": "Ansar Dine, AQIM, al-Mourabitoun and the Katiba Macina (JNIM from March 2017)",
-              "fr": "Ansar Dine, AQMI, al-Mourabitoun et la katiba Macina (le JNIM à partir de mars 2017)"},
-             {"en": "Jihadists", "fr": "Djihadistes"}),
-    "isgs": (2015 * 12 + 4,
-             {"en": "MUJAO and al-Mourabitoun fighters (ISGS from May 2015)",
-              "fr": "combattants du MUJAO et d'al-Mourabitoun (l'EIGS à partir de mai 2015)"},
-             {"en": "MUJAO", "fr": "MUJAO"}),
+# actor -> the month index before which the older names apply. The names themselves, like every
+# name and label of the model, are words of the interface catalogues (game/locale, game/i18n.py).
+ERA_NAMES: dict[str, int] = {
+    "jnim": 2017 * 12 + 2,
+    "isgs": 2015 * 12 + 4,
 }
-
-
-def actor_name(actor: str, lang: str = "en", date: int | None = None) -> str:
-    """An actor's name as the record had it at ``date`` (a month index), or its usual name."""
-    era = ERA_NAMES.get(actor)
-    if era is not None and date is not None and date < era[0]:
-        return era[1].get(lang) or era[1]["en"]
-    return NAMES.get(actor, {}).get(lang, actor)
-
-
-def describe(name: str, lang: str = "en", date: int | None = None) -> str:
-    """A readable label for a quantity: 'violence in Gao', 'relation CMA–Platform'.
-
-    With ``date``, armed groups carry the names of that time (no JNIM before March 2017)."""
-    parts = name.split(".")
-    if date is not None and any(p in ERA_NAMES for p in parts[1:]):
-        if parts[0] == "strength" and len(parts) == 2:
-            return f"{'force de' if lang == 'fr' else 'strength of'} {actor_name(parts[1], lang, date)}"
-        if parts[0] == "relation" and len(parts) == 3:
-            return f"relation {actor_name(parts[1], lang, date)} – {actor_name(parts[2], lang, date)}"
-    label = {
-        "violence": ("violence in", "violence à"),
-        "state_presence": ("state presence in", "présence de l'État à"),
-        "mission_presence": ("mission presence in", "présence de la mission à"),
-        "displacement": ("displacement in", "déplacements à"),
-        "commitment": ("commitment of", "engagement de"),
-        "strength": ("strength of", "force de"),
-        "buyin": ("buy-in of", "adhésion de"),
-    }
-    fr = lang == "fr"
-    if parts[0] in label and len(parts) == 2 and parts[1] in NAMES:
-        return f"{label[parts[0]][fr]} {NAMES.get(parts[1], {}).get(lang, parts[1])}"
-    if parts[0] == "relation" and len(parts) == 3:
-        a = NAMES.get(parts[1], {}).get(lang, parts[1])
-        b = NAMES.get(parts[2], {}).get(lang, parts[2])
-        return f"relation {a} – {b}"  # the same word in both languages
-    return SCALAR_LABELS.get(name, {}).get(lang) or name
-
-
-SCALAR_LABELS: dict[str, dict[str, str]] = {
-    "mission.troops": {"en": "troops", "fr": "effectifs"},
-    "mission.casualties": {"en": "peacekeepers killed", "fr": "casques bleus tués"},
-    "mission.budget": {"en": "budget ($m/year)", "fr": "budget (M$/an)"},
-    "mission.safety": {"en": "mission safety", "fr": "sécurité de la mission"},
-    "mission.trust": {"en": "local trust", "fr": "confiance locale"},
-    "mission.impartiality": {"en": "impartiality", "fr": "impartialité"},
-    "mission.consent": {"en": "host-state consent", "fr": "consentement de l'État hôte"},
-    "politics.implementation": {"en": "implementation of the agreement", "fr": "mise en œuvre de l'Accord"},
-    "politics.reconciliation": {"en": "reconciliation", "fr": "réconciliation"},
-    "politics.will": {"en": "Bamako's will", "fr": "volonté de Bamako"},
-    "regional.capacity": {"en": "AU/ECOWAS capacity", "fr": "capacités UA/CEDEAO"},
-    "regional.ownership": {"en": "regional ownership", "fr": "appropriation régionale"},
-    "council.capital": {"en": "political capital", "fr": "capital politique"},
-    "council.standing": {"en": "penholder's standing", "fr": "crédit du porte-plume"},
-    "council.unity": {"en": "Council unity", "fr": "unité du Conseil"},
-    "signatories.cohesion": {"en": "signatories' cohesion", "fr": "cohésion des signataires"},
-    "violence.mean": {"en": "mean violence", "fr": "violence moyenne"},
-}
-
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix when a close known name exists, else ''."""
