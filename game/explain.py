@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from game import i18n
 from game.engine.defs import Scenario, tr
 from game.engine.ledger import Contribution
-from game.engine.world import describe
+from game.i18n import describe
 
 
 def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:

@@ -28,6 +28,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from game.engine.actions import Impossible
+from game.engine.world import ERA_NAMES
 
 DOMAIN = "penholder"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -102,3 +103,44 @@ def refusal(exc: Impossible, lang: str) -> str:
 def placeholders(sentence: str) -> set[str]:
     """The field names a sentence fills in: ``"{n:+d} of {who}"`` -> ``{"n", "who"}``."""
     return {field for _, field, _, _ in Formatter().parse(sentence) if field is not None}
+
+
+# --- the model's names: quantities, actors, months -------------------------------------------
+MONTHS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LAYERS_IN = ("violence", "state_presence", "mission_presence", "displacement")  # "… in Gao"
+_LAYERS_OF = ("commitment", "strength", "buyin")  # "… of the CMA": the article lives in the catalogue
+
+
+def month_label(index: int, lang: str = SOURCE) -> str:
+    """A month index (year × 12 + month − 1) as 'Jun 2015' / 'juin 2015'."""
+    month = word("month", MONTHS[index % 12], lang)
+    return text("month_year", lang, month=month, year=index // 12)
+
+
+def actor_name(actor: str, lang: str = SOURCE, date: int | None = None) -> str:
+    """An actor's name as the record had it at ``date`` (a month index), or its usual name."""
+    if date is not None and date < ERA_NAMES.get(actor, -1):
+        return word("name_before", actor, lang)
+    return word("name", actor, lang) if has("name", actor) else actor
+
+
+def _of(actor: str, lang: str, date: int | None) -> str:
+    """'of the CMA' / 'de la CMA': each name carries its own article and preposition."""
+    if date is not None and date < ERA_NAMES.get(actor, -1):
+        return word("of_before", actor, lang)
+    return word("of", actor, lang)
+
+
+def describe(name: str, lang: str = SOURCE, date: int | None = None) -> str:
+    """A readable label for a quantity: 'violence in Gao', 'buy-in of the African Union',
+    'adhésion de l'Union africaine'. With ``date``, armed groups carry the names of that time
+    (no JNIM before March 2017). A name the catalogues do not know is shown as it is."""
+    parts = name.split(".")
+    if len(parts) == 2 and parts[0] in _LAYERS_IN and has("in", parts[1]):
+        return word("quantity_of", parts[0], lang, where=word("in", parts[1], lang))
+    if len(parts) == 2 and parts[0] in _LAYERS_OF and has("of", parts[1]):
+        return word("quantity_of", parts[0], lang, whose=_of(parts[1], lang, date))
+    if len(parts) == 3 and parts[0] == "relation" and has("name", parts[1]) and has("name", parts[2]):
+        return word("quantity_of", "relation", lang, a=actor_name(parts[1], lang, date),
+                    b=actor_name(parts[2], lang, date))
+    return word("quantity", name, lang) if has("quantity", name) else name

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any, Literal, TypedDict
 
 from game.engine.actions import Impossible
-from game.engine.defs import Scenario, month_index, month_label
+from game.engine.defs import Scenario, month_index
 from game.engine.game import Game, replay
+from game.i18n import month_label
 from game.saves import (
     TMP_SUFFIX,
     ContentStamp,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.world import actor_name, describe
+from game.i18n import actor_name, describe
 from game.ui.strings import short
 
 JUNE_2015 = 2015 * 12 + 5

@@ -90,7 +90,7 @@ def test_members_voting_yes_are_offered_nothing_and_trades_are_in_french_too(tmp
     read = typed()
     Terminal(game, lang="fr", read=read, out=out).run()
     flat = " ".join(out.getvalue().split())  # lines wrap at the terminal's width
-    assert flat.count("Adoucir « ") == 2
-    # the window's words, shared: "Adoucir « … » pour …" (split() also splits at no-break spaces)
-    assert "3. Adoucir « Surveillance des droits de l'homme » pour lab-e1 — coût 3" in flat
-    assert "4. Adoucir « Surveillance des droits de l'homme » pour lab-e2 — coût 4" in flat
+    assert flat.count("adoucir « ") == 2
+    # the window's words, shared (split() also splits at no-break spaces)
+    assert "3. lab-e1 : adoucir « Surveillance des droits de l'homme » — coût 3" in flat
+    assert "4. lab-e2 : adoucir « Surveillance des droits de l'homme » — coût 4" in flat

@@ -113,10 +113,10 @@ def test_the_typography_test_catches_an_ordinary_space() -> None:
 LOOKUPS = {"t", "tn", "text", "plural"}  # lookups whose first argument is a key
 
 
-def _lookup_name(func: ast.expr) -> str:
+def _lookup_name(func: ast.expr, inside_i18n: bool = False) -> str:
     """``t``/``tn`` (the window's helpers), ``view.t`` (views, the terminal), ``i18n.text`` and
     the other ``i18n`` lookups; '' for any other call (``notice.text(lang)`` is not a lookup)."""
-    if isinstance(func, ast.Name) and func.id in ("t", "tn"):
+    if isinstance(func, ast.Name) and (func.id in ("t", "tn") or (inside_i18n and func.id in ("text", "word"))):
         return func.id
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         if func.value.id == "i18n" or func.attr in ("t", "tn"):
@@ -153,7 +153,7 @@ def _literals() -> tuple[set[str], set[str], set[tuple[str | None, str]]]:
                     if isinstance(target, ast.Name) and target.id in ("title_key", "help_key"):
                         looked_up.add((None if target.id == "title_key" else "help", str(node.value.value)))
             if isinstance(node, ast.Call):
-                name = _lookup_name(node.func)
+                name = _lookup_name(node.func, path.name == "i18n.py")
                 args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
                 if name in LOOKUPS and node.args:
                     looked_up |= {(None, key) for key in _keys(node.args[0])}

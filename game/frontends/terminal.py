@@ -19,10 +19,11 @@ from game import explain, i18n
 from game.content.problems import printable as _escape_for_terminal
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
-from game.engine.defs import month_label, tr
+from game.engine.defs import tr
 from game.engine.game import Game
 from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, SUMMARY, VOTE
-from game.engine.world import REGIONAL, REGIONS, SIGNATORIES, SPOILERS, describe, pair_key
+from game.engine.world import REGIONAL, REGIONS, SIGNATORIES, SPOILERS, pair_key
+from game.i18n import describe, month_label
 from game.session import Session
 
 WHY_KEYS = (

@@ -38,7 +38,6 @@ def help_screen(screen: str, lang: str) -> str:
 
 def short(actor: str, lang: str, date: int | None = None) -> str:
     """An actor's short name; with ``date``, the name of that time (no JNIM before 2017)."""
-    era = ERA_NAMES.get(actor)
-    if era is not None and date is not None and date < era[0]:
+    if date is not None and date < ERA_NAMES.get(actor, -1):
         return i18n.word("short_before", actor, lang)
     return i18n.word("short", actor, lang) if i18n.has("short", actor) else actor

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine.defs import month_label, tr
+from game.engine.defs import tr
 from game.engine.game import Game
-from game.engine.world import describe
+from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset, take_top

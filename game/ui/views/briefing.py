@@ -10,7 +10,8 @@ import pygame
 from game.engine import council
 from game.engine.actions import Continue
 from game.engine.defs import tr
-from game.engine.world import ARMED, NAMES, REGIONAL, REGIONS
+from game.engine.world import ARMED, REGIONAL, REGIONS
+from game.i18n import actor_name
 from game.ui import mapshapes
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -153,7 +154,7 @@ class BriefingView(GameView):
         placed: list[Rect] = []
         lb = f.line_h("bold")
         for region in REGIONS:
-            name = NAMES[region][lang].replace(" (centre)", "")
+            name = short(region, lang)  # "Mopti", not "Mopti (centre)", on the map
             vi = str(v[f"violence.{region}"])
             mp = v[f"mission_presence.{region}"]
             un = f"UN {mp}" if lang == "en" else f"ONU {mp}"
@@ -223,7 +224,7 @@ class BriefingView(GameView):
             disp = v[f"displacement.{region}"]
             detail_prefix = f"{self.t('displaced')} "
             detail = groups
-            name = NAMES[region][lang]
+            name = actor_name(region, lang)
             h1 = max(f.text_h(name, name_w - f.pad), f.line_h("bold"))
             d_w = f.text_w(detail_prefix + "100", "body") + f.pad
             h2 = max(f.line_h(), f.text_h(detail, r.w - d_w - f.pad) if detail else 0)
@@ -288,5 +289,5 @@ class BriefingView(GameView):
         items.append(heading_item(f, w, self.t("buyin"), "h2"))
         for actor in REGIONAL:
             q = f"buyin.{actor}"
-            items.append(bar_item(f, w, f"side:{q}", NAMES[actor][lang], v[q], 0, 100, q))
+            items.append(bar_item(f, w, f"side:{q}", actor_name(actor, lang), v[q], 0, 100, q))
         f.scroll_list("side", inner, items)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine.defs import month_label, tr
+from game.engine.defs import tr
 from game.engine.game import ENDINGS, OUTCOMES, Game
+from game.i18n import month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset

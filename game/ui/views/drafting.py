@@ -9,7 +9,7 @@ from game import explain
 from game.engine.actions import Choose, Continue
 from game.engine.defs import tr
 from game.engine.game import Game
-from game.engine.world import describe
+from game.i18n import describe
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
 from game.ui.views.base import (

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from game import explain
 from game.engine.actions import Continue, Respond
-from game.engine.defs import month_label, tr
-from game.engine.world import describe
+from game.engine.defs import tr
+from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns

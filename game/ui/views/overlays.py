@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from game import explain
 from game.engine.game import Game
-from game.engine.world import DERIVED_PARTS, describe
+from game.engine.world import DERIVED_PARTS
+from game.i18n import describe
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, inset, take_bottom

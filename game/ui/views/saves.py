@@ -9,7 +9,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.engine.defs import month_label, tr
+from game.engine.defs import tr
+from game.i18n import month_label
 from game.saves import SaveError
 from game.store import GameInfo, SlotInfo, date_label
 from game.ui.controls import Control, Item
