@@ -58,7 +58,26 @@ def main() -> int:
         spread = statistics.pstdev(xs) or 0.0
         ratio = abs(effect) / spread if spread else float("inf")
         print(f"{name:58} {effect:8.1f} {spread:8.1f} {ratio:7.1f}")
+    # Claim 8 is about the Council: the same change of draft moves members differently. Its
+    # measure is the gap between the member it moves most toward yes and the one it moves most
+    # toward no, from each seed's state after the quarters (concerns read the state).
+    gaps = [_council_gap(sc, args.quarters, s) for s in range(args.seeds)]
+    effect, spread = statistics.fmean(gaps), statistics.pstdev(gaps)
+    ratio = abs(effect) / spread if spread else float("inf")
+    print(f"{'8 members weigh one draft differently (score gap)':58} {effect:8.1f} {spread:8.1f} {ratio:7.1f}")
     return 0
+
+
+def _council_gap(sc: Scenario, quarters: int, seed: int) -> int:
+    from game.engine import council
+    from game.engine.game import Game
+
+    values = project(sc, {}, quarters, seed, {})
+    members = Game(sc, seed).council
+    sovereign = dict(sc.current_mandate) | {"rights": "minimal", "pressure": "quiet"}
+    intrusive = dict(sc.current_mandate) | {"rights": "public-reporting", "pressure": "sanctions-threat"}
+    shifts = [council.stance(m, intrusive, {}, values).score - council.stance(m, sovereign, {}, values).score for m in members]
+    return max(shifts) - min(shifts)
 
 
 if __name__ == "__main__":
