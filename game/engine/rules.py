@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from math import prod
 from typing import NamedTuple
 
 from game.engine.ledger import Meters
@@ -196,9 +197,7 @@ _SCALES: tuple[int, ...] = tuple(100 ** n for n in range(9))  # part's denominat
 
 def part(value: int, *percents: int) -> int:
     """``value`` times each percent / 100, rounded half away from zero, in integers."""
-    num = value
-    for p in percents:
-        num *= p
+    num = value * prod(percents)
     den = _SCALES[len(percents)]
     if num >= 0:
         return (num + den // 2) // den
