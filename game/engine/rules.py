@@ -205,7 +205,7 @@ def part(value: int, *percents: int) -> int:
 
 
 def pct(value: int, percent: int) -> int:
-    """``part`` with one percent: the hot path of the rules."""
+    """``part`` with one percent (the same rounding), cheaper: the hot path of the rules."""
     num = value * percent
     return (num + 50) // 100 if num >= 0 else -((50 - num) // 100)
 
@@ -489,11 +489,12 @@ def spoilers(q: Quarter) -> None:
             if v[tie] > 0:
                 ties += v[tie]
         if ties:
-            add(key, part(C["collusion"], min(100, ties)), "rule:collusion")
+            add(key, pct(C["collusion"], min(100, ties)), "rule:collusion")
         add(key, -pct(v[key], decay), "rule:attrition")
         add(key, exploit, "rule:splits")
         if robust_hit:
             add(key, -robust_hit, why("robust", "rule:attrition"))
+        war = pct(war_violence, hostility_ab)
         if actor in EXTREMISTS:
             if ct_hit:
                 add(key, -ct_hit, why("parallel_force", "rule:attrition"))
@@ -525,8 +526,8 @@ def rivalry(q: Quarter) -> None:
         if hostility_ab <= 0:
             continue
         for place in places:
-            war_at[place] = war_at.get(place, 0) + part(war_violence, hostility_ab)
-        worn = part(war_attrition, hostility_ab)
+            war_at[place] = war_at.get(place, 0) + war
+        worn = pct(war_attrition, hostility_ab)
         add(a_key, -worn, "rule:rivalry")
         add(b_key, -worn, "rule:rivalry")
 
@@ -580,7 +581,7 @@ def violence(q: Quarter) -> None:
     # violence that group drives (the record: the national dialogue of 2019 asked for talks; local
     # agreements in the centre, such as Niono in 2021, calmed some districts for a while).
     dialogue = C["dialogue_damp"]
-    talks = {k: 100 - part(dialogue, (v[rel] + 100) // 2) for k, rel in _DIALOGUE.items()}
+    talks = {k: 100 - pct(dialogue, (v[rel] + 100) // 2) for k, rel in _DIALOGUE.items()}
     gap_cause = why("handover", "rule:violence_drivers")
     for key, presence_key, state_key, disp, in_centre, clash, gap_here, drivers in plan.regions:
         drive, calmed = _drive(v, drivers, talks)
@@ -671,7 +672,7 @@ def commitment(q: Quarter) -> None:
     # members, or officials on the state's side) is less bound to the agreement.
     for key, tie in _TRAFFIC_TIES:
         if v[tie] > 0:
-            add(key, -part(C["trafficking_pull"], v[tie]), "rule:trafficking")
+            add(key, -pct(C["trafficking_pull"], v[tie]), "rule:trafficking")
 
 
 def politics(q: Quarter) -> None:
