@@ -36,14 +36,10 @@ __all__ = [
 
 SAVE_FORMAT = 1
 
-# Endings: key -> (English, French) explanation.
-ENDINGS: dict[str, dict[str, str]] = {
-    "scenario_end": {"en": "The scenario's last mandate year is over.", "fr": "La dernière année de mandat du scénario est terminée."},
-    "consent_withdrawn": {"en": "Host-state consent collapsed: Bamako demands the mission's withdrawal.", "fr": "Le consentement de l'État hôte s'est effondré : Bamako exige le retrait de la mission."},
-    "failed_renewal": {"en": "The Council failed to renew the mandate: the mission must close.", "fr": "Le Conseil n'a pas renouvelé le mandat : la mission doit fermer."},
-    "contributors_withdraw": {"en": "Troop contributors withdrew after unbearable losses.", "fr": "Les pays contributeurs se sont retirés après des pertes insupportables."},
-    "agreement_collapse": {"en": "The peace agreement collapsed: the signatories walked away.", "fr": "L'Accord de paix s'est effondré : les signataires l'ont abandonné."},
-}
+# How a game can end. Each key's words are in the interface catalogues (context "ending").
+ENDINGS: tuple[str, ...] = (
+    "scenario_end", "consent_withdrawn", "failed_renewal", "contributors_withdraw", "agreement_collapse",
+)
 
 # What the debrief charts and the quarter summaries follow.
 TIMELINE_KEYS: tuple[str, ...] = (
@@ -52,14 +48,10 @@ TIMELINE_KEYS: tuple[str, ...] = (
     "mission.safety", "mission.budget", "mission.impartiality", "mission.trust",
 )
 
-OUTCOMES: dict[str, dict[str, str]] = {
-    "human_security": {"en": "Human security", "fr": "Sécurité humaine"},
-    "implementation": {"en": "Implementation of the agreement", "fr": "Mise en œuvre de l'Accord"},
-    "regional_ownership": {"en": "Regional ownership", "fr": "Appropriation régionale"},
-    "mission_safety": {"en": "Safety of the mission", "fr": "Sécurité de la mission"},
-    "council_unity": {"en": "Council unity", "fr": "Unité du Conseil"},
-    "cost": {"en": "Cost ($m, whole game)", "fr": "Coût (M$, toute la partie)"},
-}
+# The outcome measures, in the debrief's order (their words: context "outcome" in the catalogues).
+OUTCOMES: tuple[str, ...] = (
+    "human_security", "implementation", "regional_ownership", "mission_safety", "council_unity", "cost",
+)
 
 
 _DISPLACEMENT_KEYS: tuple[str, ...] = tuple(f"displacement.{r}" for r in REGIONS)

@@ -149,47 +149,17 @@ COEFFICIENTS: dict[str, str] = {
     "commitment_floor": "mean signatories' commitment at or below which the agreement can collapse",
 }
 
-# Causes of the rules (for "why?" answers): rule key -> readable explanation.
-RULES: dict[str, dict[str, str]] = {
-    "deployment": {"en": "troops move toward the ceiling", "fr": "les effectifs rejoignent le plafond"},
-    "presence": {"en": "mission deploys where its troops allow", "fr": "la mission se déploie selon ses effectifs"},
-    "sidelined": {"en": "regional actors sidelined by a Mali-only frame", "fr": "acteurs régionaux tenus à l'écart par un cadre malien"},
-    "capacity_drift": {"en": "regional capacity fades without a handover", "fr": "les capacités régionales s'étiolent sans transfert"},
-    "ownership_drift": {"en": "ownership fades without a regional role", "fr": "l'appropriation s'étiole sans rôle régional"},
-    "regrowth": {"en": "spoilers regroup across open borders", "fr": "les groupes se reconstituent à travers des frontières ouvertes"},
-    "attrition": {"en": "spoilers' losses and desertions", "fr": "pertes et défections des groupes"},
-    "splits": {"en": "spoilers exploit splits among signatories", "fr": "les groupes exploitent les divisions des signataires"},
-    "violence_drivers": {"en": "armed groups' presence drives violence (or lets it fade)", "fr": "la présence des groupes armés nourrit la violence (ou la laisse retomber)"},
-    "hostility": {"en": "fighting between signatories", "fr": "combats entre signataires"},
-    "communal": {"en": "communal violence in the centre", "fr": "violences intercommunautaires au centre"},
-    "collusion": {"en": "armed actors on good terms with a group give it shelter, routes and money", "fr": "des acteurs armés proches d'un groupe lui offrent refuge, routes et argent"},
-    "rivalry": {"en": "armed groups compete for ground and recruits, then fight", "fr": "les groupes armés se disputent le terrain et les recrues, puis se combattent"},
-    "dialogue": {"en": "talks between the state and a jihadist group calm its violence", "fr": "le dialogue entre l'État et un groupe djihadiste calme sa violence"},
-    "truces": {"en": "truces brokered by the mediators", "fr": "trêves négociées par les médiateurs"},
-    "recruitment": {"en": "jihadists recruit in the centre where the state is absent and grievances run high",
-                    "fr": "les djihadistes recrutent au centre, là où l'État est absent et les griefs profonds"},
-    "protection": {"en": "the mission's presence protects", "fr": "la présence de la mission protège"},
-    "state": {"en": "the state's presence protects", "fr": "la présence de l'État protège"},
-    "reconciliation_damps": {"en": "reconciliation damps violence", "fr": "la réconciliation apaise la violence"},
-    "displacement": {"en": "people flee violence and return when it ebbs", "fr": "les populations fuient la violence et reviennent quand elle baisse"},
-    "casualties": {"en": "attacks on peacekeepers", "fr": "attaques contre les casques bleus"},
-    "contributors_leave": {"en": "troop contributors withdraw after losses", "fr": "les pays contributeurs se retirent après des pertes"},
-    "safety": {"en": "losses this quarter", "fr": "pertes du trimestre"},
-    "impartiality_recovers": {"en": "a traditional posture restores impartiality", "fr": "une posture traditionnelle restaure l'impartialité"},
-    "partiality": {"en": "armed groups see the mission as partial", "fr": "les groupes armés jugent la mission partiale"},
-    "implementation_commitment": {"en": "implementation (or its absence) shapes commitment", "fr": "la mise en œuvre (ou son absence) façonne l'engagement"},
-    "mediation": {"en": "mediation backed by regional buy-in", "fr": "médiation soutenue par l'adhésion régionale"},
-    "trafficking": {"en": "trafficking income makes peace costly", "fr": "les revenus du trafic rendent la paix coûteuse"},
-    "mediators_reengage": {"en": "mediators bring the signatories back to the agreement", "fr": "les médiateurs ramènent les signataires vers l'accord"},
-    "split_decay": {"en": "split signatories stall implementation", "fr": "des signataires divisés bloquent la mise en œuvre"},
-    "violence_erodes": {"en": "violence erodes reconciliation", "fr": "la violence érode la réconciliation"},
-    "insecurity": {"en": "insecurity erodes Bamako's consent", "fr": "l'insécurité érode le consentement de Bamako"},
-    "inclusion": {"en": "inclusion (implementation and reconciliation) draws signatories together", "fr": "l'inclusion rapproche les signataires"},
-    "defection": {"en": "a signatory defects (violence, exclusion, trafficking income)", "fr": "un signataire fait défection (violence, exclusion, trafic)"},
-    "courting": {"en": "spoilers court split signatories", "fr": "les groupes courtisent des signataires divisés"},
-    "cost": {"en": "cost of troops and staff", "fr": "coût des troupes et du personnel"},
-    "renewal": {"en": "political capital renewed", "fr": "capital politique renouvelé"},
-}
+# The rules' causes (``rule:<key>`` in the ledger); what each means, in words, is in the
+# interface catalogues (context "rule"), read by the "why?" answers.
+RULES: tuple[str, ...] = (
+    "deployment", "presence", "sidelined", "capacity_drift", "ownership_drift", "regrowth",
+    "attrition", "splits", "violence_drivers", "hostility", "communal", "collusion", "rivalry",
+    "dialogue", "truces", "recruitment", "protection", "state", "reconciliation_damps",
+    "displacement", "casualties", "contributors_leave", "safety", "impartiality_recovers",
+    "partiality", "implementation_commitment", "mediation", "trafficking", "mediators_reengage",
+    "split_decay", "violence_erodes", "insecurity", "inclusion", "defection", "courting", "cost",
+    "renewal",
+)
 
 
 _SCALES: tuple[int, ...] = tuple(100 ** n for n in range(9))  # part's denominators, by how many percents
@@ -494,7 +464,6 @@ def spoilers(q: Quarter) -> None:
         add(key, exploit, "rule:splits")
         if robust_hit:
             add(key, -robust_hit, why("robust", "rule:attrition"))
-        war = pct(war_violence, hostility_ab)
         if actor in EXTREMISTS:
             if ct_hit:
                 add(key, -ct_hit, why("parallel_force", "rule:attrition"))
@@ -525,6 +494,7 @@ def rivalry(q: Quarter) -> None:
         hostility_ab = -v[key]
         if hostility_ab <= 0:
             continue
+        war = pct(war_violence, hostility_ab)
         for place in places:
             war_at[place] = war_at.get(place, 0) + war
         worn = pct(war_attrition, hostility_ab)
