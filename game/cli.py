@@ -219,7 +219,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from game.content import check
 
     paths = args.paths or [str(levels_root())]
-    return check.run(paths, args.json)
+    return check.run(paths, args.json, args.strict)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -440,6 +440,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_whatif(args: argparse.Namespace) -> int:
     """The same game with one decision changed, and the same luck."""
+    from game import i18n
     from game.engine.game import OUTCOMES
     from game.saves import SaveError
     from game.sim.teams import rebuild
@@ -474,8 +475,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     q = result.first_divergence()
     print("the games never part" if q is None else f"the games part from quarter {q + 1}")
     print(f"  {'':<32} {'as played':>10} {'what if':>10} {'change':>8}")
-    for key, label in OUTCOMES.items():
-        print(f"  {tr(label, args.lang)[:32]:<32} {result.original.outcomes()[key]:>10} {result.changed.outcomes()[key]:>10} {diff[key]:>+8}")
+    for key in OUTCOMES:
+        print(f"  {i18n.word('outcome', key, args.lang)[:32]:<32} {result.original.outcomes()[key]:>10} {result.changed.outcomes()[key]:>10} {diff[key]:>+8}")
     print(f"  {'ending':<32} {result.original.ending or 'playing':>10} {result.changed.ending or 'playing':>10}")
     print("where the difference comes from (what if minus as played, by cause):")
     for quantity, change in result.largest_differences(3):
@@ -621,6 +622,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check scenarios and cards: path:line:col: CODE message")
     check.add_argument("paths", nargs="*", help="scenario folders or folders of scenarios (default: the bundled levels/)")
     check.add_argument("--json", action="store_true", help="print the problems as JSON (default: text)")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings (W codes) too, not only on problems")
     check.set_defaults(func=cmd_check, parser=check)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a card file (for editors)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game import i18n
 from game.engine.defs import Scenario, tr
 from game.engine.game import OUTCOMES, Game
 from game.saves import load_replay, read_json
@@ -89,9 +90,9 @@ def compare_text(teams: list[Team], lang: str = "en") -> str:
             out.append(f"  {mark} {tr(dim.label, lang)[:28]:<28} {cells}")
     out.append("")
     out.append(f"  {'':<30} " + "  ".join(f"{t.name:<{width}}" for t in teams))
-    for key, label in OUTCOMES.items():
+    for key in OUTCOMES:
         cells = "  ".join(f"{t.game.outcomes()[key]:<{width}}" for t in teams)
-        out.append(f"  {tr(label, lang)[:30]:<30} {cells}")
+        out.append(f"  {i18n.word('outcome', key, lang)[:30]:<30} {cells}")
     ending = "  ".join(f"{(t.game.ending or 'playing'):<{width}}" for t in teams)
     out.append(f"  {'ending':<30} {ending}")
     out.append("")

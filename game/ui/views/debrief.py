@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game import i18n
 from game.engine.defs import tr
-from game.engine.game import ENDINGS, OUTCOMES, Game
+from game.engine.game import ENDINGS, Game
 from game.i18n import month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -133,9 +134,9 @@ class DebriefView(GameView):
     def draw_outcome(self, f: Frame, rect: Rect) -> None:
         g, lang = self.game, self.lang
         w = rect.w
-        items: list[Item] = [heading_item(f, w, ENDINGS.get(g.ending or "scenario_end", {}).get(lang, ""), "h2")]
+        items: list[Item] = [heading_item(f, w, i18n.word("ending", g.ending or "scenario_end", lang), "h2")]
         for k, value in g.outcomes().items():
-            label = OUTCOMES[k][lang]
+            label = i18n.word("outcome", k, lang)
             if k == "cost":
                 items.append(stat_item(f, w, f"out:{k}", label, f"{value:,}".replace(",", "\u202f"), None))
             else:
@@ -185,7 +186,12 @@ def journal_line(g: Game, e: dict[str, Any], lang: str) -> str:
         if kind == "contributors":
             return when + t("j_contributors", lang, troops=fmt_num(int(e["troops"])), killed=e["killed"])
         if kind == "end":
-            return when + t("j_end", lang, t=ENDINGS.get(e.get("ending", ""), {}).get(lang, e.get("ending", "")))
+            return when + t("j_end", lang, t=_ending(str(e.get("ending", "")), lang))
     except KeyError:
         pass
     return when + str(kind)
+
+
+def _ending(key: str, lang: str) -> str:
+    """An ending's words; a key from another version of the game is shown as it is."""
+    return i18n.word("ending", key, lang) if key in ENDINGS else key
