@@ -524,3 +524,29 @@ def test_a_save_from_before_unity_by_conviction_counts_the_votes(tmp_path: Path)
         del vote["unity"]
     old = Game.from_dict(game.scenario, data)
     assert old.votes[-1].unity_at_vote() == council.unity(old.votes[-1].votes) == (9 * 100 + 6 * 50) // 15
+
+
+def test_a_preview_counts_the_option_s_each_quarter_effects(tmp_path: Path) -> None:
+    patch = ("        levers: {hr_monitoring: 5}", "        levers: {hr_monitoring: 5}\n        each_quarter: {mission.budget: 40}")
+    plain = Game(make_lab(tmp_path / "plain"), 1)
+    patched = Game(make_lab(tmp_path / "patched", clauses_patch=patch), 1)
+    for g in (plain, patched):
+        g.apply(Continue())
+    before = plain.preview_option("rights", "minimal").get("mission.budget", 0)
+    assert patched.preview_option("rights", "minimal").get("mission.budget", 0) > before
+
+
+def test_negative_levers_stop_at_zero(tmp_path: Path) -> None:
+    patch = ("        levers: {hr_monitoring: 5}", "        levers: {hr_monitoring: 5, robust: -90}")
+    game = Game(make_lab(tmp_path, clauses_patch=patch), 1)
+    levers, _ = game.levers_for(dict(game.draft) | {"rights": "minimal"}, {})
+    assert levers["robust"] == 0
+
+
+def test_council_unity_is_the_mean_over_the_game_s_votes(tmp_path: Path) -> None:
+    game = Game(make_lab(tmp_path, members=seated(9), years=2), 1)
+    play_out(game)
+    assert len(game.votes) == 2 and game.ending == "scenario_end"
+    at_votes = [r.unity_at_vote() for r in game.votes]
+    assert game.outcomes()["council_unity"] == sum(at_votes) // 2
+    assert 0 < game.outcomes()["council_unity"] <= 100
