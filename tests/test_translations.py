@@ -227,3 +227,37 @@ def test_a_refusal_is_worded_from_its_key() -> None:
 def test_a_missing_translation_falls_back_to_english_then_to_the_key() -> None:
     assert i18n.text("app_title", "xx") == "Penholder"
     assert i18n.text("no_such_key", "fr") == "no_such_key"
+
+
+# --- no language written into the code ----------------------------------------------------------
+WORDED_BY_CATALOGUE = ["game/ui", "game/frontends", "game/explain.py", "game/i18n.py", "game/engine"]
+
+
+def _language_branches(path: Path) -> list[str]:
+    """``lang == "fr"`` tests and ``{"en": …, "fr": …}`` tables: words that bypass the catalogues."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            codes = [s.value for s in sides if isinstance(s, ast.Constant) and s.value in LANGS]
+            names = [s for s in sides if isinstance(s, ast.Name | ast.Attribute)
+                     and (getattr(s, "id", "") or getattr(s, "attr", "")).endswith("lang")]
+            if codes and names:
+                found.append(f"{path.name}:{node.lineno}")
+        if isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            if len(keys & set(LANGS)) >= 2:
+                found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_no_front_end_or_engine_code_chooses_words_by_language() -> None:
+    files = [p for entry in WORDED_BY_CATALOGUE for p in ([ROOT / entry] if entry.endswith(".py")
+                                                          else (ROOT / entry).rglob("*.py"))]
+    assert [hit for p in files for hit in _language_branches(p)] == []
+
+
+def test_the_branch_scan_sees_one(tmp_path: Path) -> None:
+    code = tmp_path / "x.py"
+    code.write_text('a = "x" if self.lang == "fr" else "y"\nb = {"en": "Yes", "fr": "Oui"}[lang]\n')
+    assert len(_language_branches(code)) == 2

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from game.ui.controls import Control, Item, ListInfo
 from game.ui.layout import Rect
+from game.ui.strings import t
 
 if TYPE_CHECKING:
     from game.ui.frame import Frame
@@ -40,9 +41,9 @@ def first_in_view(items: Sequence[Item], first: int, focus: str | None, height: 
 def more_label(f: Frame, above: int, below: int, width: int) -> str:
     """'▲ 2  ▼ 5  more — PgUp/PgDn', shortened until it fits ``width``."""
     parts = [f"{mark} {n}" for mark, n in (("▲", above), ("▼", below)) if n]
-    more = "more" if f.lang != "fr" else "de plus"
-    label = "  ".join(parts) + f"  {more} — PgUp/PgDn"
-    for cand in (label, "  ".join(parts) + f"  {more}", " ".join(parts)):
+    marks = "  ".join(parts)
+    label = t("more_keys", f.lang, marks=marks)  # the keys named as the help names them
+    for cand in (label, t("more", f.lang, marks=marks), " ".join(parts)):
         label = cand
         if f.text_w(cand) <= width:
             break

@@ -92,7 +92,7 @@ class BriefingView(GameView):
         inner = f.panel(left)
         specs = [("map", self.t("tab_map"))]
         if not self.wide:
-            specs.append(("regions", self.t("region") + "s" if self.lang == "en" else "Régions"))
+            specs.append(("regions", self.t("regions")))
         specs.append(("web", self.t("tab_web")))
         if self.tab not in [k for k, _l in specs]:
             self.tab = "map"
@@ -157,7 +157,7 @@ class BriefingView(GameView):
             name = short(region, lang)  # "Mopti", not "Mopti (centre)", on the map
             vi = str(v[f"violence.{region}"])
             mp = v[f"mission_presence.{region}"]
-            un = f"UN {mp}" if lang == "en" else f"ONU {mp}"
+            un = self.t("un_marker", presence=mp)
             name_w = f.text_w(name + " ")
             vi_w = f.text_w(vi, "bold")
             w = name_w + vi_w + f.pad
@@ -205,7 +205,7 @@ class BriefingView(GameView):
     def draw_region_table(self, f: Frame, r: Rect) -> None:
         g, pal, lang = self.game, f.pal, self.lang
         v = g.values
-        un_head = "UN" if lang == "en" else "ONU"
+        un_head = self.t("un")
         vi_head = self.t("violence")
         num_w = max(f.text_w("100", "bold"), f.text_w(un_head, "bold")) + f.pad
         vi_w = max(num_w, f.text_w(vi_head, "bold") + f.pad)

@@ -142,7 +142,7 @@ class ChamberView(GameView):
         items: list[Item] = []
         items.append(stat_item(f, w, "detail:capital", self.t("capital", n="").rstrip(" :"),
                                str(g.values["council.capital"]), "council.capital"))
-        tags = [self.t("p5") + " (veto)" if m.permanent else "", self.t("african") if m.african else ""]
+        tags = [self.t("p5_veto") if m.permanent else "", self.t("african") if m.african else ""]
         if any(tags):
             items.append(text_item(f, w, " · ".join(x for x in tags if x), color=f.pal.muted))
         items.append(text_item(f, w, vote_word(self, s.vote, m.permanent) + (f" ({self.t('undecided')})" if s.undecided else ""),
@@ -255,7 +255,7 @@ class VoteView(GameView):
                 (self.t("no"), no, pal.no, "✖")]
         label_w = max(f.text_w(f"{sym} {label}", "bold") for label, _n, _c, sym in rows) + f.pad
         num_w = f.text_w("15", "bold") + f.pad
-        need = {"en": "9 needed", "fr": "9 requises"}[self.lang]
+        need = self.t("needed", n=9)
         need_w = f.text_w(need, "bold") + f.pad
         cells_w = r.w - label_w - num_w - need_w
         cell = max(6, cells_w // 15)

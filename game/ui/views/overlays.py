@@ -115,7 +115,7 @@ class WhyOverlay(Overlay):
             out.append(text_item(f, width, t("why_none", lang)))
         if self.quarter is None and not parts and q in g.values:
             start = g.values[q] - sum(c.change for c in g.why(q))
-            label = {"en": "Starting value", "fr": "Valeur de départ"}[lang]
+            label = t("starting_value", lang)
             rows = [(fmt_num(start), label)]
         else:
             rows = []

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game import i18n
 from game.content.loader import levels_root, scenario_folders
 from game.content.safeyaml import load_file
 from game.ui.controls import Item
@@ -144,7 +145,7 @@ class TitleView(View):
             ("title:help", t("help", lang), app.nav.open_help, False, True),
         ]
         settings: list[MenuSpec] = [
-            ("set:lang", t("language", lang), lambda: app.change_settings(lang="fr" if s.lang == "en" else "en"), False, True),
+            ("set:lang", t("language", lang), lambda: app.change_settings(lang=_next_language(s.lang)), False, True),
             ("set:size", t("text_size", lang, n=s.text_step + 1), lambda: app.change_settings(text_step=(s.text_step + 1) % 4), False, True),
             ("set:contrast", t("contrast", lang, v=onoff[s.high_contrast]), lambda: app.change_settings(high_contrast=not s.high_contrast), False, True),
             ("set:palette", t("palette", lang, v=onoff[s.colour_blind]), lambda: app.change_settings(colour_blind=not s.colour_blind), False, True),
@@ -170,3 +171,9 @@ class TitleView(View):
 
     def do_continue(self) -> None:
         self.app.nav.open_continue()
+
+
+def _next_language(lang: str) -> str:
+    """The language after ``lang`` among those with a catalogue (the setting cycles through them)."""
+    langs = i18n.languages()
+    return langs[(langs.index(lang) + 1) % len(langs)] if lang in langs else langs[0]
