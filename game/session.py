@@ -89,12 +89,7 @@ class Session:
     def resume(cls, store: Store, load_level: LoadLevel, game_id: str | None = None) -> tuple[Session, list[Notice]]:
         """Continue a game (the most recent when ``game_id`` is None), falling back to its
         previous good autosave; ``SessionError`` when it cannot be continued."""
-        if game_id is None:
-            games = store.recent_games()
-            if not games:
-                raise SessionError(Notice("nothing"))
-            # the most recent game that reads; if none does, the most recent says why
-            game_id = next((g for g in games if g.error is None), games[0]).game_id
+        game_id = game_id if game_id is not None else _most_recent_game(store)
         try:
             folder = store.folder(game_id)
             found = store.candidates(game_id)
@@ -102,7 +97,6 @@ class Session:
             found, folder = [], Path(game_id)
         if not found:
             raise SessionError(Notice("nothing"))
-        notices: list[Notice] = []
         first_error: SaveError | Notice | None = None
         for i, (path, save, error) in enumerate(found):
             if save is None:
@@ -113,6 +107,7 @@ class Session:
             except SessionError as exc:
                 first_error = first_error or exc.notice
                 continue
+            notices: list[Notice] = []
             if i > 0:
                 # the current file could not be used: set it aside before anything writes here
                 notices.append(Notice("prev_loaded", {"why": found[0][2] or first_error or ""}))
@@ -185,3 +180,11 @@ class Session:
     def resume_command(self) -> str:
         """What to type to continue this game from a terminal."""
         return f"python -m game play --text --continue {self.game_id}" if self.game_id else "python -m game play --text"
+
+
+def _most_recent_game(store: Store) -> str:
+    """The id of the most recent game that reads; if none does, of the most recent (it says why)."""
+    games = store.recent_games()
+    if not games:
+        raise SessionError(Notice("nothing"))
+    return next((g for g in games if g.error is None), games[0]).game_id
