@@ -20,7 +20,7 @@ from typing import Any
 
 from game.engine import council, rules
 from game.engine.actions import Action, Impossible, action_from_dict
-from game.engine.conditions import Condition
+from game.engine.conditions import Condition, always
 from game.engine.council import Stance
 from game.engine.defs import LEVER_DEFAULTS, Card, Member, Scenario, Weight
 from game.engine.ledger import Contribution, Meters
@@ -172,16 +172,18 @@ class Game:
             if opt_id is None:
                 continue
             opt = dim.option(opt_id)
+            soft = dim.id in softened
+            clause = f"clause:{dim.id}.{opt.id}"
             for lever, value in opt.levers.items():
-                if dim.id in softened and lever not in ("duration", "troop_ceiling"):
-                    value //= 2  # a softened clause does half as much
-                if lever in ("duration", "troop_ceiling"):
+                if lever in _SET_LEVERS:
                     levers[lever] = value
                 else:
+                    if soft:
+                        value //= 2  # a softened clause does half as much
                     levers[lever] = max(0, min(100, levers.get(lever, 0) + value))
                 if abs(value) >= strongest.get(lever, 0):
                     strongest[lever] = abs(value)
-                    cause[lever] = f"clause:{dim.id}.{opt.id}"
+                    cause[lever] = clause
         return levers, cause
 
     # --- acting -------------------------------------------------------------------------
@@ -288,7 +290,7 @@ class Game:
             last = last_drawn.get(card_id)
             if last is not None and (once or quarter - last < gap):
                 continue
-            if card_id in pending or not condition(values):
+            if card_id in pending or (condition is not None and not condition(values)):
                 continue
             w = weight.value(values) if fixed is None else fixed
             if w > 0:
@@ -488,12 +490,15 @@ PREVIEW_KEYS: tuple[str, ...] = (
 )
 
 
+# Levers a clause sets outright (a count, not a 0-100 push): never summed, never softened.
+_SET_LEVERS = frozenset(("duration", "troop_ceiling"))
+
 # Every quantity's range, the same for every game (Meters only reads it).
 _RANGES: dict[str, tuple[int, int]] = {**QUANTITIES, **DERIVED}
 
-# A card as eligible() reads it: (card, id, once, quarters before it may return, condition,
-# weight, the weight when it is a constant, or None). Attributes looked up once, not each quarter.
-_SeasonRow = tuple[Card, str, bool, int, Condition, Weight, int | None]
+# A card as eligible() reads it: (card, id, once, quarters before it may return, condition or
+# None for none, weight, the weight when it is a constant or None). Looked up once, not each quarter.
+_SeasonRow = tuple[Card, str, bool, int, Condition | None, Weight, int | None]
 
 
 def _season_rows(scenario: Scenario, date: int, mandate: int) -> list[_SeasonRow]:
@@ -502,7 +507,8 @@ def _season_rows(scenario: Scenario, date: int, mandate: int) -> list[_SeasonRow
     rows = cache.get((date, mandate))
     if rows is None:
         rows = cache[date, mandate] = [
-            (c, c.id, c.once, max(1, c.cooldown), c.condition, c.weight, c.weight.base if c.weight.quantity is None else None)
+            (c, c.id, c.once, max(1, c.cooldown), None if c.condition is always else c.condition, c.weight,
+             c.weight.base if c.weight.quantity is None else None)
             for c in scenario.in_season(date, mandate)
         ]
     return rows
