@@ -17,13 +17,17 @@ from game.engine import council
 from game.engine.actions import Action, CallVote, Choose, Continue, Respond, Trade
 from game.engine.defs import Dimension, Scenario
 from game.engine.game import Game
-from game.engine.phases import BRIEFING, CARD, DRAFTING, NEGOTIATION, SUMMARY, VOTE
+from game.engine.phases import BRIEFING, DRAFTING, NEGOTIATION, SUMMARY, VOTE
 
 if TYPE_CHECKING:
     from game.sim.record import Record
 
 # A scripted drafter's answer to each card, by (drafter, card id, file, line): cards never change.
 _ANSWERS: dict[tuple[str, str, str, int], str] = {}
+
+# Actions without fields, made once: they are immutable, and a drafter returns them thousands of times.
+_CONTINUE = Continue()
+_CALL_VOTE = CallVote()
 
 # What each drafter values in a card response's effects: quantity prefix -> weight.
 _HUMAN = {"violence": -3, "displacement": -2, "mission.trust": 1, "politics.reconciliation": 2}
@@ -48,19 +52,19 @@ class Drafter:
     def choose(self, game: Game) -> Action:
         """The next action for the game's current phase."""
         if game.phase in (BRIEFING, VOTE, SUMMARY):
-            return Continue()
+            return _CONTINUE
         if game.phase == DRAFTING:
             draft = game.draft
             for dim_id, want in self._wanted(game):
                 if draft.get(dim_id) != want:
                     return Choose(dim_id, want)
-            return Continue()
+            return _CONTINUE
         if game.phase == NEGOTIATION:
             # a random drafter does not bargain; the historical one drafts what was adopted, as it was
             trade = None if self.randomise or not self.trades else self._trade(game)
-            return trade if trade is not None else CallVote()
-        if game.phase == CARD and game.card is not None:
-            card = game.card
+            return trade if trade is not None else _CALL_VOTE
+        card = game.card  # (None outside the card phase)
+        if card is not None:
             if self.randomise:
                 return Respond(card.id, card.responses[int(self.rng.random() * len(card.responses))].id)
             historical = self.answers.get(card.id)
@@ -73,7 +77,7 @@ class Drafter:
                           for i, r in enumerate(card.responses)]
                 best = _ANSWERS[key] = max(scored)[2]
             return Respond(card.id, best)
-        return Continue()
+        return _CONTINUE
 
     def _wanted(self, game: Game) -> tuple[tuple[str, str], ...]:
         """(dimension, option) the drafter wants this round, in the scenario's order of clauses.
