@@ -153,8 +153,8 @@ def cards_yaml(*ids: str, broken: str = "") -> str:
 
 def test_summary_counts(tmp_path: Path) -> None:
     one = check_paths([small_world(tmp_path / "one", {"solo": cards_yaml("only")})])
-    assert one.summary() == "1 scenario, 1 card, 0 problems"
-    assert one.to_dict() == {"scenarios": 1, "cards": 1, "problems": []}
+    assert one.summary() == "1 scenario, 1 card, 0 problems, 0 warnings"
+    assert one.to_dict() == {"scenarios": 1, "cards": 1, "problems": [], "warnings": []}
     # two scenarios sharing a deck of two cards: the deck's cards and its problem count once
     bad_weight = """
   - id: heavy
@@ -170,7 +170,7 @@ def test_summary_counts(tmp_path: Path) -> None:
     two = check_paths([world])
     assert two.scenarios == 2 and two.cards == 2 + 2 + 2
     assert sorted((Path(p.path).parent.parent.name, p.code) for p in two.problems) == [("deck", "S103"), ("south", "S103")]
-    assert two.summary() == "2 scenarios, 6 cards, 2 problems"
+    assert two.summary() == "2 scenarios, 6 cards, 2 problems, 0 warnings"
     data = json.loads(json.dumps(two.to_dict()))
     assert (data["scenarios"], data["cards"], len(data["problems"])) == (2, 6, 2)
     assert [(Path(d["path"]).name, d["code"], d["line"] > 0) for d in data["problems"]] == [("deck.yaml", "S103", True), ("tutorial.yaml", "S103", True)]

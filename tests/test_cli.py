@@ -60,9 +60,9 @@ def test_replay_verify(tmp_path: Path) -> None:
 
 
 def test_check_clean_levels_and_a_broken_file(tmp_path: Path) -> None:
-    clean = run("check")
+    clean = run("check", "--strict")
     assert clean.returncode == 0, clean.stdout
-    assert clean.stdout.strip().splitlines()[-1].endswith("0 problems")
+    assert clean.stdout.strip().splitlines()[-1].endswith("0 problems, 0 warnings")
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / "scenario.yaml").write_text("id: bad\ntitle: x\nsummery: y\n", encoding="utf-8")

@@ -13,8 +13,9 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from game.content.loader import load_scenario, scenario_folders
+from game.content.loader import Loaded, load_scenario, scenario_folders
 from game.content.problems import Problem, printable
+from game.content.warnings import Finding, deck_warnings
 
 
 @dataclass
@@ -22,17 +23,53 @@ class Report:
     scenarios: int = 0
     cards: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # W codes: likely mistakes the game still plays
 
     def to_dict(self) -> dict[str, object]:
         return {
             "scenarios": self.scenarios,
             "cards": self.cards,
             "problems": [p.shown() for p in self.problems],
+            "warnings": [p.shown() for p in self.warnings],
         }
 
     def summary(self) -> str:
-        n = len(self.problems)
-        return f"{self.scenarios} scenario{'s' * (self.scenarios != 1)}, {self.cards} card{'s' * (self.cards != 1)}, {n} problem{'s' * (n != 1)}"
+        n, w = len(self.problems), len(self.warnings)
+        return (f"{self.scenarios} scenario{'s' * (self.scenarios != 1)}, {self.cards} card{'s' * (self.cards != 1)},"
+                f" {n} problem{'s' * (n != 1)}, {w} warning{'s' * (w != 1)}")
+
+
+class _Warnings:
+    """The warnings of a run. One about a shared card that depends on the scenario (never drawn,
+    never brought) is kept only if every scenario checked that reads the card gives it: a deck
+    shared by several periods holds cards that only some of them draw."""
+
+    def __init__(self) -> None:
+        self.plain: set[Problem] = set()
+        self.readers: dict[tuple[str, str], int] = {}  # shared card -> scenarios that read it
+        self.given: dict[Problem, int] = {}  # its warning -> scenarios that give it
+        self.card_of: dict[Problem, tuple[str, str]] = {}
+
+    def add(self, loaded: Loaded) -> None:
+        if loaded.deck is None:
+            return
+        for site in loaded.deck.sites:
+            if site.shared:
+                key = (site.path, site.card.id)
+                self.readers[key] = self.readers.get(key, 0) + 1
+        for found in deck_warnings(loaded.deck):
+            self._take(found)
+
+    def _take(self, found: Finding) -> None:
+        if found.card is None:
+            self.plain.add(found.problem)
+            return
+        self.given[found.problem] = self.given.get(found.problem, 0) + 1
+        self.card_of[found.problem] = found.card
+
+    def kept(self) -> list[Problem]:
+        shared = {p for p, n in self.given.items() if n >= self.readers.get(self.card_of[p], 0)}
+        return sorted(self.plain | shared)
 
 
 def check_paths(paths: list[Path]) -> Report:
@@ -40,6 +77,7 @@ def check_paths(paths: list[Path]) -> Report:
     report = Report()
     seen_problems: set[Problem] = set()
     seen_cards: set[tuple[str, int]] = set()
+    warnings = _Warnings()
     for root in paths:
         folders = scenario_folders(root)
         if not folders:
@@ -49,12 +87,14 @@ def check_paths(paths: list[Path]) -> Report:
             loaded = load_scenario(folder)
             report.scenarios += 1
             seen_cards |= loaded.card_entries
+            warnings.add(loaded)
             for p in loaded.problems:
                 if p not in seen_problems:
                     seen_problems.add(p)
                     report.problems.append(p)
     report.cards = len(seen_cards)
     report.problems.sort()
+    report.warnings = warnings.kept()
     return report
 
 
@@ -75,15 +115,17 @@ def _write(text: str) -> None:
     stream.write(safe + "\n")
 
 
-def run(paths: list[str], as_json: bool) -> int:
+def run(paths: list[str], as_json: bool, strict: bool = False) -> int:
+    """Print the report; 1 if there is a problem (or, with ``strict``, a warning), else 0."""
     report = check_paths([Path(p) for p in paths])
     report.problems = [replace(p, path=_shown(p.path)) for p in report.problems]
+    report.warnings = [replace(p, path=_shown(p.path)) for p in report.warnings]
     try:
         if as_json:
             for line in json.dumps(report.to_dict(), indent=2, ensure_ascii=False).splitlines():
                 _write(line)
         else:
-            for p in report.problems:
+            for p in report.problems + report.warnings:
                 _write(str(p))
             _write(report.summary())
         sys.stdout.flush()
@@ -92,4 +134,4 @@ def run(paths: list[str], as_json: bool) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    return 1 if report.problems else 0
+    return 1 if report.problems or (strict and report.warnings) else 0

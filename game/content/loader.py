@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from game.content import schema
 from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_bytes, read_file
+from game.content.warnings import CardSite, Deck
 from game.engine import defs
 from game.engine.conditions import Condition, ConditionError, always, compile_tree
 from game.engine.rules import COEFFICIENTS
@@ -112,6 +113,7 @@ class Loaded:
     cards_skipped: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     files_skipped: list[str] = field(default_factory=list)  # content files dropped whole
+    deck: Deck | None = None  # the cards as read, for check's warnings (game.content.warnings)
 
 
 @dataclass
@@ -441,7 +443,19 @@ def _load_scenario(folder: Path) -> Loaded:
     scenario = _compile(model, main, lib, out, folder)
     problems = sorted(set(out.problems))
     skipped = sorted(({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set())) | set(lib.rejected))
-    return Loaded(scenario, problems, lib.card_entries, skipped + out.cards_in_skipped, out.files, out.files_skipped)
+    return Loaded(scenario, problems, lib.card_entries, skipped + out.cards_in_skipped, out.files, out.files_skipped,
+                  _deck(model, lib, folders[-1]))
+
+
+def _deck(model: schema.ScenarioModel, lib: _Library, own: Path) -> Deck:
+    """The cards as read (the first of each id), each marked as the scenario's own or shared."""
+    sites: list[CardSite] = []
+    seen: set[str] = set()
+    for card, doc, i in lib.cards:
+        if card.id not in seen:
+            seen.add(card.id)
+            sites.append(CardSite(card, doc.path, doc.at, ("cards", i), Path(doc.path).parent.parent != own))
+    return Deck(defs.month_index(model.start), model.years, tuple(sites))
 
 
 def _content_folders(model: schema.ScenarioModel, main: _Doc, folder: Path, out: _Collector) -> list[Path] | None:
