@@ -24,6 +24,9 @@ def test_the_wheel_carries_the_data_and_plays_a_whole_game(tmp_path: Path) -> No
     assert "game/_assets/fonts/DejaVuSans.ttf" in names
     assert sum(n.startswith("game/_levels/") and n.endswith(".yaml") for n in names) == \
         sum(1 for _ in (REPO / "levels").rglob("*.yaml"))
+    # the interface catalogues, one per language, as .po sources (compiled in memory by game.i18n)
+    assert {n for n in names if n.startswith("game/locale/")} == \
+        {str(p.relative_to(REPO)).replace(os.sep, "/") for p in (REPO / "game" / "locale").rglob("*.po")}
     packages = {str(p.parent.relative_to(REPO)).replace(os.sep, ".") for p in (REPO / "game").rglob("__init__.py")}
     assert all(f"{p.replace('.', '/')}/__init__.py" in names for p in packages), "a package is missing from pyproject"
 
@@ -52,3 +55,8 @@ def test_the_wheel_carries_the_data_and_plays_a_whole_game(tmp_path: Path) -> No
                           input="1\n" * 4000, capture_output=True, text=True, cwd=away, env=env, timeout=300)
     assert play.returncode == 0, play.stderr[-2000:]
     assert "Debrief" in play.stdout and "What actually happened" in play.stdout
+    words = subprocess.run([str(py), "-c", "from game import i18n; print(i18n.LOCALE_DIR); print(i18n.text('debrief', 'fr'))"],
+                           capture_output=True, text=True, cwd=away, env=env, timeout=60)
+    assert words.returncode == 0, words.stderr
+    locale_dir, debrief = words.stdout.splitlines()
+    assert locale_dir.startswith(str(venv)) and debrief == "Débriefing"  # the wheel's own catalogues

@@ -261,3 +261,11 @@ def test_the_branch_scan_sees_one(tmp_path: Path) -> None:
     code = tmp_path / "x.py"
     code.write_text('a = "x" if self.lang == "fr" else "y"\nb = {"en": "Yes", "fr": "Oui"}[lang]\n')
     assert len(_language_branches(code)) == 2
+
+
+def test_the_english_refusals_are_the_engine_s_log_messages() -> None:
+    """actions.MESSAGES keeps English for logs and str(exc): the catalogue must say the same."""
+    english = entries(load(i18n.SOURCE))
+    assert {k for (ctx, k) in english if ctx == "refusal"} == set(MESSAGES)
+    for key, sentence in MESSAGES.items():
+        assert english[("refusal", key)].string == sentence, key
