@@ -236,7 +236,8 @@ class Terminal:
             m = g.scenario.member(s.member)
             lean = f" ({self.t('undecided')})" if s.undecided else ""
             reasons = "; ".join(f"{r.weight:+d} {tr(r.why, lang)}" for r in s.reasons[:2])
-            self.say(f"  {tr(m.name, lang) + (' (P5)' if m.permanent else ''):<28} {self.vote_word(s.vote):<11}{lean} {reasons}")
+            name = self.t("term.permanent", name=tr(m.name, lang)) if m.permanent else tr(m.name, lang)
+            self.say(f"  {name:<28} {self.vote_word(s.vote):<11}{lean} {reasons}")
         tally = {k: sum(1 for s in stances if s.vote == k) for k in (council.YES, council.NO, council.ABSTAIN)}
         self.say(self.t("predicted", yes=tally["yes"], no=tally["no"], n=tally["abstain"]))
         self.say(self.t("capital", n=g.values["council.capital"]))
