@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game import i18n
 from game.content.loader import levels_root, load_scenario, resolve_level, scenario_folders
 from game.engine.defs import Scenario, tr
 from game.sim.drafters import DRAFTERS
@@ -29,6 +30,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Kernel and device trees: writing a replay or a screenshot there is never what a user means.
 _SYSTEM_TREES = ("/proc", "/sys", "/dev")
 
+
+# The languages with an interface catalogue (game/locale/): adding one adds it here too.
+LANGUAGES = list(i18n.languages())
+LANG_HELP = f"language, one of {', '.join(LANGUAGES)} (default: en)"
 
 def _shown(text: str, limit: int = 200) -> str:
     """A value quoted back in a message: repr escapes control characters; long values are cut."""
@@ -673,14 +678,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmp_ = sub.add_parser("compare", help="teams side by side, from their team files (play --team NAME --save-replay FILE)")
     cmp_.add_argument("files", nargs="+", type=readable_file, help="team files of one scenario")
-    cmp_.add_argument("--lang", default="en", choices=["en", "fr"], help="language, en or fr (default: en)")
+    cmp_.add_argument("--lang", default="en", choices=LANGUAGES, help=LANG_HELP)
     cmp_.set_defaults(func=cmd_compare, parser=cmp_)
 
     wif = sub.add_parser("whatif", help="the same game with one decision changed, and the same luck")
     wif.add_argument("file", type=readable_file, help="a replay or team file")
     wif.add_argument("--decision", type=int, default=None, metavar="N", help="the decision to change (without it: the list)")
     wif.add_argument("--choose", default=None, metavar="OPTION", help="the clause option or the card response to take instead")
-    wif.add_argument("--lang", default="en", choices=["en", "fr"], help="language, en or fr (default: en)")
+    wif.add_argument("--lang", default="en", choices=LANGUAGES, help=LANG_HELP)
     wif.add_argument("--json", action="store_true", help="print the comparison as JSON (default: text)")
     wif.set_defaults(func=cmd_whatif, parser=wif)
 
@@ -705,7 +710,7 @@ def _play_args(p: argparse.ArgumentParser) -> None:
     _seed_arg(p, None, "the game's luck")
     p.add_argument("--text", action="store_true",
                    help="play in the terminal (default: the window where a display exists, else the terminal)")
-    p.add_argument("--lang", default="en", choices=["en", "fr"], help="language, en or fr (default: en)")
+    p.add_argument("--lang", default="en", choices=LANGUAGES, help=LANG_HELP)
     p.add_argument("--save-replay", type=writable_file, default=None, metavar="FILE",
                    help="write a replay file as you play (default: none)")
     p.add_argument("--auto", default=None, choices=list(DRAFTERS), metavar="STRATEGY",

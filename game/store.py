@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, TypedDict
 
+from game import i18n
 from game.engine.actions import Impossible
 from game.engine.defs import Scenario, month_index
 from game.engine.game import Game, replay
@@ -83,7 +84,7 @@ class Settings:
                 v = data.get(f.name)
                 if type(v) is type(getattr(s, f.name)):  # bool is not an int here
                     setattr(s, f.name, v)
-        s.lang = s.lang if s.lang in ("en", "fr") else "en"
+        s.lang = s.lang if s.lang in i18n.languages() else i18n.SOURCE  # a language with a catalogue
         s.text_step = max(0, min(3, s.text_step))
         return s
 
