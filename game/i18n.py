@@ -56,6 +56,15 @@ def _compile(lang: str) -> gettext.GNUTranslations:
 
 
 @functools.cache
+def _entries() -> frozenset[str]:
+    """The English catalogue's msgids, a context joined to its key by EOT as in a .mo file."""
+    with po_path(SOURCE).open("rb") as source:
+        ids = [(m.context, str(m.id[0] if isinstance(m.id, tuple | list) else m.id))
+               for m in read_po(source, locale=SOURCE, domain=DOMAIN) if m.id]
+    return frozenset(f"{context}\x04{key}" if context else key for context, key in ids)
+
+
+@functools.cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The translations of ``lang``, falling back to English for a missing entry."""
     source = _compile(SOURCE)
@@ -92,7 +101,7 @@ def word(context: str, key: str, lang: str, **params: object) -> str:
 
 def has(context: str, key: str) -> bool:
     """Whether the English catalogue has ``key`` in ``context`` (so a lookup finds words)."""
-    return catalogue(SOURCE).pgettext(context, key) != key
+    return f"{context}\x04{key}" in _entries()
 
 
 def refusal(exc: Impossible, lang: str) -> str:
