@@ -627,7 +627,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check scenarios and cards: path:line:col: CODE message")
     check.add_argument("paths", nargs="*", help="scenario folders or folders of scenarios (default: the bundled levels/)")
     check.add_argument("--json", action="store_true", help="print the problems as JSON (default: text)")
-    check.add_argument("--strict", action="store_true", help="exit 1 on warnings (W codes) too, not only on problems")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings (W codes) too, not only on problems (default: warnings alone exit 0)")
     check.set_defaults(func=cmd_check, parser=check)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a card file (for editors)")

@@ -29,7 +29,7 @@ from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_bytes, read_file
 from game.content.warnings import CardSite, Deck
 from game.engine import defs
-from game.engine.conditions import Condition, ConditionError, always, compile_tree
+from game.engine.conditions import Condition, ConditionError, always, compile_tree, quantities_in
 from game.engine.rules import COEFFICIENTS
 from game.engine.world import ARMED, DERIVED, QUANTITIES, READABLE, REGIONS, canonical
 
@@ -148,6 +148,7 @@ class _Collector:
         self.raws: dict[Path, bytes] = {}  # what each file held when read: the hash uses it
         self.files_skipped: list[str] = []
         self.cards_in_skipped: list[str] = []
+        self.missing_folder = False  # a folder of 'uses:' is not there
 
     def add(self, doc: _Doc, loc: Iterable[str | int], code: str, message: str) -> None:
         line, col = doc.at(loc)
@@ -176,6 +177,10 @@ def _error_problem(err: Mapping[str, Any], data: Any, model: type[BaseModel],
     inner = _data_loc(data, err["loc"], kind)
     loc = base + inner
     if kind == "missing":
+        if loc[-1] == "en" and len(loc) > 1:
+            field = loc[-2] if isinstance(loc[-2], str) else ".".join(str(x) for x in loc[:-1])
+            return (loc[:-1], "S101"), (f"'{field}' has no English text: write it under 'en:' (every text needs English;"
+                                        " French, under 'fr:', is optional)")
         return (loc[:-1], "S101"), f"missing field '{loc[-1]}'"
     if kind == "extra_forbidden":
         return (loc, "S102"), f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), _fields_at(model, inner))}"
@@ -189,11 +194,20 @@ def _merged_text(loc: tuple[Any, ...], messages: list[str]) -> str:
     wants = [m[len("expected "):].split(", got ")[0] for m in messages if m.startswith("expected ")]
     if len(wants) == len(messages) > 1:
         got = messages[0].split(", got ", 1)[-1]
-        return f"{where}: expected {' or '.join(wants)}, got {got}"
+        return _nothing_given(loc, f"{where}: expected {' or '.join(wants)}, got {got}")
     # A value of the right type for one branch of a union (a number for 'weight'): its message is
     # the one that helps, not "expected a mapping".
     specific = [m for m in messages if not m.startswith("expected ")] or messages
-    return f"{where}: " + "; or ".join(specific)
+    return _nothing_given(loc, f"{where}: " + "; or ".join(specific))
+
+
+def _nothing_given(loc: tuple[Any, ...], text: str) -> str:
+    """A field written with nothing after its colon (YAML reads it as null): say so in words."""
+    if not text.endswith(", got None") or not loc:
+        return text
+    name = next((str(x) for x in reversed(loc) if isinstance(x, str)), "this field")
+    return (f"nothing is written after '{name}:': write its value after the colon, or on the lines below"
+            f" indented under it ({text})")
 
 
 def _data_loc(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[str | int, ...]:
@@ -393,6 +407,8 @@ class _Library:
         self.cards: list[tuple[schema.CardModel, _Doc, int]] = []
         self.card_entries: set[tuple[str, int]] = set()  # (file, index) of every card seen
         self.rejected: list[str] = []  # cards the schema refused, by id (or file:line)
+        self.refused: list[tuple[dict[str, Any], _Doc, int]] = []  # their entries, for their references
+        self.ids: list[tuple[str, _Doc, int]] = []  # (id, file, index) of every entry with an id, in order
         self.broken_members: dict[str, Path] = {}  # member id (file name) -> profile that failed
 
 
@@ -442,6 +458,10 @@ def _load_scenario(folder: Path) -> Loaded:
     _override_with_own_values(model, main, lib, out)
     scenario = _compile(model, main, lib, out, folder)
     problems = sorted(set(out.problems))
+    if out.missing_folder:
+        # What a missing folder would have given (the model, the Council, shared cards) is missing
+        # too: its R212 says so once, instead of dozens of references that cannot resolve.
+        problems = [p for p in problems if not p.code.startswith("R") or p.code == "R212"]
     skipped = sorted(({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set())) | set(lib.rejected))
     return Loaded(scenario, problems, lib.card_entries, skipped + out.cards_in_skipped, out.files, out.files_skipped,
                   _deck(model, lib, folders[-1]))
@@ -464,7 +484,9 @@ def _content_folders(model: schema.ScenarioModel, main: _Doc, folder: Path, out:
     for i, rel in enumerate(model.uses):
         shared = _resolve(folder / rel)
         if shared is None or not _is_dir(shared):
-            out.add(main, ("uses", i), "R212", f"shared folder '{rel}' not found (the path is relative to this file's folder)")
+            out.add(main, ("uses", i), "R212", f"shared folder '{rel}' not found{_folder_hint(folder, rel)}"
+                                               " (the path is relative to this file's folder)")
+            out.missing_folder = True
             continue
         folders.append(shared)
     own = _resolve(folder)
@@ -473,6 +495,19 @@ def _content_folders(model: schema.ScenarioModel, main: _Doc, folder: Path, out:
         return None
     folders.append(own)
     return folders
+
+
+def _folder_hint(folder: Path, rel: str) -> str:
+    """" (did you mean '../common'?)" for a misspelt folder: the folders beside the one named."""
+    parent = (folder / rel).parent
+    if not _is_dir(parent):
+        return ""
+    try:
+        names = sorted(p.name for p in parent.iterdir() if _is_dir(p))[:MAX_FILES]
+    except OSError:
+        return ""
+    head = rel.replace("\\", "/").rstrip("/").rpartition("/")[0]
+    return did_you_mean(rel, [f"{head}/{n}" if head else n for n in names])
 
 
 def _override_with_own_values(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Collector) -> None:
@@ -575,12 +610,16 @@ def _load_card_file(path: Path, folder: Path, lib: _Library, out: _Collector) ->
 def _load_card(item: Any, doc: _Doc, i: int, path: Path, lib: _Library, out: _Collector) -> None:
     """One card entry of a file: kept if the schema takes it, else rejected by id (or file:line)."""
     lib.card_entries.add((doc.path, i))
+    name = item.get("id") if isinstance(item, dict) else None
+    if isinstance(name, str):
+        lib.ids.append((name, doc, i))
     try:
         card = schema.CardModel.model_validate(item)
     except ValidationError as exc:
         out.validation(doc, exc, schema.CardModel, ("cards", i))
-        name = item.get("id") if isinstance(item, dict) else None
         lib.rejected.append(name if isinstance(name, str) else f"{path.name}:{doc.at(('cards', i))[0]}")
+        if isinstance(item, dict):
+            lib.refused.append((item, doc, i))
         return
     lib.cards.append((card, doc, i))
 
@@ -773,19 +812,14 @@ def _seat_member(member_id: str, main: _Doc, loc: tuple[str | int, ...], lib: _L
 
 def _compile_cards(lib: _Library, out: _Collector) -> list[defs.Card]:
     """The cards the game plays, sorted by id: ids unique (R203), chains that end, no dangling follow-up."""
-    seen_cards: dict[str, _Doc] = {}
-    for card, doc, i in lib.cards:
-        if card.id in seen_cards:
-            out.add(doc, ("cards", i, "id"), "R203", f"card id '{card.id}' is also used in {seen_cards[card.id].path}")
-            continue
-        seen_cards[card.id] = doc
-    card_ids = set(seen_cards)
+    second = _duplicate_ids(lib, out)
+    card_ids = {card.id for card, doc, i in lib.cards if (doc.path, i) not in second}
+    for item, doc, i in lib.refused:
+        _refused_references(item, doc, ("cards", i), card_ids | {c for c, _d, _i in lib.ids}, out)
     cards: list[defs.Card] = []
-    used: set[str] = set()
     for card, doc, i in lib.cards:
-        if card.id in used:
+        if (doc.path, i) in second:
             continue
-        used.add(card.id)
         compiled = _compile_card(card, doc, ("cards", i), card_ids, out)
         if compiled is not None:
             cards.append(compiled)
@@ -793,6 +827,78 @@ def _compile_cards(lib: _Library, out: _Collector) -> list[defs.Card]:
     cards = _without_dangling_follow_ups(cards)
     cards.sort(key=lambda c: c.id)
     return cards
+
+
+def _duplicate_ids(lib: _Library, out: _Collector) -> set[tuple[str, int]]:
+    """R203 on every card whose id an earlier card has (refused ones count), naming the first's file
+    and line; the (file, index) of those later cards, which the game leaves out."""
+    first: dict[str, tuple[_Doc, int]] = {}
+    later: set[tuple[str, int]] = set()
+    for card_id, doc, i in lib.ids:
+        if card_id not in first:
+            first[card_id] = (doc, i)
+            continue
+        other, j = first[card_id]
+        out.add(doc, ("cards", i, "id"), "R203", f"card id '{card_id}' is also used in {other.path}:{other.at(('cards', j))[0]}"
+                                                 " (the first card with it): ids are unique, so rename this card")
+        later.add((doc.path, i))
+    return later
+
+
+def _refused_references(item: dict[str, Any], doc: _Doc, base: tuple[Any, ...], card_ids: set[str], out: _Collector) -> None:
+    """The quantities and cards a card the schema refused names: its references are reported too,
+    not only once its fields are fixed. Only the parts of the expected shape are read."""
+    when = item.get("when")
+    if isinstance(when, (str, dict)):
+        for loc, name in _misspelt(when, base + ("when",)):
+            _unknown_in_condition(doc, loc, name, out)
+    weight = item.get("weight")
+    if isinstance(weight, dict) and isinstance(weight.get("grows_with"), str) and canonical(weight["grows_with"]) not in READABLE:
+        out.add(doc, base + ("weight", "grows_with"), "R201",
+                f"unknown quantity '{weight['grows_with']}'{did_you_mean(weight['grows_with'], READABLE)}")
+    responses = item.get("responses")
+    for r_i, resp in enumerate(responses if isinstance(responses, list) else []):
+        if isinstance(resp, dict):
+            _refused_response(resp, doc, base + ("responses", r_i), card_ids, out)
+
+
+def _refused_response(resp: dict[str, Any], doc: _Doc, rb: tuple[Any, ...], card_ids: set[str], out: _Collector) -> None:
+    effects = resp.get("effects")
+    if isinstance(effects, dict):
+        _check_effects({k: v for k, v in effects.items() if isinstance(v, int) and not isinstance(v, bool)}, doc, rb + ("effects",), out)
+    follow = resp.get("follow_up")
+    for j, f in enumerate(follow if isinstance(follow, list) else []):
+        target = f.get("card") if isinstance(f, dict) else None
+        if isinstance(target, str) and target not in card_ids:
+            out.add(doc, rb + ("follow_up", j, "card"), "R202", f"unknown card '{target}'{did_you_mean(target, card_ids)}")
+
+
+def _misspelt(data: Any, loc: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+    """(where, name) of every quantity a condition names that does not exist, in order."""
+    if isinstance(data, str):
+        names = [n for n in quantities_in(data) if n not in READABLE]
+        return [(loc, n) for n in sorted(names, key=data.find)]
+    if not isinstance(data, Mapping):
+        return []
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for key in ("all", "any"):
+        parts = data.get(key)
+        for j, sub in enumerate(parts if isinstance(parts, list) else []):
+            found += _misspelt(sub, loc + (key, j))
+    if "not" in data:
+        found += _misspelt(data["not"], loc + ("not",))
+    name = data.get("quantity")
+    if isinstance(name, str) and canonical(name) not in READABLE:
+        found.append((loc + ("quantity",), name))
+    return found
+
+
+def _unknown_in_condition(doc: _Doc, loc: tuple[Any, ...], name: str, out: _Collector) -> None:
+    """C301 for one misspelt quantity, at its column when it sits on the line of its key."""
+    line, col = doc.at(loc)
+    start = doc.line_text(line).find(name)
+    out.problems.append(Problem(doc.path, line, start + 1 if start >= 0 else col, "C301",
+                                f"condition: unknown quantity '{name}'{did_you_mean(name, READABLE)}"))
 
 
 def _without_dangling_follow_ups(cards: list[defs.Card]) -> list[defs.Card]:
@@ -926,7 +1032,11 @@ def _condition(cond: Any, doc: _Doc, loc: tuple[Any, ...], out: _Collector) -> C
             start = doc.line_text(line).find(" ".join(cond.split())[:20])
             if start >= 0:
                 col = start + exc.col
-        out.problems.append(Problem(doc.path, line, col, "C301", f"condition: {exc}"))
+        unknown = _misspelt(_condition_data(cond), loc)
+        if not any(str(exc).startswith(f"unknown quantity '{name}'") for _where, name in unknown):
+            out.problems.append(Problem(doc.path, line, col, "C301", f"condition: {exc}"))
+        for where, name in unknown:  # every misspelt name, each where it is written
+            _unknown_in_condition(doc, where, name, out)
         return None
 
 

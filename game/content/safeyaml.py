@@ -91,37 +91,49 @@ def decode_utf8(raw: bytes, path: str) -> str:
     return text
 
 
-_HINTS = (
-    ("special characters are not allowed", "delete the invisible control character here"),
-    ("mapping values are not allowed", "a value holding ': ' must be put in quotes"),
-    ("could not find expected ':'", "each line of a mapping is 'key: value'; check the line above too"),
-    ("did not find expected key", "check the indentation of this line and the one above"),
-    ("did not find expected '-'", "check the indentation of this list"),
-    ("found character '@'", "a value starting with @ or ` must be put in quotes"),
-    ("found character '`'", "a value starting with @ or ` must be put in quotes"),
+# libyaml's messages, each as a plain sentence that says what to do; the parser's own words follow
+# it in brackets, for whoever knows YAML (or searches the web for them).
+_PLAIN = (
+    ("special characters are not allowed", "an invisible control character is here: delete it"),
+    ("mapping values are not allowed",
+     "this value holds ': ' (a colon and a space), which YAML reads as a new field: the value must be put in quotes,"
+     " for example title: \"Kidal: the talks resume\""),
+    ("could not find expected ':'",
+     "this line has no ':' after its name: write 'name: value' (a colon and a space after the name)"),
+    ("did not find expected key",
+     "this line is not indented like the lines around it: line it up with the other fields of the same item,"
+     " or check the line above"),
+    ("did not find expected '-' indicator",
+     "a list is broken here: each item of a list starts with '- ' at the same indentation, and a 'name: value'"
+     " line cannot sit among the items — check the indentation of this list"),
+    ("found character '@'", "a value starting with @ must be put in quotes"),
+    ("found character '`'", "a value starting with ` must be put in quotes"),
     ("found undefined tag handle", "a value starting with ! must be put in quotes"),
-    ("block sequence entries are not allowed", "a '- ' item must start its own line, indented under its key"),
-    ("did not find expected ',' or '}'", "a { … } on one line needs a comma between items and a closing }"),
-    ("did not find expected ',' or ']'", "a [ … ] on one line needs a comma between items and a closing ]"),
+    ("block sequence entries are not allowed",
+     "a '- ' item must start its own line, indented under the name of its list"),
+    ("did not find expected ',' or '}'",
+     "a { … } on one line needs a comma between items and a closing }: close it, or write the items on lines of their own"),
+    ("did not find expected ',' or ']'",
+     "a [ … ] on one line needs a comma between items and a closing ]: close it, or write the items on lines of their own"),
     ("expected comment or line break", "something follows the value on this line: put the whole value in quotes"),
-    ("expected <document start>", "check the indentation of the first lines"),
+    ("expected <document start>", "the first lines are not indented as expected: top-level names start at the left margin"),
     ("unknown escape character", "in double quotes a backslash starts an escape: write \\\\ or use single quotes"),
-    ("found unexpected end of stream", "a quote or a bracket is not closed"),
+    ("found unexpected end of stream", "the file ends inside a value: a quote or a bracket is not closed"),
 )
 
 
-def _hint(reason: str, text: str, index: int) -> str:
-    """What to do about libyaml's message, in plain words (it does not always name the character)."""
+def _plain(reason: str, text: str, index: int) -> str:
+    """libyaml's message as a sentence that says what to do (it does not always name the character)."""
     if "cannot start any token" in reason and 0 <= index < len(text):
         ch = text[index]
         if ch == "\t":
-            return " (indent with spaces, not tabs)"
+            return "this line is indented with a tab: indent with spaces, not tabs"
         if ch in "@`%":
-            return f" (a value starting with {ch} must be put in quotes)"
-    for fragment, hint in _HINTS:
+            return f"a value starting with {ch} must be put in quotes"
+    for fragment, sentence in _PLAIN:
         if fragment in reason:
-            return f" ({hint})"
-    return ""
+            return sentence
+    return "this file cannot be read as YAML here: check this line and the one above"
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -158,10 +170,13 @@ def load_text(text: str, path: str) -> tuple[Any, Positions]:
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     """libyaml's syntax error at its place, with a hint of what to do."""
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     reason = " ".join((exc.problem or "not valid YAML").split())
-    hint = _hint(reason, text, mark.index if mark else -1)
-    return Problem(path, line, col, "Y001", f"YAML syntax: {reason}{hint}")
+    sentence = _plain(reason, text, mark.index if mark else -1)
+    if "expected ':'" in reason and exc.context_mark is not None:
+        # libyaml notices a missing colon on the next line; the name without it is where it began.
+        mark = exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(path, line, col, "Y001", f"{sentence} (YAML syntax: {reason})")
 
 
 def _where(event: yaml.Event) -> tuple[int, int]:

@@ -1,0 +1,143 @@
+"""Exact lines, plain words (issue 13): each mistake a trainer made, reported on its own line in
+words they can act on, with the YAML reader's own words kept after the sentence."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.content.check import check_paths
+from game.content.loader import load_scenario
+from game.content.problems import Problem
+
+LEVELS = Path(__file__).resolve().parent.parent / "levels"
+RESPONSES = """    responses:
+      - {id: a, label: {en: a, fr: a}, why: {en: a, fr: a}}
+      - {id: b, label: {en: b, fr: b}, why: {en: b, fr: b}}
+"""
+
+
+def card(cid: str, body: str = "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n") -> str:
+    return f"  - id: {cid}\n{body}    sources: [\"for tests\"]\n{RESPONSES}"
+
+
+@pytest.fixture()
+def lab(tmp_path: Path) -> Path:
+    folder = tmp_path / "lab"
+    shutil.copytree(LEVELS / "tutorial", folder)
+    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
+    (folder / "scenario.yaml").write_text(text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}]"), encoding="utf-8")
+    return folder
+
+
+def write(lab: Path, name: str, text: str) -> Path:
+    path = lab / "cards" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, fragment: str, nth: int = 1) -> int:
+    hits = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line]
+    return hits[nth - 1]
+
+
+def problems_in(folder: Path, path: Path, code: str) -> list[Problem]:
+    return [p for p in check_paths([folder]).problems if Path(p.path) == path and p.code == code]
+
+
+def test_a_missing_english_text_points_at_text(lab: Path) -> None:
+    path = write(lab, "texts.yaml", "cards:\n"
+                 + card("no-en", "    title: {en: T, fr: T}\n    text:\n      fr: Seulement en français.\n")
+                 + card("fr-only", "    title: {en: T, fr: T}\n    text: {fr: Seulement}\n"))
+    found = problems_in(lab, path, "S101")
+    assert [p.line for p in found] == [line_of(path, "text:", 1), line_of(path, "text:", 2)], found
+    assert all("'text' has no English text" in p.message and "'en:'" in p.message for p in found), found
+
+
+def test_a_duplicate_id_names_both_files_and_lines_and_blames_the_second(lab: Path) -> None:
+    first = write(lab, "a.yaml", "cards:\n" + card("keep") + card("twice"))
+    second = write(lab, "b.yaml", "cards:\n" + card("other") + card("twice"))
+    [dup] = [p for p in check_paths([lab]).problems if p.code == "R203"]
+    assert (Path(dup.path), dup.line) == (second, line_of(second, "id: twice")), dup
+    assert f"{first}:{line_of(first, 'id: twice')}" in dup.message, dup
+    loaded = load_scenario(lab)
+    assert loaded.scenario is not None and loaded.scenario.card("twice").file == str(first)
+
+
+def test_a_duplicate_of_a_card_the_schema_refused_is_still_found(lab: Path) -> None:
+    write(lab, "a.yaml", "cards:\n" + card("twice", "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    weight: lots\n"))
+    second = write(lab, "b.yaml", "cards:\n" + card("twice"))
+    [dup] = [p for p in check_paths([lab]).problems if p.code == "R203"]
+    assert (Path(dup.path), dup.line) == (second, line_of(second, "id: twice"))
+
+
+def test_a_missing_colon_is_reported_on_its_own_line(lab: Path) -> None:
+    path = write(lab, "colon.yaml", "cards:\n  - id: x\n    title\n      en: T\n    text: {en: T}\n")
+    [p] = problems_in(lab, path, "Y001")
+    assert (p.line, p.col) == (3, 5), p
+    assert p.message.startswith("this line has no ':' after its name") and "could not find expected ':'" in p.message
+
+
+@pytest.mark.parametrize(("text", "line", "sentence", "parser"), [
+    ("cards:\n  - id: x\n    title: Kidal: again\n", 3, "must be put in quotes", "mapping values are not allowed in this context"),
+    ("cards:\n  - id: a\n  - id: b\n  sources: x\n", 4, "a list is broken here", "did not find expected '-' indicator"),
+    ("cards:\n\t- id: x\n", 2, "indent with spaces, not tabs", "found character that cannot start any token"),
+])
+def test_yaml_messages_are_sentences_with_the_parsers_words_after(lab: Path, text: str, line: int, sentence: str, parser: str) -> None:
+    path = write(lab, "yaml.yaml", text)
+    [p] = problems_in(lab, path, "Y001")
+    assert p.line == line, p
+    assert p.message.index(sentence) < p.message.index(f"(YAML syntax: {parser})"), p
+
+
+def test_a_field_left_empty_is_said_in_words(lab: Path) -> None:
+    path = write(lab, "empty.yaml", "cards:\n" + card("empty", "    title:\n    text: {en: T, fr: T}\n"))
+    [p] = [p for p in problems_in(lab, path, "S103") if p.line == line_of(path, "title:")]
+    assert p.message.startswith("nothing is written after 'title:'"), p
+    assert p.message.endswith("expected a mapping, got None)"), p
+
+
+def test_a_misspelt_uses_folder_is_one_problem_with_did_you_mean(tmp_path: Path) -> None:
+    shutil.copytree(LEVELS / "common", tmp_path / "common")
+    shutil.copytree(LEVELS / "tutorial", tmp_path / "lab")
+    main = tmp_path / "lab" / "scenario.yaml"
+    main.write_text(main.read_text(encoding="utf-8").replace("uses: [../common]", "uses: [../comon]"), encoding="utf-8")
+    report = check_paths([tmp_path / "lab"])
+    assert [(p.code, p.line) for p in report.problems] == [("R212", line_of(main, "uses:"))], "\n".join(map(str, report.problems))
+    assert "'../comon' not found (did you mean '../common'?)" in report.problems[0].message
+
+
+def test_field_errors_do_not_hide_reference_errors(lab: Path) -> None:
+    body = ("    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    weight: lots\n"
+            '    when: "violence.goa > 3 and buyin.algria < 50"\n'
+            "    sources: [\"for tests\"]\n"
+            "    responses:\n"
+            "      - {id: a, label: {en: a, fr: a}, why: {en: a, fr: a}, effects: {strenght.jnim: 2}, follow_up: [{card: nope, after: 1}]}\n"
+            "      - {id: b, label: {en: b, fr: b}, why: {en: b, fr: b}}\n")
+    path = write(lab, "refs.yaml", "cards:\n  - id: refs\n" + body)
+    got = {(p.code, p.line, p.message.split("'")[1]) for p in check_paths([lab]).problems if Path(p.path) == path}
+    when, resp = line_of(path, "when:"), line_of(path, "strenght")
+    assert got == {("S103", line_of(path, "weight:"), "lots"), ("C301", when, "violence.goa"), ("C301", when, "buyin.algria"),
+                   ("R201", resp, "strenght.jnim"), ("R202", resp, "nope")}, got
+
+
+def test_every_misspelt_quantity_of_a_condition_is_reported(lab: Path) -> None:
+    structured = ('    when:\n      any:\n        - {quantity: violence.goa, op: ">", value: 3}\n'
+                  '        - not: {quantity: mision.trust, op: "<", value: 3}\n')
+    path = write(lab, "cond.yaml", "cards:\n"
+                 + card("text-form", '    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    when: "violence.goa > 3 or buyin.algria < 5"\n')
+                 + card("tree-form", "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n" + structured))
+    found = problems_in(lab, path, "C301")
+    text_line = line_of(path, "violence.goa > 3 or")
+    row = path.read_text(encoding="utf-8").splitlines()[text_line - 1]
+    goa = "condition: unknown quantity 'violence.goa' (did you mean 'violence.gao'?)"
+    assert sorted((p.line, p.message) for p in found) == sorted([
+        (text_line, goa),
+        (text_line, "condition: unknown quantity 'buyin.algria' (did you mean 'buyin.algeria'?)"),
+        (line_of(path, "quantity: violence.goa"), goa),
+        (line_of(path, "mision.trust"), "condition: unknown quantity 'mision.trust' (did you mean 'mission.trust'?)"),
+    ]), found
+    # in the text form, each at its own column
+    assert sorted(p.col for p in found if p.line == text_line) == [row.index("violence.goa") + 1, row.index("buyin.algria") + 1]
