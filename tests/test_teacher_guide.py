@@ -126,6 +126,9 @@ def test_french_typography() -> None:
     assert not tight, f"no space before: {tight[:5]}"
     assert '"' not in body, "French quotation marks are « », not \"\""
     assert not re.search(r"«\S|\S»", body), "a space inside « »"
+    # an ordinary space would let a line break fall between a word and its colon
+    loose = [m.group(0) for m in re.finditer(r"\S {1,2}[:;!?»]|« ", body)]
+    assert not loose, f"a no-break space belongs there: {loose[:5]}"
 
 
 def test_what_the_guides_call_coming_is_not_built_yet() -> None:
