@@ -8,6 +8,7 @@ saved as it appears, and the loop ends on the debrief.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 import pygame
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
 
 ANIMATION_MS = 30  # the wake-up period while something moves
 POLL_MS = 40  # drivers without a sleeping wait are polled gently
+
+
+def clock_ms() -> int:
+    """The time animations move by. Not ``pygame.time.get_ticks()``: it stays at 0 unless SDL's timer
+    is initialised, and the window initialises only the display and the fonts."""
+    return time.monotonic_ns() // 1_000_000
 
 
 def wait_for_events(blocking: bool, animating: bool) -> list[pygame.event.Event]:
@@ -45,7 +52,7 @@ def run(app: App) -> int:
             if event.type != pygame.NOEVENT:
                 app.handle(event)
         if app.nav.screen.animating():
-            app.nav.screen.tick(pygame.time.get_ticks())
+            app.nav.screen.tick(clock_ms())
             app.dirty = True
         elif tick:
             app.dirty = True  # the last animation frame

@@ -1,8 +1,9 @@
-"""The Council chamber: fifteen seats with predicted votes and reasons, trades, then the vote."""
+"""The Council chamber: the fifteen at the horseshoe table with their predicted votes, a member's
+reasons and trades one click away, then the vote, seat by seat, for the room to watch."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -10,17 +11,18 @@ import pygame
 
 from game.engine import council
 from game.engine.actions import Back, CallVote, Continue, Trade
-from game.engine.defs import tr
+from game.engine.defs import Member, tr
 from game.ui.controls import Item
 from game.ui.frame import Frame
-from game.ui.layout import Rect, columns, take_bottom, take_top
+from game.ui.layout import Rect, columns, take_top
 from game.ui.theme import Color
+from game.ui.views import seats as sts
 from game.ui.views.base import (
     ActionSpec,
     GameView,
-    Part,
     View,
     button_item,
+    chrome,
     fmt_num,
     heading_item,
     para,
@@ -32,7 +34,8 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 SYMBOL = {council.YES: "✔", council.NO: "✖", council.ABSTAIN: "○"}
-REVEAL_MS = 230  # one seat every REVEAL_MS: fifteen seats in about 3.5 seconds
+REVEAL_MS = 450  # one seat every REVEAL_MS: fifteen seats in about seven seconds, a pace a room follows
+SIDE_DETAIL_W = 1500  # from this body width the member's detail stays beside the table
 
 
 def vote_word(view: View, vote: str, permanent: bool) -> str:
@@ -41,35 +44,86 @@ def vote_word(view: View, vote: str, permanent: bool) -> str:
     return f"{SYMBOL[vote]} {view.t({'yes': 'yes', 'no': 'no', 'abstain': 'abstain'}[vote])}"
 
 
+def seat_mark(view: View, vote: str, permanent: bool) -> str:
+    """What a seat shows of a vote: its sign, and the word VETO for a permanent member's no."""
+    return f"{SYMBOL[vote]} {view.t('veto')}" if vote == council.NO and permanent else SYMBOL[vote]
+
+
 def vote_color(f: Frame, vote: str) -> Color:
     return {council.YES: f.pal.yes, council.NO: f.pal.no}.get(vote, f.pal.abstain)
 
 
-# A seat: (control id, its texts, selected, what a click does: None for a seat that is only shown).
-Seat = tuple[str, list[Part], bool, Callable[[], object] | None]
+def names_list(view: View, names: Sequence[str]) -> str:
+    """'China', 'China and Russia', 'China, Russia and the United States'."""
+    if len(names) < 2:
+        return "".join(names)
+    return view.t("list_and", first=", ".join(names[:-1]), last=names[-1])
 
 
-def seat_grid(f: Frame, rect: Rect, seats: Sequence[Seat]) -> None:
-    """Seats in rows (as many columns as the names allow), scrolling by rows if needed."""
-    widest = max((f.text_w(parts[0][0], "bold") for _c, parts, _s, _a in seats), default=100)
-    min_w = min(rect.w, widest + 3 * f.pad)
-    cols = max(2, min(5, (rect.w + f.pad) // (min_w + f.pad)))
-    col_w = (rect.w - f.pad * (cols - 1)) // cols
-    items = []
-    for start in range(0, len(seats), cols):
-        row = seats[start:start + cols]
-        h = max(f.rich_h([(p[0], p[1]) for p in parts], col_w) for _c, parts, _s, _a in row)
-
-        def draw(fr: Frame, r: Rect, row: Sequence[Seat] = row) -> None:
-            for k, (cid, parts, selected, action) in enumerate(row):
-                fr.rich_button(cid, Rect(r.x + k * (col_w + fr.pad), r.y, col_w, r.h), parts, action,
-                               selected=selected, kind="seat", register=action is not None)
-
-        items.append(Item(h, draw, tuple(s[0] for s in row if s[3] is not None)))
-    f.scroll_list("seats", rect, items, gap=f.pad)
+def verdict(view: View, members: Sequence[Member], votes: Mapping[str, str]) -> tuple[str, bool]:
+    """The outcome in one sentence that names the vetoes, and whether the draft passes."""
+    vetoes = [tr(m.name, view.lang) for m in members if m.permanent and votes.get(m.id) == council.NO]
+    yes = sum(v == council.YES for v in votes.values())
+    if vetoes:
+        return view.t("verdict_veto", names=names_list(view, vetoes)), False
+    if council.adopted(tuple(members), votes):
+        return view.t("verdict_adopted", yes=yes), True
+    return view.t("verdict_short", yes=yes, need=council.VOTES_NEEDED), False
 
 
-class ChamberView(GameView):
+def room_lines(f: Frame, w: int, lines: Sequence[tuple[str, str, Color | None]]) -> int:
+    return sum(f.text_h(text, w, style) for text, style, _c in lines) + f.pad // 2 * max(0, len(lines) - 1)
+
+
+def draw_room(f: Frame, r: Rect, must: Sequence[tuple[str, str, Color | None]],
+              extra: Sequence[tuple[str, str, Color | None]] = ()) -> int:
+    """The lines inside the U, top down; the ``extra`` ones only while they fit. Returns the y below."""
+    y = r.y
+    for k, (text, style, color) in enumerate([*must, *extra]):
+        h = f.text_h(text, r.w, style)
+        if k >= len(must) and y + h > r.bottom:
+            break
+        f.text(Rect(r.x, y, r.w, h), text, style, color, align="center")
+        y += h + f.pad // 2
+    return y
+
+
+class TableView(GameView):
+    """What the chamber and the vote share: the members in their seats, the President, the pen."""
+
+    table: sts.Table | None = None  # the seats as last drawn (the tests read it)
+
+    def members(self) -> list[Member]:
+        g = self.game
+        return sts.seating(g.council, sts.president(g.council, g.date))
+
+    def marks(self, m: Member, chair: str | None) -> str:
+        return (sts.PRESIDENT_MARK if m.id == chair else "") + (sts.PENHOLDER_MARK if m.id == sts.PENHOLDER else "")
+
+    def legend(self) -> str:
+        """'★ President: Malaysia · ✒ Penholder: France' (who is not seated is left out)."""
+        g = self.game
+        chair = sts.president(g.council, g.date)
+        by_id = {m.id: tr(m.name, self.lang) for m in g.council}
+        bits = []
+        if chair in by_id:
+            bits.append(f"{sts.PRESIDENT_MARK}\u00a0{self.t('president', name=by_id[chair])}")
+        if sts.PENHOLDER in by_id:
+            bits.append(f"{sts.PENHOLDER_MARK}\u00a0{self.t('penholder', name=by_id[sts.PENHOLDER])}")
+        return " · ".join(bits)
+
+    def lay_table(self, f: Frame, rect: Rect, final: list[sts.Seat], room_h: Callable[[int], int]) -> sts.Table:
+        """The U for these seats, sized for their ``final`` look (so nothing moves as the votes
+        come in), each keeping room for its own vote mark."""
+        for seat in final:
+            seat.vote_w = f.text_w(seat.vote, "bold")
+        self.table = sts.table(rect, len(final), lambda i, w: sts.seat_h(f, final[i], w), room_h, f.pad // 2 + 2,
+                         sts.seat_width(f, final),
+                         lambda t: all(sts.words_fit(f, s, r.w) for s, r in zip(final, t.seats, strict=True)))
+        return self.table
+
+
+class ChamberView(TableView):
     name = "chamber"
     help_key = "chamber"
     title_key = "chamber"
@@ -78,6 +132,7 @@ class ChamberView(GameView):
     def __init__(self, app: App):
         super().__init__(app)
         self.selected: str | None = None
+        self.detail_open = False  # on a small window, the member's detail in place of the table
 
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "vote":
@@ -89,58 +144,86 @@ class ChamberView(GameView):
         return False
 
     def back(self) -> bool:
+        if self.detail_open:
+            self.close_detail()
+            return True
         self.app.act(Back())
         return True
 
     def default_focus(self) -> str | None:
-        return "act:vote"
+        return "detail:close" if self.detail_open else "act:vote"
 
     def actions(self) -> list[ActionSpec]:
         return [("act:back", self.t("back_to_draft"), lambda: self.app.act(Back()), False),
                 ("act:vote", self.t("call_vote"), lambda: self.app.act(CallVote()), True)]
 
+    def side_detail(self) -> bool:
+        return self.app.display.surface.get_width() >= SIDE_DETAIL_W
+
     def pick(self, member: str) -> None:
+        """A seat chosen: its detail beside the table, or in its place on a small window."""
         self.selected = member
         self.scroll["detail"] = 0
+        if not self.side_detail():
+            self.detail_open = True
+            self.app.focus.set(None)  # the detail's first control takes the focus
+
+    def close_detail(self) -> None:
+        self.detail_open = False
+        self.app.focus.set(f"seat:{self.selected}" if self.selected else None)
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.game, self.lang
-        stances = g.predict()
+        stances = self.game.predict()
         if self.selected is None:
             blocking = [s for s in stances if s.vote != council.YES]
             self.selected = (blocking[0] if blocking else stances[0]).member
-        left, right = columns(body, [0.58, 0.42], f.gap)
-        inner = f.panel(left)
-        yes = sum(s.vote == council.YES for s in stances)
-        no = sum(s.vote == council.NO for s in stances)
-        line = self.t("predicted", yes=yes, no=no, n=len(stances) - yes - no)
-        lh = f.text_h(line, inner.w, "bold")
-        top, rest = take_top(inner, lh + f.pad // 2, f.pad)
-        f.text(top, line, "bold", f.pal.heading)
-        seats: list[Seat] = []
-        for s in stances:
-            m = g.scenario.member(s.member)
-            extra = []
-            if m.permanent:
-                extra.append(self.t("p5"))
-            if s.undecided:
-                extra.append(self.t("undecided"))
-            parts: list[Part] = [(tr(m.name, lang), "bold", None), (vote_word(self, s.vote, m.permanent), "bold", vote_color(f, s.vote)),
-                     (" · ".join(extra), "body", f.pal.muted)]
-            seats.append((f"seat:{m.id}", parts, m.id == self.selected, partial(self.pick, m.id)))
-        seat_grid(f, rest, seats)
-        self.draw_detail(f, right, {s.member: s for s in stances})
+        by_member = {s.member: s for s in stances}
+        if self.detail_open and not self.side_detail():
+            self.draw_detail(f, body, by_member, closable=True)
+            return
+        if self.side_detail():
+            left, right = columns(body, [0.62, 0.38], f.gap)
+            self.draw_detail(f, right, by_member, closable=False)
+        else:
+            left = body
+        self.draw_table(f, f.panel(left), by_member)
 
-    def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, council.Stance]) -> None:
+    def draw_table(self, f: Frame, rect: Rect, stances: dict[str, council.Stance]) -> None:
+        g = self.game
+        members = self.members()
+        chair = sts.president(g.council, g.date)
+        seats = [sts.Seat(m.id, tr(m.name, self.lang), self.marks(m, chair),
+                          seat_mark(self, stances[m.id].vote, m.permanent) + ("?" if stances[m.id].undecided else ""),
+                          vote_color(f, stances[m.id].vote), veto=m.permanent and stances[m.id].vote == council.NO,
+                          selected=m.id == self.selected) for m in members]
+        votes = {s.member: s.vote for s in stances.values()}
+        text, passes = verdict(self, members, votes)
+        yes = sum(v == council.YES for v in votes.values())
+        no = sum(v == council.NO for v in votes.values())
+        must = [(text, "h2", f.pal.yes if passes else f.pal.no),
+                (self.t("predicted", yes=yes, no=no, n=len(votes) - yes - no), "body", None)]
+        extra = [(self.legend(), "body", f.pal.muted), (self.t("seat_hint"), "body", f.pal.muted),
+                 (self.t("capital", n=g.values["council.capital"]), "bold", f.pal.heading)]
+        t = self.lay_table(f, rect, seats, lambda w: room_lines(f, w, must))
+        for r, seat in zip(t.seats, seats, strict=True):
+            sts.draw_seat(f, r, seat, f"seat:{seat.member}", partial(self.pick, seat.member))
+        draw_room(f, t.inside, must, extra)
+
+    def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, council.Stance], *, closable: bool) -> None:
         g, lang = self.game, self.lang
         assert self.selected is not None  # draw_body chose one
         m = g.scenario.member(self.selected)
         s = stances[m.id]
         name = tr(m.name, lang)
+        if closable:
+            bh = f.button_h(self.t("to_table"), rect.w, "bold")
+            top, rect = take_top(rect, bh, f.pad)
+            f.button("detail:close", Rect(top.x, top.y, min(top.w, f.text_w(self.t("to_table"), "bold") + 3 * f.pad), bh),
+                     self.t("to_table"), self.close_detail, style="bold")
         inner = f.panel(rect, name)
         w = inner.w
         items: list[Item] = []
-        items.append(stat_item(f, w, "detail:capital", self.t("capital", n="").rstrip(" :"),
+        items.append(stat_item(f, w, "detail:capital", self.t("capital", n="").rstrip(" :\u00a0"),
                                str(g.values["council.capital"]), "council.capital"))
         tags = [self.t("p5_veto") if m.permanent else "", self.t("african") if m.african else ""]
         if any(tags):
@@ -172,8 +255,11 @@ class ChamberView(GameView):
         f.scroll_list("detail", inner, items)
 
 
-class VoteView(GameView):
-    """The vote, member by member, so that a class watches it happen; then the result."""
+class VoteView(TableView):
+    """The vote, seat by seat around the table, so that a class watches it happen; then the result.
+
+    Time comes from the window's loop (``tick``): the first tick starts the count, so the view reads
+    no clock of its own."""
 
     name = "vote"
     help_key = "vote"
@@ -181,7 +267,7 @@ class VoteView(GameView):
 
     def __init__(self, app: App):
         super().__init__(app)
-        self.started = pygame.time.get_ticks()
+        self.started: int | None = None  # the loop's time at the first tick
         self.shown = 0
         self.total = len(self.game.council)
 
@@ -189,87 +275,94 @@ class VoteView(GameView):
         return self.shown < self.total
 
     def tick(self, now_ms: int) -> None:
+        if self.started is None:
+            self.started = now_ms
         self.shown = min(self.total, (now_ms - self.started) // REVEAL_MS)
 
     def finish_animation(self) -> None:
         self.shown = self.total
 
     def default_focus(self) -> str | None:
-        return "act:continue"
+        # While the votes come in the focus waits on "show all"; then it goes to the way forward,
+        # never to Undo, so Enter, Enter cannot undo the vote.
+        return "act:skip" if self.animating() else "act:continue"
 
     def actions(self) -> list[ActionSpec]:
         if self.animating():
-            return []
+            return [("act:skip", self.t("skip"), self.finish_animation, False)]
         return [("act:continue", self.t("to_field"), lambda: self.app.act(Continue()), True)]
 
+    def draw(self, f: Frame) -> None:
+        body = chrome(f, self, self.title(), self.subtitle(), self.actions())
+        self.draw_body(f, body)
+
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.game, self.lang
+        g = self.game
         result = g.votes[-1]
-        members = list(g.council)
-        revealed = members[: self.shown]
-        yes = sum(result.votes[m.id] == council.YES for m in revealed)
-        no = sum(result.votes[m.id] == council.NO for m in revealed)
-        abst = len(revealed) - yes - no
+        members = self.members()
+        chair = sts.president(g.council, g.date)
+        final = [sts.Seat(m.id, tr(m.name, self.lang), self.marks(m, chair),
+                          seat_mark(self, result.votes[m.id], m.permanent), vote_color(f, result.votes[m.id]),
+                          veto=m.permanent and result.votes[m.id] == council.NO) for m in members]
+        revealed = {m.id: result.votes[m.id] for m in members[: self.shown]}
+        yes = sum(v == council.YES for v in revealed.values())
+        no = sum(v == council.NO for v in revealed.values())
+        tally = self.t("tally", yes=yes, no=no, n=len(revealed) - yes - no)
+        bars_h = 4 * (f.line_h("bold") + f.pad // 2)
         inner = f.panel(body)
-        tally = self.t("tally", yes=yes, no=no, n=abst)
-        if self.animating():
-            head = f"{self.t('voting')}  {tally}   ({self.t('skip')})"
-            head_style = "h2"
-            color = f.pal.heading
-        else:
-            head = f"{self.t('adopted') if result.adopted else self.t('not_adopted')} — {tally}"
-            head_style = "h1"
-            color = f.pal.yes if result.adopted else f.pal.no
-        hh = f.text_h(head, inner.w, head_style)
-        vetoes = [tr(m.name, lang) for m in members if m.permanent and result.votes[m.id] == council.NO]
-        notes = []
-        if not self.animating():
-            if vetoes:
-                notes.append(self.t("vetoed_by", names=", ".join(vetoes)))
-            if not result.adopted:
-                notes.append(self.t("rollover"))
-        note = " ".join(notes)
-        nh = f.text_h(note, inner.w) + f.pad if note else 0
-        top, rest = take_top(inner, hh + nh, f.gap)
-        f.text(Rect(top.x, top.y, top.w, hh), head, head_style, color)
-        if note:
-            f.text(Rect(top.x, top.y + hh, top.w, nh), note, "body")
-        # a row of fifteen marks fills as the votes come in (shape + word, never colour alone)
-        seats = []
-        for i, m in enumerate(members):
-            if i < self.shown:
-                vote = result.votes[m.id]
-                parts: list[Part] = [(tr(m.name, lang), "bold", None), (vote_word(self, vote, m.permanent), "h2", vote_color(f, vote))]
+        # the result as large as the room allows (h1, else h2: never out of the window)
+        Line = tuple[str, str, Color | None]
+        must: list[Line]
+        extra: list[Line]
+        for style in ("h1", "h2"):
+            if self.animating():
+                must = [(self.t("voting"), "h2", f.pal.heading), (tally, "bold", None)]
+                extra = [(self.legend(), "body", f.pal.muted)]
             else:
-                parts = [(tr(m.name, lang), "bold", None), ("…", "h2", f.pal.muted)]
-            seats.append((f"vote:{m.id}", parts, i == self.shown - 1 and self.animating(), None))
-        tally_h = 3 * (f.line_h("bold") + f.pad // 2)
-        tally_r, grid_r = take_bottom(rest, tally_h, f.gap)
-        seat_grid(f, grid_r, seats)
-        self.draw_tally(f, tally_r, yes, no, abst)
+                text, passes = verdict(self, members, result.votes)
+                must = [(text, style, f.pal.yes if passes else f.pal.no), (tally, "bold", None)]
+                extra = [(self.t("rollover"), "body", None)] if not result.adopted else []
+            t = self.lay_table(f, inner, final, partial(self.room_h, f, must, f.gap + bars_h))
+            if t.horseshoe:
+                break
+        for i, (r, seat) in enumerate(zip(t.seats, final, strict=True)):
+            if i >= self.shown:  # not voted yet: the flag dimmed, the mark to come
+                seat = sts.Seat(seat.member, seat.name, seat.marks, "…", None, dim=True, vote_w=seat.vote_w)
+            elif i == self.shown - 1 and self.animating():
+                seat = sts.Seat(seat.member, seat.name, seat.marks, seat.vote, seat.color, seat.veto, selected=True,
+                                vote_w=seat.vote_w)
+            sts.draw_seat(f, r, seat, f"vote:{seat.member}", None)
+        room = t.inside
+        bars = Rect(room.x, room.bottom - bars_h, room.w, bars_h)
+        draw_room(f, Rect(room.x, room.y, room.w, max(0, bars.y - f.gap - room.y)), must, extra)
+        self.draw_tally(f, bars, yes, no, len(revealed) - yes - no)
+
+    @staticmethod
+    def room_h(f: Frame, lines: Sequence[tuple[str, str, Color | None]], more: int, w: int) -> int:
+        return room_lines(f, w, lines) + more
 
     def draw_tally(self, f: Frame, r: Rect, yes: int, no: int, abst: int) -> None:
-        """Three rows of fifteen cells (yes, abstain, no) with the line of nine yes votes needed."""
+        """Three rows of fifteen cells (yes, abstain, no) under the line of nine yes votes needed."""
         pal = f.pal
         rows = [(self.t("yes"), yes, pal.yes, "✔"), (self.t("abstain"), abst, pal.abstain, "○"),
                 (self.t("no"), no, pal.no, "✖")]
         label_w = max(f.text_w(f"{sym} {label}", "bold") for label, _n, _c, sym in rows) + f.pad
         num_w = f.text_w("15", "bold") + f.pad
-        need = self.t("needed", n=9)
-        need_w = f.text_w(need, "bold") + f.pad
-        cells_w = r.w - label_w - num_w - need_w
-        cell = max(6, cells_w // 15)
+        need = self.t("needed", n=council.VOTES_NEEDED)
+        cell = max(6, (r.w - label_w - num_w) // self.total)
         rh = f.line_h("bold") + f.pad // 2
+        x9 = r.x + label_w + council.VOTES_NEEDED * cell - 2
+        # "9 needed" above the line the yes votes must reach, ending at it where there is room
+        need_w = min(r.w, f.text_w(need, "bold"))
+        f.text(Rect(max(r.x, min(x9 + 2, r.right) - need_w), r.y, need_w, rh), need, "bold", pal.text)
         for k, (label, n, color, sym) in enumerate(rows):
-            y = r.y + k * rh
+            y = r.y + (k + 1) * rh
             f.text(Rect(r.x, y, label_w, rh), f"{sym} {label}", "bold", color)
-            for i in range(15):
+            for i in range(self.total):
                 cr = Rect(r.x + label_w + i * cell, y + 3, cell - 3, rh - 8)
                 if i < n:
                     f.fill(cr, color, 2)
                 else:
                     f.fill(cr, pal.panel, 2, pal.border)
-            f.text(Rect(r.x + label_w + 15 * cell + 4, y, num_w, rh), str(n), "bold", color)
-        x9 = r.x + label_w + 9 * cell - 2
-        pygame.draw.line(f.s, pal.text, (x9, r.y), (x9, r.y + rh), 3)
-        f.text(Rect(r.right - need_w + f.pad // 2, r.y, need_w - f.pad // 2, rh), need, "bold", pal.text)
+            f.text(Rect(r.x + label_w + self.total * cell + 4, y, num_w, rh), str(n), "bold", color)
+        pygame.draw.line(f.s, pal.text, (x9, r.y + rh - 4), (x9, r.y + 2 * rh), 4)
