@@ -141,3 +141,12 @@ def test_every_misspelt_quantity_of_a_condition_is_reported(lab: Path) -> None:
     ]), found
     # in the text form, each at its own column
     assert sorted(p.col for p in found if p.line == text_line) == [row.index("violence.goa") + 1, row.index("buyin.algria") + 1]
+
+
+def test_a_follow_up_to_a_refused_card_says_so_instead_of_unknown(lab: Path) -> None:
+    bringer = card("bringer", "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n").replace(
+        "why: {en: a, fr: a}}", "why: {en: a, fr: a}, follow_up: [{card: broken, after: 1}]}", 1)
+    path = write(lab, "chain.yaml", "cards:\n" + bringer
+                 + card("broken", "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    weight: lots\n"))
+    [p] = problems_in(lab, path, "R202")
+    assert p.line == line_of(path, "card: broken") and "has problems of its own" in p.message, p

@@ -149,6 +149,7 @@ class _Collector:
         self.files_skipped: list[str] = []
         self.cards_in_skipped: list[str] = []
         self.missing_folder = False  # a folder of 'uses:' is not there
+        self.refused_cards: set[str] = set()  # ids of cards the schema refused (a follow-up to one is not 'unknown')
 
     def add(self, doc: _Doc, loc: Iterable[str | int], code: str, message: str) -> None:
         line, col = doc.at(loc)
@@ -814,6 +815,7 @@ def _compile_cards(lib: _Library, out: _Collector) -> list[defs.Card]:
     """The cards the game plays, sorted by id: ids unique (R203), chains that end, no dangling follow-up."""
     second = _duplicate_ids(lib, out)
     card_ids = {card.id for card, doc, i in lib.cards if (doc.path, i) not in second}
+    out.refused_cards = {card_id for card_id, _doc, _i in lib.ids} - card_ids
     for item, doc, i in lib.refused:
         _refused_references(item, doc, ("cards", i), card_ids | {c for c, _d, _i in lib.ids}, out)
     cards: list[defs.Card] = []
@@ -1164,7 +1166,10 @@ def _compile_follow_ups(r: schema.ResponseModel, card_id: str, doc: _Doc, rb: tu
     """The cards a response queues: each one known, none the card itself (R202)."""
     follows = []
     for j, f in enumerate(r.follow_up):
-        if f.card not in card_ids:
+        if f.card in out.refused_cards and f.card not in card_ids:
+            out.add(doc, rb + ("follow_up", j, "card"), "R202", f"the card '{f.card}' this response brings has problems of"
+                                                                " its own (reported for it): the game leaves it out, and this card too")
+        elif f.card not in card_ids:
             out.add(doc, rb + ("follow_up", j, "card"), "R202", f"unknown card '{f.card}'{did_you_mean(f.card, card_ids)}")
         elif f.card == card_id:
             out.add(doc, rb + ("follow_up", j, "card"), "R202", "a card cannot follow itself")
