@@ -126,6 +126,10 @@ def _u(rect: Rect, n: int, head: int, arm_w: int, seat_h: SeatH, gap: int) -> tu
     return Table([places[i] for i in range(n)], inside, True), y - gap - rect.y
 
 
+def _grown(seat_h: SeatH, grow: int, i: int, w: int) -> int:
+    return seat_h(i, w) + grow
+
+
 def table(rect: Rect, n: int, seat_h: SeatH, inside_h: Callable[[int], int], gap: int, arm_w: int,
           fits: Callable[[Table], bool] = lambda t: True) -> Table:
     """The U that fits ``rect`` (``inside_h(width)``: what the room inside must hold), with the
@@ -138,7 +142,9 @@ def table(rect: Rect, n: int, seat_h: SeatH, inside_h: Callable[[int], int], gap
                 continue
             t, used = _u(rect, n, head, arm_w, seat_h, gap)
             if used <= rect.h and inside_h(t.inside.w) <= t.inside.h and (not clean or fits(t)):
-                return t
+                # taller seats where there is room, so the table fills the screen seen from afar
+                grow = min(gap * 3, (rect.h - used) // ((n - head) // 2 + 1))
+                return _u(rect, n, head, arm_w, functools.partial(_grown, seat_h, grow), gap)[0] if grow > 0 else t
     return grid(rect, n, seat_h, inside_h, gap)
 
 
@@ -247,8 +253,12 @@ def draw_seat(f: Frame, r: Rect, seat: Seat, cid: str, action: Callable[[], obje
     f.fill(r, fill, f.radius, border, width)
     if seat.color is not None and not seat.dim:  # the vote's colour down the seat's edge, with its sign
         pygame.draw.rect(f.s, seat.color, Rect(r.x + 1, r.y + 1, max(5, f.pad // 2), r.h - 2), 0, f.radius)
-    x, y = r.x + f.pad, r.y + f.pad // 2 + 1
     lh = f.line_h("bold")
+    name_w = _name_w(f, seat, r.w)
+    lines = name_lines(f, seat.name, name_w)
+    content_h = max(lh, sum(f.text_h(line, name_w, "bold") for line in lines))
+    x, y = r.x + f.pad, r.y + max(f.pad // 2 + 1, (r.h - content_h) // 2)  # the content in the middle
+    top = y
     fh = flag_h(f)
     image = flag(seat.member, fh)
     fr = Rect(x, y + (lh - fh) // 2, fh * 4 // 3, fh)
@@ -264,10 +274,9 @@ def draw_seat(f: Frame, r: Rect, seat: Seat, cid: str, action: Callable[[], obje
         mw = f.text_w(seat.marks + " ", "bold")
         f.text(Rect(x, y, mw, lh), seat.marks, "bold", pal.heading, box=r)
         x += mw
-    name_w = _name_w(f, seat, r.w)
-    for line in name_lines(f, seat.name, name_w):
+    for line in lines:
         y += f.text(Rect(x, y, name_w, r.bottom - y), line, "bold", ink, box=r)
-    y = r.y + f.pad // 2 + 1
+    y = top
     f.text(Rect(r.right - f.pad // 2 - seat.vote_w, y, seat.vote_w, lh), seat.vote, "bold", seat.color or pal.muted,
            align="right", box=r)
     if action is not None:
