@@ -82,7 +82,9 @@ def stance(
 def _in_year(member: Member, year: int) -> tuple[tuple[Preference, ...], tuple[Concern, ...]]:
     """The member's preferences and concerns that hold in ``year`` (worked out once per member and
     year, and kept on the member: definitions are immutable)."""
-    cache: dict[int, tuple[tuple[Preference, ...], tuple[Concern, ...]]] = member.__dict__.setdefault("_in_year", {})
+    cache: dict[int, tuple[tuple[Preference, ...], tuple[Concern, ...]]] | None = member.__dict__.get("_in_year")
+    if cache is None:
+        cache = member.__dict__["_in_year"] = {}
     held = cache.get(year)
     if held is None:
         held = cache[year] = (

@@ -287,8 +287,7 @@ class Game:
         out: list[tuple[Card, int]] = []
         values, quarter, pending, last_drawn = self.values, self.quarter, self.pending, self.last_drawn
         for card, card_id, once, gap, condition, weight, fixed in self._in_season():
-            last = last_drawn.get(card_id)
-            if last is not None and (once or quarter - last < gap):
+            if card_id in last_drawn and (once or quarter - last_drawn[card_id] < gap):
                 continue
             if card_id in pending or (condition is not None and not condition(values)):
                 continue
@@ -503,7 +502,9 @@ _SeasonRow = tuple[Card, str, bool, int, Condition | None, Weight, int | None]
 
 def _season_rows(scenario: Scenario, date: int, mandate: int) -> list[_SeasonRow]:
     """``Scenario.in_season`` as rows for eligible() (cached on the scenario, like in_season)."""
-    cache: dict[tuple[int, int], list[_SeasonRow]] = scenario.__dict__.setdefault("_season_rows", {})
+    cache: dict[tuple[int, int], list[_SeasonRow]] | None = scenario.__dict__.get("_season_rows")
+    if cache is None:
+        cache = scenario.__dict__["_season_rows"] = {}
     rows = cache.get((date, mandate))
     if rows is None:
         rows = cache[date, mandate] = [

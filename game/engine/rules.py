@@ -313,8 +313,9 @@ class Quarter:
                     new = hi
                 if new != old:
                     v[name] = new
-                    record((quarter, name, new - old, cause))
-                    return new - old
+                    delta = new - old
+                    record((quarter, name, delta, cause))
+                    return delta
             return 0
 
         self.v = v
@@ -498,8 +499,9 @@ def rivalry(q: Quarter) -> None:
         for place in places:
             war_at[place] = war_at.get(place, 0) + war
         worn = pct(war_attrition, hostility_ab)
-        add(a_key, -worn, "rule:rivalry")
-        add(b_key, -worn, "rule:rivalry")
+        if worn:  # (a mild hostility wears neither side down: nothing to record)
+            add(a_key, -worn, "rule:rivalry")
+            add(b_key, -worn, "rule:rivalry")
 
 
 def recruitment(q: Quarter) -> None:
