@@ -1,62 +1,128 @@
-"""Mali's seven modelled regions as simple polygons (longitude, latitude), drawn by the game.
+"""Mali's geography as the game draws it: shapes loaded from ``assets/map/mali.json`` and fitted
+to a rectangle.
 
-A schematic, not a survey: borders are simplified to a few points so that the shapes read at a
-glance. The south-west (Kayes, Koulikoro, Sikasso) is not modelled and is drawn neutral; Bamako is
-the capital district, drawn small.
+The file is built offline by ``tools/build_map.py`` from Natural Earth (public domain) and GeoNames
+(CC BY 4.0); its sources, licences and approximations are in ``assets/map/README.md``. Its shapes
+are already projected (equirectangular, x scaled by cos 17.5°, units of degrees of latitude, y to
+the north), so fitting them is a scale and an offset that keep the proportions.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from game import resources
+
 Point = tuple[float, float]
-
-# Mali's outline, clockwise from the north-west.
-OUTLINE: list[Point] = [
-    (-6.0, 21.3), (-4.8, 25.0), (1.2, 21.1), (4.25, 19.15), (4.2, 16.4), (3.5, 15.4), (1.3, 15.3),
-    (0.2, 14.9), (-0.5, 15.1), (-1.9, 14.6), (-2.9, 13.6), (-3.9, 13.4), (-4.4, 12.6), (-5.3, 11.8),
-    (-5.5, 10.4), (-6.2, 10.2), (-7.9, 10.3), (-8.4, 11.4), (-9.3, 12.4), (-11.4, 12.4), (-12.2, 14.7),
-    (-11.4, 15.6), (-10.7, 15.1), (-9.4, 15.4), (-5.5, 15.5), (-5.5, 16.4),
-]
-
-REGION_SHAPES: dict[str, list[Point]] = {
-    "timbuktu": [(-6.0, 21.3), (-4.8, 25.0), (0.0, 21.9), (0.0, 18.0), (-1.2, 18.0), (-1.2, 15.3),
-                 (-2.4, 15.1), (-4.2, 15.2), (-5.0, 15.45), (-5.5, 15.5), (-5.5, 16.4)],
-    "kidal": [(0.0, 21.9), (1.2, 21.1), (4.25, 19.15), (4.22, 17.6), (1.8, 17.3), (0.0, 18.0)],
-    "gao": [(-1.2, 18.0), (0.0, 18.0), (1.8, 17.3), (1.8, 15.3), (1.3, 15.3), (0.2, 14.9), (-0.5, 15.1),
-            (-1.2, 15.3)],
-    "menaka": [(1.8, 17.3), (4.22, 17.6), (4.2, 16.4), (3.5, 15.4), (1.8, 15.3)],
-    "mopti": [(-5.0, 15.45), (-4.2, 15.2), (-2.4, 15.1), (-1.2, 15.3), (-0.5, 15.1), (-1.9, 14.6),
-              (-2.9, 13.6), (-3.9, 13.4), (-4.5, 13.8), (-5.0, 14.3)],
-    "segou": [(-7.2, 15.45), (-5.5, 15.5), (-5.0, 15.45), (-5.0, 14.3), (-4.5, 13.8), (-4.4, 12.9),
-              (-5.4, 12.6), (-6.6, 12.8), (-7.2, 13.6)],
-    "bamako": [(-8.35, 12.95), (-7.65, 12.95), (-7.65, 12.35), (-8.35, 12.35)],
-}
-
-# Where each region's label goes (inside the shape, or beside a small one).
-ANCHORS: dict[str, Point] = {
-    "timbuktu": (-3.2, 19.3),
-    "kidal": (2.1, 19.4),
-    "gao": (0.3, 16.4),
-    "menaka": (3.0, 16.5),
-    "mopti": (-3.0, 14.5),
-    "segou": (-5.9, 14.1),
-    "bamako": (-9.9, 11.6),
-}
-
-LON_MIN, LON_MAX = -12.4, 4.5
-LAT_MIN, LAT_MAX = 10.0, 25.2
+Ring = list[Point]
 
 
-def projector(x: int, y: int, w: int, h: int) -> tuple[float, float, float, float]:
-    """Scale and offsets fitting the map into (x, y, w, h), keeping its proportions."""
-    sx = w / (LON_MAX - LON_MIN)
-    sy = h / (LAT_MAX - LAT_MIN)
-    s = min(sx, sy)
-    ox = x + (w - s * (LON_MAX - LON_MIN)) / 2
-    oy = y + (h - s * (LAT_MAX - LAT_MIN)) / 2
-    return s, ox, oy, s * (LAT_MAX - LAT_MIN)
+@dataclass(frozen=True)
+class Region:
+    key: str
+    polys: list[Ring]
+    label: Point  # where its name reads best, inside it
+    modelled: bool  # False for Kayes, Koulikoro, Sikasso: drawn neutral
+    approximate: bool  # its border is derived, not surveyed (Ménaka)
 
 
-def project(p: Point, proj: tuple[float, float, float, float]) -> tuple[float, float]:
-    s, ox, oy, hh = proj
-    lon, lat = p
-    return ox + (lon - LON_MIN) * s, oy + (LAT_MAX - lat) * s
+@dataclass(frozen=True)
+class Town:
+    key: str  # its name is the catalogues' place.<key>
+    at: Point
+    region: str
+    rank: int  # 0 the capital, 1 a regional capital, 2 and 3 other places: lower is kept first
+
+
+@dataclass(frozen=True)
+class Country:
+    key: str  # named ones: the catalogues' place.<key>; the others are only drawn
+    named: bool
+    polys: list[Ring]
+    label: Point | None
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: the painter caches on it
+class MapData:
+    view: tuple[float, float, float, float]  # x0, y0, x1, y1: how far the shapes go
+    outline: list[Ring]
+    regions: dict[str, Region]
+    countries: dict[str, Country]
+    rivers: list[Ring]
+    lakes: list[Ring]
+    delta: list[Ring]
+    towns: dict[str, Town]
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """Mali's own extent (what a fit must show whole)."""
+        xs = [p[0] for ring in self.outline for p in ring]
+        ys = [p[1] for ring in self.outline for p in ring]
+        return min(xs), min(ys), max(xs), max(ys)
+
+
+def _ring(raw: Any) -> Ring:
+    return [(float(x), float(y)) for x, y in raw]
+
+
+def _pt(raw: Any) -> Point:
+    return float(raw[0]), float(raw[1])
+
+
+def parse(data: dict[str, Any]) -> MapData:
+    regions = {k: Region(k, [_ring(p) for p in r["polys"]], _pt(r["label"]), bool(r["modelled"]),
+                         bool(r.get("approximate", False))) for k, r in data["regions"].items()}
+    countries = {c.get("key", k): Country(c.get("key", k), "key" in c, [_ring(p) for p in c["polys"]],
+                                          _pt(c["label"]) if "label" in c else None)
+                 for k, c in data["neighbours"].items()}
+    towns = {k: Town(k, _pt(t["at"]), t["region"], int(t["rank"])) for k, t in data["towns"].items()}
+    x0, y0, x1, y1 = (float(v) for v in data["view"])
+    return MapData((x0, y0, x1, y1), [_ring(p) for p in data["outline"]], regions, countries,
+                   [_ring(r) for r in data["rivers"]], [_ring(r) for r in data["lakes"]],
+                   [_ring(r) for r in data["delta"]], towns)
+
+
+@lru_cache(maxsize=1)
+def load() -> MapData:
+    """The bundled map (read once; nothing is fetched)."""
+    path = resources.assets_root() / "map" / "mali.json"
+    return parse(json.loads(path.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Projected units to pixels: Mali whole and centred in a rectangle, proportions kept."""
+
+    scale: float
+    ox: float
+    oy: float
+
+    @classmethod
+    def into(cls, data: MapData, x: int, y: int, w: int, h: int, margin: float = 0.04) -> Fit:
+        bx0, by0, bx1, by1 = data.bounds()
+        mw, mh = (bx1 - bx0) * (1 + 2 * margin), (by1 - by0) * (1 + 2 * margin)
+        s = min(w / mw, h / mh)
+        cx, cy = (bx0 + bx1) / 2, (by0 + by1) / 2
+        return cls(s, x + w / 2 - cx * s, y + h / 2 + cy * s)
+
+    def pt(self, p: Point) -> tuple[float, float]:
+        return self.ox + p[0] * self.scale, self.oy - p[1] * self.scale
+
+    def ring(self, ring: Ring) -> list[tuple[float, float]]:
+        return [(self.ox + x * self.scale, self.oy - y * self.scale) for x, y in ring]
+
+
+def inside(p: Point, ring: Ring) -> bool:
+    """Whether ``p`` lies inside ``ring`` (even-odd rule)."""
+    x, y = p
+    hit = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i]
+        xj, yj = ring[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            hit = not hit
+        j = i
+    return hit

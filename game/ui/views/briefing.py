@@ -12,12 +12,11 @@ from game.engine.actions import Continue
 from game.engine.defs import tr
 from game.engine.world import ARMED, REGIONAL, REGIONS
 from game.i18n import actor_name
-from game.ui import mapshapes
+from game.ui import mapdraw, maplegend
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_bottom
 from game.ui.strings import short
-from game.ui.theme import ink_on
 from game.ui.views import actors_web
 from game.ui.views.base import (
     ActionSpec,
@@ -39,13 +38,6 @@ MISSION_KEYS = ("mission.troops", "mission.casualties", "mission.budget", "missi
                 "mission.impartiality", "mission.consent")
 POLITICS_KEYS = ("politics.implementation", "politics.reconciliation", "politics.will", "signatories.cohesion",
                  "regional.ownership", "regional.capacity")
-VIOLENCE_BINS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))
-
-
-def violence_bin(v: int) -> int:
-    return max(0, min(4, v // 20))
-
-
 class BriefingView(GameView):
     name = "briefing"
     help_key = "briefing"
@@ -113,94 +105,23 @@ class BriefingView(GameView):
             self.draw_region_table(f, table_r)
         else:
             map_r = rect
-        legend_h = self.legend_h(f, map_r.w)
-        legend_r, map_area = take_bottom(map_r, legend_h, f.pad)
+        side = columns(map_r, [0.62, 0.38], f.gap)
+        # a wide rect: the legend beside the map, which gets the height, when the legend fits there
+        if map_r.w >= map_r.h * 5 // 4 and self.legend_h(f, side[1].w) <= side[1].h:
+            map_area, legend_r = side
+        else:
+            legend_r, map_area = take_bottom(map_r, self.legend_h(f, map_r.w), f.pad)
         self.draw_map(f, map_area)
         self.draw_legend(f, legend_r)
 
     def legend_h(self, f: Frame, width: int) -> int:
-        return f.line_h("bold") + f.line_h() + f.pad + f.text_h(self.t("mission_marker"), width)
+        return maplegend.legend_h(f, width, self.lang)
 
     def draw_legend(self, f: Frame, r: Rect) -> None:
-        pal = f.pal
-        y = r.y
-        y += f.text(Rect(r.x, y, r.w, f.line_h("bold")), self.t("violence_legend"), "bold", pal.heading)
-        sw = r.w // 5
-        lh = f.line_h()
-        for i, (lo, hi) in enumerate(VIOLENCE_BINS):
-            box = Rect(r.x + i * sw, y, sw - 4, lh)
-            fill = pal.violence[i]
-            f.fill(box, fill, 3, pal.map_line)
-            label = f"{lo}–{hi}" if f.text_w(f"{lo}–{hi}") <= box.w - 4 else f"{lo}+"
-            f.text(box, label, "body", ink_on(fill), align="center")
-        y += lh + f.pad
-        f.text(Rect(r.x, y, r.w, r.bottom - y), self.t("mission_marker"), "body", pal.muted)
+        maplegend.draw_legend(f, r, self.t("violence_legend"), self.lang)
 
     def draw_map(self, f: Frame, r: Rect) -> None:
-        g, pal, lang = self.game, f.pal, self.lang
-        v = g.values
-        proj = mapshapes.projector(r.x, r.y, r.w, r.h)
-
-        def pts(poly: list[tuple[float, float]]) -> list[tuple[float, float]]:
-            return [mapshapes.project(p, proj) for p in poly]
-
-        pygame.draw.polygon(f.s, pal.map_other, pts(mapshapes.OUTLINE))
-        for region in REGIONS:
-            poly = pts(mapshapes.REGION_SHAPES[region])
-            pygame.draw.polygon(f.s, pal.violence[violence_bin(v[f"violence.{region}"])], poly)
-            pygame.draw.polygon(f.s, pal.map_line, poly, 2)
-        pygame.draw.polygon(f.s, pal.map_line, pts(mapshapes.OUTLINE), 2)
-        # labels: name, violence number; the mission's marker beneath; nudged apart if they collide
-        placed: list[Rect] = []
-        lb = f.line_h("bold")
-        for region in REGIONS:
-            name = short(region, lang)  # "Mopti", not "Mopti (centre)", on the map
-            vi = str(v[f"violence.{region}"])
-            mp = v[f"mission_presence.{region}"]
-            un = self.t("un_marker", presence=mp)
-            name_w = f.text_w(name + " ")
-            vi_w = f.text_w(vi, "bold")
-            w = name_w + vi_w + f.pad
-            un_w = f.text_w(un) + f.pad
-            show_un = mp >= 10
-            total_h = lb + 4 + (f.line_h() + 2 if show_un else 0)
-            bw = max(w, un_w if show_un else 0)
-            ax, ay = mapshapes.project(mapshapes.ANCHORS[region], proj)
-            if region == "bamako":
-                ax, ay = mapshapes.project((-8.0, 12.65), proj)
-            box = self.place(Rect(int(ax - bw / 2), int(ay - total_h / 2), bw, total_h), r, placed)
-            placed.append(box.inflate(4, 4))
-            if not box.collidepoint(ax, ay):
-                pygame.draw.line(f.s, pal.map_line, (ax, ay), box.center, 2)
-                pygame.draw.circle(f.s, pal.map_line, (ax, ay), 4)
-            label_r = Rect(box.x, box.y, bw, lb + 4)
-            f.fill(label_r, pal.panel, 4, pal.map_line)
-            x0 = label_r.x + (bw - name_w - vi_w) // 2
-            f.text(Rect(x0, label_r.y + 2, name_w, lb), name, "body", pal.text, box=label_r)
-            f.why_number(f"map:violence:{region}", Rect(x0 + name_w, label_r.y + 2, vi_w + 2, lb), vi,
-                         f"violence.{region}", align="left")
-            if show_un:
-                ur = Rect(box.x + (bw - un_w) // 2, label_r.bottom, un_w, f.line_h() + 2)
-                f.fill(ur, pal.primary, 4)
-                f.text(ur, un, "body", pal.primary_text, align="center")
-
-    @staticmethod
-    def place(box: Rect, area: Rect, placed: list[Rect]) -> Rect:
-        """The nearest spot to ``box`` inside ``area`` that overlaps no placed label."""
-        step = max(8, box.h // 2)
-        for dist in range(0, 12):
-            offsets = [(0, 0)] if dist == 0 else [
-                (0, dist * step), (0, -dist * step), (dist * step * 2, 0), (-dist * step * 2, 0),
-                (dist * step * 2, dist * step), (-dist * step * 2, dist * step),
-                (dist * step * 2, -dist * step), (-dist * step * 2, -dist * step)]
-            for dx, dy in offsets:
-                trial = box.move(dx, dy)
-                trial.clamp_ip(area)
-                if not any(trial.colliderect(p) for p in placed):
-                    return trial
-        fallback = Rect(box)
-        fallback.clamp_ip(area)
-        return fallback
+        mapdraw.draw_map(f, r, self.game, self.lang)
 
     def draw_region_table(self, f: Frame, r: Rect) -> None:
         g, pal, lang = self.game, f.pal, self.lang
