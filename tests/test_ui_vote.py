@@ -15,7 +15,7 @@ from game.engine import council
 from game.engine.actions import CallVote, Choose, Continue
 from game.ui import loop
 from game.ui.views import seats
-from game.ui.views.chamber import REVEAL_MS
+from game.ui.views.chamber import RESULT_PAUSE_MS, REVEAL_MS
 
 # Clauses China and Russia reject: a draft with them draws two vetoes (seed 7, the tutorial).
 VETOED = (("rights", "public-reporting"), ("pressure", "sanctions-threat"), ("posture", "ct-support"))
@@ -71,7 +71,11 @@ def test_the_animation_reveals_the_seats_one_by_one_as_time_passes(tmp_path):
         waiting = [rec for rec in frame.texts if rec.text == "…"]  # a seat still to vote shows "…"
         assert len(waiting) == 15 - k
         assert not text_outside(frame)
-    assert seen == list(range(1, 16)) and not view.animating()
+    assert seen == list(range(1, 16))
+    # the count stands complete a beat, then the result is announced
+    assert view.animating() and "no veto: adopted" not in words(app.draw())
+    view.tick(t0 + 15 * REVEAL_MS + RESULT_PAUSE_MS)
+    assert not view.animating() and "no veto: adopted" in words(app.draw())
 
 
 def test_the_loop_drives_the_vote_with_its_clock(tmp_path, monkeypatch):
@@ -115,7 +119,7 @@ def test_when_the_vote_ends_by_itself_the_focus_is_on_the_way_forward(tmp_path):
     app.draw()
     assert app.focus.id != "tool:undo"
     app.view.tick(0)
-    app.view.tick(16 * REVEAL_MS)
+    app.view.tick(15 * REVEAL_MS + RESULT_PAUSE_MS)
     app.draw()
     assert app.focus.id == "act:continue"
     app.handle(key(pygame.K_KP_ENTER))

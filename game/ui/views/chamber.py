@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 SYMBOL = {council.YES: "✔", council.NO: "✖", council.ABSTAIN: "○"}
 REVEAL_MS = 450  # one seat every REVEAL_MS: fifteen seats in about seven seconds, a pace a room follows
+RESULT_PAUSE_MS = 1200  # the count stands complete a moment before the result is announced
 SIDE_DETAIL_W = 1500  # from this body width the member's detail stays beside the table
 
 
@@ -92,6 +93,7 @@ class TableView(GameView):
     """What the chamber and the vote share: the members in their seats, the President, the pen."""
 
     table: sts.Table | None = None  # the seats as last drawn (the tests read it)
+    _table_key: object = None  # what that table was laid out for
 
     def members(self) -> list[Member]:
         g = self.game
@@ -112,11 +114,17 @@ class TableView(GameView):
             bits.append(f"{sts.PENHOLDER_MARK}\u00a0{self.t('penholder', name=by_id[sts.PENHOLDER])}")
         return " · ".join(bits)
 
-    def lay_table(self, f: Frame, rect: Rect, final: list[sts.Seat], room_h: Callable[[int], int]) -> sts.Table:
+    def lay_table(self, f: Frame, rect: Rect, final: list[sts.Seat], room_h: Callable[[int], int],
+                  room: object) -> sts.Table:
         """The U for these seats, sized for their ``final`` look (so nothing moves as the votes
-        come in), each keeping room for its own vote mark."""
+        come in), each keeping room for its own vote mark. ``room`` names what the inside holds:
+        the same seats, room and window size give the same table, worked out once."""
         for seat in final:
             seat.vote_w = f.text_w(seat.vote, "bold")
+        key = (tuple(rect), f.fonts.body, tuple((s.member, s.name, s.marks, s.vote) for s in final), room)
+        if self.table is not None and self._table_key == key:
+            return self.table
+        self._table_key = key
         self.table = sts.table(rect, len(final), lambda i, w: sts.seat_h(f, final[i], w), room_h, f.pad // 2 + 2,
                          sts.seat_width(f, final),
                          lambda t: all(sts.words_fit(f, s, r.w) for s, r in zip(final, t.seats, strict=True)))
@@ -204,7 +212,7 @@ class ChamberView(TableView):
                 (self.t("predicted", yes=yes, no=no, n=len(votes) - yes - no), "body", None)]
         extra = [(self.legend(), "body", f.pal.muted), (self.t("seat_hint"), "body", f.pal.muted),
                  (self.t("capital", n=g.values["council.capital"]), "bold", f.pal.heading)]
-        t = self.lay_table(f, rect, seats, lambda w: room_lines(f, w, must))
+        t = self.lay_table(f, rect, seats, lambda w: room_lines(f, w, must), tuple(must))
         for r, seat in zip(t.seats, seats, strict=True):
             sts.draw_seat(f, r, seat, f"seat:{seat.member}", partial(self.pick, seat.member))
         draw_room(f, t.inside, must, extra)
@@ -268,19 +276,23 @@ class VoteView(TableView):
     def __init__(self, app: App):
         super().__init__(app)
         self.started: int | None = None  # the loop's time at the first tick
-        self.shown = 0
+        self.shown = 0  # seats whose vote is shown
         self.total = len(self.game.council)
+        self.settled = False  # the result announced, a beat after the last vote
 
     def animating(self) -> bool:
-        return self.shown < self.total
+        return not self.settled
 
     def tick(self, now_ms: int) -> None:
         if self.started is None:
             self.started = now_ms
-        self.shown = min(self.total, (now_ms - self.started) // REVEAL_MS)
+        elapsed = now_ms - self.started
+        self.shown = min(self.total, elapsed // REVEAL_MS)
+        self.settled = elapsed >= self.total * REVEAL_MS + RESULT_PAUSE_MS
 
     def finish_animation(self) -> None:
         self.shown = self.total
+        self.settled = True
 
     def default_focus(self) -> str | None:
         # While the votes come in the focus waits on "show all"; then it goes to the way forward,
@@ -304,27 +316,37 @@ class VoteView(TableView):
         final = [sts.Seat(m.id, tr(m.name, self.lang), self.marks(m, chair),
                           seat_mark(self, result.votes[m.id], m.permanent), vote_color(f, result.votes[m.id]),
                           veto=m.permanent and result.votes[m.id] == council.NO) for m in members]
+        def count(votes: Mapping[str, str]) -> tuple[int, int, int]:
+            yes = sum(v == council.YES for v in votes.values())
+            no = sum(v == council.NO for v in votes.values())
+            return yes, no, len(votes) - yes - no
+
+        def tally(votes: Mapping[str, str]) -> str:
+            yes, no, abst = count(votes)
+            return self.t("tally", yes=yes, no=no, n=abst)
+
         revealed = {m.id: result.votes[m.id] for m in members[: self.shown]}
-        yes = sum(v == council.YES for v in revealed.values())
-        no = sum(v == council.NO for v in revealed.values())
-        tally = self.t("tally", yes=yes, no=no, n=len(revealed) - yes - no)
+        text, passes = verdict(self, members, result.votes)
         bars_h = 4 * (f.line_h("bold") + f.pad // 2)
         inner = f.panel(body)
-        # the result as large as the room allows (h1, else h2: never out of the window)
+        # The table is laid out for the result, the largest it allows (h1, else h2), and keeps
+        # that layout from the first vote to the last: no seat moves while the room watches.
         Line = tuple[str, str, Color | None]
-        must: list[Line]
-        extra: list[Line]
         for style in ("h1", "h2"):
-            if self.animating():
-                must = [(self.t("voting"), "h2", f.pal.heading), (tally, "bold", None)]
-                extra = [(self.legend(), "body", f.pal.muted)]
-            else:
-                text, passes = verdict(self, members, result.votes)
-                must = [(text, style, f.pal.yes if passes else f.pal.no), (tally, "bold", None)]
-                extra = [(self.t("rollover"), "body", None)] if not result.adopted else []
-            t = self.lay_table(f, inner, final, partial(self.room_h, f, must, f.gap + bars_h))
+            result_lines: list[Line] = [(text, style, f.pal.yes if passes else f.pal.no),
+                                        (tally(result.votes), "bold", None)]
+            voting_lines: list[Line] = [(self.t("voting"), "h2", f.pal.heading), (tally(result.votes), "bold", None)]
+            t = self.lay_table(f, inner, final, partial(self.room_h, f, [result_lines, voting_lines], f.gap + bars_h),
+                               tuple(result_lines))
             if t.horseshoe:
                 break
+        if self.animating():
+            must: list[Line] = [voting_lines[0], (tally(revealed), "bold", None)]
+            extra: list[Line] = [(self.legend(), "body", f.pal.muted)]
+        else:
+            must = result_lines
+            extra = [(self.t("rollover"), "body", None)] if not result.adopted else []
+        yes, no, abst = count(revealed)
         for i, (r, seat) in enumerate(zip(t.seats, final, strict=True)):
             if i >= self.shown:  # not voted yet: the flag dimmed, the mark to come
                 seat = sts.Seat(seat.member, seat.name, seat.marks, "…", None, dim=True, vote_w=seat.vote_w)
@@ -335,11 +357,12 @@ class VoteView(TableView):
         room = t.inside
         bars = Rect(room.x, room.bottom - bars_h, room.w, bars_h)
         draw_room(f, Rect(room.x, room.y, room.w, max(0, bars.y - f.gap - room.y)), must, extra)
-        self.draw_tally(f, bars, yes, no, len(revealed) - yes - no)
+        self.draw_tally(f, bars, yes, no, abst)
 
     @staticmethod
-    def room_h(f: Frame, lines: Sequence[tuple[str, str, Color | None]], more: int, w: int) -> int:
-        return room_lines(f, w, lines) + more
+    def room_h(f: Frame, choices: Sequence[Sequence[tuple[str, str, Color | None]]], more: int, w: int) -> int:
+        """The height the inside needs for the tallest of the ``choices`` of lines, plus ``more``."""
+        return max(room_lines(f, w, lines) for lines in choices) + more
 
     def draw_tally(self, f: Frame, r: Rect, yes: int, no: int, abst: int) -> None:
         """Three rows of fifteen cells (yes, abstain, no) under the line of nine yes votes needed."""
@@ -360,9 +383,9 @@ class VoteView(TableView):
             f.text(Rect(r.x, y, label_w, rh), f"{sym} {label}", "bold", color)
             for i in range(self.total):
                 cr = Rect(r.x + label_w + i * cell, y + 3, cell - 3, rh - 8)
-                if i < n:
-                    f.fill(cr, color, 2)
+                if i < n:  # plain rects: 45 rounded ones a frame cost more than the rest of the table
+                    f.s.fill(color, cr)
                 else:
-                    f.fill(cr, pal.panel, 2, pal.border)
+                    pygame.draw.rect(f.s, pal.border, cr, 1)
             f.text(Rect(r.x + label_w + self.total * cell + 4, y, num_w, rh), str(n), "bold", color)
         pygame.draw.line(f.s, pal.text, (x9, r.y + rh - 4), (x9, r.y + 2 * rh), 4)

@@ -37,12 +37,15 @@ JANUARY_PRESIDENT: dict[int, str] = {
 PRESIDENT_MARK, PENHOLDER_MARK = "★", "✒"
 
 
+@functools.lru_cache(maxsize=256)
+def _english_key(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in name if not unicodedata.combining(c)).casefold()
+
+
 def english_order(members: Sequence[Member]) -> list[Member]:
     """The members as the Council seats them: by English name, accents ignored."""
-    def key(m: Member) -> str:
-        name = unicodedata.normalize("NFKD", tr(m.name, "en") or m.id)
-        return "".join(c for c in name if not unicodedata.combining(c)).casefold()
-    return sorted(members, key=key)
+    return sorted(members, key=lambda m: _english_key(tr(m.name, "en") or m.id))
 
 
 def president(members: Sequence[Member], date: int) -> str | None:
@@ -252,7 +255,7 @@ def draw_seat(f: Frame, r: Rect, seat: Seat, cid: str, action: Callable[[], obje
         border, width = pal.no, 4
     f.fill(r, fill, f.radius, border, width)
     if seat.color is not None and not seat.dim:  # the vote's colour down the seat's edge, with its sign
-        pygame.draw.rect(f.s, seat.color, Rect(r.x + 1, r.y + 1, max(5, f.pad // 2), r.h - 2), 0, f.radius)
+        f.s.fill(seat.color, Rect(r.x + 2, r.y + 2, max(5, f.pad // 2), r.h - 4))
     lh = f.line_h("bold")
     name_w = _name_w(f, seat, r.w)
     lines = name_lines(f, seat.name, name_w)
