@@ -237,8 +237,8 @@ class Plan:
     clash_share: Mapping[str, int] = field(default_factory=dict)
     # What the hot loops read per region, looked up once per game rather than once per quarter:
     # deployment's (presence key, % of deployment, in the centre), and violence's ``Region`` rows.
-    deploy: tuple[tuple[str, int, bool], ...] = ()
-    regions: tuple[Region, ...] = ()
+    deploy: tuple[tuple[str, int, bool], ...] = field(kw_only=True)
+    regions: tuple[Region, ...] = field(kw_only=True)
 
 
 class Region(NamedTuple):
@@ -270,8 +270,8 @@ def prepare(coefficients: Mapping[str, int], footprint: Mapping[str, Mapping[str
     top = max((cma.get(r, 0) for r in REGIONS), default=0) or 1
     clash_share = {r: cma.get(r, 0) * 100 // top if r in _NORTH else 0 for r in REGIONS}
     deploy = tuple((_PRESENCE[r], shares[r], r in CENTRE) for r in REGIONS)
-    return Plan(dict(coefficients), drivers, shares, wars, clash_share, deploy,
-                _regions(drivers, clash_share, coefficients["spoiler_violence"]))
+    return Plan(dict(coefficients), drivers, shares, wars, clash_share, deploy=deploy,
+                regions=_regions(drivers, clash_share, coefficients["spoiler_violence"]))
 
 
 def _regions(drivers: Mapping[str, tuple[tuple[str, int], ...]], clash_share: Mapping[str, int],
