@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pygame
@@ -66,12 +67,20 @@ def region_states(game: Game) -> dict[str, RegionState]:
     return out
 
 
+_CHANGES: dict[tuple[object, ...], dict[str, int]] = {}
+
+
 def changes_since_renewal(game: Game) -> dict[str, int]:
     """Each region's violence change since the last vote (from the ledger: what moved it)."""
     if not game.votes:
         return {}
-    quarters = list(range(game.votes[-1].quarter, game.quarter + 1))
-    return {r: sum(c.change for c in game.why(f"violence.{r}", quarters)) for r in REGIONS}
+    v = game.values
+    key = (id(game), game.quarter, len(game.votes), tuple(v[f"violence.{r}"] for r in REGIONS))
+    if key not in _CHANGES:  # the ledger is read once per state, not once per frame
+        _CHANGES.clear()
+        quarters = list(range(game.votes[-1].quarter, game.quarter + 1))
+        _CHANGES[key] = {r: sum(c.change for c in game.why(f"violence.{r}", quarters)) for r in REGIONS}
+    return _CHANGES[key]
 
 
 def place_name(key: str, lang: str) -> str:
@@ -123,6 +132,19 @@ class Layout:
     dot_r: int
     plates: dict[str, Plate]
     boxes: dict[str, tuple[int, int, int, int]]  # every label placed: region keys, town:…, country:…
+
+
+_LAYOUTS: dict[tuple[object, ...], Layout] = {}  # the last few layouts: a still screen reuses its own
+
+
+def cached_layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str) -> Layout:
+    key = (tuple(r), f.fonts.body, lang, fit, tuple(states.items()))
+    lay = _LAYOUTS.get(key)
+    if lay is None:
+        if len(_LAYOUTS) >= 8:
+            _LAYOUTS.pop(next(iter(_LAYOUTS)))
+        lay = _LAYOUTS[key] = layout(f, r, fit, states, lang)
+    return lay
 
 
 def layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str) -> Layout:
@@ -232,7 +254,7 @@ def _draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, 
     clip = f.s.get_clip()
     f.s.set_clip(r)
     f.s.blit(mappaint.paint(data, fit, r.size, r.topleft, f.pal, bins), r.topleft)
-    lay = layout(f, r, fit, states, lang)
+    lay = cached_layout(f, r, fit, states, lang)
     for k in lay.plates:  # a plate slid off its anchor points back to it
         box = lay.boxes[k]
         anchor = fit.pt(data.regions[k].label)
@@ -261,12 +283,19 @@ def _draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, 
 def _halo_text(f: Frame, box: tuple[int, int, int, int], text: str, colour: tuple[int, int, int],
                font: pygame.font.Font) -> None:
     """A name straight on the map, ringed with the panel's colour so it reads over any fill."""
-    key = f.fonts.spec["body"]
-    halo = render(font, text, f.pal.panel, key)
     x, y = box[0] + 2, box[1]
-    for dx, dy in ((-2, 0), (2, 0), (0, -2), (0, 2), (-1, -1), (1, 1), (-1, 1), (1, -1)):
-        f.s.blit(halo, (x + dx, y + dy))
+    f.s.blit(_halo(font, f.fonts.spec["body"], text, f.pal.panel), (x - 2, y - 2))
     f.text(Rect(x, y, box[2] - 2, box[3]), text, "body", colour, box=Rect(box))
+
+
+@lru_cache(maxsize=64)
+def _halo(font: pygame.font.Font, key: tuple[int, bool], text: str, colour: tuple[int, int, int]) -> pygame.Surface:
+    """The ring drawn under a name: the text in ``colour``, shifted two pixels every way."""
+    ink = render(font, text, colour, key)
+    out = pygame.Surface((ink.get_width() + 4, ink.get_height() + 4), pygame.SRCALPHA)
+    for dx, dy in ((0, 2), (4, 2), (2, 0), (2, 4), (1, 1), (3, 3), (1, 3), (3, 1)):
+        out.blit(ink, (dx, dy))
+    return out
 
 
 def _draw_plate(f: Frame, box: Rect, p: Plate, s: RegionState, lang: str) -> None:

@@ -54,11 +54,18 @@ def hatch_colour(fill: Color) -> tuple[int, int, int, int]:
 
 def hatch_swatch(surf: pygame.Surface, rect: pygame.Rect, fill: Color, level: int, line: Color) -> None:
     """A legend's sample of one violence bin: its colour and its hatching."""
-    pygame.draw.rect(surf, fill, rect)
-    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+    surf.blit(_swatch(rect.size, fill, level, line), rect)
+
+
+@lru_cache(maxsize=32)
+def _swatch(size: tuple[int, int], fill: Color, level: int, line: Color) -> pygame.Surface:
+    out = pygame.Surface(size)
+    out.fill(fill)
+    layer = pygame.Surface(size, pygame.SRCALPHA)
     _hatch_lines(layer, level, hatch_colour(fill))
-    surf.blit(layer, rect)
-    pygame.draw.rect(surf, line, rect, 1)
+    out.blit(layer, (0, 0))
+    pygame.draw.rect(out, line, out.get_rect(), 1)
+    return out
 
 
 def _hatched_polygon(dest: pygame.Surface, pts: list[tuple[float, float]], fill: Color, level: int) -> None:
