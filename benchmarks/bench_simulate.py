@@ -9,6 +9,7 @@ quarters per second, and under 200 MB peak for 1,000 games.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -50,6 +51,8 @@ def main() -> int:
     print(f"scenario {scenario.id}, {len(scenario.cards)} cards, strategy {args.strategy}, {args.games} games "
           f"({quarters / args.games:.1f} quarters and {records / args.games:,.0f} recorded causes a game)")
     print("quarters/s per run (one core, CPU time): " + ", ".join(f"{r:,.0f}" for r in rates))
+    # CPU time still slows down when other processes share the cores: say how busy they were.
+    print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores")
     ordered = sorted(rates)
     per_game = quarters / args.games
     print(f"median {ordered[len(ordered) // 2]:,.0f} quarters/s ({ordered[len(ordered) // 2] / per_game:,.0f} games/s); "
