@@ -220,3 +220,13 @@ def test_flags_load_for_every_member():
         assert len(colours) > 1, f"{member}: a blank flag"
         assert (flags / "svg" / f"{listed[member]}.svg").is_file(), member
     assert seats.flag("no-such-member", 30) is None
+
+
+def test_a_wide_window_keeps_the_detail_beside_the_table_only_when_names_stay_whole(tmp_path):
+    wide = to_chamber(tmp_path / "wide", "2560x1080", "fr", 1, veto=True)
+    frame = wide.draw()
+    assert wide.view.side and "Chine" in words(frame) and wide.view.table.clean
+    assert len([c for c in frame.controls if c.id.startswith("seat:")]) == 15
+    small = to_chamber(tmp_path / "small", "1920x1080", "fr", 1, veto=True)
+    small.draw()
+    assert not small.view.side and small.view.table.clean  # the table takes the width, names whole

@@ -3,7 +3,7 @@ reasons and trades one click away, then the vote, seat by seat, for the room to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,7 @@ from game.engine.actions import Back, CallVote, Continue, Trade
 from game.engine.defs import Member, tr
 from game.ui.controls import Item
 from game.ui.frame import Frame
-from game.ui.layout import Rect, columns, take_top
+from game.ui.layout import Rect, columns, inset, take_top
 from game.ui.theme import Color
 from game.ui.views import seats as sts
 from game.ui.views.base import (
@@ -54,46 +54,14 @@ def vote_color(f: Frame, vote: str) -> Color:
     return {council.YES: f.pal.yes, council.NO: f.pal.no}.get(vote, f.pal.abstain)
 
 
-def names_list(view: View, names: Sequence[str]) -> str:
-    """'China', 'China and Russia', 'China, Russia and the United States'."""
-    if len(names) < 2:
-        return "".join(names)
-    return view.t("list_and", first=", ".join(names[:-1]), last=names[-1])
-
-
-def verdict(view: View, members: Sequence[Member], votes: Mapping[str, str]) -> tuple[str, bool]:
-    """The outcome in one sentence that names the vetoes, and whether the draft passes."""
-    vetoes = [tr(m.name, view.lang) for m in members if m.permanent and votes.get(m.id) == council.NO]
-    yes = sum(v == council.YES for v in votes.values())
-    if vetoes:
-        return view.t("verdict_veto", names=names_list(view, vetoes)), False
-    if council.adopted(tuple(members), votes):
-        return view.t("verdict_adopted", yes=yes), True
-    return view.t("verdict_short", yes=yes, need=council.VOTES_NEEDED), False
-
-
-def room_lines(f: Frame, w: int, lines: Sequence[tuple[str, str, Color | None]]) -> int:
-    return sum(f.text_h(text, w, style) for text, style, _c in lines) + f.pad // 2 * max(0, len(lines) - 1)
-
-
-def draw_room(f: Frame, r: Rect, must: Sequence[tuple[str, str, Color | None]],
-              extra: Sequence[tuple[str, str, Color | None]] = ()) -> int:
-    """The lines inside the U, top down; the ``extra`` ones only while they fit. Returns the y below."""
-    y = r.y
-    for k, (text, style, color) in enumerate([*must, *extra]):
-        h = f.text_h(text, r.w, style)
-        if k >= len(must) and y + h > r.bottom:
-            break
-        f.text(Rect(r.x, y, r.w, h), text, style, color, align="center")
-        y += h + f.pad // 2
-    return y
-
-
 class TableView(GameView):
     """What the chamber and the vote share: the members in their seats, the President, the pen."""
 
+    def __init__(self, app: App):
+        super().__init__(app)
+        self._tables: dict[object, sts.Table] = {}  # layouts by what they were laid out for
+
     table: sts.Table | None = None  # the seats as last drawn (the tests read it)
-    _table_key: object = None  # what that table was laid out for
 
     def members(self) -> list[Member]:
         g = self.game
@@ -122,12 +90,14 @@ class TableView(GameView):
         for seat in final:
             seat.vote_w = f.text_w(seat.vote, "bold")
         key = (tuple(rect), f.fonts.body, tuple((s.member, s.name, s.marks, s.vote) for s in final), room)
-        if self.table is not None and self._table_key == key:
-            return self.table
-        self._table_key = key
-        self.table = sts.table(rect, len(final), lambda i, w: sts.seat_h(f, final[i], w), room_h, f.pad // 2 + 2,
-                         sts.seat_width(f, final),
-                         lambda t: all(sts.words_fit(f, s, r.w) for s, r in zip(final, t.seats, strict=True)))
+        if key not in self._tables:
+            if len(self._tables) > 4:
+                self._tables.clear()
+            self._tables[key] = sts.table(
+                rect, len(final), lambda i, w: sts.seat_h(f, final[i], w), room_h, f.pad // 2 + 2,
+                sts.seat_width(f, final),
+                lambda t: all(sts.words_fit(f, s, r.w) for s, r in zip(final, t.seats, strict=True)))
+        self.table = self._tables[key]
         return self.table
 
 
@@ -141,6 +111,7 @@ class ChamberView(TableView):
         super().__init__(app)
         self.selected: str | None = None
         self.detail_open = False  # on a small window, the member's detail in place of the table
+        self.side = False  # the detail beside the table (a wide window), as last drawn
 
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "vote":
@@ -165,14 +136,11 @@ class ChamberView(TableView):
         return [("act:back", self.t("back_to_draft"), lambda: self.app.act(Back()), False),
                 ("act:vote", self.t("call_vote"), lambda: self.app.act(CallVote()), True)]
 
-    def side_detail(self) -> bool:
-        return self.app.display.surface.get_width() >= SIDE_DETAIL_W
-
     def pick(self, member: str) -> None:
         """A seat chosen: its detail beside the table, or in its place on a small window."""
         self.selected = member
         self.scroll["detail"] = 0
-        if not self.side_detail():
+        if not self.side:
             self.detail_open = True
             self.app.focus.set(None)  # the detail's first control takes the focus
 
@@ -181,23 +149,11 @@ class ChamberView(TableView):
         self.app.focus.set(f"seat:{self.selected}" if self.selected else None)
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        stances = self.game.predict()
-        if self.selected is None:
-            blocking = [s for s in stances if s.vote != council.YES]
-            self.selected = (blocking[0] if blocking else stances[0]).member
-        by_member = {s.member: s for s in stances}
-        if self.detail_open and not self.side_detail():
-            self.draw_detail(f, body, by_member, closable=True)
-            return
-        if self.side_detail():
-            left, right = columns(body, [0.62, 0.38], f.gap)
-            self.draw_detail(f, right, by_member, closable=False)
-        else:
-            left = body
-        self.draw_table(f, f.panel(left), by_member)
-
-    def draw_table(self, f: Frame, rect: Rect, stances: dict[str, council.Stance]) -> None:
         g = self.game
+        stances = {s.member: s for s in g.predict()}
+        if self.selected is None:
+            blocking = [s for s in stances.values() if s.vote != council.YES]
+            self.selected = (blocking[0] if blocking else next(iter(stances.values()))).member
         members = self.members()
         chair = sts.president(g.council, g.date)
         seats = [sts.Seat(m.id, tr(m.name, self.lang), self.marks(m, chair),
@@ -205,17 +161,28 @@ class ChamberView(TableView):
                           vote_color(f, stances[m.id].vote), veto=m.permanent and stances[m.id].vote == council.NO,
                           selected=m.id == self.selected) for m in members]
         votes = {s.member: s.vote for s in stances.values()}
-        text, passes = verdict(self, members, votes)
+        text, passes = sts.verdict(self, members, votes)
         yes = sum(v == council.YES for v in votes.values())
         no = sum(v == council.NO for v in votes.values())
         must = [(text, "h2", f.pal.yes if passes else f.pal.no),
                 (self.t("predicted", yes=yes, no=no, n=len(votes) - yes - no), "body", None)]
         extra = [(self.legend(), "body", f.pal.muted), (self.t("seat_hint"), "body", f.pal.muted),
                  (self.t("capital", n=g.values["council.capital"]), "bold", f.pal.heading)]
-        t = self.lay_table(f, rect, seats, lambda w: room_lines(f, w, must), tuple(must))
+        room_h = partial(sts.room_height, f, [must], 0)
+        # On a wide window the member's detail stays beside the table, if the table still fits
+        # there with every name whole; otherwise it takes the table's place when a seat is chosen.
+        left, right = columns(body, [0.62, 0.38], f.gap)
+        self.side = body.w >= SIDE_DETAIL_W and self.lay_table(
+            f, inset(left, f.pad + 2, f.pad), seats, room_h, tuple(must)).clean
+        if self.detail_open and not self.side:
+            self.draw_detail(f, body, stances, closable=True)
+            return
+        if self.side:
+            self.draw_detail(f, right, stances, closable=False)
+        t = self.lay_table(f, f.panel(left if self.side else body), seats, room_h, tuple(must))
         for r, seat in zip(t.seats, seats, strict=True):
             sts.draw_seat(f, r, seat, f"seat:{seat.member}", partial(self.pick, seat.member))
-        draw_room(f, t.inside, must, extra)
+        sts.draw_room(f, t.inside, must, extra)
 
     def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, council.Stance], *, closable: bool) -> None:
         g, lang = self.game, self.lang
@@ -326,7 +293,7 @@ class VoteView(TableView):
             return self.t("tally", yes=yes, no=no, n=abst)
 
         revealed = {m.id: result.votes[m.id] for m in members[: self.shown]}
-        text, passes = verdict(self, members, result.votes)
+        text, passes = sts.verdict(self, members, result.votes)
         bars_h = 4 * (f.line_h("bold") + f.pad // 2)
         inner = f.panel(body)
         # The table is laid out for the result, the largest it allows (h1, else h2), and keeps
@@ -336,7 +303,7 @@ class VoteView(TableView):
             result_lines: list[Line] = [(text, style, f.pal.yes if passes else f.pal.no),
                                         (tally(result.votes), "bold", None)]
             voting_lines: list[Line] = [(self.t("voting"), "h2", f.pal.heading), (tally(result.votes), "bold", None)]
-            t = self.lay_table(f, inner, final, partial(self.room_h, f, [result_lines, voting_lines], f.gap + bars_h),
+            t = self.lay_table(f, inner, final, partial(sts.room_height, f, [result_lines, voting_lines], f.gap + bars_h),
                                tuple(result_lines))
             if t.horseshoe:
                 break
@@ -356,13 +323,8 @@ class VoteView(TableView):
             sts.draw_seat(f, r, seat, f"vote:{seat.member}", None)
         room = t.inside
         bars = Rect(room.x, room.bottom - bars_h, room.w, bars_h)
-        draw_room(f, Rect(room.x, room.y, room.w, max(0, bars.y - f.gap - room.y)), must, extra)
+        sts.draw_room(f, Rect(room.x, room.y, room.w, max(0, bars.y - f.gap - room.y)), must, extra)
         self.draw_tally(f, bars, yes, no, abst)
-
-    @staticmethod
-    def room_h(f: Frame, choices: Sequence[Sequence[tuple[str, str, Color | None]]], more: int, w: int) -> int:
-        """The height the inside needs for the tallest of the ``choices`` of lines, plus ``more``."""
-        return max(room_lines(f, w, lines) for lines in choices) + more
 
     def draw_tally(self, f: Frame, r: Rect, yes: int, no: int, abst: int) -> None:
         """Three rows of fifteen cells (yes, abstain, no) under the line of nine yes votes needed."""

@@ -5,25 +5,28 @@ The fifteen sit around a U open toward the room: a row at the head, the Presiden
 and two arms down the sides. The space inside the U holds what the room looks at: the prediction,
 or the count as the votes come in. Members sit in English alphabetical order, clockwise from the
 President, as they do in the chamber. When the window is too small for the U at the chosen text
-size, the seats fall back to rows (``grid``), all fifteen still shown.
+size, the seats fall back to rows (``grid``), all fifteen still shown. The sentences the room
+reads (the verdict that names the vetoes) are worded here too.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from game import resources
+from game.engine import council
 from game.engine.defs import Member, tr
 from game.ui.controls import Control
 from game.ui.frame import Frame
 from game.ui.layout import Rect
 from game.ui.theme import Color
+from game.ui.views.base import View
 
 # France held the pen on Mali through the mission's life (2013-2023): the player's seat.
 PENHOLDER = "france"
@@ -98,6 +101,7 @@ class Table:
     seats: list[Rect]
     inside: Rect
     horseshoe: bool  # False: seats in rows (the window is too small for the U)
+    clean: bool = False  # every word of every name fits its seat
 
 
 SeatH = Callable[[int, int], int]  # (seat index, width) -> the height that seat needs
@@ -147,7 +151,10 @@ def table(rect: Rect, n: int, seat_h: SeatH, inside_h: Callable[[int], int], gap
             if used <= rect.h and inside_h(t.inside.w) <= t.inside.h and (not clean or fits(t)):
                 # taller seats where there is room, so the table fills the screen seen from afar
                 grow = min(gap * 3, (rect.h - used) // ((n - head) // 2 + 1))
-                return _u(rect, n, head, arm_w, functools.partial(_grown, seat_h, grow), gap)[0] if grow > 0 else t
+                if grow > 0:
+                    t = _u(rect, n, head, arm_w, functools.partial(_grown, seat_h, grow), gap)[0]
+                t.clean = clean
+                return t
     return grid(rect, n, seat_h, inside_h, gap)
 
 
@@ -284,3 +291,45 @@ def draw_seat(f: Frame, r: Rect, seat: Seat, cid: str, action: Callable[[], obje
            align="right", box=r)
     if action is not None:
         f.register(Control(cid, Rect(r), action, "seat", seat.name))
+
+
+# --- what the room reads ----------------------------------------------------------------------
+
+def names_list(view: View, names: Sequence[str]) -> str:
+    """'China', 'China and Russia', 'China, Russia and the United States'."""
+    if len(names) < 2:
+        return "".join(names)
+    return view.t("list_and", first=", ".join(names[:-1]), last=names[-1])
+
+
+def verdict(view: View, members: Sequence[Member], votes: Mapping[str, str]) -> tuple[str, bool]:
+    """The outcome in one sentence that names the vetoes, and whether the draft passes."""
+    vetoes = [tr(m.name, view.lang) for m in members if m.permanent and votes.get(m.id) == council.NO]
+    yes = sum(v == council.YES for v in votes.values())
+    if vetoes:
+        return view.t("verdict_veto", names=names_list(view, vetoes)), False
+    if council.adopted(tuple(members), votes):
+        return view.t("verdict_adopted", yes=yes), True
+    return view.t("verdict_short", yes=yes, need=council.VOTES_NEEDED), False
+
+
+def room_lines(f: Frame, w: int, lines: Sequence[tuple[str, str, Color | None]]) -> int:
+    return sum(f.text_h(text, w, style) for text, style, _c in lines) + f.pad // 2 * max(0, len(lines) - 1)
+
+
+def room_height(f: Frame, choices: Sequence[Sequence[tuple[str, str, Color | None]]], more: int, w: int) -> int:
+    """The height the inside needs at width ``w`` for the tallest of the ``choices`` of lines, plus ``more``."""
+    return max(room_lines(f, w, lines) for lines in choices) + more
+
+
+def draw_room(f: Frame, r: Rect, must: Sequence[tuple[str, str, Color | None]],
+              extra: Sequence[tuple[str, str, Color | None]] = ()) -> int:
+    """The lines inside the U, top down; the ``extra`` ones only while they fit. Returns the y below."""
+    y = r.y
+    for k, (text, style, color) in enumerate([*must, *extra]):
+        h = f.text_h(text, r.w, style)
+        if k >= len(must) and y + h > r.bottom:
+            break
+        f.text(Rect(r.x, y, r.w, h), text, style, color, align="center")
+        y += h + f.pad // 2
+    return y
