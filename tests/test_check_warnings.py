@@ -161,11 +161,21 @@ def test_the_shipped_levels_give_no_warning() -> None:
     assert check.run([str(LEVELS)], as_json=False, strict=True) == 0
 
 
-def test_a_shared_card_warns_only_if_no_scenario_checked_draws_it() -> None:
-    """The Sahel deck spans 2013-2023: one period alone does not draw all of it, all together do."""
-    alone = check_paths([LEVELS / "serval-to-minusma"])
-    assert {w.code for w in alone.warnings} == {"W501"} and all("shared folder" in w.message for w in alone.warnings)
-    assert check_paths([LEVELS / "serval-to-minusma", LEVELS / "consent"]).warnings == []
+def test_a_shared_card_warns_only_if_no_scenario_checked_draws_it(tmp_path: Path) -> None:
+    """A deck shared by a one-year and a three-year scenario: its 2017 card is for the longer one."""
+    (tmp_path / "deck" / "cards").mkdir(parents=True)
+    (tmp_path / "deck" / "cards" / "deck.yaml").write_text("cards:" + card("deck-late", "\n    from: 2017-06") + "\n", encoding="utf-8")
+    for name, years in (("short", 1), ("long", 3)):
+        folder = tmp_path / name
+        shutil.copytree(LEVELS / "tutorial", folder)
+        text = (folder / "scenario.yaml").read_text(encoding="utf-8").replace("id: tutorial", f"id: {name}", 1)
+        text = text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}, ../deck]").replace("years: 1\n", f"years: {years}\n")
+        (folder / "scenario.yaml").write_text(text, encoding="utf-8")
+        (folder / "cards" / "tutorial.yaml").write_text("cards:" + card(f"{name}-own") + "\n", encoding="utf-8")
+    [alone] = check_paths([tmp_path / "short"]).warnings
+    assert alone.code == "W501" and Path(alone.path).name == "deck.yaml" and "shared folder" in alone.message, alone
+    assert check_paths([tmp_path / "short", tmp_path / "long"]).warnings == []
+    assert check_paths([tmp_path]).warnings == []
 
 
 def test_sign_rule_is_conservative() -> None:
