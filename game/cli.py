@@ -345,12 +345,10 @@ def play_in_terminal(args: argparse.Namespace) -> int:
         record(session.game)
         if not finished:
             if session.save_error is None:
-                hint = ("(la partie s'arrête ici ; elle est enregistrée. Pour la reprendre : "
-                        if lang == "fr" else "(the game stops here; it is saved. To resume it: ")
+                hint = i18n.text("stops_saved", lang)
             else:  # never claim a save that failed: say so, and where it would resume from
                 failed = printable(session.save_error.text(lang)).rstrip(". ")
-                hint = (f"(la partie s'arrête ici. {failed}. Pour reprendre sa dernière sauvegarde : "
-                        if lang == "fr" else f"(the game stops here. {failed}. To resume from its last save: ")
+                hint = i18n.text("stops_failed", lang, failed=failed)
             again = session.resume_command() + ("" if lang == "en" else f" --lang {lang}")
             print(f"{hint}{again})", file=sys.stderr)
     return 0

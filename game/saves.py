@@ -26,35 +26,13 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from game import i18n
 from game.engine.defs import Scenario, at_length
 from game.engine.game import Game, replay
 
 REPLAY_FORMAT = 1
 MAX_SAVE_BYTES = 20 * 1024 * 1024
 TMP_SUFFIX = ".tmp"
-
-# Messages about files, by key; ``SaveError.text(lang)`` fills them in.
-MESSAGES: dict[str, dict[str, str]] = {
-    "missing": {"en": "{name} does not exist", "fr": "{name} n'existe pas"},
-    "not_regular": {"en": "{name} is not an ordinary file", "fr": "{name} n'est pas un fichier ordinaire"},
-    "too_large": {"en": "{name} is too large to be a Penholder file", "fr": "{name} est trop gros pour être un fichier Penholder"},
-    "unreadable": {"en": "{name} cannot be read ({why})", "fr": "{name} ne peut pas être lu ({why})"},
-    "not_utf8": {"en": "{name} is not text (bad bytes at byte {at})", "fr": "{name} n'est pas du texte (octets invalides à l'octet {at})"},
-    "bad_json": {"en": "{name} is damaged at line {line}, column {col}: {why}",
-                 "fr": "{name} est endommagé ligne {line}, colonne {col} : {why}"},
-    "number_too_large": {"en": "{name} holds a number too large to be real", "fr": "{name} contient un nombre trop grand pour être vrai"},
-    "not_finite": {"en": "{name} holds '{what}', which is not a number a save can hold", "fr": "{name} contient « {what} », qui n'est pas un nombre valable"},
-    "too_deep": {"en": "{name} is nested too deeply", "fr": "{name} est imbriqué trop profondément"},
-    "not_save": {"en": "{name} is not a Penholder save", "fr": "{name} n'est pas une sauvegarde Penholder"},
-    "not_replay": {"en": "{name} is not a Penholder replay", "fr": "{name} n'est pas une rediffusion Penholder"},
-    "newer": {"en": "{name} was made by a newer version of Penholder (save version {version})",
-              "fr": "{name} vient d'une version plus récente de Penholder (version de sauvegarde {version})"},
-    "field": {"en": "{name} is damaged: {field} {why}", "fr": "{name} est endommagé : {field} {why}"},
-    "other_scenario": {"en": "this file is for scenario '{found}', not '{wanted}'", "fr": "ce fichier est pour le scénario « {found} », pas « {wanted} »"},
-    "no_fit": {"en": "the game in {name} does not fit this version of the scenario: {why}",
-               "fr": "la partie de {name} ne correspond pas à cette version du scénario : {why}"},
-}
-
 
 class SaveError(Exception):
     """A save or replay that cannot be used; ``text(lang)`` says why, in the player's language."""
@@ -65,10 +43,10 @@ class SaveError(Exception):
         super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
-        table = MESSAGES.get(self.key)
-        if table is None:
+        """Why, in ``lang`` (the catalogues' ``save_error`` entries; an unknown key is its own text)."""
+        if not i18n.has("save_error", self.key):
             return self.key
-        return table.get(lang, table["en"]).format(**self.params)
+        return i18n.word("save_error", self.key, lang, **self.params)
 
 
 # --- writing ---------------------------------------------------------------------------------

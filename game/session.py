@@ -11,29 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import i18n
 from game.engine.actions import Action, Impossible
 from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.saves import SaveError
 from game.store import MEANINGFUL, SaveFile, Store, content_changes, restore, undo
-
-NOTICES: dict[str, dict[str, str]] = {
-    "prev_loaded": {"en": "The last autosave could not be read ({why}); the previous good one was loaded.",
-                    "fr": "La dernière sauvegarde automatique est illisible ({why}) ; la précédente a été chargée."},
-    "set_aside": {"en": "The unreadable file was kept as {path}; nothing will write over it.",
-                  "fr": "Le fichier illisible a été mis de côté sous le nom {path} ; rien ne l'écrasera."},
-    "content_changed": {"en": "This scenario changed since the game was saved ({what}).",
-                        "fr": "Ce scénario a changé depuis la sauvegarde ({what})."},
-    "replayed": {"en": "The game was rebuilt by replaying its decisions on the current scenario.",
-                 "fr": "La partie a été reconstruite en rejouant ses décisions sur le scénario actuel."},
-    "loaded_copy": {"en": "The named save continues as a new game; the save itself stays as it was.",
-                    "fr": "La sauvegarde nommée continue comme une nouvelle partie ; elle-même reste intacte."},
-    "nothing": {"en": "There is no game to continue.", "fr": "Il n'y a aucune partie à reprendre."},
-    "cannot_resume": {"en": "This game cannot be continued: {why}. Its files are kept in {folder}.",
-                      "fr": "Cette partie ne peut pas être reprise : {why}. Ses fichiers sont gardés dans {folder}."},
-    "no_scenario": {"en": "its scenario '{level}' cannot be loaded", "fr": "son scénario « {level} » ne peut pas être chargé"},
-    "autosave_failed": {"en": "The game could not be saved: {why}", "fr": "La partie n'a pas pu être enregistrée : {why}"},
-}
 
 
 @dataclass(frozen=True)
@@ -44,9 +27,9 @@ class Notice:
     params: dict[str, str | int | Exception | Notice] = field(default_factory=dict)  # a SaveError or Notice is shown in the same language
 
     def text(self, lang: str = "en") -> str:
-        table = NOTICES[self.key]
+        """The notice in ``lang`` (its words are the catalogues' ``notice`` entries)."""
         params = {k: (v.text(lang) if isinstance(v, SaveError | Notice) else v) for k, v in self.params.items()}
-        return table.get(lang, table["en"]).format(**params)
+        return i18n.word("notice", self.key, lang, **params)
 
     def __str__(self) -> str:
         return self.text("en")
