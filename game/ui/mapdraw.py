@@ -150,40 +150,38 @@ def cached_layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState]
 def layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str) -> Layout:
     """Where every label goes. The order is the priority: Bamako's plate (a point has the fewest
     spots around it), the regions' plates near their anchors, the main towns' names, the plates
-    that found no room yet (smaller, further), the other towns where room is left, the neighbours."""
+    that found no room yet (smaller, further), the other towns where room is left, the markers
+    beside their plates, the neighbours."""
     data = load()
     placer = Placer((r.x + 2, r.y + 2, r.w - 4, r.h - 4))
     # the smaller towns only where the map is big enough for their names beside the main ones
     roomy = fit.scale >= f.line_h() * 4 // 5
     dots = {k: fit.pt(t.at) for k, t in data.towns.items() if t.rank <= 1 or roomy}
     dot_r = max(3, f.line_h() // 6)
-    # every dot is kept clear at first; when a plate or a main town's name finds no room, the
-    # smaller towns give way (they are left out where a label came to cover them)
-    main = [(x, y, dot_r + 2) for k, (x, y) in dots.items() if data.towns[k].rank <= 1]
-    placer.points += main + [(x, y, dot_r + 2) for k, (x, y) in dots.items() if data.towns[k].rank > 1]
+    # the main towns' dots are kept clear; the smaller towns come last, where room is left
+    placer.points += [(x, y, dot_r + 2) for k, (x, y) in dots.items() if data.towns[k].rank <= 1]
     plates: dict[str, Plate] = {}
     _place_plate(f, placer, plates, states["bamako"], dots["bamako"], dot_r, lang)
     towns = sorted((t for t in data.towns.values() if t.key in dots and t.key != "bamako"),
                    key=lambda t: (t.rank, t.key))  # Bamako is named by its plate
     lh = f.line_h()
-    tries_first, tries_then = ((0, 3), (1, 3)), ((2, 3), (2, 6))
-    for phase in range(2):
-        if phase:
-            placer.points = list(main)
-        for tries in (tries_first, None, tries_then) if phase else (tries_first, None):
-            if tries is None:  # between the plates near their anchors and the smaller ones: the main towns
-                for t in towns:
-                    if t.rank <= 1 and f"town:{t.key}" not in placer.placed:
-                        placer.place(Label(f"town:{t.key}", dots[t.key], f.text_w(place_name(t.key, lang)) + 4,
-                                           lh, gap=dot_r + 2))
-                continue
-            for k in REGIONS:
-                if k != "bamako" and k not in plates:
-                    _place_plate(f, placer, plates, states[k], fit.pt(data.regions[k].label), 0, lang, tries)
+    by_size = sorted((k for k in REGIONS if k != "bamako"), key=lambda k: data.regions[k].area)
+    for tries in (PLATE_TRIES[:1], None, PLATE_TRIES[1:]):
+        if tries is None:  # between the plates near their anchors and the smaller ones: the main towns
+            for t in towns:
+                if t.rank <= 1:
+                    placer.place(Label(f"town:{t.key}", dots[t.key], f.text_w(place_name(t.key, lang)) + 4, lh,
+                                       gap=dot_r + 2))
+            continue
+        for k in by_size:  # the smallest regions have the least room: first
+            if k not in plates:
+                _place_plate(f, placer, plates, states[k], fit.pt(data.regions[k].label), 0, lang, tries)
     for t in towns:
         if t.rank > 1 and not _place_minor_town(placer, t.key, dots[t.key], f.text_w(place_name(t.key, lang)) + 4,
                                                 lh, dot_r):
             del dots[t.key]  # no room for its name, or a label covers its spot: left out, dot and all
+    for k in sorted(plates, key=lambda k: data.regions[k].area):
+        _place_markers(f, placer, k, states[k], lang)
     for c in data.countries.values():
         if c.label is None or not c.named:
             continue
@@ -197,6 +195,23 @@ def layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang:
     return Layout(dots, dot_r, plates, dict(placer.placed))
 
 
+def _place_markers(f: Frame, placer: Placer, k: str, s: RegionState, lang: str) -> None:
+    """A region's markers in a strip touching its plate: beneath it, above, then to either side."""
+    w = markers_w(f, s, lang)
+    if not w:
+        return
+    w += f.pad
+    h = f.line_h() + 4
+    px, py, pw, ph = placer.placed[k]
+    cx = px + pw // 2 - w // 2
+    below, above, mid = py + ph, py - h, py + (ph - h) // 2
+    for box in ((cx, below, w, h), (cx, above, w, h), (px + pw, mid, w, h), (px - w, mid, w, h),
+                (px, below, w, h), (px + pw - w, below, w, h), (px, above, w, h), (px + pw - w, above, w, h)):
+        if placer.fits(box):
+            placer.take(f"markers:{k}", box)
+            return
+
+
 def _place_minor_town(placer: Placer, key: str, at: tuple[float, float], w: int, h: int, dot_r: int) -> bool:
     x, y = at
     if not placer.fits((int(x - dot_r - 2), int(y - dot_r - 2), 2 * dot_r + 4, 2 * dot_r + 4)):
@@ -208,7 +223,7 @@ def _place_minor_town(placer: Placer, key: str, at: tuple[float, float], w: int,
     return True
 
 
-PLATE_TRIES = ((0, 3), (1, 3), (2, 3), (2, 6))  # (plate level, rings around the anchor), in turn
+PLATE_TRIES = ((1, 3), (2, 3), (2, 6))  # (plate level, rings around the anchor), in turn
 
 
 def _place_plate(f: Frame, placer: Placer, plates: dict[str, Plate], s: RegionState,
@@ -276,6 +291,10 @@ def _draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, 
             _halo_text(f, box, place_name(key[8:], lang), f.pal.muted, font)
     for k, p in lay.plates.items():
         _draw_plate(f, Rect(lay.boxes[k]), p, states[k], lang)
+        if f"markers:{k}" in lay.boxes:
+            strip = Rect(lay.boxes[f"markers:{k}"])
+            f.fill(strip, f.pal.panel, 4, f.pal.map_line)
+            _draw_markers(f, Rect(strip.x, strip.y + 2, strip.w, strip.h - 4), states[k], lang)
     f.s.set_clip(clip)
     return lay.boxes
 
@@ -312,9 +331,15 @@ def _draw_plate(f: Frame, box: Rect, p: Plate, s: RegionState, lang: str) -> Non
     if arrow:
         draw_arrow(f.s, (x0 + p.name_w + p.num_w + 4 + arrow // 2, head.centery), lb // 2, s.change > 0,
                    pal.no if s.change > 0 else pal.yes)
-    if p.rows < 2:
-        return
-    row_y = head.bottom
+    if p.rows == 2:
+        _draw_markers(f, Rect(box.x, head.bottom, box.w, f.line_h()), s, lang)
+
+
+def _draw_markers(f: Frame, box: Rect, s: RegionState, lang: str) -> None:
+    """Who is there, in a row centred in ``box``: the mission's presence, the outside forces and
+    the armed groups."""
+    pal = f.pal
+    row_y = box.y
     lh = f.line_h()
     sym = lh - 8
     x = box.x + (box.w - markers_w(f, s, lang)) // 2

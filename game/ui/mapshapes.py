@@ -28,6 +28,12 @@ class Region:
     modelled: bool  # False for Kayes, Koulikoro, Sikasso: drawn neutral
     approximate: bool  # its border is derived, not surveyed (Ménaka)
 
+    @property
+    def area(self) -> float:
+        """In square projected units (shoelace formula over its rings)."""
+        return sum(abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1], strict=True))) / 2
+                   for r in self.polys)
+
 
 @dataclass(frozen=True)
 class Town:
