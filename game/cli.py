@@ -567,7 +567,7 @@ def cmd_session_new(args: argparse.Namespace) -> int:
     code = make(scenario, args.length, args.seed)
     length = "a lesson (one class period)" if args.length == "lesson" else "full length"
     print(f"Session for {tr(scenario.title, 'en')}, {length}, seed {args.seed}.")
-    print("Teams type this code on the title screen, or run: python -m game play --session CODE")
+    print("Each team runs: python -m game play --session CODE --team NAME --save-replay NAME.json")
     print(code)
     return 0
 

@@ -1049,7 +1049,7 @@ _NAMED_EVENTS = {"wagner": 2021, "jnim": 2017, "coups": 2020, "coups d'état": 2
 
 
 def _check_reason_years(seats: dict[int, tuple[str, ...]], lib: _Library, out: _Collector) -> None:
-    """R214: a member's reason that cites a year after the vote it is given at.
+    """R217: a member's reason that cites a year after the vote it is given at.
 
     A reason holds in the years its ``from``/``until`` give; at a vote of an earlier year it would
     cite the future ("after the coups" in 2015). Reported once per reason, at its ``why``."""
@@ -1068,7 +1068,7 @@ def _check_reason_years(seats: dict[int, tuple[str, ...]], lib: _Library, out: _
                     later = _latest_year_cited(entry.why)
                     if later > year:
                         seen.add((member_id, kind, i))
-                        out.add(doc, (kind, i, "why"), "R214",
+                        out.add(doc, (kind, i, "why"), "R217",
                                 f"this reason speaks of {later} but holds at the vote of {year}: give it 'from: {later}'"
                                 " (or the year the event it names began)")
 

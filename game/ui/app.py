@@ -28,6 +28,7 @@ from game import i18n
 from game.engine.actions import Action, Impossible
 from game.engine.defs import Scenario, at_length
 from game.engine.game import Game
+from game.saves import replay_dict, write_json_atomic
 from game.session import Notice, Session, SessionError
 from game.store import SaveFile, Settings, Store
 from game.ui import loop, theme
@@ -218,6 +219,13 @@ class App:
     def after_decision(self) -> None:
         if self.session is not None and self.session.save_error is not None:
             self.message = self.session.save_error.text(self.lang)
+        if self.session is not None and getattr(self.args, "save_replay", None):
+            # a team file kept up to date after every decision (--team NAME --save-replay FILE)
+            try:
+                write_json_atomic(self.args.save_replay, replay_dict(
+                    self.session.game, getattr(self.args, "team", None) or "", getattr(self.args, "session", None) or ""))
+            except OSError as exc:
+                self.message = str(exc)
         self.nav.sync_view()
         self.dirty = True
 
@@ -260,6 +268,8 @@ class App:
         self.shoot_if_new()
         if self.autoplay is not None:
             return self.autoplay.run(getattr(self.args, "level", "tutorial") or "tutorial")
+        if getattr(self.args, "session", None):  # a session code: its scenario, length and luck at once
+            self.start_game(self.args.level, seed=self.args.seed, length=self.args.length)
         return loop.run(self)
 
 
