@@ -1,7 +1,7 @@
 """The briefing's map of Mali, drawn from the game's state.
 
-Each modelled region carries a plate: its name and violence (a "why?" number), an arrow when
-violence moved since the last renewal, and a row of markers for who is there: the mission's
+Each modelled region carries a plate: its name and violence (a "why?" number), with an arrow when
+violence moved since the last renewal; a strip touching it marks who is there: the mission's
 presence (a number), the French force and a regional force where they hunt the jihadists, and one
 triangle per armed group whose footprint times strength is felt there. Towns are dots with names;
 neighbours are named. The labels go through ``game.ui.mapplace``: none covers another, nor a
@@ -91,27 +91,22 @@ def place_name(key: str, lang: str) -> str:
 @dataclass(frozen=True)
 class Plate:
     region: str
-    name: str
+    name: str  # empty when the plate had room for its number alone
     number: str
-    rows: int  # 1, or 2 with the markers' row
     w: int
     h: int
     name_w: int
     num_w: int
 
 
-def _plate(f: Frame, s: RegionState, lang: str, level: int = 0) -> Plate:
-    """A region's plate: whole (level 0), without its markers (1), or its number alone (2)."""
+def _plate(f: Frame, s: RegionState, lang: str, level: int) -> Plate:
+    """A region's plate: its name and number (level 1), or its number alone (2)."""
     name = short(s.key, lang) if level < 2 else ""
     num = str(s.violence)
     lh = f.line_h("bold")
     name_w, num_w = f.text_w(name + " ") if name else 0, f.text_w(num, "bold")
     arrow = lh // 2 + 4 if abs(s.change) >= CHANGE_SHOWN else 0
-    w1 = name_w + num_w + arrow + f.pad
-    w2 = markers_w(f, s, lang) if level == 0 else 0
-    rows = 2 if w2 else 1
-    return Plate(s.key, name, num, rows, max(w1, w2 + f.pad), lh + 4 + (f.line_h() + 2 if w2 else 0),
-                 name_w, num_w)
+    return Plate(s.key, name, num, name_w + num_w + arrow + f.pad, lh + 4, name_w, num_w)
 
 
 def un_label(s: RegionState, lang: str) -> str:
@@ -331,8 +326,6 @@ def _draw_plate(f: Frame, box: Rect, p: Plate, s: RegionState, lang: str) -> Non
     if arrow:
         draw_arrow(f.s, (x0 + p.name_w + p.num_w + 4 + arrow // 2, head.centery), lb // 2, s.change > 0,
                    pal.no if s.change > 0 else pal.yes)
-    if p.rows == 2:
-        _draw_markers(f, Rect(box.x, head.bottom, box.w, f.line_h()), s, lang)
 
 
 def _draw_markers(f: Frame, box: Rect, s: RegionState, lang: str) -> None:
