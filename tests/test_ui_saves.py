@@ -65,7 +65,9 @@ def test_starting_another_game_never_touches_the_first(tmp_path):
     assert third.game.seed == 5 and third.overlay is None
 
 
-def test_crash_mid_write_leaves_the_previous_save_whole(tmp_path, monkeypatch):
+def test_a_failed_write_is_said_in_the_window_and_changes_no_file(tmp_path, monkeypatch):
+    """The window's side of a failed save (a message, no crash); the atomicity itself is
+    test_store.py::test_a_write_cut_short_leaves_the_current_save_whole_and_says_so."""
     folder = playable_tutorial(tmp_path)
     app = make_app(tmp_path / "data")
     play_some(app, folder)
