@@ -63,6 +63,10 @@ DEFAULT_TESTS = (
     "tests/test_fidelity.py",
     "tests/test_record_council.py",
     "tests/test_properties.py",
+    "tests/test_rules_sections.py",
+    "tests/test_inert.py",
+    "tests/test_luck.py",
+    "tests/test_previews.py",
 )
 PRAGMA = "pragma: no mutate"
 
