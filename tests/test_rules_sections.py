@@ -133,3 +133,70 @@ def test_troops_move_toward_the_ceiling_by_at_most_a_step(scenario: Scenario) ->
     down = run(scenario, rules.deployment, {"mission.troops": 10_000}, {"troop_ceiling": 9_900})
     assert up[("mission.troops", "clause:test.troop_ceiling")] == C["troop_step"]
     assert down[("mission.troops", "clause:test.troop_ceiling")] == -100
+
+
+def test_rounding_is_half_away_from_zero_both_ways() -> None:
+    assert (rules.pct(5, 50), rules.pct(-5, 50)) == (3, -3)
+    assert (rules.part(5, 50), rules.part(-5, 50), rules.part(-7, 50, 50)) == (3, -3, -2)
+    assert rules.pct(-4, 50) == -2 and rules.part(-4, 50) == -2
+
+
+def test_cohesion_maps_relations_onto_zero_to_a_hundred(scenario: Scenario) -> None:
+    values = dict(Game(scenario, 1).values)
+    for relation, expected in ((-100, 0), (0, 50), (100, 100), (-50, 25)):
+        for key in ("relation.government.cma", "relation.government.platform", "relation.cma.platform"):
+            values[key] = relation
+        assert rules.cohesion(values) == expected
+
+
+def test_the_derived_quantities(scenario: Scenario) -> None:
+    values = dict(Game(scenario, 1).values)
+    rules.update_derived(values, 2015 * 12 + 5, 3, 1)  # June 2015, three quarters on
+    assert values["time.year"] == 2016 and values["time.quarter"] == 3 and values["time.mandate"] == 1
+    regions = ("kidal", "gao", "timbuktu", "menaka", "mopti", "segou", "bamako")
+    assert values["violence.mean"] == sum(values[f"violence.{r}"] for r in regions) // 7
+    assert values["signatories.cohesion"] == rules.cohesion(values)
+
+
+def test_ownership_fades_only_with_neither_handover_nor_frame(scenario: Scenario) -> None:
+    fading = run(scenario, rules.regional, {"regional.ownership": 50}, {})
+    handing = run(scenario, rules.regional, {"regional.ownership": 50}, {"handover": 100})
+    assert ("regional.ownership", "rule:ownership_drift") in fading
+    assert ("regional.ownership", "rule:ownership_drift") not in handing
+
+
+def test_impartiality_recovers_as_far_as_the_posture_is_traditional(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    half = run(scenario, rules.commitment, {"mission.impartiality": 50}, {"robust": 50})
+    assert half[("mission.impartiality", "rule:impartiality_recovers")] == rules.pct(C["impartiality_recovery"], 50)
+
+
+def test_full_pressure_from_a_united_council_stops_the_drift_and_a_handover_spares_the_frame_cost(scenario: Scenario) -> None:
+    pressed = run(scenario, rules.politics, {"council.unity": 100}, {"pressure": 100})
+    assert not any(name == "politics.will" and change < 0 for (name, _c), change in pressed.items())
+    both = run(scenario, rules.politics, {}, {"regional_frame": 100, "handover": 100})
+    assert ("mission.consent", "clause:test.regional_frame") not in both
+    frame_only = run(scenario, rules.politics, {}, {"regional_frame": 100})
+    assert ("mission.consent", "clause:test.regional_frame") in frame_only
+
+
+def test_inclusion_is_the_mean_of_implementation_and_reconciliation(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    state = {"politics.implementation": 60, "politics.reconciliation": 20, "relation.government.cma": 10}
+    changes = run(scenario, rules.alliances, state, before=(rules.commitment,))
+    assert changes[("relation.government.cma", "rule:inclusion")] == rules.pct(C["inclusion_drift"], 40 - C["inclusion_neutral"])
+
+
+def test_defections_are_a_chance_not_a_certainty(scenario: Scenario) -> None:
+    from game.engine.luck import Luck
+
+    game = Game(scenario, 1)
+    defected = 0
+    for quarter in range(200):
+        meters = Meters(dict(game.values), game.meters.ranges)
+        meters.quarter = quarter
+        q = rules.Quarter(meters, {}, {}, game._plan, Luck(7))
+        rules.commitment(q)
+        rules.alliances(q)
+        defected += any(cause == "rule:defection" for *_x, cause in meters.ledger)
+    assert 5 < defected < 150
