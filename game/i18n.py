@@ -23,9 +23,7 @@ import gettext
 import io
 from pathlib import Path
 from string import Formatter
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from typing import Any
 
 from game.engine.actions import Impossible
 from game.engine.world import ERA_NAMES
@@ -45,8 +43,21 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda code: code != SOURCE))
 
 
+def _babel() -> tuple[Any, Any]:
+    """Babel's .po reader and .mo writer, imported when a catalogue is first needed: commands that
+    show no interface words (``check``, ``simulate``) run even where Babel is not installed yet."""
+    try:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+    except ImportError:
+        raise SystemExit("penholder: the interface's words need Babel, a dependency of the game: "
+                         "run 'pip install -e .' (or 'pip install Babel') again") from None
+    return read_po, write_mo
+
+
 def _compile(lang: str) -> gettext.GNUTranslations:
     """The catalogue of ``lang`` compiled from its .po, in memory (fuzzy entries left out)."""
+    read_po, write_mo = _babel()
     with po_path(lang).open("rb") as source:
         catalogue = read_po(source, locale=lang, domain=DOMAIN)
     compiled = io.BytesIO()
@@ -58,6 +69,7 @@ def _compile(lang: str) -> gettext.GNUTranslations:
 @functools.cache
 def _entries() -> frozenset[str]:
     """The English catalogue's msgids, a context joined to its key by EOT as in a .mo file."""
+    read_po, _write = _babel()
     with po_path(SOURCE).open("rb") as source:
         ids = [(m.context, str(m.id[0] if isinstance(m.id, tuple | list) else m.id))
                for m in read_po(source, locale=SOURCE, domain=DOMAIN) if m.id]
