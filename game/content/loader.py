@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -375,6 +375,16 @@ def _skip_file(path: Path, folder: Path, out: _Collector, cards: bool) -> None:
         out.cards_in_skipped.append(f"every card in {rel}")
 
 
+_Model = TypeVar("_Model", bound=schema.Strict)
+
+
+def _read_as(path: Path, model: type[_Model], out: _Collector) -> tuple[_Doc, _Model] | None:
+    """Read one file and validate it against ``model``; None (its problems collected) if either fails."""
+    doc = _read(path, out)
+    found = _validate(doc, model, out) if doc else None
+    return (doc, found) if doc is not None and found is not None else None
+
+
 def _validate(doc: _Doc, model: type[schema.Strict], out: _Collector) -> Any:
     try:
         return model.model_validate(doc.data)
@@ -549,10 +559,10 @@ def _load_model_file(path: Path, lib: _Library, out: _Collector) -> None:
     """``model.yaml``: its coefficients, state, footprint and deployment override earlier folders'."""
     if not _present(path):
         return
-    doc = _read(path, out)
-    m = _validate(doc, schema.ModelFile, out) if doc else None
-    if m is None or doc is None:
+    read = _read_as(path, schema.ModelFile, out)
+    if read is None:
         return
+    doc, m = read
     for name, coef in m.coefficients.items():
         lib.coefficients[name] = (coef.value, doc, ("coefficients", name))
     for name, value in m.state.items():
@@ -566,10 +576,10 @@ def _load_clauses_file(path: Path, lib: _Library, out: _Collector) -> None:
     """``clauses.yaml``: its dimensions; one defined twice is reported (R203), the later one kept."""
     if not _present(path):
         return
-    doc = _read(path, out)
-    c = _validate(doc, schema.ClausesFile, out) if doc else None
-    if c is None or doc is None:
+    read = _read_as(path, schema.ClausesFile, out)
+    if read is None:
         return
+    doc, c = read
     for i, dim in enumerate(c.clauses):
         if dim.id in lib.dimensions:
             other = lib.dimensions[dim.id][1]
@@ -579,12 +589,12 @@ def _load_clauses_file(path: Path, lib: _Library, out: _Collector) -> None:
 
 def _load_member_file(path: Path, folder: Path, lib: _Library, out: _Collector) -> None:
     """One Council profile; a broken one is remembered by file name so the Council can say why."""
-    doc = _read(path, out)
-    mem = _validate(doc, schema.MemberModel, out) if doc else None
-    if mem is None or doc is None:
+    read = _read_as(path, schema.MemberModel, out)
+    if read is None:
         lib.broken_members[path.stem] = path
         _skip_file(path, folder, out, cards=False)
         return
+    doc, mem = read
     if mem.id in lib.members:
         out.add(doc, ("id",), "R203", f"member '{mem.id}' is also defined in {lib.members[mem.id][1].path}")
     lib.members[mem.id] = (mem, doc)
