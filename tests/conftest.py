@@ -25,3 +25,20 @@ def tutorial() -> Scenario:
     loaded = load_scenario(LEVELS / "tutorial")
     assert loaded.scenario is not None, "\n".join(map(str, loaded.problems))
     return loaded.scenario
+
+
+def problems_after_edit(tmp_path: Path, file: str, old: str, new: str, scenario: str, code: str) -> tuple[list, list[str]]:
+    """Copy levels/, replace ``old`` by ``new`` once in ``file`` (relative to levels/), check
+    ``scenario``; the problems of ``code`` and the edited file's lines."""
+    import shutil
+
+    from game.content.check import check_paths
+
+    root = tmp_path / "levels"
+    shutil.copytree(LEVELS, root)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{file} no longer holds {old!r}"
+    edited = text.replace(old, new, 1)
+    path.write_text(edited, encoding="utf-8")
+    return [p for p in check_paths([root / scenario]).problems if p.code == code], edited.splitlines()

@@ -3,10 +3,10 @@ source; the historical drafter plays it, and `check` refuses one that names no r
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from game.content.check import check_paths
+from conftest import problems_after_edit
+
 from game.content.loader import levels_root, load_scenario
 from game.engine.game import CARD, END, Game
 from game.sim.drafters import drafter_for
@@ -31,13 +31,8 @@ def test_the_historical_drafter_answers_as_the_card_says() -> None:
 
 
 def test_a_historical_answer_must_name_a_response(tmp_path: Path) -> None:
-    root = tmp_path / "levels"
-    shutil.copytree(levels_root(), root)
-    north = root / "after-algiers" / "cards" / "north.yaml"
-    text = north.read_text(encoding="utf-8")
-    assert "historical: {response: mediate," in text
-    north.write_text(text.replace("historical: {response: mediate,", "historical: {response: mediat,", 1), encoding="utf-8")
-    problems = [p for p in check_paths([root / "after-algiers"]).problems if p.code == "R215"]
+    problems, lines = problems_after_edit(tmp_path, "after-algiers/cards/north.yaml", "historical: {response: mediate,",
+                                          "historical: {response: mediat,", "after-algiers", "R215")
     assert len(problems) == 1
-    line = north.read_text(encoding="utf-8").splitlines()[problems[0].line - 1]
+    line = lines[problems[0].line - 1]
     assert "historical:" in line and "did you mean 'mediate'" in problems[0].message

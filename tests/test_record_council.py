@@ -3,10 +3,10 @@ refuses a reason that speaks of a later year than the vote it is given at (R217)
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from game.content.check import check_paths
+from conftest import problems_after_edit
+
 from game.content.loader import levels_root, load_scenario
 from game.engine import council
 from game.engine.defs import Member, Preference
@@ -41,15 +41,8 @@ def test_china_and_russia_worry_about_consent_only_after_the_coups() -> None:
 
 
 def test_a_reason_from_the_future_is_refused(tmp_path: Path) -> None:
-    root = tmp_path / "levels"
-    shutil.copytree(levels_root(), root)
-    china = root / "common" / "council" / "china.yaml"
-    text = china.read_text(encoding="utf-8")
-    assert "    from: 2022\n" in text
-    china.write_text(text.replace("    from: 2022\n", "", 1), encoding="utf-8")
-    problems = [p for p in check_paths([root / "after-algiers"]).problems if p.code == "R217"]
+    problems, lines = problems_after_edit(tmp_path, "common/council/china.yaml", "    from: 2022\n", "", "after-algiers", "R217")
     assert len(problems) == 1, problems
     problem = problems[0]
-    lines = text.replace("    from: 2022\n", "", 1).splitlines()
     assert problem.path.endswith("china.yaml") and lines[problem.line - 1].strip().startswith("why:")
     assert "2020" in problem.message and "2015" in problem.message
