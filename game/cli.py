@@ -694,6 +694,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--verify", action="store_true",
                      help="exit 1 unless the replayed game ends as the recorded one did (default: off)")
     rep.set_defaults(func=cmd_replay, parser=rep)
+
+    from game.commands import register_all  # here, not at the top: those modules import this one
+    register_all(sub)
     return parser
 
 
