@@ -228,9 +228,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from game.content.schema import card_file_schema
+    from game.content.schema import file_schema
 
-    print(json.dumps(card_file_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(file_schema(args.file), indent=2, ensure_ascii=False))
     return 0
 
 
@@ -629,6 +629,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check, parser=check)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a card file (for editors)")
+    schema.add_argument("--file", default="card", choices=["card", "scenario", "member", "clauses", "model"],
+                        help="the kind of file: card (cards/*.yaml), scenario (scenario.yaml), member (council/*.yaml), "
+                             "clauses (clauses.yaml) or model (model.yaml) (default: card)")
     schema.set_defaults(func=cmd_schema, parser=schema)
 
     sim = sub.add_parser("simulate", help="play many games with a scripted drafter")

@@ -75,6 +75,8 @@ class Settings:
     colour_blind: bool = False
     previews: bool = True
     undo_allowed: bool = True
+    sound: int = 0  # 0 off (the default in class), 1 quiet, 2 normal, 3 loud
+    reduce_motion: bool = False  # no vote animation, no ticking counters
 
     @classmethod
     def from_dict(cls, data: object) -> Settings:
@@ -86,6 +88,7 @@ class Settings:
                     setattr(s, f.name, v)
         s.lang = s.lang if s.lang in i18n.languages() else i18n.SOURCE  # a language with a catalogue
         s.text_step = max(0, min(3, s.text_step))
+        s.sound = max(0, min(3, s.sound))
         return s
 
 

@@ -345,3 +345,22 @@ def card_file_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Penholder card file"
     return schema
+
+
+# Each kind of content file and the model that reads it, for ``python -m game schema --file KIND``.
+FILE_MODELS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "card": (CardFile, "Penholder card file", "levels/**/cards/*.yaml"),
+    "scenario": (ScenarioModel, "Penholder scenario", "levels/*/scenario.yaml"),
+    "member": (MemberModel, "Penholder Council member", "levels/**/council/*.yaml"),
+    "clauses": (ClausesFile, "Penholder clause library", "levels/**/clauses.yaml"),
+    "model": (ModelFile, "Penholder model coefficients", "levels/**/model.yaml"),
+}
+
+
+def file_schema(kind: str = "card") -> dict[str, Any]:
+    """JSON Schema of one kind of content file (``FILE_MODELS``), for editors."""
+    model, title, _glob = FILE_MODELS[kind]
+    schema = model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return schema

@@ -39,6 +39,7 @@ from game.ui.frame import Frame
 from game.ui.handlers import Handler, next_handler
 from game.ui.levels import Levels
 from game.ui.navigator import Navigator
+from game.ui.sound import Sounds
 from game.ui.strings import t
 from game.ui.views.base import View
 
@@ -69,6 +70,7 @@ class App:
         self.dirty = True
         self.message: str | None = None
         self.session: Session | None = None  # the game in play, with its own autosave
+        self.sounds = Sounds()  # silent unless Settings → Sound is on
 
     # --- the window -----------------------------------------------------------------------
     def open(self) -> None:

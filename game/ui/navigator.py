@@ -105,6 +105,8 @@ class Navigator:
         cls = PHASE_VIEWS[game.phase]
         if not self.layers or not isinstance(self.screen, cls) or self.screen.stale():
             self.switch_screen(cls(self.app))
+            if cls is CardView:
+                self.app.sounds.play("card", self.app.settings.sound)
 
     def open_help(self) -> None:
         """F1: help about the screen shown; F1 again closes it."""

@@ -246,6 +246,8 @@ class VoteView(TableView):
         self.shown = 0  # seats whose vote is shown
         self.total = len(self.game.council)
         self.settled = False  # the result announced, a beat after the last vote
+        if app.settings.reduce_motion:
+            self.finish_animation()  # the result at once, seats already lit
 
     def animating(self) -> bool:
         return not self.settled
@@ -255,9 +257,12 @@ class VoteView(TableView):
             self.started = now_ms
         elapsed = now_ms - self.started
         self.shown = min(self.total, elapsed // REVEAL_MS)
-        self.settled = elapsed >= self.total * REVEAL_MS + RESULT_PAUSE_MS
+        if elapsed >= self.total * REVEAL_MS + RESULT_PAUSE_MS:
+            self.finish_animation()
 
     def finish_animation(self) -> None:
+        if not self.settled:
+            self.app.sounds.play("gavel", self.app.settings.sound)  # the result is announced
         self.shown = self.total
         self.settled = True
 

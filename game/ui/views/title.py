@@ -151,6 +151,8 @@ class TitleView(View):
             ("set:palette", t("palette", lang, v=onoff[s.colour_blind]), lambda: app.change_settings(colour_blind=not s.colour_blind), False, True),
             ("set:previews", t("previews", lang, v=onoff[s.previews]), lambda: app.change_settings(previews=not s.previews), False, True),
             ("set:undo", t("undo_setting", lang, v=onoff[s.undo_allowed]), lambda: app.change_settings(undo_allowed=not s.undo_allowed), False, True),
+            ("set:sound", t("sound_setting", lang, v=t(f"sound_{s.sound}", lang)), lambda: app.change_settings(sound=(s.sound + 1) % 4), False, True),
+            ("set:motion", t("motion_setting", lang, v=onoff[s.reduce_motion]), lambda: app.change_settings(reduce_motion=not s.reduce_motion), False, True),
         ]
         items: list[Item] = []
 
