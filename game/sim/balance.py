@@ -15,6 +15,7 @@ from typing import Any
 from game.engine.defs import Scenario
 from game.engine.game import ENDINGS, OUTCOMES
 from game.sim.drafters import available
+from game.sim.progress import Progress
 from game.sim.simulate import simulate, summarise
 
 DEAD_SHARE = 0.01  # a card drawn in fewer games than this, for every drafter, is dead
@@ -27,11 +28,6 @@ def _best_drafter(per: dict[str, Any], measure: str) -> str:
     return min(means, key=means.__getitem__) if measure in LOWER_IS_BETTER else max(means, key=means.__getitem__)
 
 
-def _run(job: tuple[Scenario, int, int, str]) -> list[dict[str, Any]]:
-    scenario, games, seed, strategy = job
-    return list(simulate(scenario, games, seed, strategy))
-
-
 def _run_from_path(job: tuple[str, int, int, str]) -> list[dict[str, Any]]:
     # Compiled conditions are closures, which do not pickle: each worker loads the scenario itself.
     from game.content.loader import load_scenario
@@ -42,14 +38,33 @@ def _run_from_path(job: tuple[str, int, int, str]) -> list[dict[str, Any]]:
     return list(simulate(scenario, games, seed, strategy))
 
 
-def report(scenario: Scenario, games: int, seed: int, jobs: int = 1) -> dict[str, Any]:
-    """Every drafter plays ``games`` games with seeds ``seed``… (the same luck for each)."""
-    names = available(scenario)
+def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs: int, progress: Progress) -> list[list[dict[str, Any]]]:
+    """Every drafter's records; ``progress`` counts games (a drafter's at once with --jobs)."""
     if jobs > 1 and scenario.path:
+        results = []
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_run_from_path, [(scenario.path, games, seed, name) for name in names]))
-    else:
-        results = [_run((scenario, games, seed, name)) for name in names]
+            for records in pool.map(_run_from_path, [(scenario.path, games, seed, name) for name in names]):
+                results.append(records)
+                progress.step(games)
+        return results
+    results = []
+    for name in names:
+        records = []
+        for record in simulate(scenario, games, seed, name):
+            records.append(record)
+            progress.step()
+        results.append(records)
+    return results
+
+
+def report(scenario: Scenario, games: int, seed: int, jobs: int = 1, show_progress: bool = False) -> dict[str, Any]:
+    """Every drafter plays ``games`` games with seeds ``seed``… (the same luck for each).
+
+    ``show_progress``: a progress line on stderr, when stderr is a terminal."""
+    names = available(scenario)
+    progress = Progress(f"balance {scenario.id}: games", games * len(names), enabled=show_progress)
+    results = _play_all(scenario, names, games, seed, jobs, progress)
+    progress.close()
     per: dict[str, Any] = {}
     for name, records in zip(names, results, strict=True):
         s = summarise(records, scenario)
@@ -91,7 +106,7 @@ def table(data: dict[str, Any]) -> str:
 
 
 def run(scenario: Scenario, games: int, seed: int, jobs: int, as_json: bool) -> str:
-    data = report(scenario, games, seed, jobs)
+    data = report(scenario, games, seed, jobs, show_progress=not as_json)
     return json.dumps(data, sort_keys=True) if as_json else table(data)
 
 

@@ -131,7 +131,14 @@ def summarise(records: list[dict[str, Any]], scenario: Scenario) -> dict[str, An
 
 
 def run(scenario: Scenario, games: int, seed: int, strategy: str, as_json: bool, timeline: bool = False) -> str:
-    records = list(simulate(scenario, games, seed, strategy, timeline))
+    from game.sim.progress import Progress
+
+    progress = Progress(f"simulate {scenario.id}, {strategy}: games", games, enabled=not as_json)
+    records = []
+    for record in simulate(scenario, games, seed, strategy, timeline):
+        records.append(record)
+        progress.step()
+    progress.close()
     summary = summarise(records, scenario)
     if as_json:
         return json.dumps({"scenario": scenario.id, "strategy": strategy, "seed": seed, "games": records,
@@ -142,4 +149,18 @@ def run(scenario: Scenario, games: int, seed: int, strategy: str, as_json: bool,
     lines.append("endings: " + ", ".join(f"{k} {v}" for k, v in summary["endings"].items()))
     dead = [k for k, v in summary["card_draws"].items() if v == 0]
     lines.append(f"cards never drawn: {len(dead)}" + (f" ({', '.join(dead[:12])}{' …' if len(dead) > 12 else ''})" if dead else ""))
+    lines.extend(draw_rates(summary, scenario))
     return "\n".join(lines)
+
+
+def draw_rates(summary: dict[str, Any], scenario: Scenario) -> list[str]:
+    """Each card's share of games that drew it, most drawn first, and draws per game."""
+    share, draws, n = summary["card_share_of_games"], summary["card_draws"], max(1, summary["games"])
+    follow = {c.id for c in scenario.cards if c.follow_up_only}
+    order = sorted(share, key=lambda k: (-share[k], k))
+    width = max((len(k) for k in order), default=0)
+    out = ["card draw rates (share of games that drew it; draws per game):"]
+    for k in order:
+        note = "  (follow-up)" if k in follow else ""
+        out.append(f"  {k:<{width}}  {share[k]:6.1%}  {draws[k] / n:5.2f}{note}")
+    return out
