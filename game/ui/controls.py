@@ -36,6 +36,7 @@ class Control:
     label: str = ""
     scroll: tuple[str, int] | None = None  # (list id, item index) when hidden in a list
     field: TextField | None = None  # a text field: it takes the typed keys while focused
+    group: str | None = None  # the panel it belongs to: one Tab stop, the arrows move inside it
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 The focused control's id lives in the top layer of the navigation stack, so that each screen and
 overlay keeps its own; the controls themselves say what they do (``Control.action``, and
-``Control.field`` for a text field). Tab order is the order the frame recorded the controls in.
+``Control.field`` for a text field). Tab order is the order the frame recorded the controls in,
+with one stop per panel: the controls of a group (a list, the seats, the numbers) are one Tab
+stop, entered where the player left it, and the arrows move from control to control inside it.
 Lists scroll to follow the focus, and the wheel and Page Up/Down scroll lists.
 """
 
@@ -22,6 +24,7 @@ class Focus:
         self.frame: Frame | None = None  # the last frame drawn: what the mouse and the keys reach
         self.mouse: tuple[int, int] | None = None
         self.hover_id: str | None = None
+        self.entries: dict[tuple[int, str], str] = {}  # (view, group): where Tab enters it again
 
     @property
     def id(self) -> str | None:
@@ -53,10 +56,48 @@ class Focus:
 
     # --- keys -------------------------------------------------------------------------------
     def move(self, step: int) -> None:
+        """The arrows: the next or previous control, inside a panel and out of it."""
         ids = [c.id for c in self.controls()]
         if ids:
             i = ids.index(self.id) if self.id in ids else (-1 if step > 0 else 0)
             self.set(ids[(i + step) % len(ids)])
+
+    def stops(self) -> list[list[Control]]:
+        """The Tab stops in order: a control alone, or the run of controls of one group."""
+        out: list[list[Control]] = []
+        for c in self.controls():
+            if out and c.group is not None and out[-1][0].group == c.group:
+                out[-1].append(c)
+            else:
+                out.append([c])
+        return out
+
+    def tab(self, step: int) -> None:
+        """Tab and Shift+Tab: the next or previous stop; a panel is entered where it was left
+        (else on its first control in view)."""
+        stops = self.stops()
+        if not stops:
+            return
+        here = next((k for k, stop in enumerate(stops) if any(c.id == self.id for c in stop)), None)
+        view = id(self.nav.top.view)
+        if here is None:
+            k = 0 if step > 0 else len(stops) - 1
+        else:
+            group = stops[here][0].group
+            if group is not None and self.id is not None:
+                self.entries[(view, group)] = self.id
+            k = (here + step) % len(stops)
+        stop = stops[k]
+        group = stop[0].group
+        remembered = self.entries.get((view, group)) if group is not None else None
+        ids = [c.id for c in stop]
+        shown = [c.id for c in stop if c.rect is not None]
+        self.set(remembered if remembered in ids else (shown or ids)[0])
+
+    def why(self) -> bool:
+        """'?' on a number: its why (as Enter does)."""
+        c = self.find(self.id)
+        return c is not None and c.kind == "number" and self.activate()
 
     def activate(self) -> bool:
         """Enter or Space: the focused control's action (after scrolling it into view)."""

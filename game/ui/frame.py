@@ -43,6 +43,7 @@ class Frame:
         self.texts: list[TextRec] = []
         self.truncated: list[TextRec] = []
         self.lists: dict[str, ListInfo] = {}
+        self.group: str | None = None  # the panel being drawn: its controls are one Tab stop
         self.window = surface.get_rect()
         b = fonts.body
         self.pad = max(8, b // 2)  # inner padding
@@ -121,6 +122,8 @@ class Frame:
         return len(lines) * lh
 
     def register(self, control: Control) -> None:
+        if control.group is None:
+            control.group = self.group
         self.controls.append(control)
 
     def hovered(self, rect: Rect) -> bool:
@@ -198,7 +201,8 @@ class Frame:
             pygame.draw.line(self.s, self.pal.muted, (x, y), (min(x + 1, r.right), y), 1)
         on_why = self.on_why
         action = None if on_why is None else (lambda: on_why(quantity, quarter))
-        self.register(Control(cid, hit, action, "number", quantity))
+        # numbers are never Tab stops of their own: those outside a panel make one stop together
+        self.register(Control(cid, hit, action, "number", quantity, group=self.group or "numbers"))
         return r
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Keys every screen understands (the views add their own maps).
 GLOBAL_KEYS: dict[int, str] = {
-    pygame.K_TAB: "focus_next",
+    pygame.K_TAB: "tab_next",
     pygame.K_DOWN: "focus_next",
     pygame.K_UP: "focus_prev",
     pygame.K_RETURN: "activate",
@@ -52,6 +52,9 @@ class Handler:
         self.commands: dict[str, Callable[[], object]] = {
             "focus_next": lambda: focus.move(1),
             "focus_prev": lambda: focus.move(-1),
+            "tab_next": lambda: focus.tab(1),
+            "tab_prev": lambda: focus.tab(-1),
+            "why": focus.why,
             "activate": focus.activate,
             "back": self.back,
             "help": nav.open_help,
@@ -108,8 +111,10 @@ class Handler:
                 self.app.dirty = True
                 return
         cmd = GLOBAL_KEYS.get(event.key)
-        if cmd == "focus_next" and event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
-            cmd = "focus_prev"
+        if cmd == "tab_next" and event.mod & pygame.KMOD_SHIFT:
+            cmd = "tab_prev"
+        if cmd is None and getattr(event, "unicode", "") == "?":  # whatever the keyboard's layout
+            cmd = "why"
         if cmd is not None:
             self.command(cmd)
 

@@ -62,6 +62,7 @@ def scroll_list(f: Frame, lid: str, rect: Rect, items: Sequence[Item], gap: int 
         area = Rect(rect.x, rect.y, rect.w, max(0, rect.h - indicator_h))
     first = max(0, min(f.scroll.get(lid, 0), max(0, n - 1)))
     first = f.scroll[lid] = first_in_view(items, first, f.focus, area.h, gap)
+    outer, f.group = f.group, f"list:{lid}"  # a list is one Tab stop; the arrows move inside it
     y, shown, stop = area.y, 0, False
     for k, it in enumerate(items):
         h = it.height
@@ -75,6 +76,7 @@ def scroll_list(f: Frame, lid: str, rect: Rect, items: Sequence[Item], gap: int 
         it.draw(f, Rect(area.x, y, area.w, h))
         y += h + (0 if it.tight else gap)
         shown += 1
+    f.group = outer
     f.lists[lid] = ListInfo(lid, Rect(rect), first, shown, n, [it.ids for it in items])
     if indicator_h:
         label = more_label(f, first, n - first - shown, rect.w)

@@ -290,7 +290,7 @@ def draw_seat(f: Frame, r: Rect, seat: Seat, cid: str, action: Callable[[], obje
     f.text(Rect(r.right - f.pad // 2 - seat.vote_w, y, seat.vote_w, lh), seat.vote, "bold", seat.color or pal.muted,
            align="right", box=r)
     if action is not None:
-        f.register(Control(cid, Rect(r), action, "seat", seat.name))
+        f.register(Control(cid, Rect(r), action, "seat", seat.name, group="seats"))
 
 
 # --- what the room reads ----------------------------------------------------------------------

