@@ -104,3 +104,23 @@ def test_tab_enters_a_panel_where_it_was_left(tmp_path):
     app.handle(key(pygame.K_TAB, pygame.KMOD_SHIFT))
     app.draw()
     assert app.focus.id == "dim:2"
+
+
+@pytest.mark.parametrize("size,lang", [("1024x600", "fr"), ("1280x720", "en")])
+def test_every_shortcut_key_is_shown_on_its_button(tmp_path, size, lang):
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", size, lang, LARGEST)
+    letters = {getattr(pygame, f"K_{c}"): c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}
+    shown_somewhere = set()
+    for name in screens(app, folder):
+        frame = app.draw()
+        view = app.nav.top.view
+        caps = view.shortcuts()
+        for k in view.keymap:  # every letter a screen answers to is the cap of one of its buttons
+            if k in letters:
+                assert letters[k] in caps.values(), f"{name}: the key {letters[k]} is shown on no button"
+        for c in frame.controls:
+            if c.id in caps and c.rect is not None:
+                assert c.label.endswith(f"({caps[c.id]})"), f"{name}: {c.id} {c.label!r} hides its key"
+                shown_somewhere.add(caps[c.id])
+    assert {"M", "A", "V", "B", "F1"} <= shown_somewhere

@@ -72,6 +72,15 @@ class View:
     def default_focus(self) -> str | None:
         return None
 
+    def shortcuts(self) -> dict[str, str]:
+        """The key each control answers to besides Enter (control id → key cap), shown on it."""
+        return {}
+
+    def keyed(self, cid: str, label: str) -> str:
+        """A button's label with its shortcut key, if it has one: 'Call the vote (V)'."""
+        cap = self.shortcuts().get(cid)
+        return self.t("with_key", label=label, cap=cap) if cap else label
+
     def stale(self) -> bool:
         """True when the game moved on to another screen of the same kind (a new card…)."""
         return False
@@ -124,6 +133,9 @@ class GameView(View):
         g = self.app.game
         return f"{self.name}-q{g.quarter + 1}" if g else self.name
 
+    def shortcuts(self) -> dict[str, str]:
+        return {"tool:help": "F1"}
+
     def title(self) -> str:
         return self.t(self.title_key)
 
@@ -159,8 +171,8 @@ def chrome(f: Frame, view: View, title: str, subtitle: str,
             ("tool:help", view.t("help_short"), app.nav.open_help, True),
             ("tool:menu", view.t("menu"), app.nav.goto_title, True),
         ]
-    top = top_bar(f, title, subtitle, tool_specs)
-    bottom = bottom_bar(f, app.message or "", actions)
+    top = top_bar(f, title, subtitle, [(c, view.keyed(c, lab), a, e) for c, lab, a, e in tool_specs])
+    bottom = bottom_bar(f, app.message or "", [(c, view.keyed(c, lab), a, p) for c, lab, a, p in actions])
     win, gap = f.window, f.gap
     return Rect(gap, top + gap, win.w - 2 * gap, max(0, bottom - top - 2 * gap))
 
@@ -331,6 +343,7 @@ def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current
          choose: Callable[[str], object]) -> Rect:
     """A row of tab buttons; returns the rect below them."""
     btn_h = f.line_h("bold") + f.pad
+    specs = [(k, view.keyed(f"tab:{k}", label)) for k, label in specs]
     widths = [f.text_w(label, "bold") + 3 * f.pad for _k, label in specs]
     total = sum(widths) + f.pad * (len(widths) - 1)
     if total > rect.w:

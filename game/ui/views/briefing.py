@@ -42,7 +42,7 @@ class BriefingView(GameView):
     name = "briefing"
     help_key = "briefing"
     title_key = "briefing"
-    keymap = {pygame.K_m: ("tab", "map"), pygame.K_a: ("tab", "web")}
+    keymap = {pygame.K_m: ("tab", "map"), pygame.K_r: ("tab", "regions"), pygame.K_a: ("tab", "web")}
 
     def __init__(self, app: App):
         super().__init__(app)
@@ -69,6 +69,9 @@ class BriefingView(GameView):
 
     def default_focus(self) -> str | None:
         return "act:continue"
+
+    def shortcuts(self) -> dict[str, str]:
+        return super().shortcuts() | {"tab:map": "M", "tab:regions": "R", "tab:web": "A"}
 
     def actions(self) -> list[ActionSpec]:
         return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]

@@ -132,6 +132,9 @@ class ChamberView(TableView):
     def default_focus(self) -> str | None:
         return "detail:close" if self.detail_open else "act:vote"
 
+    def shortcuts(self) -> dict[str, str]:
+        return super().shortcuts() | {"act:vote": "V", "act:back": "B"}
+
     def actions(self) -> list[ActionSpec]:
         return [("act:back", self.t("back_to_draft"), lambda: self.app.act(Back()), False),
                 ("act:vote", self.t("call_vote"), lambda: self.app.act(CallVote()), True)]
