@@ -8,22 +8,20 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game import i18n
+from game import charts, i18n
+from game.charts import CHART_KEYS
 from game.engine.defs import tr
-from game.engine.game import ENDINGS, Game
-from game.i18n import month_label
+from game.journal import journal_line
+from game.ui.chartdraw import draw_chart
 from game.ui.controls import Item
 from game.ui.frame import Frame
-from game.ui.layout import Rect, inset
-from game.ui.strings import t
+from game.ui.layout import Rect
 from game.ui.views.base import (
     ActionSpec,
     GameView,
     bar_item,
-    fmt_num,
     heading_item,
     para,
-    quantity_label,
     stat_item,
     tabs,
     text_item,
@@ -32,8 +30,6 @@ from game.ui.views.base import (
 if TYPE_CHECKING:
     from game.ui.app import App
 
-CHART_KEYS = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
-              "regional.ownership", "signatories.cohesion")
 TABS = ("charts", "outcome", "journal", "discuss")
 
 
@@ -94,41 +90,7 @@ class DebriefView(GameView):
             self.chart(f, r, key, i)
 
     def chart(self, f: Frame, r: Rect, key: str, i: int) -> None:
-        g, pal, lang = self.game, f.pal, self.lang
-        f.fill(r, pal.panel, f.radius, pal.border)
-        inner = inset(r, f.pad, f.pad // 2)
-        series = [row[key] for row in g.timeline if key in row]
-        last = series[-1] if series else g.values.get(key, 0)
-        title = quantity_label(key, lang)
-        num_w = f.text_w("100", "bold") + f.pad
-        th = max(f.text_h(title, inner.w - num_w, "bold"), f.line_h("bold"))
-        f.text(Rect(inner.x, inner.y, inner.w - num_w, th), title, "bold", pal.heading)
-        f.why_number(f"chart:{i}", Rect(inner.right - num_w, inner.y, num_w, f.line_h("bold")), str(last), key)
-        lh = f.line_h()
-        axis_w = f.text_w("100") + f.pad // 2
-        plot = Rect(inner.x + axis_w, inner.y + th + lh // 2, inner.w - axis_w, inner.h - th - lh - lh // 2 - 4)
-        if plot.h < lh:
-            return
-        for val in (0, 50, 100):
-            y = plot.bottom - plot.h * val // 100
-            pygame.draw.line(f.s, pal.border, (plot.x, y), (plot.right, y), 1)
-            f.text(Rect(inner.x, y - lh // 2, axis_w - 4, lh), str(val), "body", pal.muted, align="right", box=inner)
-        first_label = month_label(g.scenario.start + 3 * g.timeline[0]["quarter"], lang)
-        last_label = month_label(g.scenario.start + 3 * g.timeline[-1]["quarter"], lang)
-        f.text(Rect(plot.x, plot.bottom + 2, plot.w // 2, lh), first_label, "body", pal.muted, box=inner)
-        if len(series) > 1 and f.text_w(first_label) + f.text_w(last_label) + f.pad < plot.w:
-            f.text(Rect(plot.centerx, plot.bottom + 2, plot.w // 2, lh), last_label, "body", pal.muted, align="right",
-                   box=inner)
-        n = len(series)
-        pts = []
-        for k, val in enumerate(series):
-            x = plot.x + (plot.w * k // max(1, n - 1) if n > 1 else plot.w // 2)
-            y = plot.bottom - plot.h * max(0, min(100, val)) // 100
-            pts.append((x, y))
-        if len(pts) > 1:
-            pygame.draw.lines(f.s, pal.chart, False, pts, 3)
-        for p in pts:
-            pygame.draw.circle(f.s, pal.chart, p, 4)
+        draw_chart(f, r, charts.describe([("", self.game)], key, self.lang), f"chart:{i}")
 
     # --- outcome --------------------------------------------------------------------------------
     def draw_outcome(self, f: Frame, rect: Rect) -> None:
@@ -165,33 +127,3 @@ class DebriefView(GameView):
             for o in g.scenario.objectives:
                 items.append(text_item(f, rect.w, "• " + tr(o, lang)))
         f.scroll_list("discuss", rect, items)
-
-
-def journal_line(g: Game, e: dict[str, Any], lang: str) -> str:
-    sc = g.scenario
-    when = f"{t('quarter_n', lang, n=int(e.get('q', 0)) + 1)} · {month_label(sc.start + 3 * int(e.get('q', 0)), lang)} — "
-    kind = e.get("kind")
-    try:
-        if kind == "choose":
-            dim = sc.dimension(e["dimension"])
-            return when + t("j_choose", lang, dim=tr(dim.label, lang), opt=tr(dim.option(e["option"]).label, lang))
-        if kind == "trade":
-            return when + t("j_trade", lang, name=tr(sc.member(e["member"]).name, lang),
-                            dim=tr(sc.dimension(e["dimension"]).label, lang), cost=e.get("cost", "?"))
-        if kind == "vote":
-            return when + t("j_vote_ok" if e.get("adopted") else "j_vote_ko", lang, yes=e.get("yes", "?"))
-        if kind == "card":
-            card = sc.card(e["card"])
-            return when + t("j_card", lang, card=tr(card.title, lang), resp=tr(card.response(e["response"]).label, lang))
-        if kind == "contributors":
-            return when + t("j_contributors", lang, troops=fmt_num(int(e["troops"])), killed=e["killed"])
-        if kind == "end":
-            return when + t("j_end", lang, t=_ending(str(e.get("ending", "")), lang))
-    except KeyError:
-        pass
-    return when + str(kind)
-
-
-def _ending(key: str, lang: str) -> str:
-    """An ending's words; a key from another version of the game is shown as it is."""
-    return i18n.word("ending", key, lang) if key in ENDINGS else key
