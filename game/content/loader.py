@@ -1183,7 +1183,7 @@ def _compile_follow_ups(r: schema.ResponseModel, card_id: str, doc: _Doc, rb: tu
             out.add(doc, rb + ("follow_up", j, "card"), "R202", f"unknown card '{f.card}'{did_you_mean(f.card, card_ids)}")
         elif f.card == card_id:
             out.add(doc, rb + ("follow_up", j, "card"), "R202", "a card cannot follow itself")
-        follows.append(defs.FollowUp(f.card, f.after))
+        follows.append(defs.FollowUp(f.card, f.after, f.chance))
     return tuple(follows)
 
 

@@ -171,6 +171,8 @@ class Later(Strict):
 class FollowUpModel(Strict):
     card: Id = Field(description="id of the card drawn as a consequence")
     after: int = Field(ge=1, le=16, description="quarters from now")
+    chance: int = Field(default=100, ge=1, le=100,
+                        description="percent: how likely the card comes when it is due (default 100, always)")
 
 
 class ResponseModel(Strict):

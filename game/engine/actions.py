@@ -177,7 +177,10 @@ class Respond(Action):
         for delayed in resp.delayed:
             game.queue.append({"due": game.quarter + delayed.after, "effects": dict(delayed.effects), "cause": f"later:{card.id}.{resp.id}"})
         for follow in resp.follow_ups:
-            game.queue.append({"due": game.quarter + follow.after, "card": follow.card})
+            item: dict[str, Any] = {"due": game.quarter + follow.after, "card": follow.card}
+            if follow.chance < 100:  # rolled when due, with that quarter's keyed luck
+                item["chance"] = follow.chance
+            game.queue.append(item)
         game.journal.append({"q": game.quarter, "kind": "card", "card": card.id, "response": resp.id})
         game.pending.pop(0)
         game.refresh()

@@ -122,6 +122,7 @@ class Delayed:
 class FollowUp:
     card: str
     after: int  # quarters
+    chance: int = 100  # percent: rolled when it is due (keyed luck), 100 = always
 
 
 @dataclass(frozen=True)

@@ -275,12 +275,19 @@ class Game:
             if item["due"] > self.quarter:
                 keep.append(item)
             elif "card" in item:
-                due_cards.append(item["card"])
+                if self._follow_up_comes(item):
+                    due_cards.append(item["card"])
             else:
                 for quantity, change in item["effects"].items():
                     self.meters.add(quantity, change, item["cause"])
         self.queue = keep
         return due_cards
+
+    def _follow_up_comes(self, item: Mapping[str, Any]) -> bool:
+        """A follow-up with a ``chance`` (percent) comes only if this quarter's keyed roll for it
+        falls under the chance: the same seed gives the same roll, whatever was decided before."""
+        chance = int(item.get("chance", 100))
+        return chance >= 100 or self.luck.draw(self.quarter, f"follow_up:{item['card']}") * 100 < chance
 
     def eligible(self) -> list[tuple[Card, int]]:
         """Cards that could be drawn now, with their weights (in id order: deterministic)."""
