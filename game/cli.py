@@ -443,11 +443,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_whatif(args: argparse.Namespace) -> int:
     """The same game with one decision changed, and the same luck."""
-    from game import i18n
-    from game.engine.game import OUTCOMES
     from game.saves import SaveError
     from game.sim.teams import rebuild
-    from game.sim.whatif import whatif
+    from game.sim.whatif import choices_text, whatif, whatif_text
 
     try:
         team = rebuild(args.file, _scenarios_by_id())
@@ -455,39 +453,21 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         print(f"penholder: {exc}", file=sys.stderr)
         return 1
     game = team.game
-    choices = [(i + 1, d) for i, d in enumerate(game.decisions) if d.get("do") in ("choose", "respond")]
     if args.decision is None or args.choose is None:
-        print("decisions that can be changed (--decision N --choose OPTION):")
-        for n, d in choices:
-            what = f"{d['dimension']} = {d['option']}" if d["do"] == "choose" else f"card {d['card']}: {d['response']}"
-            print(f"  {n:>4}  {what}")
+        print(choices_text(game, args.lang))
         return 0 if args.decision is None and args.choose is None else 2
     try:
         result = whatif(game.scenario, game.seed, list(game.decisions), args.decision, args.choose)
     except ValueError as exc:
         print(f"penholder: {exc}", file=sys.stderr)
         return 2
-    diff = result.outcome_changes()
     if args.json:
         print(json.dumps({"decision": args.decision, "choose": args.choose, "outcomes": result.original.outcomes(),
-                          "whatif": result.changed.outcomes(), "difference": diff,
+                          "whatif": result.changed.outcomes(), "difference": result.outcome_changes(),
                           "first_divergence_quarter": result.first_divergence(),
                           "left_out": result.left_out, "fallback": result.fallback}, sort_keys=True, ensure_ascii=False))
         return 0
-    print(f"decision {args.decision} changed to {args.choose!r}; the same luck (seed {game.seed})")
-    q = result.first_divergence()
-    print("the games never part" if q is None else f"the games part from quarter {q + 1}")
-    print(f"  {'':<32} {'as played':>10} {'what if':>10} {'change':>8}")
-    for key in OUTCOMES:
-        print(f"  {i18n.word('outcome', key, args.lang)[:32]:<32} {result.original.outcomes()[key]:>10} {result.changed.outcomes()[key]:>10} {diff[key]:>+8}")
-    print(f"  {'ending':<32} {result.original.ending or 'playing':>10} {result.changed.ending or 'playing':>10}")
-    print("where the difference comes from (what if minus as played, by cause):")
-    for quantity, change in result.largest_differences(3):
-        causes = result.largest_causes(quantity, 3)
-        print(f"  {quantity} ends {change:+}: " + "; ".join(f"{c} {d:+}" for c, d in causes))
-    if result.left_out or result.fallback:
-        print(f"{len(result.left_out)} decision(s) no longer fitted and were left out; "
-              f"{len(result.fallback)} card(s) were answered by the cautious rule (see game/sim/whatif.py)")
+    print(whatif_text(result, args.choose, args.lang))
     return 0
 
 

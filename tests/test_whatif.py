@@ -49,8 +49,38 @@ def test_teams_side_by_side(lesson: Scenario, tmp_path: Path) -> None:
     blue, red = played(lesson, "status-quo"), played(lesson, "robust")
     text = compare_text([Team("Blue", "", blue), Team("Red", "", red)])
     assert "≠ Posture" in text and "= Duration" in text
-    assert "Blue and Red first part at decision 2 (Blue: continue; Red: choose" in text
+    assert "Blue and Red first part at decision 2 (Blue: goes on; Red: Posture: Robust and proactive)" in text
     assert divergence(blue, blue)[0] is None
+
+
+def test_a_french_workshop_reads_french(lesson: Scenario) -> None:
+    """compare and whatif in French: the catalogue's sentences, the scenario's labels, no English."""
+    from game.sim.teams import Team
+    from game.sim.whatif import choices_text, whatif_text
+
+    blue, red = played(lesson, "status-quo"), played(lesson, "robust")
+    text = compare_text([Team("Bleus", "AA-7K3Q", blue), Team("Rouges", "", red)], "fr")
+    assert text.splitlines()[0].endswith("\u00a0: 2 équipes, séance AA-7K3Q")
+    assert "Bleus et Rouges se séparent à la décision 2 (Bleus\u00a0: poursuit" in text
+    assert "≠ Posture" in text and "Fin de partie" in text and "Robuste et proactive" in text
+    n = next(i + 1 for i, d in enumerate(red.decisions) if d == {"do": "choose", "dimension": "posture", "option": "robust"})
+    result = whatif(lesson, red.seed, list(red.decisions), n, "traditional")
+    words = whatif_text(result, "traditional", "fr") + "\n" + choices_text(red, "fr")
+    assert "Maintien de la paix traditionnel" in words and "Sécurité de la mission" in words
+    assert "causes principales" in words and "clause Posture\u00a0: Robuste et proactive" in words
+    for english in ("teams", "first part", "as played", "what if", "Where the difference", "ending", "playing",
+                    "Decisions that can", "left out", "clause Posture: ", "later effect"):
+        assert english not in words + text, english
+
+
+def test_a_delayed_effect_names_its_card(lesson: Scenario) -> None:
+    from game.engine.defs import tr
+    from game.explain import cause_text
+
+    card = next(c for c in lesson.cards if c.responses)
+    for lang, words in (("en", "later effect of card"), ("fr", "effet différé de la carte")):
+        text = cause_text(f"later:{card.id}.{card.responses[0].id}", lesson, lang)
+        assert text.startswith(words) and tr(card.title, lang) in text, text
 
 
 def test_changing_nothing_gives_the_identical_game(lesson: Scenario) -> None:
@@ -87,7 +117,7 @@ def test_the_commands(lesson: Scenario, tmp_path: Path) -> None:
     compared = run("compare", *files)
     assert compared.returncode == 0 and "Blue" in compared.stdout and "Red" in compared.stdout
     listed = run("whatif", files[1])
-    assert listed.returncode == 0 and "posture = robust" in listed.stdout
+    assert listed.returncode == 0 and "Posture: Robust and proactive  [robust]" in listed.stdout
     changed = run("whatif", files[1], "--decision", "2", "--choose", "traditional", "--json")
     data = json.loads(changed.stdout)
     assert data["difference"]["mission_safety"] > 0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game import i18n
 from game.engine.defs import Scenario, tr
-from game.engine.game import OUTCOMES, Game
+from game.engine.game import ENDINGS, OUTCOMES, Game
 from game.saves import load_replay, read_json
 
 ALL_SAME = "="
@@ -49,54 +49,88 @@ def clauses_by_year(game: Game) -> dict[int, dict[str, str]]:
     return out
 
 
-def _said(decision: dict[str, object] | None) -> str:
+def decision_text(decision: dict[str, object] | None, scenario: Scenario, lang: str = "en") -> str:
+    """A decision of the journal in words: "Posture: robust", "Gao protests: listen"."""
     if decision is None:
-        return "nothing more"
+        return i18n.text("cmp_nothing_more", lang)
+    kind = str(decision.get("do"))
+    try:
+        if kind == "choose":
+            dim = scenario.dimension(str(decision["dimension"]))
+            return i18n.word("decision", kind, lang, dim=tr(dim.label, lang),
+                             opt=tr(dim.option(str(decision["option"])).label, lang))
+        if kind == "respond":
+            card = scenario.card(str(decision["card"]))
+            return i18n.word("decision", kind, lang, card=tr(card.title, lang),
+                             resp=tr(card.response(str(decision["response"])).label, lang))
+        if kind == "trade":
+            return i18n.word("decision", kind, lang, member=tr(scenario.member(str(decision["member"])).name, lang),
+                             dim=tr(scenario.dimension(str(decision["dimension"])).label, lang))
+        if kind in ("continue", "back", "vote"):
+            return i18n.word("decision", kind, lang)
+    except KeyError:  # an id this version of the scenario no longer has: shown as it was written
+        pass
     what = " ".join(f"{k}={v}" for k, v in decision.items() if k != "do")
-    return f"{decision.get('do')} {what}".strip()
+    return f"{kind} {what}".strip()
 
 
-def divergence(a: Game, b: Game, names: tuple[str, str] = ("one", "the other")) -> tuple[int | None, str]:
+def divergence(a: Game, b: Game, names: tuple[str, str] = ("one", "the other"),
+               lang: str = "en") -> tuple[int | None, str]:
     """The first decision the two games differ on (from 1), in words with the first quarter whose end differs."""
     first = next((i + 1 for i, (x, y) in enumerate(zip(a.decisions, b.decisions, strict=False)) if x != y), None)
     if first is None and len(a.decisions) != len(b.decisions):
         first = min(len(a.decisions), len(b.decisions)) + 1
     if first is None:
-        return None, "nowhere: the same decisions, the same game"
+        return None, i18n.text("cmp_same_game", lang, a=names[0], b=names[1])
     da = a.decisions[first - 1] if first <= len(a.decisions) else None
     db = b.decisions[first - 1] if first <= len(b.decisions) else None
     quarter = next((q for q, (x, y) in enumerate(zip(a.timeline, b.timeline, strict=False)) if x != y), None)
-    when = f"; their quarters differ from quarter {quarter + 1}" if quarter is not None else ""
-    return first, f"decision {first} ({names[0]}: {_said(da)}; {names[1]}: {_said(db)}){when}"
+    when = i18n.text("cmp_quarters_differ", lang, q=quarter + 1) if quarter is not None else ""
+    return first, i18n.text("cmp_first_part", lang, a=names[0], b=names[1], k=first,
+                            da=decision_text(da, a.scenario, lang), db=decision_text(db, b.scenario, lang), when=when)
 
 
 def compare_text(teams: list[Team], lang: str = "en") -> str:
     """The comparison, as plain text (the terminal and the report share it)."""
     if not teams:
-        return "no team files"
+        return i18n.text("cmp_no_teams", lang)
     scenario = teams[0].game.scenario
-    out = [f"{tr(scenario.title, lang)}: {len(teams)} teams"
-           + (f", session {teams[0].session}" if teams[0].session else "")]
+    session = i18n.text("cmp_session", lang, code=teams[0].session) if teams[0].session else ""
+    out = [i18n.plural("cmp_title", len(teams), lang, title=tr(scenario.title, lang), session=session)]
     by_year = [clauses_by_year(t.game) for t in teams]
-    width = max(12, *(len(t.name) for t in teams), *(len(o) for b in by_year for d in b.values() for o in d.values()))
+    label = {(d.id, o.id): tr(o.label, lang) for d in scenario.dimensions for o in d.options}
+    width = min(28, max(12, *(len(t.name) for t in teams),
+                        *(len(label.get((k, o), o)) for b in by_year for d in b.values() for k, o in d.items())))
     years = sorted({y for b in by_year for y in b})
     for year in years:
         out.append("")
-        out.append(f"{year}: clauses adopted ({ALL_SAME} where every team chose the same)")
+        out.append(i18n.text("cmp_year", lang, year=year, same=ALL_SAME))
         for dim in scenario.dimensions:
             chosen = [b.get(year, {}).get(dim.id, "—") for b in by_year]
             mark = ALL_SAME if len(set(chosen)) == 1 else "≠"
-            cells = "  ".join(f"{c:<{width}}" for c in chosen)
-            out.append(f"  {mark} {tr(dim.label, lang)[:28]:<28} {cells}")
+            cells = "  ".join(f"{cell(label.get((dim.id, c), c), width):<{width}}" for c in chosen)
+            out.append(f"  {mark} {cell(tr(dim.label, lang), 28):<28} {cells}")
     out.append("")
     out.append(f"  {'':<30} " + "  ".join(f"{t.name:<{width}}" for t in teams))
     for key in OUTCOMES:
         cells = "  ".join(f"{t.game.outcomes()[key]:<{width}}" for t in teams)
-        out.append(f"  {i18n.word('outcome', key, lang)[:30]:<30} {cells}")
-    ending = "  ".join(f"{(t.game.ending or 'playing'):<{width}}" for t in teams)
-    out.append(f"  {'ending':<30} {ending}")
+        out.append(f"  {cell(i18n.word('outcome', key, lang), 30):<30} {cells}")
+    ending = "  ".join(f"{cell(ending_words(t.game, lang), width):<{width}}" for t in teams)
+    out.append(f"  {cell(i18n.text('cmp_ending', lang), 30):<30} {ending}")
     out.append("")
     for t in teams[1:]:
-        _first, why = divergence(teams[0].game, t.game, (teams[0].name, t.name))
-        out.append(f"{teams[0].name} and {t.name} first part at {why}")
+        _first, why = divergence(teams[0].game, t.game, (teams[0].name, t.name), lang)
+        out.append(why)
     return "\n".join(out)
+
+
+def cell(text: str, width: int) -> str:
+    """``text`` cut to a table cell of ``width`` characters, with "…" where it was cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def ending_words(game: Game, lang: str = "en") -> str:
+    """How a game ended, in words ("still playing" for a game left before its end)."""
+    if not game.ending:
+        return i18n.text("cmp_playing", lang)
+    return i18n.word("ending", game.ending, lang) if game.ending in ENDINGS else game.ending

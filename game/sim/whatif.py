@@ -20,11 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from game import i18n
 from game.engine.actions import Action, Impossible, Respond, action_from_dict
 from game.engine.defs import Scenario
-from game.engine.game import CARD, END, Game, replay
+from game.engine.game import CARD, END, OUTCOMES, Game, replay
 from game.engine.world import QUANTITIES
+from game.explain import cause_text
 from game.sim.drafters import drafter_for
+from game.sim.teams import cell, decision_text, ending_words
 
 MAX_STEPS = 20_000
 
@@ -135,3 +138,47 @@ def _answer_for(card_id: str, todo: list[Action]) -> Action | None:
         if action.card == card_id:
             return todo.pop(i)
     return None
+
+
+def choices_text(game: Game, lang: str = "en") -> str:
+    """The decisions of a game that ``whatif`` can change, numbered as ``--decision`` takes them."""
+
+    lines = [i18n.text("wif_choices", lang)]
+    for n, d in enumerate(game.decisions, 1):
+        if d.get("do") in ("choose", "respond"):
+            what = d.get("option") if d.get("do") == "choose" else d.get("response")
+            lines.append(f"  {n:>4}  {decision_text(d, game.scenario, lang)}  [{what}]")
+    return "\n".join(lines)
+
+
+def whatif_text(result: Counterfactual, choice: str, lang: str = "en") -> str:
+    """The comparison of the game as played and the game with one decision changed, in words."""
+
+    game, other = result.original, result.changed
+    scenario = game.scenario
+    changed = game.decisions[result.decision - 1]
+    lines = [i18n.text("wif_changed", lang, k=result.decision, was=decision_text(changed, scenario, lang),
+                       now=decision_text(changed_decision(changed, choice), scenario, lang), seed=game.seed)]
+    q = result.first_divergence()
+    lines.append(i18n.text("wif_never_part", lang) if q is None else i18n.text("wif_part_from", lang, q=q + 1))
+    played, what_if, change = i18n.text("wif_as_played", lang), i18n.text("wif_what_if", lang), i18n.text("wif_change", lang)
+    lines.append(f"  {'':<32} {played:>12} {what_if:>12} {change:>10}")
+    diff = result.outcome_changes()
+    for key in OUTCOMES:
+        lines.append(f"  {cell(i18n.word('outcome', key, lang), 32):<32} {game.outcomes()[key]:>12} "
+                     f"{other.outcomes()[key]:>12} {diff[key]:>+10}")
+    lines.append(f"  {cell(i18n.text('cmp_ending', lang), 32):<32} {cell(ending_words(game, lang), 12):>12} "
+                 f"{cell(ending_words(other, lang), 12):>12}")
+    lines.append(i18n.text("wif_causes", lang))
+    for quantity, delta in result.largest_differences(3):
+        causes = ", ".join(f"{cause_text(c, scenario, lang)} {d:+}" for c, d in result.largest_causes(quantity, 3))
+        lines.append("  " + i18n.text("wif_quantity_ends", lang, what=_capital(i18n.describe(quantity, lang)), d=f"{delta:+}",
+                                      causes=causes))
+    if result.left_out or result.fallback:
+        lines.append(i18n.plural("wif_left_out", len(result.left_out), lang) + " "
+                     + i18n.plural("wif_fallback", len(result.fallback), lang))
+    return "\n".join(lines)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
