@@ -1167,7 +1167,8 @@ def _compile_responses(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...],
             _check_effects(later.effects, doc, rb + ("later", j, "effects"), out)
             delayed.append(defs.Delayed(later.after, {canonical(k): v for k, v in later.effects.items()}, _text(later.note)))
         follows = _compile_follow_ups(r, card.id, doc, rb, card_ids, out)
-        responses.append(defs.Response(r.id, _text(r.label), _text(r.why), {canonical(k): v for k, v in r.effects.items()}, tuple(delayed), follows))
+        responses.append(defs.Response(r.id, _text(r.label), _text(r.why), {canonical(k): v for k, v in r.effects.items()}, tuple(delayed), follows,
+                                       _text(r.outcome)))
     return tuple(responses)
 
 

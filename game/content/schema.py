@@ -179,6 +179,7 @@ class ResponseModel(Strict):
     id: Id
     label: Text = Field(description="what the Council or the pen does (about 25 words at most)")
     why: Text = Field(description="why someone would choose this")
+    outcome: Text | None = Field(default=None, description="what happened as a result, one or two sentences (about 40 words)")
     effects: Effects = Field(default_factory=dict)
     later: list[Later] = Field(default_factory=list, max_length=MAX_LATER)
     follow_up: list[FollowUpModel] = Field(

@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
 TITLE_CHARS = 70  # the guide: "at most about 60 characters"
 TEXT_WORDS = 120  # the guide: "at most about 90 words"
 LABEL_WORDS = 35  # the guide: "each at most about 25 words"
+OUTCOME_WORDS = 50  # the guide: "one or two sentences, about 40 words"
 # Effects: the guide says a card "rarely moves a quantity by more than 10 on a 0-100 scale";
 # twice that, as a share of each quantity's range, is flagged (20 on 0-100, 40 on a relation,
 # 4,000 troops, $1,000 million), and 20 peacekeepers killed (a count with no real top).
@@ -354,6 +355,12 @@ def _lengths(site: CardSite) -> list[Problem]:
                 out.append(site.problem(("responses", i, "label", lang), "W506",
                                         f"response '{r.id}' ({lang}) has {words} words: the guide advises about 25 at"
                                         f" most (warned above {LABEL_WORDS}); shorten it"))
+        for lang, outcome in _texts(r.outcome):
+            words = len(outcome.split())
+            if words > OUTCOME_WORDS:
+                out.append(site.problem(("responses", i, "outcome", lang), "W506",
+                                        f"the outcome of response '{r.id}' ({lang}) has {words} words: the guide"
+                                        f" advises about 40 at most (warned above {OUTCOME_WORDS}); shorten it"))
     return out
 
 

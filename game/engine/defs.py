@@ -133,6 +133,7 @@ class Response:
     effects: Mapping[str, int]
     delayed: tuple[Delayed, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
+    outcome: Text = field(default_factory=dict)  # what happened as a result, in the card's voice
 
 
 @dataclass(frozen=True)
