@@ -136,6 +136,7 @@ COEFFICIENTS: dict[str, str] = {
     "defection_trafficking": "added chance per mille when trafficking networks are at full strength",
     "defection_inclusion": "chance per mille removed at full inclusion",
     "defection_shock": "relation lost between two signatories when one defects",
+    "truce_hold": "% of a defection's shock to a rival signatory's relation that a truce at peace (relation 0) spares; less the deeper the feud",
     "defection_commitment": "commitment the defecting signatory loses",
     "spoiler_courting": "relation spoilers win per quarter with signatories when these are split",
     "cost_per_1000_troops": "yearly cost in $m per thousand uniformed personnel",
@@ -727,9 +728,14 @@ def alliances(q: Quarter) -> None:
             if other == defector:
                 continue
             key = pair_key(defector, other)
-            if other != "government" and v[key] > 0:
-                continue  # allied movements break with Bamako together (the CSP of 2021-2023)
-            add(key, -C["defection_shock"], "rule:defection")
+            if other == "government":
+                add(key, -C["defection_shock"], "rule:defection")
+            elif v[key] <= 0:
+                # A walkout is a break with Bamako. Allied movements walk out together (the CSP of
+                # 2021-2023); between rivals it reopens the feud only as deep as it still runs: a
+                # truce that holds is not undone by a quarrel with the state (the record: the CMA
+                # and the Platform kept the truces of 2017-2018 through the CMA's suspensions).
+                add(key, -part(C["defection_shock"], 100 - pct(C["truce_hold"], 100 + v[key])), "rule:defection")
         add(f"commitment.{defector}", -C["defection_commitment"], "rule:defection")
         add(pair_key(defector, "jnim"), C["defection_shock"] // 2, "rule:defection")
 
