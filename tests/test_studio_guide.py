@@ -64,8 +64,9 @@ def expand(name: str, ids: dict[str, list[str]]) -> set[str]:
         return {name}
     out = set()
     for combo in itertools.product(*(ids[s] for s in slots)):
-        it = iter(combo)
-        full = re.sub(r"<\w+>", lambda _m: next(it), name)
+        full = name
+        for value in combo:
+            full = re.sub(r"<\w+>", value, full, count=1)
         parts = full.split(".")
         if parts[0] == "relation" and parts[1] == parts[2]:
             continue  # an actor has no relation with itself
