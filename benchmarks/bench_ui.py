@@ -1,7 +1,10 @@
-"""Figures for the window (issue 4): startup to first frame, frame times on the busiest screen,
-peak memory, idle CPU on the briefing. Prints figures; asserts nothing.
+"""Figures for the window (issues 4 and 11): startup to first frame, frame times on the busiest
+screen, peak memory, idle CPU on the title screen and the briefing. Prints figures; asserts nothing.
 
     SDL_VIDEODRIVER=dummy python benchmarks/bench_ui.py [--level tutorial] [--idle 10]
+
+Idle CPU is measured under the dummy driver and, where Xvfb is installed, under a real X display
+too (an Xvfb the benchmark starts and stops): the dummy driver hides what a real display costs.
 
 Each figure is measured in a fresh child process (this script run with ``--child``), so that
 one measurement does not warm the caches of the next.
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -86,23 +90,26 @@ def child_memory(level: str) -> None:
     print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
 
 
-def child_idle(level: str, seconds: float) -> None:
-    """Sit on the briefing in the real event loop for ``seconds``; report CPU use."""
+def child_idle(level: str, seconds: float, screen: str = "briefing") -> None:
+    """Sit on ``screen`` (title or briefing) in the real event loop for ``seconds``; report CPU use."""
     import pygame
 
     from game.ui.app import App
 
+    driver = os.environ.get("SDL_VIDEODRIVER", "dummy")
     sys.path.insert(0, str(REPO / "tests"))
-    from ui_support import playable_tutorial
+    from ui_support import playable_tutorial  # (it sets the dummy driver for the tests: undone below)
 
+    os.environ["SDL_VIDEODRIVER"] = driver
     tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"penholder-bench-{os.getpid()}"
     folder = playable_tutorial(tmp) if level == "tutorial" else Path(level)
     os.environ["PENHOLDER_DATA"] = str(tmp / "data")
     app = App(_args(str(folder)))
     app.open()
-    app.start_game(str(folder), seed=1)
+    if screen == "briefing":
+        app.start_game(str(folder), seed=1)
     app.present()
-    assert app.view.name == "briefing"
+    assert app.view.name == screen, app.view.name
     pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), loops=1)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     app.run()
@@ -110,10 +117,27 @@ def child_idle(level: str, seconds: float) -> None:
     print(f"IDLE {cpu:.3f} {wall:.3f} {pygame.display.get_driver()}", flush=True)
 
 
-def run_child(*args: str) -> tuple[str, float]:
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
+    """An Xvfb on a free display number, or None where Xvfb is not installed."""
+    if shutil.which("Xvfb") is None:
+        return None
+    for number in range(140, 160):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                return proc, f":{number}"
+            time.sleep(0.1)
+        proc.kill()
+    return None
+
+
+def run_child(*args: str, env: dict[str, str] | None = None) -> tuple[str, float]:
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, cwd=REPO)
+                            stderr=subprocess.DEVNULL, text=True, cwd=REPO, env=env)
     out = []
     first = None
     assert proc.stdout is not None
@@ -141,7 +165,7 @@ def main() -> None:
         elif kind == "memory":
             child_memory(a.level)
         elif kind == "idle":
-            child_idle(a.level, a.idle)
+            child_idle(a.level, a.idle, rest[0] if rest else "briefing")
         return
 
     print(f"Penholder window benchmark (SDL_VIDEODRIVER={os.environ.get('SDL_VIDEODRIVER')}, level {a.level})")
@@ -161,12 +185,32 @@ def main() -> None:
     peak = [line.split()[1] for line in out.splitlines() if line.startswith("PEAK_MB")]
     print(f"peak memory of the window over a whole auto-played game: {float(peak[0]):.0f} MB  (target < 250 MB)"
           if peak else "peak memory: (failed)")
-    out, _ = run_child("idle", "--level", a.level, "--idle", str(a.idle))
-    idle = [line.split() for line in out.splitlines() if line.startswith("IDLE")]
-    if idle:
-        cpu, wall, driver = float(idle[0][1]), float(idle[0][2]), idle[0][3]
-        print(f"idle on the briefing for {wall:.1f} s: {cpu:.3f} s of CPU = {100 * cpu / wall:.2f}% of one core "
-              f"(driver {driver}; target < 3%)")
+    idle_figures(a.level, a.idle)
+
+
+def idle_figures(level: str, seconds: float) -> None:
+    """Idle CPU on the screens without animation, under the dummy driver and a real X display."""
+    displays: list[tuple[str, dict[str, str]]] = [("dummy", {**os.environ, "SDL_VIDEODRIVER": "dummy"})]
+    xvfb = start_xvfb()
+    if xvfb is not None:
+        displays.append(("x11 (Xvfb)", {**os.environ, "SDL_VIDEODRIVER": "x11", "DISPLAY": xvfb[1]}))
+    else:
+        print("idle under a real display: skipped (Xvfb is not installed; apt install xvfb)")
+    try:
+        for label, env in displays:
+            for screen in ("title", "briefing"):
+                out, _ = run_child("idle", screen, "--level", level, "--idle", str(seconds), env=env)
+                idle = [line.split() for line in out.splitlines() if line.startswith("IDLE")]
+                if not idle:
+                    print(f"idle on the {screen} under {label}: (failed)")
+                    continue
+                cpu, wall, driver = float(idle[0][1]), float(idle[0][2]), idle[0][3]
+                print(f"idle on the {screen} for {wall:.1f} s under {label}: {cpu:.3f} s of CPU = "
+                      f"{100 * cpu / wall:.2f}% of one core (driver {driver}; target < 1%)")
+    finally:
+        if xvfb is not None:
+            xvfb[0].terminate()
+            xvfb[0].wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -151,14 +151,22 @@ def test_the_loop_hands_events_to_the_handlers_and_stops_on_quit(tmp_path, monke
     waits = []
     wait = loop.wait_for_events
 
-    def bounded(blocking: bool, animating: bool) -> list[pygame.event.Event]:
-        waits.append(blocking)
+    def bounded(animating: bool, quiet_ms: int = 0) -> list[pygame.event.Event]:
+        waits.append(quiet_ms)
         if len(waits) > 50:  # a loop that ignores Quit ends here rather than hang the tests
             app.running = False
             return []
-        return wait(blocking, animating)
+        return wait(animating, quiet_ms)
 
     monkeypatch.setattr(loop, "wait_for_events", bounded)
     assert loop.run(app) == 0
     assert len(waits) < 50 and not app.running
     assert app.focus.id != before  # the Tab reached the screen's handler
+
+
+def test_an_idle_window_sleeps_longer_the_longer_nothing_happens() -> None:
+    # pygame.event.wait() polls every millisecond; the loop sleeps itself instead, briefly just
+    # after input (typing feels immediate), then longer, never past IDLE_MAX_MS (a key still answers).
+    sleeps = [loop.idle_sleep_ms(q) for q in (0, 400, 600, 4_000, 6_000, 600_000)]
+    assert sleeps == sorted(sleeps) and sleeps[0] <= 10 and sleeps[-1] == loop.IDLE_MAX_MS <= 60
+    assert loop.idle_sleep_ms(10 * 60_000) >= 50  # after ten idle minutes, at most ~20 wake-ups a second

@@ -86,7 +86,7 @@ def test_the_loop_drives_the_vote_with_its_clock(tmp_path, monkeypatch):
         now[0] += REVEAL_MS // 3
         return now[0]
 
-    def waits(blocking: bool, animating: bool) -> list[pygame.event.Event]:
+    def waits(animating: bool, quiet_ms: int = 0) -> list[pygame.event.Event]:
         shown.append(app.view.shown)
         if not app.view.animating() or len(shown) > 200:
             app.running = False

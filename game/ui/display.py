@@ -12,7 +12,6 @@ from game.ui.text import Fonts, clear_caches
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 500)
 # Drivers whose event wait really sleeps; others are polled gently.
-BLOCKING_DRIVERS = ("x11", "wayland", "windows", "cocoa", "kmsdrm", "android", "uikit")
 INVISIBLE_DRIVERS = ("dummy", "offscreen")
 
 
@@ -83,10 +82,6 @@ class Display:
     @staticmethod
     def driver() -> str:
         return pygame.display.get_driver().lower()
-
-    def blocking(self) -> bool:
-        """True when waiting for an event sleeps (an idle window then costs nothing)."""
-        return self.driver() in BLOCKING_DRIVERS
 
     def visible(self) -> bool:
         return self.driver() not in INVISIBLE_DRIVERS
