@@ -100,17 +100,18 @@ def _marks(game: Game, first: int, last: int, lang: str, cards: bool) -> list[Ma
     return out
 
 
-def describe(games: Sequence[tuple[str, Game]], key: str, lang: str = "en") -> Chart:
-    """The chart of ``key`` for these (name, game) pairs: one line each, on one time axis."""
-    quarters = [row["quarter"] for _n, g in games for row in g.timeline]
-    first, last = (min(quarters), max(quarters)) if quarters else (0, 0)
-    series = []
+def _series(games: Sequence[tuple[str, Game]], key: str, first: int, last: int) -> list[Series]:
+    out = []
     for i, (name, g) in enumerate(games):
         rows = [row for row in g.timeline if key in row]
-        values = tuple(row[key] for row in rows)
         points = tuple((_x(row["quarter"], first, last), _y(row[key])) for row in rows)
-        series.append(Series(name, points, values, i))
-    lasts = [s.values[-1] if s.values else g.values.get(key, 0) for s, (_n, g) in zip(series, games, strict=True)]
+        out.append(Series(name, points, tuple(row[key] for row in rows), i))
+    return out
+
+
+def _all_marks(games: Sequence[tuple[str, Game]], first: int, last: int, lang: str) -> list[Mark]:
+    """Every game's votes once (teams of one session vote in the same quarters); the cards only
+    for a single game, where they do not crowd the axis."""
     marks: list[Mark] = []
     seen: set[tuple[float, str]] = set()
     for _n, g in games:
@@ -118,18 +119,27 @@ def describe(games: Sequence[tuple[str, Game]], key: str, lang: str = "en") -> C
             if (m.x, m.kind) not in seen:
                 seen.add((m.x, m.kind))
                 marks.append(m)
+    return marks
+
+
+def describe(games: Sequence[tuple[str, Game]], key: str, lang: str = "en") -> Chart:
+    """The chart of ``key`` for these (name, game) pairs: one line each, on one time axis."""
+    quarters = [row["quarter"] for _n, g in games for row in g.timeline]
+    first, last = (min(quarters), max(quarters)) if quarters else (0, 0)
+    series = _series(games, key, first, last)
+    lasts = [s.values[-1] if s.values else g.values.get(key, 0) for s, (_n, g) in zip(series, games, strict=True)]
     start = games[0][1].scenario.start if games else 0
-    x_labels = ((0.0, month_label(start + 3 * first, lang)),)
+    x_labels = [(0.0, month_label(start + 3 * first, lang))]
     if last > first:
-        x_labels += ((1.0, month_label(start + 3 * last, lang)),)
+        x_labels.append((1.0, month_label(start + 3 * last, lang)))
     return Chart(
         key=key,
         title=quantity_title(key, lang),
         last=" · ".join(str(v) for v in lasts),
         y_ticks=tuple((_y(v), str(v)) for v in Y_TICKS),
-        x_labels=x_labels,
+        x_labels=tuple(x_labels),
         series=tuple(series),
-        marks=tuple(marks),
+        marks=tuple(_all_marks(games, first, last, lang)),
     )
 
 

@@ -61,10 +61,14 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
     def at(x: float, y: float) -> Point:
         return plot.x + round(plot.w * x), plot.bottom - round(plot.h * y)
 
-    for y, label in chart.y_ticks:
+    ticks = chart.y_ticks
+    gaps = [abs(b[0] - a[0]) * plot.h for a, b in zip(ticks, ticks[1:], strict=False)]
+    crowded = bool(gaps) and min(gaps) < lh  # a short plot: label the ends only, keep every grid line
+    for i, (y, label) in enumerate(ticks):
         py = at(0, y)[1]
         pygame.draw.line(f.s, pal.border, (plot.x, py), (plot.right, py), 1)
-        f.text(Rect(inner.x, py - lh // 2, axis_w - 4, lh), label, "body", pal.muted, align="right", box=inner)
+        if not crowded or i in (0, len(ticks) - 1):
+            f.text(Rect(inner.x, py - lh // 2, axis_w - 4, lh), label, "body", pal.muted, align="right", box=inner)
     _draw_marks(f, plot, chart)
     _draw_x_labels(f, plot, inner, chart)
     for s in chart.series:

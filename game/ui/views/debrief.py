@@ -37,7 +37,7 @@ class DebriefView(GameView):
     name = "debrief"
     help_key = "debrief"
     title_key = "debrief"
-    keymap = {pygame.K_LEFT: ("tab_step", -1), pygame.K_RIGHT: ("tab_step", 1)}
+    keymap = {pygame.K_LEFT: ("tab_step", -1), pygame.K_RIGHT: ("tab_step", 1), pygame.K_e: ("export", None)}
 
     def __init__(self, app: App):
         super().__init__(app)
@@ -51,6 +51,8 @@ class DebriefView(GameView):
             self.tab = arg
         elif cmd == "tab_step":
             self.tab = TABS[(TABS.index(self.tab) + arg) % len(TABS)]
+        elif cmd == "export":
+            return self.export()
         else:
             return False
         self.app.focus.set(f"tab:{self.tab}")
@@ -65,7 +67,18 @@ class DebriefView(GameView):
         return f"tab:{self.tab}"
 
     def actions(self) -> list[ActionSpec]:
-        return [("act:title", self.t("new_game"), self.app.nav.goto_title, True)]
+        return [("act:report", self.t("export_report"), self.export, False),
+                ("act:title", self.t("new_game"), self.app.nav.goto_title, True)]
+
+    def export(self) -> bool:
+        """Write this game's report (HTML and PDF) under the data folder and say where."""
+        from game.report import export_game
+
+        app = self.app
+        app.message = export_game(self.game, app.store.root, getattr(app.session, "game_id", None),
+                                  getattr(app.args, "team", None) or "", getattr(app.args, "session", None) or "",
+                                  self.lang)
+        return True
 
     def draw_body(self, f: Frame, body: Rect) -> None:
         inner = f.panel(body)
