@@ -160,6 +160,11 @@ def _meta(games: Sequence[tuple[str, Game]], sessions: Sequence[str], lang: str)
     return meta
 
 
+def _source(source: object, lang: str) -> str:
+    """A source as written (a line), or in the report's language (a scenario that translates them)."""
+    return tr(source, lang) if isinstance(source, dict) else str(source)
+
+
 def gather(games: Sequence[tuple[str, Game]], lang: str = "en", sessions: Sequence[str] = ()) -> Report:
     """The report of these (team name, game) pairs: one game, or several of the same scenario."""
     if not games:
@@ -184,7 +189,7 @@ def gather(games: Sequence[tuple[str, Game]], lang: str = "en", sessions: Sequen
         divergence=[divergence(sc, games[0], other, lang) for other in games[1:]],
         teams=[TeamPart(n, _journal(g, lang), _why(g, lang)) for n, g in games],
         history=tr(sc.history, lang),
-        sources=list(sc.sources),
+        sources=[_source(s, lang) for s in sc.sources],
         footer=_w("footer", lang),
         sections=tuple(s for s in SECTIONS if s != "divergence" or compare),
     )
