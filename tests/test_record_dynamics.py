@@ -70,3 +70,67 @@ def test_without_truce_hold_every_walkout_costs_the_rivals_the_whole_shock(scena
         losses[hold] = -moved(meters, "relation.cma.platform", "rule:defection")
     assert losses[0] == C["defection_shock"]
     assert losses[C["truce_hold"]] < losses[0] // 2  # a truce near peace mostly holds
+
+
+# The Agreement's collapse, on the record's clock (issue 7): reachable in Consent under poor play.
+
+GONE = {"politics.implementation": 0, "commitment.government": 0, "commitment.cma": 0, "commitment.platform": 0,
+        "mission.consent": 60, "mission.troops": 12000}
+
+
+def test_the_agreement_cannot_collapse_before_the_records_clock(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    game = Game(scenario, 1)
+    values = dict(game.values) | GONE
+    gate = C["collapse_from"]
+    assert gate >= 202212  # the record: the CMA suspended its participation in December 2022
+    month = (gate // 100) * 12 + gate % 100 - 1  # year * 12 + month - 1
+    assert rules.ending(values, C, month - 3) is None
+    assert rules.ending(values, C, month) == "agreement_collapse"
+    assert rules.ending(values, C) == "agreement_collapse"  # no date (previews): no clock
+    held = values | {"commitment.government": 60, "commitment.cma": 60, "commitment.platform": 60}
+    assert rules.ending(held, C, month) is None
+
+
+def test_mediators_win_back_less_when_the_mandate_puts_the_agreement_aside(scenario: Scenario) -> None:
+    state = {"commitment.cma": 20, "buyin.algeria": 100, "buyin.au": 100, "buyin.ecowas": 100}
+    won = {}
+    for focus in (100, 0):
+        q, meters = quarter(scenario, state, levers={"agreement_focus": focus})
+        rules.commitment(q)
+        won[focus] = moved(meters, "commitment.cma", "rule:mediators_reengage")
+    C = scenario.coefficients
+    assert won[100] == rules.part(C["mediation_commitment"], 80, 100)
+    assert won[0] == rules.part(rules.pct(C["mediation_commitment"], 100 - C["reengage_focus"]), 80, 100)
+    assert won[0] < won[100]
+    # neutralised, the mandate's priority no longer matters to the mediators
+    q, meters = quarter(scenario, state, {"reengage_focus": 0}, levers={"agreement_focus": 0})
+    rules.commitment(q)
+    assert moved(meters, "commitment.cma", "rule:mediators_reengage") == won[100]
+
+
+def test_what_the_parties_walk_away_from_unravels(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    assert C["abandonment"] > 0
+    walked = {"commitment.government": 20, "commitment.cma": 20, "commitment.platform": 20, "politics.implementation": 40}
+    q, meters = quarter(scenario, walked)
+    rules.politics(q)
+    assert moved(meters, "politics.implementation", "rule:abandonment") == -rules.pct(C["abandonment"], 100 - 2 * 20)
+    held = walked | {"commitment.government": 50, "commitment.cma": 50, "commitment.platform": 50}
+    q, meters = quarter(scenario, held)
+    rules.politics(q)
+    assert moved(meters, "politics.implementation", "rule:abandonment") == 0
+
+
+def test_in_consent_poor_play_can_lose_the_agreement_but_not_before_its_time() -> None:
+    from game.sim.simulate import simulate
+
+    consent = load_scenario(levels_root() / "consent").scenario
+    assert consent is not None
+    gate = consent.coefficients["collapse_from"]
+    collapsed = []
+    for record in simulate(consent, 120, 1, "historical", timeline=True):
+        if record["ending"] == "agreement_collapse":
+            collapsed.append(record["ended"])
+    assert collapsed, "the agreement's collapse is never reached in Consent"
+    assert all(int(ended.replace("-", "")) >= gate for ended in collapsed)

@@ -319,7 +319,7 @@ class Game:
         v = self.values
         self.cost_total += v["mission.budget"] // 4
         self.timeline.append(timeline_entry(v, self.quarter))
-        ending = rules.ending(v, self.scenario.coefficients)
+        ending = rules.ending(v, self.scenario.coefficients, self.date)
         if ending is not None:
             self.end(ending)
         else:

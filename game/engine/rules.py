@@ -42,6 +42,9 @@ COEFFICIENTS: dict[str, str] = {
     "dialogue_damp": "% of the violence a jihadist group drives that talks with the state at full good terms would stop",
     "toll_fatigue": "peacekeepers killed in all for each peacekeeper fewer killed in a quarter that contributors bear",
     "mediation_commitment": "% of the gap to full commitment that mediators at full buy-in win back from each signatory per quarter",
+    "reengage_focus": "% of the mediators' re-engagement that needs the mandate to put the agreement first (the mission's good offices)",
+    "abandonment": "implementation lost per quarter when the signatories' mean commitment is gone (in proportion below half)",
+    "collapse_from": "month (YYYYMM) from which the agreement can collapse: the record's clock",
     "trafficking_pull": "commitment a signatory loses per quarter on full good terms with trafficking networks",
     "shield_floor": "% of the violence armed groups drive in a region that no protection can prevent",
     "capital_carry": "% of the penholder's unspent political capital carried to the next renewal",
@@ -158,7 +161,7 @@ RULES: tuple[str, ...] = (
     "dialogue", "truces", "recruitment", "protection", "state", "reconciliation_damps",
     "displacement", "casualties", "contributors_leave", "safety", "impartiality_recovers",
     "partiality", "implementation_commitment", "mediation", "trafficking", "mediators_reengage",
-    "split_decay", "violence_erodes", "insecurity", "inclusion", "defection", "courting", "cost",
+    "split_decay", "violence_erodes", "insecurity", "inclusion", "defection", "courting", "abandonment", "cost",
     "renewal",
 )
 
@@ -636,7 +639,9 @@ def commitment(q: Quarter) -> None:
     add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
     commitment_step = pct(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"])
     q.mediators = mediators = mean(v, _MEDIATORS)
-    reengage = C["mediation_commitment"]
+    # Mediators work through the mission's good offices: a mandate that puts the agreement aside
+    # (the transition and its elections first, as in 2021-2022) leaves them less to work with.
+    reengage = pct(C["mediation_commitment"], 100 - pct(C["reengage_focus"], 100 - L.get("agreement_focus", 0)))
     for key in _COMMITMENT:
         add(key, commitment_step, "rule:implementation_commitment")
         # Mediators bring a wavering party back to the table (the CMA's returns of 2015 and 2017).
@@ -664,6 +669,11 @@ def politics(q: Quarter) -> None:
     add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, q.consent, committed), why("agreement_focus", "rule:mediation"))
     add("politics.implementation", pct(C["pressure_impl"], pressure), pressure_cause)
     add("politics.implementation", -pct(C["impl_decay"], q.split), "rule:split_decay")
+    # What the parties no longer stand behind unravels: the agreement's bodies stop meeting,
+    # disarmament stalls (the record: the CMA suspended its participation in December 2022).
+    walked = 100 - 2 * mean(v, _COMMITMENT)
+    if walked > 0:
+        add("politics.implementation", -pct(C["abandonment"], walked), "rule:abandonment")
     add("politics.reconciliation", pct(C["recon_gain"], L.get("reconciliation_focus", 0)), why("reconciliation_focus", "rule:inclusion"))
     add("politics.reconciliation", pct(C["pressure_recon"], pressure), pressure_cause)
     add("politics.reconciliation", -pct(C["recon_violence_loss"], violence_mean), "rule:violence_erodes")
@@ -754,15 +764,19 @@ SECTIONS: tuple[Callable[[Quarter], None], ...] = (
 )
 
 
-def ending(values: Mapping[str, int], C: Mapping[str, int]) -> str | None:
-    """The ending a quarter's state brings, if any (checked at the end of each quarter)."""
+def ending(values: Mapping[str, int], C: Mapping[str, int], date: int | None = None) -> str | None:
+    """The ending a quarter's state brings, if any (checked at the end of each quarter).
+
+    ``date`` (year * 12 + month - 1) puts the agreement's collapse on the record's clock: not
+    before ``collapse_from``; without a date, no clock."""
     commitment = mean(values, _COMMITMENT)
     if values["mission.consent"] <= C["consent_floor"]:
         return "consent_withdrawn"
     if values["mission.troops"] < C["troops_floor"]:
         return "contributors_withdraw"
     if values["politics.implementation"] <= C["agreement_floor"] and commitment <= C["commitment_floor"]:
-        return "agreement_collapse"
+        if date is None or date // 12 * 100 + date % 12 + 1 >= C["collapse_from"]:
+            return "agreement_collapse"
     return None
 
 
