@@ -108,7 +108,7 @@ def _outcomes(games: Sequence[tuple[str, Game]], lang: str) -> list[tuple[str, l
     rows = []
     for key in OUTCOMES:
         rows.append((i18n.word("outcome", key, lang), [number(g.outcomes()[key]) for _n, g in games]))
-    rows.append((i18n.word("report", "ending", lang), [ending_words(g.ending or "", lang) for _n, g in games]))
+    rows.append((i18n.word("report", "ending", lang), [ending_words(g.ending, lang) if g.ending else _w("unfinished", lang) for _n, g in games]))
     return rows
 
 
