@@ -66,6 +66,9 @@ def test_keyboard_alone_plays_a_whole_game(tmp_path):
         app.handle(key(pygame.K_RETURN))
     assert app.game.phase == "end"
     app.draw()
+    assert app.view.name == "ending" and app.focus.id == "act:continue"  # why it ended, then
+    app.handle(key(pygame.K_RETURN))
+    app.draw()
     assert app.view.name == "debrief"
 
 

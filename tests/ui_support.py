@@ -98,6 +98,13 @@ def screens(app: Any, folder: Path, strategy: str = "status-quo") -> Iterator[st
                     app.nav.open_why("violence.mean")
                     yield "why-derived"
                     app.nav.pop()
+            elif name == "card":
+                yield "card"
+                view.command("respond", 1)  # through the card screen: what happened is shown
+                seen.add("outcome")
+                yield "outcome"
+                app.nav.sync_view()  # its Continue: on to the game's next screen
+                continue
             elif name == "debrief":
                 for tab in ("charts", "outcome", "journal", "discuss"):
                     view.command("tab", tab)
@@ -106,7 +113,10 @@ def screens(app: Any, folder: Path, strategy: str = "status-quo") -> Iterator[st
             else:
                 yield name
         if app.game.phase == "end":
-            app.nav.sync_view()
+            if view.name == "ending":
+                view.to_debrief()
+            else:
+                app.nav.sync_view()
             continue
         app.act(drafter.choose(app.game))
 

@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from game import explain, i18n
+from game import explain, i18n, story
 from game.content.problems import printable as _escape_for_terminal
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
@@ -174,6 +174,14 @@ class Terminal:
     def briefing(self) -> bool:
         g, v, lang = self.game, self.game.values, self.lang
         self.header(self.t("briefing"))
+        if g.quarter == 0 and g.scenario.objectives:  # the first year opens with what the class is to learn
+            self.say(self.t("objectives"))
+            for objective in g.scenario.objectives:
+                self.say("• " + tr(objective, lang))
+            self.say()
+        self.say(self.t("sg_report"))
+        self.say(" ".join(story.sg_report(g, lang)))
+        self.say()
         if g.quarter == 0:
             self.say(tr(g.scenario.summary, lang))
             self.say()
@@ -299,7 +307,12 @@ class Terminal:
         answer = self.menu(items)
         if answer is None:
             return False
-        return self._do(Respond(card.id, card.responses[int(answer) - 1].id))
+        resp = card.responses[int(answer) - 1]
+        self.act(Respond(card.id, resp.id))
+        if g.decisions and g.decisions[-1] == Respond(card.id, resp.id).to_dict():  # what happened, in words
+            self.say(self.t("story_outcome"))
+            self.say(story.response_outcome(g, card, resp, lang))
+        return True
 
     def summary(self) -> bool:
         g, lang = self.game, self.lang
@@ -323,8 +336,10 @@ class Terminal:
 
     def debrief(self) -> None:
         g, lang = self.game, self.lang
+        self.header(self.t("ending_screen"))  # why it ended and how the record differs (the first line: the ending)
+        for sentence in story.end_summary(g, lang):
+            self.say(sentence)
         self.header(self.t("debrief"))
-        self.say(i18n.word("ending", g.ending or "scenario_end", lang))
         for key, value in g.outcomes().items():
             self.say(f"  {i18n.word('outcome', key, lang):<36} {value}")
         self.say()

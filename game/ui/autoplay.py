@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.loader import resolve_level
+from game.engine.actions import Respond
 from game.sim.drafters import Drafter, drafter_for
+from game.ui.views.ending import EndingView
+from game.ui.views.field import CardView
+from game.ui.views.outcome import OutcomeView
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -64,12 +68,22 @@ class AutoPlayer:
                 extra()
                 self.show()
         game = app.game
+        if isinstance(view, OutcomeView):  # what a response did, then on to the game's next screen
+            app.nav.sync_view()
+            return
+        if game is not None and game.phase == "end" and isinstance(view, EndingView):
+            view.to_debrief()  # the end screen first, then the debrief
+            return
         if game is None or game.phase == "end":
             app.running = False
             return
         if self.drafter is None:
             self.drafter = drafter_for(self.strategy, game.seed, game.scenario)
-        app.act(self.drafter.choose(game))
+        action = self.drafter.choose(game)
+        if isinstance(action, Respond) and isinstance(view, CardView) and game.card is not None:
+            view.respond(game.card, game.card.response(action.response))  # and say what happened
+        else:
+            app.act(action)
 
     def run(self, level: str) -> int:
         """Play ``level`` to its end; 2 when it cannot be played."""

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from game.ui.views.base import GameView, View
 from game.ui.views.briefing import BriefingView
 from game.ui.views.chamber import ChamberView, VoteView
-from game.ui.views.debrief import DebriefView
 from game.ui.views.drafting import DraftingView
+from game.ui.views.ending import EndingView
 from game.ui.views.field import CardView, SummaryView
 from game.ui.views.overlays import HelpOverlay, WhyOverlay
 from game.ui.views.saves import ContinueOverlay, SavesOverlay
@@ -34,7 +34,7 @@ PHASE_VIEWS: dict[str, type[GameView]] = {
     "vote": VoteView,
     "card": CardView,
     "summary": SummaryView,
-    "end": DebriefView,
+    "end": EndingView,  # why it ended, then the debrief (EndingView's Continue)
 }
 
 

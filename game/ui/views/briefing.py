@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game import story
 from game.engine import council
 from game.engine.actions import Continue
 from game.engine.defs import tr
@@ -184,6 +185,11 @@ class BriefingView(GameView):
         inner = f.panel(rect)
         w = inner.w
         items: list[Item] = []
+        if g.quarter == 0 and g.scenario.objectives:  # the first year opens with what the class is to learn
+            items.append(heading_item(f, w, self.t("objectives"), "h2"))
+            items.extend(text_item(f, w, "• " + tr(o, lang)) for o in g.scenario.objectives)
+        items.append(heading_item(f, w, self.t("sg_report"), "h2"))
+        items.extend(para(f, w, " ".join(story.sg_report(g, lang))))
         if g.quarter == 0 and tr(g.scenario.summary, lang):
             items.append(heading_item(f, w, self.t("situation"), "h2"))
             items.extend(para(f, w, tr(g.scenario.summary, lang)))

@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from game import explain
+from game import explain, story
 from game.engine.actions import Continue, Respond
-from game.engine.defs import tr
+from game.engine.defs import Card, Response, tr
 from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -26,6 +26,7 @@ from game.ui.views.base import (
     stat_item,
     text_item,
 )
+from game.ui.views.outcome import OutcomeView
 
 if TYPE_CHECKING:
     pass
@@ -52,9 +53,14 @@ class CardView(GameView):
     def command(self, cmd: str, arg: Any) -> bool:
         card = self.game.card
         if cmd == "respond" and card is not None and 1 <= arg <= len(card.responses):
-            self.app.act(Respond(card.id, card.responses[arg - 1].id))
+            self.respond(card, card.responses[arg - 1])
             return True
         return False
+
+    def respond(self, card: Card, resp: Response) -> None:
+        """Answer the card, then say what happened before the next screen (game/story.py)."""
+        if self.app.act(Respond(card.id, resp.id)):
+            self.app.nav.switch_screen(OutcomeView(self.app, card, resp))
 
     def default_focus(self) -> str | None:
         return "resp:0"
@@ -88,7 +94,7 @@ class CardView(GameView):
                     parts.append((self.t("follow_up"), "body", f.pal.muted))
                 if not resp.effects and not resp.delayed and not resp.follow_ups:
                     parts.append((self.t("no_effect"), "body", f.pal.muted))
-            items.append(rich_item(f, inner.w, f"resp:{j}", parts, partial(self.app.act, Respond(card.id, resp.id))))
+            items.append(rich_item(f, inner.w, f"resp:{j}", parts, partial(self.respond, card, resp)))
         f.scroll_list("responses", inner, items)
 
 
@@ -106,11 +112,18 @@ class SummaryView(GameView):
     def title(self) -> str:
         return self.t("summary", n=self.game.quarter + 1)
 
+    details = False  # the full table of the quarter's changes is shown
+
+    def toggle_details(self) -> None:
+        self.details = not self.details
+        self.app.dirty = True
+
     def default_focus(self) -> str | None:
         return "act:continue"
 
     def actions(self) -> list[ActionSpec]:
-        return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
+        return [("act:details", self.t("hide_details" if self.details else "details"), self.toggle_details, False),
+                ("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
 
     def auto_extras(self) -> Sequence[Callable[[], object]]:
         """For screenshots: open "why?" on the biggest change of the first quarter."""
@@ -134,6 +147,11 @@ class SummaryView(GameView):
                                        "bold", f.pal.heading))
         if not ranked:
             items.append(text_item(f, inner.w, self.t("nothing_changed")))
+        else:  # the few changes that matter most, in words; the full table behind "Details"
+            items.append(heading_item(f, inner.w, self.t("highlights")))
+            items.extend(text_item(f, inner.w, "• " + h.text) for h in story.quarter_highlights(g, lang))
+            if not self.details:
+                ranked = []
         w = inner.w
         shown = [(q, c, f"{fmt_num(c, sign=True)} {explain.arrows(c)}", f"→ {fmt_num(g.values[q])}") for q, c in ranked]
         num_w = max([f.text_w(n, "bold") for _q, _c, n, _v in shown] + [f.text_w("−10 ▼▼", "bold")]) + f.pad
