@@ -150,3 +150,39 @@ def test_a_follow_up_to_a_refused_card_says_so_instead_of_unknown(lab: Path) -> 
                  + card("broken", "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    weight: lots\n"))
     [p] = problems_in(lab, path, "R202")
     assert p.line == line_of(path, "card: broken") and "has problems of its own" in p.message, p
+
+
+def test_texts_are_keyed_by_language_code_and_the_scenario_declares_which_it_needs(tmp_path) -> None:
+    """A third language is one more line under each text; the scenario's languages say which are required."""
+    from conftest import problems_after_edit
+    from pydantic import TypeAdapter, ValidationError
+
+    from game.content import schema
+
+    found, _ = problems_after_edit(tmp_path, "tutorial/scenario.yaml", "languages: [en, fr]", "languages: [en, fr, de]",
+                                   "tutorial", "F401")
+    assert len(found) > 50 and all("German text ('de:')" in p.message for p in found)  # every text lacks it
+    text = TypeAdapter(schema.Text)
+    assert text.validate_python({"en": "E", "de": "D", "pt-BR": "P"}) == {"en": "E", "de": "D", "pt-BR": "P"}
+    assert text.validate_python("Plain") == {"en": "Plain"}
+    for bad in ({"de": "D"}, {"en": "E", "German": "D"}):
+        with pytest.raises(ValidationError):
+            text.validate_python(bad)
+
+
+def test_a_source_line_may_be_translated_and_shows_in_the_players_language(tmp_path) -> None:
+    from conftest import problems_after_edit
+
+    from game.content.loader import load_scenario
+    from game.engine.defs import tr
+
+    old = '      - "UN SG report S/2015/732'
+    new = '      - en: "Press reports of the fighting"\n        fr: "Dépêches sur les combats"\n      - "UN SG report S/2015/732'
+    problems, _ = problems_after_edit(tmp_path, "after-algiers/cards/north.yaml", old, new, "after-algiers", "S103")
+    assert problems == []
+    scenario = load_scenario(tmp_path / "levels" / "after-algiers").scenario
+    assert scenario is not None
+    card = next(c for c in scenario.cards if any("Press reports of the fighting" in s.values() for s in c.sources))
+    lines = {lang: [tr(s, lang) for s in card.sources] for lang in ("en", "fr")}
+    assert "Dépêches sur les combats" in lines["fr"] and "Press reports of the fighting" in lines["en"]
+    assert any(line.startswith("UN SG report S/2015/732") for line in lines["fr"])  # a title stays as published

@@ -120,7 +120,7 @@ def langs(*texts: dict[str, str]) -> list[str]:
 
 
 def card_texts(card: Card) -> list[str]:
-    out = langs(card.title, card.text) + list(card.sources)
+    out = langs(card.title, card.text) + [line for source in card.sources for line in source.values()]
     for r in card.responses:
         out += langs(r.label, r.why) + [s for d in r.delayed for s in d.note.values()]
     return out

@@ -52,7 +52,7 @@ def scenario(tmp_path: Path) -> Path:
     folder = tmp_path / "tutorial"
     shutil.copytree(LEVELS / "tutorial", folder)
     main = folder / "scenario.yaml"
-    main.write_text(main.read_text(encoding="utf-8").replace("require_french: true", "require_french: false"), encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en]"), encoding="utf-8")
     return folder
 
 

@@ -43,7 +43,7 @@ def scenario(tmp_path: Path, chance: str) -> Path:
     shutil.copytree(ROOT / "levels" / "tutorial", folder)
     text = (folder / "scenario.yaml").read_text(encoding="utf-8")
     (folder / "scenario.yaml").write_text(
-        text.replace("uses: [../common]", f"uses: [{(ROOT / 'levels' / 'common').as_posix()}]").replace("require_french: true", "require_french: false"),
+        text.replace("uses: [../common]", f"uses: [{(ROOT / 'levels' / 'common').as_posix()}]").replace("languages: [en, fr]", "languages: [en]"),
         encoding="utf-8")
     (folder / "cards" / "tutorial.yaml").unlink()
     body = CARDS.replace(", chance: CHANCE", "") if chance == "none" else CARDS.replace("CHANCE", chance)

@@ -178,11 +178,11 @@ def _error_problem(err: Mapping[str, Any], data: Any, model: type[BaseModel],
     inner = _data_loc(data, err["loc"], kind)
     loc = base + inner
     if kind == "missing":
-        if loc[-1] == "en" and len(loc) > 1:
-            field = loc[-2] if isinstance(loc[-2], str) else ".".join(str(x) for x in loc[:-1])
-            return (loc[:-1], "S101"), (f"'{field}' has no English text: write it under 'en:' (every text needs English;"
-                                        " French, under 'fr:', is optional)")
         return (loc[:-1], "S101"), f"missing field '{loc[-1]}'"
+    if kind == schema.NO_ENGLISH:
+        field = loc[-1] if isinstance(loc[-1], str) else ".".join(str(x) for x in loc)
+        return (loc, "S101"), (f"'{field}' has no English text: write it under 'en:' (every text needs English;"
+                               " other languages, under 'fr:' and so on, are optional)")
     if kind == "extra_forbidden":
         return (loc, "S102"), f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), _fields_at(model, inner))}"
     return (loc, "S103"), _plain_message(err)
@@ -393,10 +393,8 @@ def _validate(doc: _Doc, model: type[schema.Strict], out: _Collector) -> Any:
         return None
 
 
-def _text(t: schema.LocalText | None) -> defs.Text:
-    if t is None:
-        return {}
-    return {"en": t.en, "fr": t.fr} if t.fr else {"en": t.en}
+def _text(t: Mapping[str, str] | None) -> defs.Text:
+    return dict(t) if t else {}
 
 
 def _condition_data(cond: Any) -> Any:
@@ -645,8 +643,8 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
     current = _compile_current_mandate(model, main, dimensions, out)
     council = _compile_council(model, main, lib, out)
     cards = _compile_cards(lib, out)
-    if model.require_french:
-        _check_french(model, main, lib, dimensions, out)
+    if len(model.languages) > 1 or model.languages != ["en"]:
+        _check_languages(model, main, lib, dimensions, out)
     if coefficients is None or initial is None or not dimensions or current is None or council is None:
         return None
     members, seats = council
@@ -656,7 +654,7 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         footprint=lib.footprint, deployment=lib.deployment, coefficients=coefficients,
         dimensions=tuple(dimensions), current_mandate=current, members=tuple(members.values()), cards=tuple(cards),
         objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
-        history=_text(model.history), sources=tuple(model.sources), content_hash=_content_hash(folder, out),
+        history=_text(model.history), sources=tuple(_text(x) for x in model.sources), content_hash=_content_hash(folder, out),
         path=str(folder), seats=seats, guide={k: _text(v) for k, v in model.guide.items()},
         lesson=_lesson(model, main, out),
     )
@@ -1083,9 +1081,9 @@ def _check_reason_years(seats: dict[int, tuple[str, ...]], lib: _Library, out: _
                                 " (or the year the event it names began)")
 
 
-def _latest_year_cited(why: schema.LocalText) -> int:
+def _latest_year_cited(why: Mapping[str, str]) -> int:
     """The latest year a reason's text cites, by number or by an event it names (0 if none)."""
-    texts = (why.en, why.fr or "")
+    texts = tuple(why.values())
     cited = [int(y) for text in texts for y in _CITED_YEAR.findall(text)]
     cited += [y for name, y in _NAMED_EVENTS.items() for text in texts if name in text.lower()]
     return max(cited, default=0)
@@ -1125,7 +1123,7 @@ def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card
         return None
     return defs.Card(
         id=card.id, title=_text(card.title), text=_text(card.text), responses=responses,
-        sources=tuple(card.sources), condition=cond, weight=weight, once=card.once, cooldown=card.cooldown,
+        sources=tuple(_text(x) for x in card.sources), condition=cond, weight=weight, once=card.once, cooldown=card.cooldown,
         start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
         file=doc.path, line=doc.at(base)[0],
         historical=historical.response if historical else "", historical_source=historical.source if historical else "",
@@ -1188,17 +1186,40 @@ def _compile_follow_ups(r: schema.ResponseModel, card_id: str, doc: _Doc, rb: tu
     return tuple(follows)
 
 
-def _check_french(model: schema.ScenarioModel, main: _Doc, lib: _Library, dimensions: list[defs.Dimension], out: _Collector) -> None:
-    """Every text of a bilingual scenario has its French (code F401)."""
+def _language_name(code: str) -> str:
+    """'fr' -> 'French' (Babel's names; the code itself for one Babel does not know)."""
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:
+        return code
+    try:
+        return str(Locale.parse(code.replace("-", "_")).get_display_name("en") or code)
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def _is_text(obj: Any) -> bool:
+    """A text (or a translated source line): a mapping of language codes to strings, English in it."""
+    return isinstance(obj, dict) and "en" in obj and all(isinstance(v, str) for v in obj.values())
+
+
+def _check_languages(model: schema.ScenarioModel, main: _Doc, lib: _Library, dimensions: list[defs.Dimension], out: _Collector) -> None:
+    """Every text of the scenario has each language it declares (code F401). Source lines are not
+    texts to translate: a document's title stays as published, so they are not required."""
+    wanted = [lang for lang in model.languages if lang != "en"]
 
     def walk(obj: Any, doc: _Doc, loc: tuple[Any, ...]) -> None:
-        if isinstance(obj, schema.LocalText):
-            if not obj.fr:
-                out.add(doc, loc, "F401", f"missing French text for {'.'.join(str(x) for x in loc) or 'text'}")
+        if _is_text(obj):
+            for lang in wanted:
+                if not obj.get(lang):
+                    where = ".".join(str(x) for x in loc) or "text"
+                    out.add(doc, loc, "F401", f"missing {_language_name(lang)} text ('{lang}:') for {where}:"
+                                              f" the scenario's languages are {', '.join(model.languages)}")
             return
         if isinstance(obj, BaseModel):
             for name, info in type(obj).model_fields.items():
-                walk(getattr(obj, name), doc, loc + (info.alias or name,))
+                if name != "sources":
+                    walk(getattr(obj, name), doc, loc + (info.alias or name,))
         elif isinstance(obj, (list, tuple)):
             for i, item in enumerate(obj):
                 walk(item, doc, loc + (i,))

@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
 from game.engine.conditions import character_name
 
@@ -85,19 +86,43 @@ PathLine = Annotated[str, Field(min_length=1, max_length=MAX_PATH), AfterValidat
 Means = Annotated[str, Field(min_length=3, max_length=1000), AfterValidator(_one_line)]
 
 
+NO_ENGLISH = "text_without_english"
+LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Z]{2})?$"  # "en", "fr", "pt-BR": the name of a catalogue in game/locale/
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_CODE, description="a language code: en, fr, de, pt-BR")]
+
+
 def _text_shorthand(value: Any) -> Any:
     """A plain string is accepted as the English text."""
     return {"en": value} if isinstance(value, str) else value
 
 
-class LocalText(Strict):
-    """One text per language: English required, French optional (English is shown if missing)."""
+def _needs_english(value: dict[str, str]) -> dict[str, str]:
+    if "en" not in value:  # the loader words this one for the designer (code S101, at the text's line)
+        raise PydanticCustomError(NO_ENGLISH, "every text needs its English version, under 'en:'")
+    return value
 
-    en: Paragraph
-    fr: Paragraph | None = None
+
+# One text per language, by language code; English required (it is shown where a language is
+# missing). The scenario's ``languages`` says which others every text must have.
+Text = Annotated[
+    dict[LanguageCode, Paragraph],
+    BeforeValidator(_text_shorthand, json_schema_input_type=Paragraph | dict[LanguageCode, Paragraph]),
+    AfterValidator(_needs_english),
+]
+# A source line: a plain line (the same in every language: a document's title as published), or a
+# line per language, for a description that reads in the player's language.
+Source = Annotated[
+    dict[LanguageCode, SourceLine],
+    BeforeValidator(_text_shorthand, json_schema_input_type=SourceLine | dict[LanguageCode, SourceLine]),
+    AfterValidator(_needs_english),
+]
+HistorySource = Annotated[  # a scenario's sources for its history note: longer lines, with their detail
+    dict[LanguageCode, Line],
+    BeforeValidator(_text_shorthand, json_schema_input_type=Line | dict[LanguageCode, Line]),
+    AfterValidator(_needs_english),
+]
 
 
-Text = Annotated[LocalText, BeforeValidator(_text_shorthand, json_schema_input_type=Paragraph | LocalText)]  # editors see the shorthand too
 Change = Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]
 Effects = Annotated[
     dict[str, Change],
@@ -203,7 +228,7 @@ class CardModel(Strict):
     id: Id
     title: Text = Field(description="a headline, about 60 characters at most")
     text: Text = Field(description="what happened, who, what is at stake (about 90 words)")
-    sources: list[SourceLine] = Field(min_length=1, max_length=20)
+    sources: list[Source] = Field(min_length=1, max_length=20)
     responses: list[ResponseModel] = Field(min_length=2, max_length=3)
     when: Condition | None = Field(default=None, description="when the card can be drawn")
     weight: Annotated[int, Field(ge=0, le=MAX_WEIGHT)] | WeightRule = Field(
@@ -316,7 +341,9 @@ class ScenarioModel(Strict):
     uses: list[PathLine] = Field(
         default_factory=list, max_length=MAX_USES, description="shared folders (model, clauses, council, cards)"
     )
-    require_french: bool = Field(default=False, description="check reports every missing French text")
+    languages: list[LanguageCode] = Field(
+        default_factory=lambda: ["en"], min_length=1,
+        description="the languages every text of the scenario has (check reports a missing one); en always")
     council: list[Id] | dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")], list[Id]] = Field(
         description="the fifteen members, or a mapping vote year -> the fifteen members of that year"
     )
@@ -333,7 +360,7 @@ class ScenarioModel(Strict):
         default_factory=dict, description="step-by-step hints shown the first time each screen opens (tutorials)"
     )
     history: Text
-    sources: list[Line] = Field(min_length=1)
+    sources: list[HistorySource] = Field(min_length=1)
 
 
 class CardFile(Strict):

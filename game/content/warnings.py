@@ -329,10 +329,8 @@ def _ignored_fields(site: CardSite) -> list[Problem]:
 
 
 # --- lengths ------------------------------------------------------------------------------
-def _texts(text: schema.LocalText | None) -> list[tuple[str, str]]:
-    if text is None:
-        return []
-    return [("en", text.en)] + ([("fr", text.fr)] if text.fr else [])
+def _texts(text: Mapping[str, str] | None) -> list[tuple[str, str]]:
+    return list(text.items()) if text else []
 
 
 def _lengths(site: CardSite) -> list[Problem]:
@@ -370,10 +368,10 @@ def _all_effects(card: schema.CardModel) -> list[tuple[Loc, str, str, int]]:
     found: list[tuple[Loc, str, str, int]] = []
     for i, r in enumerate(card.responses):
         for name, change in r.effects.items():
-            found.append((("responses", i, "effects", name), r.label.en, name, change))
+            found.append((("responses", i, "effects", name), r.label["en"], name, change))
         for j, later in enumerate(r.later):
             for name, change in later.effects.items():
-                found.append((("responses", i, "later", j, "effects", name), r.label.en, name, change))
+                found.append((("responses", i, "later", j, "effects", name), r.label["en"], name, change))
     return found
 
 
@@ -453,7 +451,7 @@ def close_titles(a: str, b: str) -> bool:
 
 
 def _places(card: schema.CardModel) -> set[str]:
-    words = _words(card.title.en) | _words(card.text.en)
+    words = _words(card.title["en"]) | _words(card.text["en"])
     return {r for r in REGIONS if r in words}
 
 
@@ -463,7 +461,7 @@ def _same_events(sites: Sequence[CardSite]) -> list[Problem]:
     for j, later in enumerate(sites):
         for first in sites[:j]:
             a, b = first.card, later.card
-            if a.id == b.id or not a.from_ or a.from_ != b.from_ or not close_titles(a.title.en, b.title.en):
+            if a.id == b.id or not a.from_ or a.from_ != b.from_ or not close_titles(a.title["en"], b.title["en"]):
                 continue
             pa, pb = _places(a), _places(b)
             if pa and pb and not pa & pb:

@@ -6,7 +6,7 @@ Texts are ``Text`` mappings of language code to string, ``en`` always present.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from game.engine.conditions import Condition, always
@@ -19,6 +19,11 @@ def tr(text: Text | None, lang: str) -> str:
     if not text:
         return ""
     return text.get(lang) or text.get("en", "")
+
+
+def tr_all(texts: Iterable[Text], lang: str) -> list[str]:
+    """Each text in ``lang`` (source lists: a line per source)."""
+    return [tr(t, lang) for t in texts]
 
 
 # Levers: what a clause option sets, and what the rules read. name -> meaning.
@@ -156,7 +161,7 @@ class Card:
     title: Text
     text: Text
     responses: tuple[Response, ...]
-    sources: tuple[str, ...]
+    sources: tuple[Text, ...]  # a line per language where the description is translated
     condition: Condition = always
     weight: Weight = Weight(10)
     once: bool = True
@@ -197,7 +202,7 @@ class Scenario:
     objectives: tuple[Text, ...] = ()
     questions: tuple[Text, ...] = ()
     history: Text = field(default_factory=dict)
-    sources: tuple[str, ...] = ()
+    sources: tuple[Text, ...] = ()
     content_hash: str = ""
     path: str = ""
     seats: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # vote year -> 15 member ids

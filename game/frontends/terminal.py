@@ -19,7 +19,7 @@ from game import explain, i18n, story
 from game.content.problems import printable as _escape_for_terminal
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
-from game.engine.defs import tr
+from game.engine.defs import tr, tr_all
 from game.engine.game import Game
 from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, SUMMARY, VOTE
 from game.engine.world import REGIONAL, REGIONS, SIGNATORIES, SPOILERS, pair_key
@@ -293,7 +293,7 @@ class Terminal:
         assert card is not None
         self.header(tr(card.title, lang))
         self.say(tr(card.text, lang))
-        self.say(self.t("colon", label=self.t("sources"), text="; ".join(card.sources)))
+        self.say(self.t("colon", label=self.t("sources"), text="; ".join(tr_all(card.sources, self.lang))))
         items = []
         for r in card.responses:
             line = f"{tr(r.label, lang)}\n       " + self.t("colon", label=self.t("term.why_short"), text=tr(r.why, lang))

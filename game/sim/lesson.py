@@ -72,7 +72,7 @@ def count(game: Game, actions: list[Action], lang: str = "en") -> Length:
             card = sc.card(action.card)
             read += words(tr(card.title, lang)) + words(tr(card.text, lang))
             read += sum(words(tr(r.label, lang)) + words(tr(r.why, lang)) for r in card.responses)
-            read += words(card.sources[0]) if card.sources else 0  # one source line; details on request
+            read += words(tr(card.sources[0], lang)) if card.sources else 0  # one source line; details on request
     for vote in game.votes:
         # the drafting screen: every clause with all its options, as a class weighing them reads
         # it; then the vote's result

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from game import explain, story
 from game.engine.actions import Continue, Respond
-from game.engine.defs import Card, Response, tr
+from game.engine.defs import Card, Response, tr, tr_all
 from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -75,7 +75,7 @@ class CardView(GameView):
         items = para(f, inner.w, tr(card.text, lang))
         if card.sources:
             items.append(heading_item(f, inner.w, self.t("sources")))
-            for src in card.sources:
+            for src in tr_all(card.sources, lang):
                 items.append(text_item(f, inner.w, "• " + src, color=f.pal.muted))
         f.scroll_list("card", inner, items)
         inner = f.panel(right, self.t("responses", n=len(card.responses)))
