@@ -251,7 +251,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         print("penholder: no display here; the scripted game runs without a window.", file=sys.stderr)
         os.environ["SDL_VIDEODRIVER"] = "dummy"
     # --continue resumes in the terminal (the window offers its own Continue on its title screen)
-    use_window = not args.text and not args.resume and (headless or _window_available())
+    use_window = not args.text and not args.resume and (headless or _window_available(args.lang))
     if use_window:
         try:
             from game.ui.app import WindowUnavailable, run_window
@@ -264,7 +264,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 if headless:
                     print(f"penholder: no window can be opened here ({exc}); set SDL_VIDEODRIVER=dummy", file=sys.stderr)
                     return 2
-                print(f"penholder: no window here ({exc}); playing in the terminal.", file=sys.stderr)
+                print(f"penholder: {i18n.text('cli.no_window', args.lang, why=exc)}", file=sys.stderr)
     return play_in_terminal(args)
 
 
@@ -331,8 +331,7 @@ def play_in_terminal(args: argparse.Namespace) -> int:
             write_json_atomic(args.save_replay, replay_dict(g, args.team or "", args.session or ""))
         except OSError as exc:  # a full disk or a folder gone: say it once, the game goes on
             replay_failed.append(exc.strerror or str(exc))
-            print(f"penholder: the replay file cannot be written ({replay_failed[0]}); the game itself is still autosaved.",
-                  file=sys.stderr)
+            print(f"penholder: {i18n.text('cli.replay_failed', lang, why=replay_failed[0])}", file=sys.stderr)
 
     finished = False
     try:
@@ -361,7 +360,7 @@ def _display_exists() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _window_available() -> bool:
+def _window_available(lang: str = "en") -> bool:
     """The window is the default where a real display exists; else the terminal, saying why.
 
     Without DISPLAY or WAYLAND_DISPLAY (SSH without X), SDL would open an invisible offscreen window and the game would seem to hang.
@@ -369,13 +368,12 @@ def _window_available() -> bool:
     if os.environ.get("PENHOLDER_TEXT"):
         return False
     if not os.environ.get("SDL_VIDEODRIVER") and not _display_exists():
-        print("penholder: no display here (DISPLAY and WAYLAND_DISPLAY are not set); playing in the terminal.",
-              file=sys.stderr)
+        print(f"penholder: {i18n.text('cli.no_display', lang)}", file=sys.stderr)
         return False
     driver = os.environ.get("SDL_VIDEODRIVER", "").strip().lower()
     if driver in ("dummy", "offscreen"):
         # nobody can see that window or type in it: only --auto and --screenshots use it
-        print(f"penholder: SDL_VIDEODRIVER={driver} opens no visible window; playing in the terminal.", file=sys.stderr)
+        print(f"penholder: {i18n.text('cli.invisible_driver', lang, driver=driver)}", file=sys.stderr)
         return False
     try:
         import game.ui.app  # noqa: F401

@@ -9,74 +9,46 @@ Everything shown goes through ``say``: control characters escaped, lines wrapped
 from __future__ import annotations
 
 import re
-import shutil
 import sys
-import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
 from game import explain, i18n, story
-from game.content.problems import printable as _escape_for_terminal
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
 from game.engine.defs import tr, tr_all
 from game.engine.game import Game
 from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, SUMMARY, VOTE
 from game.engine.world import REGIONAL, REGIONS, SIGNATORIES, SPOILERS, pair_key
+from game.frontends.console import Console, printable, sparkline, terminal_width, wrap
 from game.i18n import describe, month_label
 from game.session import Session
 
+# Asked "why?" where a screen shows no number of its own (the drafting screen): the key measures.
 WHY_KEYS = (
     "violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
     "regional.ownership", "signatories.cohesion", "mission.casualties", "mission.troops",
     "strength.jnim", "strength.isgs", "buyin.algeria", "buyin.au", "buyin.ecowas",
     "mission.impartiality", "violence.mopti", "violence.kidal",
 )
-
-def printable(text: str) -> str:
-    """Text safe for a terminal: control and invisible characters shown as escapes (\\x1b),
-    never obeyed; newlines and tabs stay. The same escaping as ``check``'s output."""
-    return _escape_for_terminal(text, "\n\t\u00a0\u202f")  # French typography's no-break spaces
-
-
-MIN_WIDTH, MAX_WIDTH = 20, 100  # past 100 columns lines get hard to follow
-
-
-def terminal_width() -> int:
-    """Columns to wrap to: the terminal's ($COLUMNS, else the tty's, else 80), kept readable."""
-    columns = shutil.get_terminal_size((80, 24)).columns
-    return max(MIN_WIDTH, min(MAX_WIDTH, columns - 1 if columns > MIN_WIDTH else columns))
-
-
-def wrap(text: str, width: int) -> str:
-    """Each line wrapped to ``width``; a wrapped line's continuation keeps its indent, plus two
-    spaces for list items, so menus stay readable. Linear in the text's length."""
-    out = []
-    for line in text.split("\n"):
-        if len(line) <= width:
-            out.append(line)
-            continue
-        item = re.match(r" *(?:\d+\.|-|\*|>>)? *", line)  # indent, and a list mark if any
-        more = " " * len(item.group()) if item else ""
-        if len(more) > width // 2:
-            more = ""
-        # the line's own leading spaces are kept by textwrap; continuations align after the mark
-        out.append(textwrap.fill(line, width, subsequent_indent=more, break_on_hyphens=False))
-    return "\n".join(out)
+__all__ = ["WHY_KEYS", "Terminal", "printable", "terminal_width", "wrap"]
 
 
 class Terminal:
     def __init__(self, game: Game, lang: str = "en", read: Callable[[], str | None] | None = None,
                  out: TextIO | None = None, on_decision: Callable[[Game], None] | None = None,
-                 session: Session | None = None):
+                 session: Session | None = None, size: tuple[int, int] | None = None,
+                 paging: bool | None = None):
         self.session = session
         self.game = session.game if session is not None else game
         self.lang = lang if lang in i18n.languages() else i18n.SOURCE
         self.out = out or sys.stdout
-        self._read = read or _stdin_reader
         self.on_decision = on_decision
         self.guided: set[str] = set()  # phases whose tutorial hint has been shown
-        self.width = terminal_width()
+        # size (columns, lines) and paging default to the terminal's (see game/frontends/console.py)
+        self.console = Console(self.out, read or _stdin_reader, self.lang, size=size, paging=paging)
+        self.width = self.console.width
+        self.shown: list[str] = []  # the quantities whose numbers the current screen shows, in order
 
     # --- helpers ----------------------------------------------------------------------------
     def t(self, key: str, **fields: object) -> str:
@@ -86,15 +58,20 @@ class Terminal:
     def vote_word(self, vote: str) -> str:
         return self.t(vote)  # yes, no, abstain: the window's words
 
-    def say(self, text: str = "") -> None:
-        print(wrap(printable(text), self.width), file=self.out)
+    def say(self, text: str = "", hang: int | None = None) -> None:
+        """Every line the game shows: escaped, wrapped, paged (``hang``: continuation indent)."""
+        self.console.say(text, hang)
+
+    def show(self, *keys: str) -> None:
+        """Note quantities whose numbers this screen shows, so ``w`` can explain any of them."""
+        for key in keys:
+            if key in self.game.values and key not in self.shown:
+                self.shown.append(key)
 
     def ask(self, choices: int) -> str | None:
         """A number 1..choices, 'w', or '' at the end of input (None)."""
         while True:
-            self.out.write(self.t("term.choice", n=choices) + " ")
-            self.out.flush()
-            line = self._read()
+            line = self.console.prompt(self.t("term.choice", n=choices))
             if line is None:
                 self.say()
                 return None
@@ -114,10 +91,10 @@ class Terminal:
             else:
                 self.game.apply(action)
         except Impossible as exc:
-            self.say(f"  ! {i18n.refusal(exc, self.lang)}")
+            self.say(f"  ! {i18n.refusal(exc, self.lang)}", hang=4)
             return
         if self.session is not None and self.session.save_error is not None:
-            self.say(f"  ! {self.session.save_error.text(self.lang)}")
+            self.say(f"  ! {self.session.save_error.text(self.lang)}", hang=4)
         if self.on_decision:
             self.on_decision(self.game)
 
@@ -127,7 +104,7 @@ class Terminal:
         try:
             self.session.undo()
         except Impossible:
-            self.say("  ! " + self.t("nothing_to_undo"))
+            self.say("  ! " + self.t("nothing_to_undo"), hang=4)
             return
         self.game = self.session.game
         self.say("  " + self.t("undone"))
@@ -145,31 +122,40 @@ class Terminal:
             except _Redraw:
                 continue
         self.debrief()
+        self.console.wait()
         return True
 
     def menu(self, items: list[str]) -> str | None:
-        for i, item in enumerate(items, 1):
-            self.say(f"  {i}. {item}")
-        self.say(f"  {self.t('term.why')}")
-        if self.session is not None and self.session.can_undo():
-            self.say(f"  {self.t('term.undo_hint')}")
+        """The numbered choices; after ``w`` and its answer they are shown again."""
         while True:
+            for i, item in enumerate(items, 1):
+                self.say(f"  {i}. {item}")
+            self.say(f"  {self.t('term.why')}")
+            if self.session is not None and self.session.can_undo():
+                self.say(f"  {self.t('term.undo_hint')}")
             answer = self.ask(len(items))
             if answer != "w":
                 return answer
-            self.why()
+            if not self.why():
+                return None
 
     def header(self, title: str) -> None:
         g = self.game
+        self.shown = []  # a new screen: its own numbers
+        rule = "=" * min(72, self.width)
         self.say()
-        self.say("=" * min(72, self.width))
+        self.say(rule)
         self.say(f"{title} — {month_label(g.date, self.lang)} — {tr(g.scenario.title, self.lang)}")
-        self.say("=" * min(72, self.width))
+        self.say(rule)
         hint = g.scenario.guide.get(g.phase)
         if hint and g.phase not in self.guided:
             self.guided.add(g.phase)
             self.say(f">> {tr(hint, self.lang)}")
             self.say()
+
+    def column(self, labels: list[str], most: int) -> int:
+        """The width of a table's first column: its longest label, at most ``most`` columns."""
+        return min(most, max((len(label) for label in labels), default=0))
 
     def briefing(self) -> bool:
         g, v, lang = self.game, self.game.values, self.lang
@@ -188,18 +174,24 @@ class Terminal:
         self.say(self.t("term.violence_by_region"))
         for r in REGIONS:
             bar = "#" * (v[f"violence.{r}"] // 5)
+            self.show(f"violence.{r}", f"mission_presence.{r}")
             self.say(self.t("term.region_row", name=i18n.word("name", r, lang), violence=v[f"violence.{r}"], bar=bar,
                             presence=v[f"mission_presence.{r}"]))
         self.say(self.t("term.relations"))
-        for a in SIGNATORIES:
-            for b in SIGNATORIES + SPOILERS:
-                if SIGNATORIES.index(a) < (SIGNATORIES + SPOILERS).index(b):
-                    self.say(f"  {describe(pair_key(a, b), lang):<44} {v[pair_key(a, b)]:+4d}")
-        self.say(self.t("colon", label=self.t("buyin"), text=", ".join(f"{i18n.word('name', a, lang)} {v['buyin.' + a]}" for a in REGIONAL)))
+        pairs = [pair_key(a, b) for a in SIGNATORIES for b in SIGNATORIES + SPOILERS
+                 if SIGNATORIES.index(a) < (SIGNATORIES + SPOILERS).index(b)]
+        wide = self.column([describe(k, lang) for k in pairs], self.width - 8)
+        for key in pairs:
+            self.show(key)
+            self.say(f"  {describe(key, lang):<{wide}} {v[key]:+4d}", hang=4)
+        self.show(*(f"buyin.{a}" for a in REGIONAL))
+        self.say(self.t("colon", label=self.t("buyin"), text=", ".join(f"{i18n.word('name', a, lang)} {v['buyin.' + a]}" for a in REGIONAL)), hang=2)
+        self.show("mission.troops", "mission.casualties", "mission.budget", "mission.safety", "mission.trust", "mission.consent")
         self.say(self.t("term.mission", troops=v["mission.troops"], killed=v["mission.casualties"], budget=v["mission.budget"],
-                        safety=v["mission.safety"], trust=v["mission.trust"], consent=v["mission.consent"]))
+                        safety=v["mission.safety"], trust=v["mission.trust"], consent=v["mission.consent"]), hang=2)
+        self.show("politics.implementation", "politics.reconciliation", "politics.will", "signatories.cohesion")
         self.say(self.t("term.politics", impl=v["politics.implementation"], recon=v["politics.reconciliation"],
-                        will=v["politics.will"], cohesion=v["signatories.cohesion"]))
+                        will=v["politics.will"], cohesion=v["signatories.cohesion"]), hang=2)
         stances = g.predict()
         yes = sum(1 for s in stances if s.vote == council.YES)
         no = sum(1 for s in stances if s.vote == council.NO)
@@ -213,8 +205,9 @@ class Terminal:
     def drafting(self) -> bool:
         g, lang = self.game, self.lang
         self.header(self.t("drafting"))
+        wide = self.column([tr(d.label, lang) for d in g.scenario.dimensions], self.width // 2 - 2)
         for dim in g.scenario.dimensions:
-            self.say(f"  {tr(dim.label, lang):<32} {tr(dim.option(g.draft[dim.id]).label, lang)}")
+            self.say(f"  {tr(dim.label, lang):<{wide}}  {tr(dim.option(g.draft[dim.id]).label, lang)}", hang=wide + 4)
         items = [self.t("to_council")] + [self.t("colon", label=self.t("term.change"), text=tr(d.label, lang)) for d in g.scenario.dimensions]
         answer = self.menu(items)
         if answer is None:
@@ -228,6 +221,7 @@ class Terminal:
         for opt in dim.options:
             preview = g.preview_option(dim.id, opt.id)
             shown = sorted(preview.items(), key=lambda kv: -abs(kv[1]))[:4]
+            self.show(*(q for q, _c in shown))
             tend = "; ".join(f"{describe(q, lang)} {explain.arrows(c)}" for q, c in shown) or self.t("as_now")
             mark = "*" if g.draft[dim.id] == opt.id else " "
             labels.append(f"{mark}{tr(opt.label, lang)} — {tr(opt.summary, lang)}\n       {self.t('tends')} {tend}")
@@ -240,14 +234,18 @@ class Terminal:
         g, lang = self.game, self.lang
         self.header(self.t("term.negotiation"))
         stances = g.predict()
-        for s in stances:
-            m = g.scenario.member(s.member)
+        names = [self.t("term.permanent", name=tr(g.scenario.member(s.member).name, lang))
+                 if g.scenario.member(s.member).permanent else tr(g.scenario.member(s.member).name, lang) for s in stances]
+        wide = self.column(names, self.width // 2)
+        for s, name in zip(stances, names, strict=True):
             lean = f" ({self.t('undecided')})" if s.undecided else ""
-            reasons = "; ".join(f"{r.weight:+d} {tr(r.why, lang)}" for r in s.reasons[:2])
-            name = self.t("term.permanent", name=tr(m.name, lang)) if m.permanent else tr(m.name, lang)
-            self.say(f"  {name:<28} {self.vote_word(s.vote):<11}{lean} {reasons}")
+            self.say(f"  {name:<{wide}}  {self.vote_word(s.vote)}{lean}", hang=4)
+            for r in s.reasons[:2]:  # each reason on its own line, wrapped under its own words
+                weight = f"{r.weight:+d}"
+                self.say(f"      {weight} {tr(r.why, lang)}", hang=7 + len(weight))
         tally = {k: sum(1 for s in stances if s.vote == k) for k in (council.YES, council.NO, council.ABSTAIN)}
         self.say(self.t("predicted", yes=tally["yes"], no=tally["no"], n=tally["abstain"]))
+        self.show("council.capital")
         self.say(self.t("capital", n=g.values["council.capital"]))
         trades: list[tuple[str, str, int]] = []
         for s in stances:
@@ -278,8 +276,9 @@ class Terminal:
         g, lang = self.game, self.lang
         result = g.votes[-1]
         self.header(self.t("vote_title"))
+        wide = self.column([tr(m.name, lang) for m in g.council], self.width // 2)
         for m in g.council:
-            self.say(f"  {tr(m.name, lang):<28} {self.vote_word(result.votes[m.id])}")
+            self.say(f"  {tr(m.name, lang):<{wide}}  {self.vote_word(result.votes[m.id])}", hang=4)
         counts = [sum(1 for v in result.votes.values() if v == k) for k in (council.YES, council.NO, council.ABSTAIN)]
         tally = self.t("tally", yes=counts[0], no=counts[1], n=counts[2])
         self.say(f"{tally} — {self.t('adopted') if result.adopted else self.t('not_adopted')}")
@@ -293,13 +292,15 @@ class Terminal:
         assert card is not None
         self.header(tr(card.title, lang))
         self.say(tr(card.text, lang))
-        self.say(self.t("colon", label=self.t("sources"), text="; ".join(tr_all(card.sources, self.lang))))
+        self.say(self.t("colon", label=self.t("sources"), text="; ".join(tr_all(card.sources, self.lang))), hang=2)
         items = []
         for r in card.responses:
             line = f"{tr(r.label, lang)}\n       " + self.t("colon", label=self.t("term.why_short"), text=tr(r.why, lang))
             if r.effects:
+                self.show(*r.effects)
                 line += "\n       " + self.t("now", t=explain.effects_text(r.effects, lang))
             for d in r.delayed:
+                self.show(*d.effects)
                 line += "\n       " + self.t("later", n=d.after, t=explain.effects_text(d.effects, lang))
             if r.follow_ups:
                 line += "\n       " + self.t("follow_up")
@@ -317,39 +318,120 @@ class Terminal:
     def summary(self) -> bool:
         g, lang = self.game, self.lang
         self.header(self.t("summary", n=g.quarter + 1))
-        changes = g.meters.changes_in(g.quarter)
-        for q, c in sorted(changes.items(), key=lambda kv: -abs(kv[1]))[:10]:
-            self.say(f"  {describe(q, lang):<44} {c:+d} → {g.values[q]}")
+        changes = sorted(g.meters.changes_in(g.quarter).items(), key=lambda kv: -abs(kv[1]))[:10]
+        wide = self.column([describe(q, lang) for q, _c in changes], self.width - 16)
+        for q, c in changes:
+            self.show(q)
+            self.say(f"  {describe(q, lang):<{wide}} {c:+d} → {g.values[q]}", hang=4)
         return self.menu([self.t("continue")]) is not None and self._do(Continue())
 
-    def why(self) -> None:
-        lang = self.lang
-        for i, key in enumerate(WHY_KEYS, 1):
-            self.say(f"    {i:>2}. {describe(key, lang)} = {self.game.values[key]}")
-        answer = self.ask(len(WHY_KEYS))
-        if answer is None or answer == "w":
-            return
-        key = WHY_KEYS[int(answer) - 1]
-        self.say("  " + self.t("why_title", q=describe(key, lang), v=self.game.values[key]))
-        for line in explain.why_lines(self.game.why(key), self.game.scenario, lang):
-            self.say("    " + line)
+    def why(self) -> bool:
+        """``w``: the numbers this screen shows (else the key measures), then the causes of the one
+        chosen. False when input ended."""
+        lang, values = self.lang, self.game.values
+        keys = self.shown or [k for k in WHY_KEYS if k in values]
+        self.say("  " + self.t("term.why_list"))
+        for i, key in enumerate(keys, 1):
+            self.say(f"    {i:>2}. {describe(key, lang)} = {values[key]}")
+        while True:
+            line = self.console.prompt(self.t("term.why_pick", n=len(keys)))
+            if line is None:
+                self.say()
+                return False
+            line = line.strip()
+            if line == "" or line.lower() == "w":
+                return True  # back to the choices
+            if re.fullmatch(r"[0-9]{1,4}", line) and 1 <= int(line) <= len(keys):
+                break
+            self.say("  " + self.t("term.why_retry", low=1, high=len(keys)))
+        key = keys[int(line) - 1]
+        self.say("  " + self.t("why_title", q=describe(key, lang), v=values[key]))
+        lines = explain.why_lines(self.game.why(key), self.game.scenario, lang) or [self.t("why_none")]
+        for text in lines:
+            self.say("    " + text, hang=8)
+        self.say()
+        return True
 
+    # --- the debrief --------------------------------------------------------------------------
     def debrief(self) -> None:
+        """The outcomes, the measures over time, what actually happened, the journal, questions."""
         g, lang = self.game, self.lang
         self.header(self.t("ending_screen"))  # why it ended and how the record differs (the first line: the ending)
         for sentence in story.end_summary(g, lang):
             self.say(sentence)
         self.header(self.t("debrief"))
-        for key, value in g.outcomes().items():
-            self.say(f"  {i18n.word('outcome', key, lang):<36} {value}")
-        self.say()
-        self.say(self.t("history"))
-        self.say(tr(g.scenario.history, lang))
+        outcomes = g.outcomes()
+        wide = self.column([i18n.word("outcome", k, lang) for k in outcomes], self.width - 10)
+        for key, value in outcomes.items():
+            self.say(f"  {i18n.word('outcome', key, lang):<{wide}} {value:>6}", hang=4)
+        self.charts()
+        if tr(g.scenario.history, lang):
+            self.heading(self.t("history"))
+            self.say(tr(g.scenario.history, lang))
+            if g.scenario.sources:
+                self.say(self.t("sources"))
+                for source in tr_all(g.scenario.sources, self.lang):
+                    self.say(f"  - {source}")
+        self.journal()
         if g.scenario.questions:
-            self.say()
-            self.say(self.t("questions"))
-            for q in g.scenario.questions:
-                self.say(f"  - {tr(q, lang)}")
+            self.heading(self.t("questions"))
+            for i, q in enumerate(g.scenario.questions, 1):
+                self.say(f"  {i}. {tr(q, lang)}")
+
+    def heading(self, title: str) -> None:
+        self.say()
+        self.say(title)
+        self.say("-" * min(len(title), self.width))
+
+    def charts(self) -> None:
+        """The debrief's measures over time: one small chart a line, on the same 0–100 scale."""
+        from game.charts import CHART_KEYS, quantity_title
+
+        g, lang = self.game, self.lang
+        self.heading(self.t("tab_charts"))
+        if not g.timeline:
+            self.say(self.t("no_timeline"))
+            return
+        marks = self.console.sparks()
+        first = month_label(g.scenario.start + 3 * g.timeline[0]["quarter"], lang)
+        last = month_label(g.scenario.start + 3 * g.timeline[-1]["quarter"], lang)
+        self.say(self.t("term.chart_legend", first=first, last=last, low=marks[0], high=marks[-1]), hang=2)
+        titles = {k: quantity_title(k, lang) for k in CHART_KEYS}
+        room = self.width - 2 - 2 * 5  # the line's indent, and the first and last values
+        for key in CHART_KEYS:
+            series = [row[key] for row in g.timeline if key in row]
+            if not series:
+                continue
+            series = _fit(series, room - 2)
+            spark = f"{series[0]:>3} {sparkline(series, marks=marks)} {series[-1]:<3}"
+            wide = self.column(list(titles.values()), room - len(spark) - 1)
+            if len(titles[key]) <= wide:
+                self.say(f"  {titles[key]:<{wide}} {spark}")
+            else:  # a long name: the chart on the next line
+                self.say(f"  {titles[key]}", hang=4)
+                self.say(f"  {'':<{wide}} {spark}")
+
+    def journal(self) -> None:
+        """Every decision, and what the ledger says it moved most."""
+        from game.journal import consequences_text, journal_line
+
+        g, lang = self.game, self.lang
+        if not g.journal:
+            return
+        self.heading(self.t("tab_journal"))
+        for entry in g.journal:
+            self.say(f"  - {journal_line(g, entry, lang)}")
+            moved = consequences_text(g, entry, lang)
+            if moved:
+                self.say(f"      → {moved}", hang=8)
+
+
+def _fit(values: list[int], room: int) -> list[int]:
+    """At most ``room`` values, evenly taken (the first and the last kept)."""
+    if len(values) <= room or room < 2:
+        return values
+    step = (len(values) - 1) / (room - 1)
+    return [values[round(i * step)] for i in range(room)]
 
 
 class _Redraw(Exception):
