@@ -4,7 +4,7 @@ record differs, and what actually happened with its sources; Continue leads to t
 from __future__ import annotations
 
 from game import story
-from game.engine.defs import tr
+from game.engine.defs import tr, tr_all
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
 from game.ui.views.base import ActionSpec, GameView, heading_item, para, text_item
@@ -40,5 +40,5 @@ class EndingView(GameView):
         items = para(f, inner.w, tr(g.scenario.history, lang))
         if g.scenario.sources:
             items.append(heading_item(f, inner.w, self.t("sources")))
-            items.extend(text_item(f, inner.w, "• " + src, color=f.pal.muted) for src in g.scenario.sources)
+            items.extend(text_item(f, inner.w, "• " + src, color=f.pal.muted) for src in tr_all(g.scenario.sources, self.lang))
         f.scroll_list("history", inner, items)
