@@ -163,6 +163,15 @@ def writable_file(text: str) -> str:
     return text
 
 
+def room_url(text: str) -> str:
+    from game.room.link import room_address
+
+    try:
+        return room_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def readable_file(text: str) -> str:
     """An existing ordinary file (not a folder, a FIFO or /dev/zero)."""
     path = _plain_path(text, "the file")
@@ -321,6 +330,11 @@ def play_in_terminal(args: argparse.Namespace) -> int:
         if scenario is None:
             return 2
         session = Session.new(scenario, args.level, args.seed, store)
+    if getattr(args, "room", None):  # the live room: decisions sent as they are made; its pause and hold obeyed
+        from game.room.link import join
+
+        join(args.room, args.session, args.team or "team", session, lang, wait=lambda line: print(f"  {printable(line)}", flush=True))
+        print(f"penholder: {printable(i18n.text('room.joined', lang, address=args.room))}", file=sys.stderr)
 
     replay_failed: list[str] = []
 
@@ -689,6 +703,9 @@ def _play_args(p: argparse.ArgumentParser) -> None:
                         "for 'compare' and 'whatif' (default: none)")
     p.add_argument("--session", default=None, metavar="CODE",
                    help="a session code from the facilitator ('session new'): its scenario, length and luck (default: none)")
+    p.add_argument("--room", type=room_url, default=None, metavar="ws://HOST:PORT",
+                   help="with --session: send the decisions to the facilitator's live room ('host' prints the address; "
+                        "default: none)")
     _seed_arg(p, None, "the game's luck")
     p.add_argument("--text", action="store_true",
                    help="play in the terminal (default: the window where a display exists, else the terminal)")
@@ -738,6 +755,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(_join_dash_values(argv))
     if getattr(args, "session", None):
         _apply_session(args)
+    if getattr(args, "room", None) and not getattr(args, "session", None):
+        args.parser.error("--room needs --session CODE: the room plays one session")
     if getattr(args, "seed", 0) is None:
         args.seed = int.from_bytes(os.urandom(4), "big") % 1_000_000
     try:

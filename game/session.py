@@ -58,6 +58,9 @@ class Session:
         self.game_id = game_id
         self.store = store
         self.save_error: Notice | None = None
+        # the live room (game.room.link): may stop an action, and is told of every decision and undo
+        self.gate: Callable[[Action], None] | None = None
+        self.watchers: list[Callable[[Game], None]] = []
 
     # --- starting and continuing ----------------------------------------------------------
     @classmethod
@@ -134,8 +137,12 @@ class Session:
     # --- playing --------------------------------------------------------------------------
     def act(self, action: Action) -> None:
         """Apply a decision (``Impossible`` passes through untouched) and autosave."""
+        if self.gate is not None:
+            self.gate(action)
         self.game.apply(action)
         self.autosave()
+        for watch in self.watchers:
+            watch(self.game)
 
     def can_undo(self) -> bool:
         return any(isinstance(d, dict) and d.get("do") in MEANINGFUL for d in self.game.decisions)
@@ -147,6 +154,8 @@ class Session:
         except ValueError as exc:
             raise Impossible(str(exc)) from None
         self.autosave()
+        for watch in self.watchers:
+            watch(self.game)
 
     def autosave(self) -> None:
         self.save_error = None

@@ -246,8 +246,8 @@ def test_the_debrief_exports_the_report(tmp_path: Path) -> None:
     for name in screens(app, playable_tutorial(tmp_path)):
         if name == "debrief-charts":
             break
-    labels = [label for cid, label, _a, _p in app.view.actions() if cid == "act:report"]
-    assert labels == ["Exporter le rapport (E)"]
+    frame = app.draw()
+    assert [c.label for c in frame.controls if c.id == "act:report"] == ["Exporter le rapport (E)"]
     app.handle(key(pygame.K_e))
     written = sorted((tmp_path / "reports").rglob("report-*"))
     assert [p.suffix for p in written] == [".html", ".pdf"]

@@ -66,6 +66,9 @@ class DebriefView(GameView):
     def default_focus(self) -> str | None:
         return f"tab:{self.tab}"
 
+    def shortcuts(self) -> dict[str, str]:
+        return super().shortcuts() | {"act:report": "E"}
+
     def actions(self) -> list[ActionSpec]:
         return [("act:report", self.t("export_report"), self.export, False),
                 ("act:title", self.t("new_game"), self.app.nav.goto_title, True)]
