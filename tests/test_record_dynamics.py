@@ -134,3 +134,31 @@ def test_in_consent_poor_play_can_lose_the_agreement_but_not_before_its_time() -
             collapsed.append(record["ended"])
     assert collapsed, "the agreement's collapse is never reached in Consent"
     assert all(int(ended.replace("-", "")) >= gate for ended in collapsed)
+
+
+# JNIM off its ceiling (issue 7): past the knee, recruits and fighters from abroad run dry.
+
+def test_past_the_knee_a_group_finds_fewer_recruits_and_none_at_full_strength(scenario: Scenario) -> None:
+    knee = scenario.coefficients["recruitment_knee"]
+    assert knee < 100  # the rule is on in the shipped model
+    assert rules.room(knee, knee) == 100
+    assert rules.room(100, knee) == 0
+    assert 0 < rules.room((knee + 100) // 2, knee) < 100
+    state = {"strength.jnim": 95, "strength.isgs": 95, "politics.reconciliation": 0, "mission.trust": 0}
+    on, on_m = quarter(scenario, state)
+    rules.spoilers(on)
+    rules.recruitment(on)
+    off, off_m = quarter(scenario, state, {"recruitment_knee": 100})
+    rules.spoilers(off)
+    rules.recruitment(off)
+    for cause in ("rule:recruitment", "rule:regrowth"):
+        assert moved(on_m, "strength.jnim", cause) < moved(off_m, "strength.jnim", cause)
+
+
+def test_in_consent_jnim_does_not_sit_at_its_ceiling_for_most_of_the_game() -> None:
+    from game.sim import fidelity
+
+    consent = load_scenario(levels_root() / "consent").scenario
+    assert consent is not None
+    at_bounds = {b["quantity"]: b["share"] for b in fidelity.report(consent, 60, 1)["at_bounds"]}
+    assert at_bounds.get("strength.jnim", 0) < 0.3

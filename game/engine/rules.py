@@ -93,6 +93,7 @@ COEFFICIENTS: dict[str, str] = {
     "standing_capital": "% of the penholder's standing above 50 added to its political capital at each renewal",
     "truce_recovery": "% of a hostile relation between signatories that truces brokered by fully engaged mediators mend each quarter",
     "centre_recruitment": "jihadist strength gained a quarter in the centre with no state, no reconciliation and civilians fully harmed",
+    "recruitment_knee": "strength above which a jihadist group's recruitment runs dry, to none at full strength (100: never)",
     "centre_reach": "violence a full-strength jihadist group drives in a centre region with no state and no reconciliation (%)",
     "ct_grievance": "harm to civilians (0-100) that fully robust or parallel counter-terrorism operations add to grievances",
     "presence_protection": "violence kept down where the mission is fully present, at full consent",
@@ -225,6 +226,15 @@ def cohesion(values: Mapping[str, int]) -> int:
     """Signatories' cohesion, 0..100, derived from their relations (−100..100)."""
     total = sum(values[k] for k in _SIGNATORY_KEYS)
     return (total // len(_SIGNATORY_KEYS) + 100) // 2
+
+
+def room(strength: int, knee: int) -> int:
+    """% of its recruits a group still finds: all up to ``knee``, then fewer, none at full strength.
+
+    The most fighters a group can field, feed, arm and pay: past it, recruits run dry."""
+    if strength <= knee:
+        return 100
+    return (100 - strength) * 100 // max(1, 100 - knee)
 
 
 @dataclass(frozen=True)
@@ -454,9 +464,10 @@ def spoilers(q: Quarter) -> None:
     g5 = L.get("g5_support", 0)
     g5_hit = part(C["g5_strike"], g5, mean(v, _G5)) if g5 else 0
     decay = C["spoiler_decay"]
+    knee = C["recruitment_knee"]
     for actor in SPOILERS:
         key = _STRENGTH[actor]
-        add(key, regrowth, "rule:regrowth")
+        add(key, regrowth if v[key] <= knee else pct(regrowth, room(v[key], knee)), "rule:regrowth")
         # Collusion: an armed actor on good terms with a spoiler gives it shelter, routes, recruits
         # or money: a signatory, the state's own officials, traffickers, another jihadist group.
         ties = 0
@@ -521,8 +532,11 @@ def recruitment(q: Quarter) -> None:
     abuses = pct(C["ct_grievance"], max(q.parallel, q.robust))
     abuses = pct(abuses, 100 - pct(C["accountability"], L.get("hr_monitoring", 0)))
     harm = min(100, mean(v, _CENTRE_VIOLENCE) + abuses)
-    # (a group recruits less as it nears the most it can field: at full strength, half as fast)
-    q.add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm, 100 - v["strength.jnim"] // 2), "rule:recruitment")
+    # (a group recruits less as it nears the most it can field: at full strength, half as fast,
+    # and none at all once past the knee: see ``room``)
+    jnim = v["strength.jnim"]
+    saturation = pct(100 - jnim // 2, room(jnim, C["recruitment_knee"]))
+    q.add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm, saturation), "rule:recruitment")
 
 
 def violence(q: Quarter) -> None:
