@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from game.content import schema
+from game.content import cardmeta, schema
 from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_bytes, read_file
 from game.content.warnings import CardSite, Deck
@@ -1081,6 +1081,14 @@ def _check_reason_years(seats: dict[int, tuple[str, ...]], lib: _Library, out: _
                                 " (or the year the event it names began)")
 
 
+def _document(card: schema.CardModel) -> dict[str, str]:
+    """The card's document, category and place: as written, else read from it (game/content/cardmeta.py)."""
+    effects = [r.effects for r in card.responses] + [later.effects for r in card.responses for later in r.later]
+    document, category, place = cardmeta.derive(effects, card.sources[0].get("en", ""),
+                                                (card.title["en"], card.text["en"]))
+    return {"document": card.document or document, "category": card.category or category, "place": card.place or place}
+
+
 def _latest_year_cited(why: Mapping[str, str]) -> int:
     """The latest year a reason's text cites, by number or by an event it names (0 if none)."""
     texts = tuple(why.values())
@@ -1127,6 +1135,7 @@ def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card
         start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
         file=doc.path, line=doc.at(base)[0],
         historical=historical.response if historical else "", historical_source=historical.source if historical else "",
+        **_document(card),
     )
 
 

@@ -229,6 +229,13 @@ class CardModel(Strict):
     title: Text = Field(description="a headline, about 60 characters at most")
     text: Text = Field(description="what happened, who, what is at stake (about 90 words)")
     sources: list[Source] = Field(min_length=1, max_length=20)
+    document: Literal["cable", "wire", "report", "letter"] | None = Field(
+        default=None, description="what the card looks like: a code cable, a press wire, a report extract or a letter"
+                                  " (default: read from its first source)")
+    category: Literal["security", "political", "humanitarian", "regional", "council", "mission"] | None = Field(
+        default=None, description="its subject, shown as an icon (default: what its responses move most)")
+    place: Literal["kidal", "gao", "timbuktu", "menaka", "mopti", "segou", "bamako", "new-york"] | None = Field(
+        default=None, description="where it happens, on the card's locator map (default: the region it moves most)")
     responses: list[ResponseModel] = Field(min_length=2, max_length=3)
     when: Condition | None = Field(default=None, description="when the card can be drawn")
     weight: Annotated[int, Field(ge=0, le=MAX_WEIGHT)] | WeightRule = Field(

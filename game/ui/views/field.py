@@ -13,6 +13,7 @@ from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
+from game.ui.views import carddoc
 from game.ui.views.base import (
     NUMBER_KEYS,
     ActionSpec,
@@ -71,8 +72,8 @@ class CardView(GameView):
         if card is None:
             return
         left, right = columns(body, [0.47, 0.53], f.gap)
-        inner = f.panel(left, tr(card.title, lang))
-        items = para(f, inner.w, tr(card.text, lang))
+        inner = carddoc.draw_header(f, f.panel(left), card, g.date, lang)  # the card as the document it is
+        items = [heading_item(f, inner.w, tr(card.title, lang), "h2"), *para(f, inner.w, tr(card.text, lang))]
         if card.sources:
             items.append(heading_item(f, inner.w, self.t("sources")))
             for src in tr_all(card.sources, lang):

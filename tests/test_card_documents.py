@@ -1,0 +1,65 @@
+"""Cards look like the documents they are (issue 11): each has a kind of document, a subject with
+its icon and a place on a locator map, written by the designer or read from the card."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.content import cardmeta
+from game.content.loader import levels_root, load_scenario
+from game.ui import icons
+from game.ui.views import carddoc
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", ["tutorial", "after-algiers", "consent", "serval-to-minusma"])
+def test_every_shipped_card_is_a_document_with_a_subject_and_a_place(name: str) -> None:
+    scenario = load_scenario(levels_root() / name).scenario
+    assert scenario is not None
+    for card in scenario.cards:
+        assert card.document in cardmeta.DOCUMENTS and card.category in cardmeta.CATEGORIES, card.id
+        assert card.place in cardmeta.PLACES, card.id
+        assert card.category in icons.CARD_KINDS
+    assert len({c.category for c in scenario.cards}) >= 4  # not one subject for every card
+
+
+def test_what_a_card_is_read_from_its_words_its_effects_and_its_source() -> None:
+    document, category, place = cardmeta.derive(
+        [{"violence.gao": -3, "mission.consent": -5}], "Press reports (AFP), March 2019",
+        ("Ogossagou", "Gunmen attack a Fulani village; at least 160 are killed."))
+    assert (document, category, place) == ("wire", "security", "mopti")  # the town named, not the effect
+    assert cardmeta.derive([{"displacement.timbuktu": 4}], "UN SG report S/2016/498", ("A quiet season", "")) \
+        == ("report", "humanitarian", "timbuktu")  # no telling words: what the responses move
+    assert cardmeta.derive([{"council.unity": 3}], "Notes of the Council's consultations", ("Closed doors", ""))[2] \
+        == cardmeta.NEW_YORK
+    assert cardmeta.named_place(["Bergamo and Gaoual are not in Mali"]) == ""  # whole words only
+
+
+def test_a_designer_who_knows_better_writes_the_fields(tmp_path: Path) -> None:
+    root = tmp_path / "levels"
+    shutil.copytree(ROOT / "levels", root)
+    path = root / "tutorial" / "cards" / "tutorial.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("  - id: ")
+    card_id = text[first + 8:text.index("\n", first)].strip()
+    line_end = text.index("\n", first) + 1
+    path.write_text(text[:line_end] + "    document: letter\n    category: humanitarian\n    place: segou\n"
+                    + text[line_end:], encoding="utf-8")
+    scenario = load_scenario(root / "tutorial").scenario
+    assert scenario is not None
+    card = scenario.card(card_id)
+    assert (card.document, card.category, card.place) == ("letter", "humanitarian", "segou")
+
+
+def test_the_header_says_what_the_document_is_in_the_players_language() -> None:
+    scenario = load_scenario(levels_root() / "tutorial").scenario
+    assert scenario is not None
+    card = next(c for c in scenario.cards if c.document == "wire")
+    first, second = carddoc.header_words(card, scenario.start, "fr")
+    assert first.startswith("DÉPÊCHE · ") and "2015" in second
+    first, _ = carddoc.header_words(card, scenario.start, "en")
+    assert first.startswith("PRESS WIRE · ")
