@@ -1,0 +1,112 @@
+"""The game's own bookkeeping, aimed at what the mutation run (benchmarks/mutation.py) showed
+untested in ``game/engine/game.py``: which mandate year and which Council a quarter belongs to,
+the levers a clause sets outright, the first renewal's capital, a vote's unity when it is zero or
+unknown, the stances the players see, and which saves load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lab import make_lab, to_the_field
+
+from game.content.loader import levels_root, load_scenario
+from game.engine import council
+from game.engine.actions import Choose, Continue
+from game.engine.defs import Scenario
+from game.engine.game import Game, VoteResult
+
+
+@pytest.fixture(scope="module")
+def consent() -> Scenario:
+    """Two mandate years, June 2021 to June 2023, and the Council changing in January 2022."""
+    loaded = load_scenario(levels_root() / "consent").scenario
+    assert loaded is not None
+    return loaded
+
+
+def test_a_mandate_year_is_four_quarters_and_the_last_stays_current(consent: Scenario) -> None:
+    game = Game(consent, 1)
+    assert consent.years == 2
+    seen = {}
+    for quarter in (0, 3, 4, 7, 8, 11):
+        game.quarter = quarter
+        seen[quarter] = game.mandate
+    assert seen == {0: 1, 3: 1, 4: 2, 7: 2, 8: 2, 11: 2}
+
+
+def test_the_council_seated_is_the_one_of_the_vote_s_calendar_year(consent: Scenario) -> None:
+    # Estonia sat on the Council in 2020-2021, Albania in 2022-2023 (the scenario's seats).
+    game = Game(consent, 1)
+    assert game.date // 12 == 2021
+    first = {m.id for m in game.council}
+    assert "estonia" in first and "albania" not in first
+    game.quarter = 3  # March 2022
+    second = {m.id for m in game.council}
+    assert "albania" in second and "estonia" not in second
+    assert len(first) == len(second) == 15
+
+
+def test_a_count_lever_is_set_outright_never_clamped_nor_halved(consent: Scenario) -> None:
+    game = Game(consent, 1)
+    draft = dict(game.draft) | {"troops": "raise", "duration": "six-months"}
+    ceiling = consent.dimension("troops").option("raise").levers["troop_ceiling"]
+    duration = consent.dimension("duration").option("six-months").levers["duration"]
+    assert ceiling > 100  # a number of troops, not a 0-100 push
+    for softened in ({}, {"troops": "china", "duration": "china"}):
+        levers, cause = game.levers_for(draft, softened)
+        assert levers["troop_ceiling"] == ceiling
+        assert levers["duration"] == duration
+        assert cause["troop_ceiling"] == "clause:troops.raise"
+
+
+def test_two_clauses_pushing_one_lever_add_up(tmp_path: Path) -> None:
+    patch = ("        levers: {hr_monitoring: 80}", "        levers: {hr_monitoring: 80, robust: 10}")
+    game = Game(make_lab(tmp_path, clauses_patch=patch), 1)
+    traditional = dict(game.draft) | {"posture": "traditional", "rights": "minimal"}
+    reporting = traditional | {"rights": "public-reporting"}
+    alone, _ = game.levers_for(traditional, {})
+    both, _ = game.levers_for(reporting, {})
+    assert both["robust"] == min(100, alone["robust"] + 10)
+    assert both["hr_monitoring"] > alone["hr_monitoring"]
+
+
+def test_the_first_renewal_s_capital_is_a_fresh_allowance(tmp_path: Path) -> None:
+    # Carry all unspent capital and give standing no weight: the first renewal must still bring
+    # the allowance alone, whatever capital the scenario's starting state names.
+    coefficients = {"capital_carry": 100, "standing_capital": 0}
+    sc = make_lab(tmp_path, coefficients=coefficients)
+    game = Game(sc, 1)
+    assert game.values["council.capital"] == sc.coefficients["capital_per_mandate"]
+
+
+def test_a_vote_without_its_unity_counts_its_votes_and_a_unity_of_zero_is_kept() -> None:
+    votes = {"a": council.YES, "b": council.ABSTAIN, "c": council.NO}
+    counted = council.unity(votes)
+    assert counted > 0
+    assert VoteResult(0, votes, False, {}).unity_at_vote() == counted  # a save from before unity
+    assert VoteResult(0, votes, False, {}, 0).unity_at_vote() == 0  # a Council that held nothing
+    assert VoteResult(0, votes, False, {}, 1).unity_at_vote() == 1
+
+
+def test_the_stances_shown_are_one_per_seated_member_and_follow_the_draft(consent: Scenario) -> None:
+    game = Game(consent, 1)
+    game.apply(Continue())
+    before = game.predict()
+    assert [s.member for s in before] == [m.id for m in game.council]
+    assert game.predict() == before  # asked again, nothing changed: the same answer
+    game.apply(Choose("force", "mission"))
+    after = game.predict()
+    assert [s.score for s in after] != [s.score for s in before]
+    assert game.vote_stances() == after
+
+
+def test_a_save_of_this_format_loads_and_another_format_is_refused(tmp_path: Path) -> None:
+    game = Game(make_lab(tmp_path), 1)
+    to_the_field(game)
+    data = game.to_dict()
+    # Saves already on players' disks say format 1: they must keep loading.
+    assert Game.from_dict(game.scenario, data | {"format": 1}).to_dict() == data
+    for other in (0, 2):
+        with pytest.raises(ValueError, match="unknown save format"):
+            Game.from_dict(game.scenario, data | {"format": other})
