@@ -124,3 +124,36 @@ def test_every_shortcut_key_is_shown_on_its_button(tmp_path, size, lang):
                 assert c.label.endswith(f"({caps[c.id]})"), f"{name}: {c.id} {c.label!r} hides its key"
                 shown_somewhere.add(caps[c.id])
     assert {"M", "A", "V", "B", "F1"} <= shown_somewhere
+
+
+def _seg_dist(p, a, b):
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    k = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return ((p[0] - a[0] - k * dx) ** 2 + (p[1] - a[1] - k * dy) ** 2) ** 0.5
+
+
+@pytest.mark.parametrize("size,step,lang", [("1280x720", 1, "en"), ("1024x600", LARGEST, "fr"),
+                                            ("1280x720", LARGEST, "fr"), ("1920x1080", 0, "en")])
+def test_every_number_of_the_web_sits_on_its_own_tie(tmp_path, size, step, lang):
+    from game.engine.world import RELATION_PAIRS
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", size, lang, step)
+    for name in screens(app, folder):
+        if name == "briefing-web":
+            break
+    frame = app.draw()
+    pos = app.view.web_places
+    assert set(pos) == {a for pair in RELATION_PAIRS for a in pair}
+    labels = {c.id: c.rect for c in frame.controls if c.id.startswith("web:rel:")}
+    assert len(labels) == len(RELATION_PAIRS)
+    wrong = []
+    for a, b in RELATION_PAIRS:
+        centre = labels[f"web:rel:{a}:{b}"].center
+        own = _seg_dist(centre, pos[a], pos[b])
+        for c, d in RELATION_PAIRS:
+            if (c, d) != (a, b) and _seg_dist(centre, pos[c], pos[d]) <= own:
+                wrong.append(f"{a}–{b}'s number is as near {c}–{d}")
+    assert not wrong, wrong
+    boxes = list(labels.values()) + [c.rect for c in frame.controls if c.id.startswith("web:strength:")]
+    overlaps = [(i, j) for i in range(len(boxes)) for j in range(i) if boxes[i].colliderect(boxes[j])]
+    assert not overlaps, overlaps

@@ -27,7 +27,8 @@ def changes_since(game: Game, quantity: str, since: int) -> int:
     return sum(c for q, name, c, _cause in game.meters.ledger if name == quantity and q >= since)
 
 
-def draw_web(f: Frame, rect: Rect, game: Game, lang: str) -> None:
+def draw_web(f: Frame, rect: Rect, game: Game, lang: str) -> dict[str, Point]:
+    """Draw the web in ``rect``; return the nodes' centres (the ends of the ties)."""
     area = draw_legend(f, rect, lang)
     since = game.votes[-1].quarter if game.votes else None
     label_w = max(f.text_w(short(a, lang, game.date), "bold") for a in ARMED) + 2 * f.pad
@@ -35,8 +36,9 @@ def draw_web(f: Frame, rect: Rect, game: Game, lang: str) -> None:
     label_h = f.line_h("bold") * 2 + 6
     pos = node_places(f, area, label_w, label_h)
     draw_ties(f, game, pos, since)
-    boxes = draw_nodes(f, game, lang, pos, area, (label_w, label_h))
+    boxes = draw_nodes(f, game, lang, pos, area, (label_w, label_h), stacked(f, area, label_w, label_h))
     draw_tie_labels(f, game, pos, area, since, boxes)
+    return pos
 
 
 def draw_legend(f: Frame, rect: Rect, lang: str) -> Rect:
@@ -76,12 +78,25 @@ def draw_legend(f: Frame, rect: Rect, lang: str) -> Rect:
     return area
 
 
+def _radii(f: Frame, area: Rect, label_w: int, label_h: int, stack: bool) -> tuple[float, float]:
+    if stack:
+        rx = max(30.0, area.w / 2 - label_w * 3 / 4 - f.pad)
+    else:
+        rx = max(30.0, (area.w - 2 * label_w) / 2 - 2 * f.pad)
+    ry = max(20.0, min(rx * 0.87, (area.h - 2 * label_h) / 2 - f.pad))
+    return min(rx, ry / 0.87 * 1.6), ry
+
+
+def stacked(f: Frame, area: Rect, label_w: int, label_h: int) -> bool:
+    """True when the side actors' labels go above their nodes too, leaning outward: labels beside
+    them would squeeze the hexagon (a narrow area: a small window, a large text, long names)."""
+    return _radii(f, area, label_w, label_h, True)[0] > 1.2 * _radii(f, area, label_w, label_h, False)[0]
+
+
 def node_places(f: Frame, area: Rect, label_w: int, label_h: int) -> dict[str, Point]:
     """A hexagon, flat side up, or a flattened one when the area is wide and short."""
     cx, cy = area.centerx, area.centery
-    rx = max(30.0, (area.w - 2 * label_w) / 2 - 2 * f.pad)
-    ry = max(20.0, min(rx * 0.87, (area.h - 2 * label_h) / 2 - f.pad))
-    rx = min(rx, ry / 0.87 * 1.6)
+    rx, ry = _radii(f, area, label_w, label_h, stacked(f, area, label_w, label_h))
     return {actor: (cx + rx * math.cos(math.radians(a)), cy - ry * math.sin(math.radians(a)) / 0.866)
             for actor, a in ANGLES.items()}
 
@@ -103,9 +118,13 @@ def draw_ties(f: Frame, game: Game, pos: dict[str, Point], since: int | None) ->
             f.dashed_line(p0, p1, pal.muted, 1, 3)
 
 
-def label_box(x: float, y: float, rr: int, angle: int, size: tuple[int, int]) -> Rect:
-    """Where a node's label goes: upper and lower ones lean outward, so neighbours never overlap."""
+def label_box(x: float, y: float, rr: int, angle: int, size: tuple[int, int], stack: bool = False) -> Rect:
+    """Where a node's label goes: upper and lower ones lean outward, so neighbours never overlap;
+    the side ones beside their node, or (``stack``) above it, leaning outward too."""
     label_w, label_h = size
+    if stack and angle in (0, 180):
+        lean = label_w // 4 if angle == 0 else label_w - label_w // 4
+        return Rect(int(x - lean), int(y - rr - 6 - label_h), label_w, label_h)
     lean = label_w // 4 if angle in (60, 300) else label_w - label_w // 4
     if angle in (60, 120):
         return Rect(int(x - lean), int(y - rr - 6 - label_h), label_w, label_h)
@@ -117,7 +136,7 @@ def label_box(x: float, y: float, rr: int, angle: int, size: tuple[int, int]) ->
 
 
 def draw_nodes(f: Frame, game: Game, lang: str, pos: dict[str, Point], area: Rect,
-               size: tuple[int, int]) -> list[Rect]:
+               size: tuple[int, int], stack: bool = False) -> list[Rect]:
     """Each actor as a disc sized by its strength, with its name and strength; returns the rects
     the ties' labels must avoid."""
     pal = f.pal
@@ -129,7 +148,7 @@ def draw_nodes(f: Frame, game: Game, lang: str, pos: dict[str, Point], area: Rec
         rr = 8 + strength * 14 // 100
         pygame.draw.circle(f.s, pal.panel, (x, y), rr + 3)
         pygame.draw.circle(f.s, pal.heading if actor in SIGNATORIES else pal.text, (x, y), rr)
-        box = label_box(x, y, rr, ANGLES[actor], size)
+        box = label_box(x, y, rr, ANGLES[actor], size, stack)
         box.clamp_ip(area)
         boxes.append(box)
         boxes.append(Rect(int(x - rr), int(y - rr), 2 * rr, 2 * rr))
@@ -147,38 +166,107 @@ def draw_nodes(f: Frame, game: Game, lang: str, pos: dict[str, Point], area: Rec
     return boxes
 
 
-def tie_label_place(p0: Point, p1: Point, w: int, h: int, area: Rect, placed: list[Rect]) -> Rect:
-    """A spot along the tie where its label collides with nothing placed; else its middle."""
-    for tt in (0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.45, 0.55):
-        x = p0[0] + (p1[0] - p0[0]) * tt
-        y = p0[1] + (p1[1] - p0[1]) * tt
-        box = Rect(int(x - w / 2), int(y - h / 2), w, h)
-        box.clamp_ip(area)
-        if not any(box.colliderect(p) for p in placed):
-            return box
-    x = p0[0] + (p1[0] - p0[0]) * 0.5
-    y = p0[1] + (p1[1] - p0[1]) * 0.5
-    box = Rect(int(x - w / 2), int(y - h / 2), w, h)
-    box.clamp_ip(area)
-    return box
+def seg_dist(p: Point, a: Point, b: Point) -> float:
+    """How far the point ``p`` is from the segment ``a``–``b``."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    span = dx * dx + dy * dy
+    k = 0.0 if span == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / span))
+    return math.hypot(p[0] - (a[0] + k * dx), p[1] - (a[1] + k * dy))
+
+
+# Where along a tie its label may sit (the middle first), and how far off the line, in label heights.
+ALONG = tuple(0.5 + sign * k / 40 for k in range(17) for sign in ((1,) if k == 0 else (-1, 1)))
+ACROSS = (0.0, 0.3, -0.3, 0.6, -0.6, 0.9, -0.9)
+
+
+def tie_spots(p0: Point, p1: Point, others: list[tuple[Point, Point]], w: int, h: int,
+              area: Rect) -> list[tuple[Rect, float]]:
+    """The label's possible boxes along its tie, each with its margin: how much nearer its centre
+    is to its own tie than to any other (a label with no margin could be read as another's)."""
+    dx, dy = p1[0] - p0[0], p1[1] - p0[1]
+    length = max(1.0, math.hypot(dx, dy))
+    nx, ny = -dy / length, dx / length
+    out = []
+    for along in ALONG:
+        for across in ACROSS:
+            x = p0[0] + dx * along + nx * across * h
+            y = p0[1] + dy * along + ny * across * h
+            box = Rect(int(x - w / 2), int(y - h / 2), w, h)
+            box.clamp_ip(area)
+            c = (float(box.centerx), float(box.centery))
+            nearest_other = min((seg_dist(c, a, b) for a, b in others), default=1e9)
+            out.append((box, nearest_other - seg_dist(c, p0, p1)))
+    return out
+
+
+def _spot_cost(spot: tuple[Rect, float], placed: list[Rect], need: float) -> tuple[int, int, float]:
+    """Spots on its own tie with room to spare first, then the fewest overlaps."""
+    box, margin = spot
+    clash = sum(1 for p in placed if box.colliderect(p))
+    return (0 if margin >= need else 1, clash, -min(margin, need))
+
+
+_PLACED: dict[tuple[object, ...], list[Rect]] = {}
+
+
+def place_tie_labels(ties: list[tuple[Point, Point, int, int]], area: Rect, avoid: list[Rect]) -> list[Rect]:
+    """``find_tie_labels``, remembered: the web is drawn again at every frame, the same."""
+    key = (tuple(ties), tuple(area), tuple(tuple(r) for r in avoid))
+    if key not in _PLACED:
+        if len(_PLACED) > 64:
+            _PLACED.clear()
+        _PLACED[key] = find_tie_labels(ties, area, avoid)
+    return [Rect(r) for r in _PLACED[key]]
+
+
+def find_tie_labels(ties: list[tuple[Point, Point, int, int]], area: Rect, avoid: list[Rect]) -> list[Rect]:
+    """A box for each tie's label (width, height), on its own tie: nearer it than any other tie,
+    clear of the nodes and of the labels placed before. Labels are placed one by one, in a few
+    orders (the ties with the fewest good spots first, …); the order that leaves the fewest labels
+    off their tie or overlapping wins."""
+    spots = [tie_spots(p0, p1, [(a, b) for j, (a, b, _w, _h) in enumerate(ties) if j != i], w, h, area)
+             for i, (p0, p1, w, h) in enumerate(ties)]
+    need = max(2.0, min((h for _a, _b, _w, h in ties), default=0) / 4)
+    scarce = sorted(range(len(ties)), key=lambda i: sum(1 for _b, m in spots[i] if m >= need))
+    natural = list(range(len(ties)))
+    best: tuple[tuple[int, int], list[Rect]] | None = None
+    orders = [scarce, natural, natural[::-1], scarce[::-1]] + [scarce[k:] + scarce[:k] for k in range(1, len(scarce))]
+    for order in orders:
+        placed = list(avoid)
+        chosen: dict[int, Rect] = {}
+        off = clashes = 0
+        for i in order:
+            # the first best spot: the middle when it is clear
+            box, margin = min(spots[i], key=lambda spot, placed=placed: _spot_cost(spot, placed, need))  # type: ignore[misc]
+            off += margin <= 0
+            clashes += sum(1 for p in placed if box.colliderect(p))
+            chosen[i] = box
+            placed.append(box.inflate(2, 2))
+        if best is None or (off, clashes) < best[0]:
+            best = ((off, clashes), [chosen[i] for i in natural])
+        if not off and not clashes:
+            break
+    return best[1] if best is not None else []
 
 
 def draw_tie_labels(f: Frame, game: Game, pos: dict[str, Point], area: Rect, since: int | None,
                     avoid: list[Rect]) -> None:
     """Each relation's number, with how far it moved since the last vote (▲5, ▼12)."""
     pal = f.pal
-    placed = list(avoid)
+    texts, ties = [], []
     for a, b in RELATION_PAIRS:
         q = pair_key(a, b)
         val = game.values[q]
         text = f"{val:+d}".replace("-", "−")
         delta = changes_since(game, q, since) if since is not None else 0
         mark = f" {'▲' if delta > 0 else '▼'}{abs(delta)}" if abs(delta) >= 5 else ""
-        w = f.text_w(text + mark, "bold") + f.pad
-        h = f.line_h("bold") + 2
-        chosen = tie_label_place(pos[a], pos[b], w, h, area, placed)
-        placed.append(chosen.inflate(2, 2))
+        texts.append(text + mark)
+        ties.append((pos[a], pos[b], f.text_w(text + mark, "bold") + f.pad, f.line_h("bold") + 2))
+    boxes = place_tie_labels(ties, area, avoid)
+    for (a, b), label, chosen in zip(RELATION_PAIRS, texts, boxes, strict=True):
+        q = pair_key(a, b)
+        val = game.values[q]
         color = pal.allied if val >= 10 else pal.hostile if val <= -10 else pal.muted
         f.fill(chosen, pal.panel, 4, color, 2)
-        f.why_number(f"web:rel:{a}:{b}", Rect(chosen.x, chosen.y + 1, chosen.w - f.pad // 2, h),
-                     text + mark, q, align="center", color=color)
+        f.why_number(f"web:rel:{a}:{b}", Rect(chosen.x, chosen.y + 1, chosen.w - f.pad // 2, chosen.h),
+                     label, q, align="center", color=color)

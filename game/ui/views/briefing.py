@@ -49,6 +49,7 @@ class BriefingView(GameView):
         super().__init__(app)
         self.tab = "map"
         self.wide = True
+        self.web_places: dict[str, actors_web.Point] = {}  # the nodes of the web, as last drawn
 
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "tab":
@@ -176,7 +177,7 @@ class BriefingView(GameView):
 
     # --- the web of armed actors ------------------------------------------------------------
     def draw_web(self, f: Frame, rect: Rect) -> None:
-        actors_web.draw_web(f, rect, self.game, self.lang)
+        self.web_places = actors_web.draw_web(f, rect, self.game, self.lang)  # the tests read the ties' ends
 
     # --- the side column ------------------------------------------------------------------------
     def draw_side(self, f: Frame, rect: Rect) -> None:
