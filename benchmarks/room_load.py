@@ -58,8 +58,17 @@ def play_team(i: int, scenario: Scenario, seed: int, url: str, code: str, drops:
             game.apply(drafter.choose(game))
         team.sync(game)
         if rng.random() < drops:
-            team.drop()
+            wait_connected(team)
+            team.drop()  # whatever is on its way is lost with the socket
     out[i] = (game, team)
+
+
+def wait_connected(team: RoomClient, timeout: float = 2.0) -> None:
+    """A cut is a cut of a live connection: wait for the reconnection (the game goes on meanwhile
+    in a real window; here the scripted team would otherwise outrun its own client)."""
+    end = time.monotonic() + timeout
+    while not team.connected and time.monotonic() < end:
+        time.sleep(0.005)
 
 
 def counts(held: list[dict[str, object]], own: list[dict[str, object]]) -> tuple[int, int]:
@@ -127,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
           f"resends ignored {totals['duplicates']}, gaps {totals['gaps']}")
     print(f"dropped {dropped}, duplicated {duplicated}; rooms' games differing {differ}; "
           f"team files differing {files_differ} of {len(rebuilt)}")
-    print(f"reconnections {sum(c.reconnections for _g, c in done.values())}, unsent at the end {len(unsent)}")
+    print(f"connections cut {sum(c.drops for _g, c in done.values())}, reconnections "
+          f"{sum(c.reconnections for _g, c in done.values())}, unsent at the end {len(unsent)}")
     print(f"time: {played:.2f} s playing, {elapsed:.2f} s until the room held everything "
           f"({sent / elapsed:.0f} changes a second)")
     ok = not (dropped or duplicated or differ or files_differ or unsent) and len(done) == args.teams

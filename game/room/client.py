@@ -49,6 +49,7 @@ class RoomClient:
         self.connected = False
         self.refused: tuple[str, str] | None = None  # (key, text): the room will not take this team
         self.reconnections = 0
+        self.drops = 0  # connections cut by drop()
         self._first_wait = first_wait
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
@@ -121,6 +122,7 @@ class RoomClient:
         """Cut the connection at once, as a network failure would (the load test, the tests)."""
         loop, ws = self._loop, self._ws
         if loop is not None and ws is not None:
+            self.drops += 1
             loop.call_soon_threadsafe(ws.transport.abort)
 
     def close(self, timeout: float = 2.0) -> None:

@@ -83,10 +83,8 @@ class RoomView(View):
                  (t("room.join", code=room.code, address=address), "body"),
                  (t("room.teams", n=len(rows), connected=sum(r.connected for r in rows)) + " · "
                   + t(f"room.state.{room.control}"), "bold")]
-        if self.host.server.write_error:
+        if self.host.server.write_error:  # where the files go is printed in the terminal; a failure is said here
             lines.append((t("room.files_failed", why=self.host.server.write_error), "bold"))
-        elif room.folder is not None:
-            lines.append((t("room.files", folder=str(room.folder)), "body"))
         danger = [r.name for r in rows if r.standing.danger]
         if danger:
             lines.append((t("room.in_danger", teams=", ".join(danger)), "bold"))
