@@ -523,6 +523,15 @@ def cmd_balance(args: argparse.Namespace) -> int:
         data = search(scenario, args.search, args.seed, args.search_games)
         print(json.dumps(data, sort_keys=True, ensure_ascii=False) if args.json else search_table(data))
         return 0
+    if args.html:
+        from game.sim.balance import report, table
+        from game.studio.balance_html import write
+
+        records: dict[str, list[dict[str, object]]] = {}
+        data = report(scenario, args.games, args.seed, args.jobs, show_progress=not args.json, keep=records)
+        print(json.dumps(data, sort_keys=True) if args.json else table(data))
+        print(f"the report as a page: {write(scenario, data, records, Path(args.html))}", file=sys.stderr)
+        return 0
     print(run(scenario, args.games, args.seed, args.jobs, args.json))
     return 0
 
@@ -654,6 +663,8 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--jobs", type=jobs_count, default=1, metavar="N",
                      help=f"processes to use, 1 to {MAX_JOBS} (default: 1; the report does not depend on it)")
     bal.add_argument("--json", action="store_true", help="print the report as JSON (default: text)")
+    bal.add_argument("--html", type=writable_folder, default=None, metavar="DIR",
+                     help="also write DIR/index.html: the report with charts, one self-contained page (default: none)")
     bal.add_argument("--search", type=policies_count, default=0, metavar="N",
                      help="instead: N random fixed policies (an option per clause per year, a card-answer rule) "
                           "and their Pareto frontier over the six measures (default: off)")

@@ -28,43 +28,48 @@ def _best_drafter(per: dict[str, Any], measure: str) -> str:
     return min(means, key=means.__getitem__) if measure in LOWER_IS_BETTER else max(means, key=means.__getitem__)
 
 
-def _run_from_path(job: tuple[str, int, int, str]) -> list[dict[str, Any]]:
+def _run_from_path(job: tuple[str, int, int, str, bool]) -> list[dict[str, Any]]:
     # Compiled conditions are closures, which do not pickle: each worker loads the scenario itself.
     from game.content.loader import load_scenario
 
-    path, games, seed, strategy = job
+    path, games, seed, strategy, answers = job
     scenario = load_scenario(path).scenario
     assert scenario is not None
-    return list(simulate(scenario, games, seed, strategy))
+    return list(simulate(scenario, games, seed, strategy, answers=answers))
 
 
-def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs: int, progress: Progress) -> list[list[dict[str, Any]]]:
+def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs: int, progress: Progress,
+              answers: bool = False) -> list[list[dict[str, Any]]]:
     """Every drafter's records; ``progress`` counts games (a drafter's at once with --jobs)."""
     if jobs > 1 and scenario.path:
         results = []
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for records in pool.map(_run_from_path, [(scenario.path, games, seed, name) for name in names]):
+            for records in pool.map(_run_from_path, [(scenario.path, games, seed, name, answers) for name in names]):
                 results.append(records)
                 progress.step(games)
         return results
     results = []
     for name in names:
         records = []
-        for record in simulate(scenario, games, seed, name):
+        for record in simulate(scenario, games, seed, name, answers=answers):
             records.append(record)
             progress.step()
         results.append(records)
     return results
 
 
-def report(scenario: Scenario, games: int, seed: int, jobs: int = 1, show_progress: bool = False) -> dict[str, Any]:
+def report(scenario: Scenario, games: int, seed: int, jobs: int = 1, show_progress: bool = False,
+           keep: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
     """Every drafter plays ``games`` games with seeds ``seed``… (the same luck for each).
 
-    ``show_progress``: a progress line on stderr, when stderr is a terminal."""
+    ``show_progress``: a progress line on stderr, when stderr is a terminal. ``keep``, if
+    given, receives every drafter's game records, with how each card was answered."""
     names = available(scenario)
     progress = Progress(f"balance {scenario.id}: games", games * len(names), enabled=show_progress)
-    results = _play_all(scenario, names, games, seed, jobs, progress)
+    results = _play_all(scenario, names, games, seed, jobs, progress, answers=keep is not None)
     progress.close()
+    if keep is not None:
+        keep.update(zip(names, results, strict=True))
     per: dict[str, Any] = {}
     for name, records in zip(names, results, strict=True):
         s = summarise(records, scenario)

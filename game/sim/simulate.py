@@ -96,16 +96,30 @@ def game_record(game: Game, seed: int) -> dict[str, Any]:
     }
 
 
-def simulate(scenario: Scenario, games: int, seed: int, strategy: str, timeline: bool = False) -> Iterator[dict[str, Any]]:
+def answers_of(game: Game) -> dict[str, dict[str, int]]:
+    """card -> response -> how many times the game answered the card with it."""
+    out: dict[str, dict[str, int]] = {}
+    for e in game.journal:
+        if e.get("kind") == "card":
+            per = out.setdefault(str(e["card"]), {})
+            per[str(e["response"])] = per.get(str(e["response"]), 0) + 1
+    return out
+
+
+def simulate(scenario: Scenario, games: int, seed: int, strategy: str, timeline: bool = False,
+             answers: bool = False) -> Iterator[dict[str, Any]]:
     """Game ``i`` uses seed ``seed + i``: the same arguments give the same games.
 
-    With ``timeline``, each record also holds the game's quarters, its votes and the date it ended."""
+    With ``timeline``, each record also holds the game's quarters, its votes and the date it ended;
+    with ``answers``, how each card was answered (``answers_of``)."""
     for i in range(games):
         quarters: list[dict[str, Any]] | None = [] if timeline else None
         game = play_one(scenario, seed + i, strategy, quarters)
         rec = game_record(game, seed + i)
         if quarters is not None:
             rec.update(timeline=quarters, votes=votes_of(game), ended=month(game.date))
+        if answers:
+            rec["answers"] = answers_of(game)
         yield rec
 
 
