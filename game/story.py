@@ -96,9 +96,10 @@ def net(game: Game, quarters: Iterable[int], cause: str | None = None) -> dict[s
     return out
 
 
-def main_cause(game: Game, quantity: str, quarters: list[int], lang: str) -> str:
-    """The largest cause of ``quantity``'s change over ``quarters``, in words ('' if none)."""
-    causes = game.why(quantity, quarters)
+def main_cause(game: Game, quantity: str, quarters: list[int], lang: str, change: int = 0) -> str:
+    """The largest cause of ``quantity``'s change over ``quarters``, in words ('' if none): the
+    largest pushing the same way as ``change`` (a fall's cause is not what held it up)."""
+    causes = [c for c in game.why(quantity, quarters) if c.change * change >= 0]
     return cause_text(causes[0].cause, game.scenario, lang).rstrip(".") if causes else ""
 
 
@@ -135,8 +136,7 @@ def sg_report(game: Game, lang: str) -> list[str]:
         out.append(i18n.plural("story_since", max(1, game.quarter - game.votes[-1].quarter), lang))
     else:
         out.append(i18n.word("story", "report_first", lang))
-    for quantity, change in changes[:3]:
-        cause = main_cause(game, quantity, quarters, lang)
+    for quantity, change, cause in distinct(game, changes, quarters, lang, 3):
         if quantity == CASUALTIES:
             out.append(i18n.plural("story_killed_since", change, lang, cause=cause))
         else:
@@ -161,13 +161,29 @@ def quarter_highlights(game: Game, lang: str, n: int = 3) -> list[Highlight]:
     and its region where it has one (for marks on a map)."""
     quarter = game.quarter
     out = []
-    for quantity, change in ranked(game.meters.changes_in(quarter))[:n]:
+    for quantity, change, cause in distinct(game, ranked(game.meters.changes_in(quarter)), [quarter], lang, n):
         text = change_sentence(quantity, change, lang, game.date)
-        cause = main_cause(game, quantity, [quarter], lang)
         if cause:
             text += " " + i18n.word("story", "main_cause", lang, cause=cause)
         out.append(Highlight(quantity, change, region_of(quantity), text))
     return out
+
+
+def distinct(game: Game, changes: list[tuple[str, int]], quarters: list[int], lang: str,
+             n: int) -> list[tuple[str, int, str]]:
+    """The ``n`` first changes with their main cause, one change per cause while others are left
+    (three regions moved by the same rule tell one thing), in the order of ``changes``."""
+    chosen: list[tuple[str, int, str]] = []
+    spare: list[tuple[str, int, str]] = []
+    causes: set[str] = set()
+    for quantity, change in changes[:4 * n]:
+        cause = main_cause(game, quantity, quarters, lang, change)
+        (spare if cause in causes else chosen).append((quantity, change, cause))
+        causes.add(cause)
+        if len(chosen) == n:
+            break
+    order = {q: i for i, (q, _c) in enumerate(changes)}
+    return sorted(chosen + spare[:n - len(chosen)], key=lambda qcc: order[qcc[0]])
 
 
 # --- the end --------------------------------------------------------------------------------
@@ -183,7 +199,7 @@ def end_summary(game: Game, lang: str) -> list[str]:
            i18n.word("story", "end_when", lang, date=month_label(game.date, lang), n=game.mandate)]
     quantity = ENDING_QUANTITY.get(kind)
     if quantity is not None:
-        causes = game.why(quantity)
+        causes = [c for c in game.why(quantity) if c.change < 0]  # what brought the ending on
         if causes:
             out.append(i18n.word("story", "end_cause", lang, cause=cause_text(causes[0].cause, game.scenario, lang).rstrip("."),
                                  what=describe(quantity, lang, game.date), change=f"{causes[0].change:+d}"))

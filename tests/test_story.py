@@ -157,3 +157,13 @@ def test_a_renewal_briefing_opens_with_the_report(tmp_path):
     drawn = " ".join(r.text for r in frame.texts)
     assert i18n.text("sg_report", "fr") in drawn and "Rapport du Secrétaire général sur la situation" in drawn
     assert not text_outside(frame)
+
+
+def test_a_fall_is_blamed_on_what_pulled_it_down_not_on_what_held_it_up():
+    sc = scenario("tutorial")
+    game = Game(sc, 3)
+    game.meters.ledger = [(0, "mission.consent", 9, "card:tut-radisson.solidarity"),
+                          (0, "mission.consent", -12, "card:tut-hippo.shelve")]
+    (highlight,) = story.quarter_highlights(game, "en", 1)
+    assert highlight.text.startswith("Host-state consent falls.")
+    assert "The HIPPO report lands" in highlight.text and "Bamako hotel" not in highlight.text
