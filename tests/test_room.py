@@ -313,3 +313,84 @@ def test_the_room_view_shows_every_team_in_french_at_the_largest_text(
     assert r.control == "play"
     out = Path("/tmp") / f"room-{size}.png"
     pygame.image.save(app.display.screen, str(out))
+
+
+def test_a_room_restarted_from_nothing_is_filled_in_again(scenario: Scenario, code: str, tmp_path: Path) -> None:
+    first = Room(scenario, code)
+    thread = RoomThread(first, "127.0.0.1", 0)
+    port = thread.start()
+    team = client(f"ws://127.0.0.1:{port}", code, "Blue")
+    game = Game(scenario, SEED)
+    play(game, team, 8)
+    assert team.wait_until_sent(5)
+    thread.stop()  # the facilitator's laptop restarts: the new room knows nothing
+    again = Room(scenario, code, tmp_path)
+    thread = RoomThread(again, "127.0.0.1", port)
+    thread.start()
+    try:
+        play(game, team, 4)
+        assert wait_for(lambda: bool(again.teams) and next(iter(again.teams.values())).decisions == game.decisions, 8)
+    finally:
+        team.close()
+        thread.stop()
+
+
+def test_a_hostile_client_does_not_bring_the_room_down(scenario: Scenario, code: str) -> None:
+    r = Room(scenario, code)
+    team = r.hello({"code": code, "name": "Red", "team": "ef" * 8})
+    r.decision(team, {"team": team.team_id, "seq": 1, "at": 0, "entry": {"do": "launch", "what": "missiles"}})
+    r.decision(team, {"team": team.team_id, "seq": 2, "at": 1, "entry": {"do": "continue"}})
+    assert team.broken.startswith("decision 1") and len(team.decisions) == 2  # kept, and said
+    assert r.rows()[0].broken and team.game.decisions == []
+
+
+def test_the_window_of_a_team_obeys_the_room_and_wakes_when_it_speaks(
+        room: tuple[Room, RoomThread, str], code: str, tmp_path: Path) -> None:
+    from game.ui.room_link import join_window
+    from tests.ui_support import make_app
+
+    r, thread, url = room
+    app = make_app(tmp_path, "1024x600", "fr", step=3, session=code, room=url, team="Bleue", length="lesson")
+    assert app.start_game("tutorial", seed=SEED, length="lesson")
+    assert join_window(app) is not None and "salle en direct" in (app.message or "")
+    assert wait_for(lambda: bool(r.teams) and next(iter(r.teams.values())).connected)
+    app.dirty = False
+    thread.control("pause")
+    assert wait_for(lambda: app.message == "L'animateur a mis toutes les équipes en pause\u00a0: écoutez la classe.")
+    assert app.dirty  # the loop draws it
+    assert not app.act(Continue()) and app.game is not None and app.game.decisions == []
+    thread.control("play")
+    assert wait_for(lambda: app.message is None)
+    assert app.act(Continue())
+    assert wait_for(lambda: next(iter(r.teams.values())).decisions == [{"do": "continue"}])
+
+
+def test_the_host_command_s_pieces(room: tuple[Room, RoomThread, str], code: str) -> None:
+    from game.commands.host import lan_addresses, table
+    from game.room.link import room_address
+
+    addresses = lan_addresses()  # found without sending anything; loopback always last
+    assert addresses[-1] == "127.0.0.1" and all(a.count(".") == 3 for a in addresses)
+    r, _thread, url = room
+    team = client(url, code, "Blue")
+    play(Game(r.scenario, SEED), team, 3)
+    assert team.wait_until_sent(5)
+    text = table(r, "fr")
+    assert "Équipes\u00a0: 1" in text and "- Blue" in text and "2015 T2" in text
+    assert room_address("192.168.1.20:8765") == "ws://192.168.1.20:8765"
+    assert room_address("ws://[::1]:80/") == "ws://[::1]:80"
+    for bad in ("http://x:1", "ws://x", "ws://x:0", "ws://:80", "x:99999"):
+        with pytest.raises(ValueError):
+            room_address(bad)
+    team.close()
+
+
+def test_room_needs_a_session(capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["play", "--text", "--room", "ws://127.0.0.1:8765"])
+    assert "--room needs --session" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["play", "--text", "--room", "nowhere"])
+    assert "is not a room's address" in capsys.readouterr().err

@@ -27,7 +27,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from game.codes import CodeError, read
-from game.engine.actions import Impossible, action_from_dict
+from game.engine.actions import action_from_dict
 from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.room import protocol
@@ -38,6 +38,7 @@ from game.store import slug
 
 FLUSH_SECONDS = 0.25  # team files are at most this far behind the room
 HELLO_SECONDS = 10.0  # a connection that says nothing for this long is closed
+MAX_DECISIONS = 5_000  # as many as a scripted game may take (game.sim.simulate.MAX_ACTIONS): no game needs more
 
 
 class Refused(Exception):
@@ -143,6 +144,8 @@ class Room:
         if seq > team.last_seq + 1 or at > len(team.decisions):
             team.gaps += 1
             raise Refused("gap", f"decision {seq} came before decision {team.last_seq + 1}")
+        if at >= MAX_DECISIONS:
+            raise Refused("too_many", f"a game holds at most {MAX_DECISIONS} decisions")
         with self._lock:
             team.last_seq = seq
             if at < len(team.decisions):  # an undo: the game is rebuilt from the decisions kept
@@ -166,7 +169,7 @@ class Room:
             return  # the game stays at the last decision that fitted; the decisions are all kept
         try:
             team.game.apply(action_from_dict(entry))
-        except (Impossible, ValueError, TypeError, KeyError) as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever a client sends, the room stays up and says which decision
             team.broken = f"decision {number} ({str(entry)[:80]}) does not fit: {exc}"
 
     def _rebuild(self, team: Team) -> None:
