@@ -1,0 +1,259 @@
+"""Rules to the point, aimed at what the mutation run (benchmarks/mutation.py) showed untested in
+``game/engine/rules.py``: the endings' thresholds and the agreement's clock, the renewal's capital,
+and sections whose direction or cause no other test pinned down. Figures come from the
+coefficients' documented meaning (levels/common/model.yaml), read from the scenario, so the tests
+hold whatever their values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pytest
+
+from game.content.loader import levels_root, load_scenario
+from game.engine import rules
+from game.engine.defs import Scenario
+from game.engine.game import Game
+from game.engine.ledger import Meters
+from game.engine.world import REGIONS
+
+
+@pytest.fixture(scope="module")
+def scenario() -> Scenario:
+    loaded = load_scenario(levels_root() / "tutorial").scenario
+    assert loaded is not None
+    return loaded
+
+
+def _collapsing(scenario: Scenario) -> dict[str, int]:
+    """A state at the agreement's floors: implementation and every commitment just at them."""
+    C = scenario.coefficients
+    values = dict(Game(scenario, 1).values)
+    values |= {"mission.consent": C["consent_floor"] + 10, "mission.troops": C["troops_floor"] + 100,
+               "politics.implementation": C["agreement_floor"]}
+    for s in ("government", "cma", "platform"):
+        values[f"commitment.{s}"] = C["commitment_floor"]
+    return values
+
+
+def test_the_agreement_collapses_at_its_floors_and_not_above(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    values = _collapsing(scenario)
+    assert rules.ending(values, C) == "agreement_collapse"
+    assert rules.ending(values | {"politics.implementation": C["agreement_floor"] + 1}, C) is None
+    assert rules.ending(values | {"commitment.government": C["commitment_floor"] + 3}, C) is None
+
+
+def test_the_agreement_cannot_collapse_before_the_record_s_month(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    values = _collapsing(scenario)
+    year, month = divmod(C["collapse_from"], 100)
+    assert 1 <= month <= 12
+    at = year * 12 + month - 1  # the game's month index of collapse_from
+    assert rules.ending(values, C, at) == "agreement_collapse"
+    assert rules.ending(values, C, at - 1) is None
+    assert rules.ending(values, C, at - 12) is None  # the same month a year before
+    assert rules.ending(values, C, at + 1) == "agreement_collapse"
+    assert rules.ending(values, C, (year + 1) * 12) == "agreement_collapse"  # January after
+    assert rules.ending(values, C, None) == "agreement_collapse"  # no clock
+
+
+def test_consent_is_checked_before_the_troops_and_the_agreement(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    values = _collapsing(scenario) | {"mission.consent": C["consent_floor"], "mission.troops": C["troops_floor"] - 1}
+    assert rules.ending(values, C) == "consent_withdrawn"
+    assert rules.ending(values | {"mission.consent": C["consent_floor"] + 1}, C) == "contributors_withdraw"
+
+
+def test_the_renewal_capital_grows_with_standing_carries_part_and_shrinks_when_short(scenario: Scenario) -> None:
+    C = dict(scenario.coefficients) | {"capital_per_mandate": 10, "standing_capital": 20, "capital_carry": 50,
+                                        "short_mandate_capital": 50}
+    fresh = {"council.standing": 50, "council.capital": 0}
+    assert rules.renewal_capital(fresh, C, False) == 10
+    assert rules.renewal_capital(fresh | {"council.standing": 100}, C, False) == 20
+    assert rules.renewal_capital(fresh | {"council.standing": 0}, C, False) == 0
+    assert rules.renewal_capital(fresh | {"council.standing": 0}, C | {"standing_capital": 100}, False) == 0  # never below
+    assert rules.renewal_capital(fresh | {"council.capital": 8}, C, False) == 14
+    assert rules.renewal_capital(fresh | {"council.capital": 8}, C, True) == 7
+
+
+# --- sections, each run alone (as in test_rules_sections.py), with coefficients we choose --------
+
+def run_with(scenario: Scenario, section: Callable[[rules.Quarter], None], values: Mapping[str, int] | None = None,
+             levers: Mapping[str, int] | None = None, coefficients: Mapping[str, int] | None = None,
+             luck: object = None) -> dict[tuple[str, str], int]:
+    """Changes (quantity, cause) -> total from one section, the scenario's coefficients overridden."""
+    game = Game(scenario, 1)
+    plan = rules.prepare(dict(scenario.coefficients) | dict(coefficients or {}), scenario.footprint, scenario.deployment)
+    meters = Meters(dict(game.values) | dict(values or {}), game.meters.ranges)
+    lever_cause = {name: f"clause:test.{name}" for name in (levers or {})}
+    q = rules.Quarter(meters, dict(levers or {}), lever_cause, plan, luck)  # type: ignore[arg-type]
+    section(q)
+    out: dict[tuple[str, str], int] = {}
+    for _quarter, name, change, cause in meters.ledger:
+        out[(name, cause)] = out.get((name, cause), 0) + change
+    return out
+
+
+EMPTY = {f"mission_presence.{r}": 0 for r in REGIONS}
+
+
+def test_presence_follows_the_deployment_weights_and_a_centre_priority_moves_them(scenario: Scenario) -> None:
+    # A seventh of full presence spread by the weights (levels/common/model.yaml: deployment) puts
+    # each region's target at its weight in %; presence_follow 100 closes the whole gap at once.
+    assert sum(scenario.deployment.values()) == 100
+    C = {"troops_full_presence": 7000, "presence_follow": 100, "centre_shift": 50}
+    state = EMPTY | {"mission.troops": 1000}
+    plain = run_with(scenario, rules.deployment, state, {"troop_ceiling": 1000}, C)
+    for region, weight in scenario.deployment.items():
+        assert plain.get((f"mission_presence.{region}", "rule:presence"), 0) == weight
+    centred = run_with(scenario, rules.deployment, state, {"troop_ceiling": 1000, "centre_focus": 100}, C)
+    assert centred[("mission_presence.kidal", "rule:presence")] == rules.pct(scenario.deployment["kidal"], 50)
+    for region in ("mopti", "segou"):  # half the deployment moves to the centre, shared by its two regions
+        assert centred[(f"mission_presence.{region}", "clause:test.centre_focus")] == scenario.deployment[region] + 25
+    # closing part of the gap, up and down; never above full presence
+    half = run_with(scenario, rules.deployment, EMPTY | {"mission.troops": 20_000}, {}, C | {"presence_follow": 50})
+    assert half[("mission_presence.kidal", "rule:presence")] == 50
+    full = {f"mission_presence.{r}": 100 for r in REGIONS}
+    leaving = run_with(scenario, rules.deployment, full | {"mission.troops": 0}, {}, C | {"presence_follow": 50})
+    assert leaving[("mission_presence.kidal", "rule:presence")] == -50
+
+
+MIDDLING = {f"buyin.{a}": 50 for a in ("au", "ecowas", "algeria", "france", "chad", "niger", "burkina_faso", "mauritania")}
+
+
+def test_a_sahel_frame_draws_the_region_in_and_a_mali_only_frame_sidelines_it(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    framed = run_with(scenario, rules.regional, MIDDLING, {"regional_frame": 100})
+    alone = run_with(scenario, rules.regional, MIDDLING, {})
+    for actor in ("au", "ecowas", "algeria", "niger"):
+        assert framed[(f"buyin.{actor}", "clause:test.regional_frame")] == C["buyin_frame_gain"]
+        assert (f"buyin.{actor}", "rule:sidelined") not in framed
+        assert alone[(f"buyin.{actor}", "rule:sidelined")] == -C["buyin_sidelined"]
+    assert not any(name == "buyin.france" for name, _cause in framed)  # France answers to its own force
+
+
+def test_algeria_is_wary_of_a_sahel_frame_joined_to_an_outside_force(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    for outside in ("parallel_force", "regional_force", "g5_support"):
+        wary = run_with(scenario, rules.regional, MIDDLING, {"regional_frame": 100, outside: 100})
+        assert wary[("buyin.algeria", "clause:test.regional_frame")] == C["buyin_frame_gain"] - C["algeria_wariness"]
+        assert wary[("buyin.au", "clause:test.regional_frame")] == C["buyin_frame_gain"]
+    stake = run_with(scenario, rules.regional, MIDDLING, {"agreement_focus": 100})
+    assert stake[("buyin.algeria", "clause:test.agreement_focus")] == C["mediator_stake"]
+    assert ("buyin.au", "clause:test.agreement_focus") not in stake
+
+
+def test_a_handover_builds_the_bodies_capacity_and_ownership_and_costs_france(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    state = MIDDLING | {"buyin.au": 80, "buyin.ecowas": 80, "regional.capacity": 50, "regional.ownership": 50}
+    bare = run_with(scenario, rules.regional, state, {"handover": 100})
+    backed = run_with(scenario, rules.regional, state, {"handover": 100, "outside_support": 100})
+    assert bare[("buyin.au", "clause:test.handover")] == C["buyin_handover_gain"]
+    assert ("buyin.algeria", "clause:test.handover") not in bare  # a mediator, not a body taking over
+    assert bare[("buyin.france", "clause:test.handover")] == -C["france_sidelined"]
+    # the bodies build as much as they are bought in (80 %), half as fast without outside support
+    assert bare[("regional.capacity", "clause:test.handover")] == rules.part(C["capacity_growth"], 50, 80)
+    assert backed[("regional.capacity", "clause:test.handover")] == rules.pct(C["capacity_growth"], 80)
+    assert bare[("regional.ownership", "clause:test.handover")] == C["ownership_gain"]
+    none = run_with(scenario, rules.regional, state, {})
+    assert none[("regional.capacity", "rule:capacity_drift")] == -C["capacity_decay"]
+    assert none[("regional.ownership", "rule:ownership_drift")] == -C["ownership_decay"]
+    france = run_with(scenario, rules.regional, state, {"parallel_force": 100})
+    assert france[("buyin.france", "clause:test.parallel_force")] == C["france_parallel_gain"]
+    half_frame = run_with(scenario, rules.regional, state, {"regional_frame": 50})
+    assert ("regional.ownership", "rule:ownership_drift") not in half_frame  # a frame half Sahel-wide holds it
+
+
+def test_two_strong_jihadist_groups_fall_out_and_open_war_wears_both(scenario: Scenario) -> None:
+    C = {"rivalry_drift": 8, "rivalry_attrition": 6}
+    # no other feud: the signatories at peace with both groups
+    calm = {f"relation.{a}.{b}": 0 for a in ("cma", "platform") for b in ("jnim", "isgs")}
+    strong = calm | {"strength.jnim": 100, "strength.isgs": 100}
+    at_peace = run_with(scenario, rules.rivalry, strong | {"relation.jnim.isgs": 0}, {}, C)
+    assert at_peace[("relation.jnim.isgs", "rule:rivalry")] == -8
+    assert ("strength.jnim", "rule:rivalry") not in at_peace  # no war yet: nobody worn down
+    bitter = run_with(scenario, rules.rivalry, strong | {"relation.jnim.isgs": -50}, {}, C)
+    assert bitter[("relation.jnim.isgs", "rule:rivalry")] == -4  # half as fast, half way to open war
+    weak = run_with(scenario, rules.rivalry, calm | {"strength.jnim": 50, "strength.isgs": 50, "relation.jnim.isgs": 0}, {}, C)
+    assert weak[("relation.jnim.isgs", "rule:rivalry")] == -2
+    war = run_with(scenario, rules.rivalry, calm | {"strength.jnim": 50, "strength.isgs": 50, "relation.jnim.isgs": -100}, {}, C)
+    assert war[("strength.jnim", "rule:rivalry")] == war[("strength.isgs", "rule:rivalry")] == -6
+
+
+def test_contributors_leave_when_a_quarter_kills_more_than_they_bear(scenario: Scenario) -> None:
+    quiet = {f"violence.{r}": 0 for r in REGIONS} | EMPTY
+    state = quiet | {"violence.gao": 100, "mission_presence.gao": 50, "mission.casualties": 0, "mission.troops": 10_000}
+    C = {"casualty_rate": 10, "robust_casualty": 0, "tcc_threshold": 2, "toll_fatigue": 10, "tcc_withdrawal": 100}
+    changes = run_with(scenario, rules.casualties, state, {}, C)  # 50 exposed x 10 / 100: five killed
+    assert changes[("mission.casualties", "rule:casualties")] == 5
+    assert changes[("mission.troops", "rule:contributors_leave")] == -300
+    tired = run_with(scenario, rules.casualties, state | {"mission.casualties": 10}, {}, C)
+    assert tired[("mission.troops", "rule:contributors_leave")] == -400  # ten dead already: they bear one fewer
+    spent = run_with(scenario, rules.casualties, state | {"mission.casualties": 100}, {}, C)
+    assert spent[("mission.troops", "rule:contributors_leave")] == -400  # and always bear at least one
+    borne = run_with(scenario, rules.casualties, state, {}, C | {"tcc_threshold": 5})
+    assert ("mission.troops", "rule:contributors_leave") not in borne
+    robust = run_with(scenario, rules.casualties, state, {"robust": 50}, C)
+    assert ("mission.casualties", "clause:test.robust") in robust
+
+
+def test_a_six_month_mandate_tightens_the_grip_and_costs_consent(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    short = run_with(scenario, rules.politics, {"mission.consent": 60, "politics.will": 50}, {"duration": 2})
+    year = run_with(scenario, rules.politics, {"mission.consent": 60, "politics.will": 50}, {"duration": 4})
+    assert short[("mission.consent", "clause:test.duration")] == -C["short_mandate_consent"]
+    assert short[("politics.will", "clause:test.duration")] == C["short_mandate_will"]
+    assert short[("politics.implementation", "clause:test.duration")] == C["short_mandate_impl"]
+    assert not any(cause == "clause:test.duration" for _name, cause in year)
+
+
+def test_what_the_parties_walk_away_from_unravels(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    base = {"politics.implementation": 50}
+    gone = run_with(scenario, rules.politics, base | {f"commitment.{s}": 0 for s in ("government", "cma", "platform")})
+    assert gone[("politics.implementation", "rule:abandonment")] == -C["abandonment"]
+    quarter = run_with(scenario, rules.politics, base | {f"commitment.{s}": 25 for s in ("government", "cma", "platform")})
+    assert quarter[("politics.implementation", "rule:abandonment")] == -rules.pct(C["abandonment"], 50)
+    held = run_with(scenario, rules.politics, base | {f"commitment.{s}": 50 for s in ("government", "cma", "platform")})
+    assert ("politics.implementation", "rule:abandonment") not in held
+
+
+def test_insecurity_erodes_consent_only_above_half_violence(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    violent = run_with(scenario, rules.politics, {f"violence.{r}": 75 for r in REGIONS} | {"mission.consent": 60})
+    assert violent[("mission.consent", "rule:insecurity")] == -rules.pct(C["insecurity_consent"], 50)
+    middling = run_with(scenario, rules.politics, {f"violence.{r}": 50 for r in REGIONS} | {"mission.consent": 60})
+    assert ("mission.consent", "rule:insecurity") not in middling
+
+
+class _Always:
+    """A luck whose every draw is 0: whatever has a chance happens."""
+
+    def draw(self, quarter: int, purpose: str, n: int = 0) -> float:
+        return 0.0
+
+
+def test_a_defection_breaks_with_bamako_and_reopens_a_feud_only_as_deep_as_it_runs(scenario: Scenario) -> None:
+    C = {"defection_shock": 40, "defection_commitment": 10, "truce_hold": 50}
+    state = {"commitment.cma": 20, "commitment.platform": 60, "relation.government.cma": 0,
+             "relation.cma.platform": -60, "relation.cma.jnim": 0, "relation.government.platform": 0}
+    changes = run_with(scenario, rules.alliances, state, {}, C, luck=_Always())
+    assert changes[("relation.government.cma", "rule:defection")] == -40  # the least committed walks out
+    assert changes[("commitment.cma", "rule:defection")] == -10
+    assert changes[("relation.cma.jnim", "rule:defection")] == 20
+    assert changes[("relation.cma.platform", "rule:defection")] == -rules.part(40, 100 - rules.pct(50, 40))
+    assert ("relation.government.platform", "rule:defection") not in changes
+    allied = run_with(scenario, rules.alliances, state | {"relation.cma.platform": 30}, {}, C, luck=_Always())
+    assert ("relation.cma.platform", "rule:defection") not in allied  # allies walk out together
+    never = run_with(scenario, rules.alliances, state, {}, C, luck=None)
+    assert not any(cause == "rule:defection" for _name, cause in never)
+
+
+def test_spoilers_court_the_signatories_as_far_as_they_are_split(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    split = {k: -100 for k in ("relation.government.cma", "relation.government.platform", "relation.cma.platform")}
+    courted = run_with(scenario, rules.alliances, split | {"relation.cma.jnim": 0})
+    assert courted[("relation.cma.jnim", "rule:courting")] == C["spoiler_courting"]
+    united = {k: 100 for k in split}
+    assert ("relation.cma.jnim", "rule:courting") not in run_with(scenario, rules.alliances, united | {"relation.cma.jnim": 0})
