@@ -63,3 +63,27 @@ def test_the_header_says_what_the_document_is_in_the_players_language() -> None:
     assert first.startswith("DÉPÊCHE · ") and "2015" in second
     first, _ = carddoc.header_words(card, scenario.start, "en")
     assert first.startswith("PRESS WIRE · ")
+
+
+def test_responses_are_decisions_with_their_effects_as_chips_and_in_words_one_key_away(tmp_path: Path) -> None:
+    import pygame
+    from ui_support import key, make_app, playable_tutorial, screens, text_outside
+
+    from game.ui.views import decision
+
+    app = make_app(tmp_path / "data", "1280x720", "en", 1)
+    for name in screens(app, playable_tutorial(tmp_path)):
+        if name == "card":
+            break
+    card = app.game.card
+    resp = next(r for r in card.responses if r.effects)
+    shown = decision.chips(resp)
+    biggest = max(resp.effects.items(), key=lambda kv: (abs(kv[1]), kv[0]))
+    assert shown and (shown[0].quantity, shown[0].change) == biggest  # largest first
+    frame = app.draw()
+    words = " ".join(r.text for r in frame.texts)
+    assert "Now:" not in words and any(c.words("en") in words for c in shown) and not text_outside(frame)
+    app.handle(key(pygame.K_w))
+    words = " ".join(r.text for r in app.draw().texts)
+    assert "Now:" in words  # the same effects, in words
+    assert {f"resp:{j}" for j in range(len(card.responses))} <= {c.id for c in app.draw().controls}

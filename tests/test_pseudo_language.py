@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import string
 from collections.abc import Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from pathlib import Path
@@ -85,9 +86,9 @@ def english_words(line: str, content: set[str]) -> list[str]:
 def test_every_screen_is_drawn_without_an_english_interface_word(pseudo_language: str, tmp_path: Path) -> None:
     folder = playable_tutorial(tmp_path)
     app = make_app(tmp_path / "data", lang=pseudo_language)
-    # the game's name, key names (F1, F11), the save the helper makes ("a slot"), and later what the
-    # scenarios and the title list say
-    content: set[str] = {"Penholder", "F", "a", "slot"}
+    # the game's name, key names (F1, F11, and the letters on shortcut buttons: "Vote (V)"), the save
+    # the helper makes ("a slot"), and later what the scenarios and the title list say
+    content: set[str] = {"Penholder", "a", "slot", *string.ascii_uppercase}
     left: dict[str, set[str]] = {}
     walked = False
     for name in screens(app, folder):

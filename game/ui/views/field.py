@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import pygame
+
 from game import explain, story
 from game.engine.actions import Continue, Respond
 from game.engine.defs import Card, Response, tr, tr_all
@@ -13,17 +15,17 @@ from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
-from game.ui.views import carddoc
+from game.ui.views import carddoc, decision
 from game.ui.views.base import (
     NUMBER_KEYS,
     ActionSpec,
     GameView,
     Part,
+    button_item,
     fmt_num,
     heading_item,
     para,
     quantity_label,
-    rich_item,
     stat_item,
     text_item,
 )
@@ -40,7 +42,8 @@ class CardView(GameView):
     name = "card"
     help_key = "card"
     title_key = "field"
-    keymap = {k: ("respond", n) for k, n in NUMBER_KEYS.items()}
+    keymap = {**{k: ("respond", n) for k, n in NUMBER_KEYS.items()}, pygame.K_w: ("words", None)}
+    words = False  # the effects of each response in words (W), instead of a row of chips
 
     def screen_key(self) -> str:
         g = self.game
@@ -56,6 +59,10 @@ class CardView(GameView):
         if cmd == "respond" and card is not None and 1 <= arg <= len(card.responses):
             self.respond(card, card.responses[arg - 1])
             return True
+        if cmd == "words":
+            self.words = not self.words
+            self.app.dirty = True
+            return True
         return False
 
     def respond(self, card: Card, resp: Response) -> None:
@@ -65,6 +72,9 @@ class CardView(GameView):
 
     def default_focus(self) -> str | None:
         return "resp:0"
+
+    def shortcuts(self) -> dict[str, str]:
+        return super().shortcuts() | {"act:words": "W"}
 
     def draw_body(self, f: Frame, body: Rect) -> None:
         g, lang = self.game, self.lang
@@ -87,15 +97,17 @@ class CardView(GameView):
             if tr(resp.why, lang):
                 parts.append((tr(resp.why, lang), "body", f.pal.muted))
             if previews:
-                if resp.effects:
-                    parts.append((self.t("now", t=effects(resp.effects, lang)), "body", None))
-                for d in resp.delayed:
-                    parts.append((self.t("later", n=d.after, t=effects(d.effects, lang)), "body", None))
+                if self.words:  # W: the effects in words instead of the row of chips
+                    parts += decision.effects_now_and_later(resp, effects, lang, self.t)
                 if resp.follow_ups:
                     parts.append((self.t("follow_up"), "body", f.pal.muted))
                 if not resp.effects and not resp.delayed and not resp.follow_ups:
                     parts.append((self.t("no_effect"), "body", f.pal.muted))
-            items.append(rich_item(f, inner.w, f"resp:{j}", parts, partial(self.respond, card, resp)))
+            items.append(decision.decision_item(f, inner.w, f"resp:{j}", parts, resp, lang, g.date,
+                                                partial(self.respond, card, resp), previews and not self.words))
+        if previews:
+            label = self.keyed("act:words", self.t("chips_hint" if self.words else "words_hint"))
+            items.append(button_item(f, inner.w, "act:words", label, partial(self.command, "words", None)))
         f.scroll_list("responses", inner, items)
 
 
