@@ -394,3 +394,24 @@ def test_room_needs_a_session(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["play", "--text", "--room", "nowhere"])
     assert "is not a room's address" in capsys.readouterr().err
+
+
+def test_host_a_workshop_from_the_title_screen(tmp_path: Path) -> None:
+    from game.ui.views.room import RoomView
+    from tests.ui_support import make_app
+
+    app = make_app(tmp_path, "1024x600", "fr", step=3)
+    app.nav.goto_title()
+    frame = app.draw()
+    host = next(c for c in frame.controls if c.id == "title:host")
+    assert host.label == "Animer un atelier" and host.action is not None
+    host.action()
+    view = app.nav.screen
+    assert isinstance(view, RoomView) and view.host.room.scenario.id == "after-algiers"
+    try:
+        port = view.addresses[-1].rsplit(":", 1)[1]
+        team = client(f"ws://127.0.0.1:{port}", view.host.room.code, "Bleue")
+        assert wait_for(lambda: team.connected) and [r.name for r in view.host.room.rows()] == ["Bleue"]
+        team.close()
+    finally:
+        view.host.stop()

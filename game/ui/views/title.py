@@ -14,6 +14,7 @@ from game.content.loader import levels_root, scenario_folders
 from game.content.safeyaml import load_file
 from game.ui.controls import Item
 from game.ui.frame import Frame
+from game.ui.hosting import host_from_title
 from game.ui.layout import Rect, columns, take_top
 from game.ui.strings import t
 from game.ui.views.base import Part, View, button_item, rich_item
@@ -143,6 +144,7 @@ class TitleView(View):
              self.do_continue, has_save, has_save),
             ("title:saves", t("load", lang), app.nav.open_saves, False, True),
             ("title:help", t("help", lang), app.nav.open_help, False, True),
+            ("title:host", t("room.host", lang), lambda: host_from_title(app, self.length), False, app.autoplay is None),
         ]
         settings: list[MenuSpec] = [
             ("set:lang", t("language", lang), lambda: app.change_settings(lang=_next_language(s.lang)), False, True),
