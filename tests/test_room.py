@@ -7,7 +7,7 @@ import dataclasses
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -415,3 +415,21 @@ def test_host_a_workshop_from_the_title_screen(tmp_path: Path) -> None:
         team.close()
     finally:
         view.host.stop()
+
+
+def test_the_host_command_opens_the_facilitator_s_window(monkeypatch: pytest.MonkeyPatch, scenario: Scenario,
+                                                          code: str, tmp_path: Path) -> None:
+    import argparse
+
+    from game.commands import host
+    from game.ui import loop
+    from game.ui.views.room import RoomView
+
+    shown: list[object] = []
+    monkeypatch.setattr(loop, "run", lambda app: shown.append(app.nav.screen) or 0)
+    monkeypatch.setenv("PENHOLDER_DATA", str(tmp_path))
+    thread = RoomThread(Room(scenario, code))
+    woken: list[Callable[[], None]] = []
+    args = argparse.Namespace(lang="fr", size="1024x600", seed=SEED, level="tutorial")
+    assert host._window(args, thread, ["ws://127.0.0.1:8765"], woken) == 0
+    assert isinstance(shown[0], RoomView) and len(woken) == 1  # the server's thread can wake the window
