@@ -257,3 +257,204 @@ def test_spoilers_court_the_signatories_as_far_as_they_are_split(scenario: Scena
     assert courted[("relation.cma.jnim", "rule:courting")] == C["spoiler_courting"]
     united = {k: 100 for k in split}
     assert ("relation.cma.jnim", "rule:courting") not in run_with(scenario, rules.alliances, united | {"relation.cma.jnim": 0})
+
+
+def _gao_quarter(scenario: Scenario, values: Mapping[str, int], levers: Mapping[str, int],
+                 coefficients: Mapping[str, int]) -> dict[tuple[str, str], int]:
+    """The violence section alone, with every armed actor at full strength and no other feud."""
+    strong = {f"strength.{a}": 100 for a in ("government", "cma", "platform", "jnim", "isgs", "traffickers")}
+    peace = {k: 0 for k in ("relation.government.cma", "relation.cma.platform")}
+    return run_with(scenario, rules.violence, strong | peace | dict(values), levers, coefficients)
+
+
+# Violence where only what the test names acts: drivers pass through in full and at once, nothing
+# damps them, and protection is the presence's alone (consent_protection 100: it scales with consent).
+BARE = {"violence_inertia": 100, "spoiler_violence": 100, "dialogue_damp": 0, "hostility_violence": 0,
+        "communal_violence": 0, "recon_damp_centre": 0, "recon_damp_elsewhere": 0, "shield_floor": 0,
+        "presence_protection": 40, "robust_protection": 0, "state_protection": 0, "handover_gap": 0,
+        "centre_reach": 0, "consent_protection": 100}
+
+
+def test_presence_protects_as_far_as_the_host_consents_then_the_posture_then_the_state(scenario: Scenario) -> None:
+    state = {"violence.gao": 100, "mission_presence.gao": 100, "state_presence.gao": 100, "mission.consent": 100}
+    full = _gao_quarter(scenario, state, {}, BARE)
+    assert full[("violence.gao", "rule:protection")] == -40
+    halved = _gao_quarter(scenario, state | {"mission.consent": 50}, {}, BARE)
+    assert halved[("violence.gao", "rule:protection")] == -20
+    thin = _gao_quarter(scenario, state | {"mission_presence.gao": 50}, {}, BARE)
+    assert thin[("violence.gao", "rule:protection")] == -20
+    # then a robust posture, then the state, each on what is left: 100 - 40 - 50 leaves 10
+    layered = _gao_quarter(scenario, state, {"robust": 100}, BARE | {"robust_protection": 50, "state_protection": 30})
+    assert layered[("violence.gao", "rule:protection")] == -40
+    assert layered[("violence.gao", "clause:test.robust")] == -50
+    assert layered[("violence.gao", "rule:state")] == -10
+    state_only = _gao_quarter(scenario, state | {"mission_presence.gao": 0}, {}, BARE | {"state_protection": 30})
+    assert state_only[("violence.gao", "rule:state")] == -30
+
+
+def test_talks_calm_the_violence_of_the_groups_bamako_is_on_terms_with(scenario: Scenario) -> None:
+    # Gao: JNIM and the ISGS each drive 30 (their footprint there) at full strength.
+    terms = {"violence.gao": 100, "mission_presence.gao": 0, "relation.government.jnim": 100,
+             "relation.government.isgs": 100}
+    talking = _gao_quarter(scenario, terms, {}, BARE | {"dialogue_damp": 50})
+    assert talking[("violence.gao", "rule:dialogue")] == -30  # half of each group's 30
+    hostile = _gao_quarter(scenario, terms | {"relation.government.jnim": -100, "relation.government.isgs": -100},
+                           {}, BARE | {"dialogue_damp": 50})
+    assert ("violence.gao", "rule:dialogue") not in hostile
+    neutral = _gao_quarter(scenario, terms | {"relation.government.jnim": 0, "relation.government.isgs": 0},
+                           {}, BARE | {"dialogue_damp": 40})
+    assert neutral[("violence.gao", "rule:dialogue")] == -12  # a fifth of 30, twice: talks at half terms
+
+
+def test_a_handover_opens_a_gap_outside_the_capital_that_support_narrows(scenario: Scenario) -> None:
+    calm = {f"strength.{a}": 0 for a in ("government", "cma", "platform", "jnim", "isgs", "traffickers")}
+    state = calm | {f"violence.{r}": 0 for r in REGIONS} | {"regional.capacity": 0}
+    coefficients = BARE | {"handover_gap": 40}
+    bare = run_with(scenario, rules.violence, state, {"handover": 100}, coefficients)
+    backed = run_with(scenario, rules.violence, state, {"handover": 100, "outside_support": 100}, coefficients)
+    for region in REGIONS:
+        if region == "bamako":
+            assert ("violence.bamako", "clause:test.handover") not in bare
+        else:
+            assert bare[(f"violence.{region}", "clause:test.handover")] == 40
+            assert backed[(f"violence.{region}", "clause:test.handover")] == 20  # support closes half
+
+
+def test_recruitment_follows_absence_grievance_and_harm_abuses_included(scenario: Scenario) -> None:
+    C = {"centre_recruitment": 100, "trust_resilience": 0, "ct_grievance": 100, "accountability": 50}
+    base = {"politics.reconciliation": 0, "mission.trust": 0, "strength.jnim": 0, "violence.mopti": 50,
+            "violence.segou": 50, "state_presence.mopti": 0, "state_presence.segou": 0}
+    key = ("strength.jnim", "rule:recruitment")
+    assert run_with(scenario, rules.recruitment, base, {}, C)[key] == 50  # harm 50, all else full
+    half_state = base | {"state_presence.mopti": 50, "state_presence.segou": 50}
+    assert run_with(scenario, rules.recruitment, half_state, {}, C)[key] == 25
+    quiet = base | {"violence.mopti": 0, "violence.segou": 0}
+    # no violence, but robust operations harm civilians: half of it, public reporting prevents half
+    assert run_with(scenario, rules.recruitment, quiet, {"robust": 100, "hr_monitoring": 100}, C)[key] == 50
+    assert run_with(scenario, rules.recruitment, quiet, {"robust": 100}, C)[key] == 100
+    assert key not in run_with(scenario, rules.recruitment, quiet, {}, C)
+
+
+def test_open_war_is_fought_only_where_both_sides_are(scenario: Scenario) -> None:
+    plan = rules.prepare(scenario.coefficients, scenario.footprint, scenario.deployment)
+    fp = scenario.footprint
+    for key, a_key, b_key, places in plan.wars:
+        a, b = a_key.split(".")[1], b_key.split(".")[1]
+        both = {f"violence.{r}" for r in REGIONS if fp.get(a, {}).get(r, 0) and fp.get(b, {}).get(r, 0)}
+        assert set(places) == both, key
+    jnim_isgs = next(places for key, _a, _b, places in plan.wars if key == "relation.jnim.isgs")
+    assert "violence.menaka" in jnim_isgs and "violence.kidal" not in jnim_isgs  # the ISGS is not in Kidal
+    # the signatories fight where the CMA is: none of it outside the north
+    missing = dict(fp) | {"cma": {"kidal": 40, "gao": 10}}
+    clash = rules.prepare(scenario.coefficients, missing, scenario.deployment).clash_share
+    assert clash == {"kidal": 100, "gao": 25, "timbuktu": 0, "menaka": 0, "mopti": 0, "segou": 0, "bamako": 0}
+
+
+def test_spoilers_wear_down_collude_and_meet_no_force_the_mandate_does_not_send(scenario: Scenario) -> None:
+    C = {"spoiler_decay": 10, "collusion": 20, "regional_strike": 100, "mission_strike": 100, "split_exploit": 0,
+         "spoiler_regrowth": 0}
+    state = {"strength.isgs": 50, "regional.capacity": 100, "mission.consent": 100,
+             **{f"relation.{a}.isgs": 0 for a in ("government", "cma", "platform", "jnim")}, "relation.isgs.traffickers": 0}
+    alone = run_with(scenario, rules.spoilers, state, {}, C)
+    assert alone[("strength.isgs", "rule:attrition")] == -5  # a tenth of 50, and no strike
+    assert ("strength.isgs", "rule:collusion") not in alone
+    sheltered = run_with(scenario, rules.spoilers, state | {"relation.cma.isgs": 30, "relation.isgs.traffickers": 20}, {}, C)
+    assert sheltered[("strength.isgs", "rule:collusion")] == 10  # a fifth of the ties' 50
+
+
+def test_impartiality_recovers_in_full_with_no_posture_in_the_mandate(scenario: Scenario) -> None:
+    changes = run_with(scenario, rules.commitment, {"mission.impartiality": 0}, {}, {"impartiality_recovery": 100})
+    assert changes[("mission.impartiality", "rule:impartiality_recovers")] == 100
+
+
+def test_commitment_follows_implementation_and_the_mediators_need_the_agreement_first(scenario: Scenario) -> None:
+    C = {"implementation_commitment": 10, "inclusion_neutral": 40, "mediation_commitment": 20, "reengage_focus": 50,
+         "trafficking_pull": 100, "partiality_commitment": 0}
+    state = {"politics.implementation": 40, "commitment.cma": 50, "buyin.algeria": 100, "buyin.au": 100,
+             "buyin.ecowas": 100, **{f"relation.{s}.traffickers": 0 for s in ("government", "cma", "platform")}}
+    implemented = run_with(scenario, rules.commitment, state | {"politics.implementation": 90}, {}, C)
+    assert implemented[("commitment.cma", "rule:implementation_commitment")] == 5  # a tenth of 90 - 40
+    aside = run_with(scenario, rules.commitment, state, {}, C)
+    assert ("commitment.cma", "rule:implementation_commitment") not in aside  # at the neutral point
+    assert aside[("commitment.cma", "rule:mediators_reengage")] == 5  # 20 % of the gap, halved
+    first = run_with(scenario, rules.commitment, state, {"agreement_focus": 100}, C)
+    assert first[("commitment.cma", "rule:mediators_reengage")] == 10
+    tied = run_with(scenario, rules.commitment, state | {"relation.cma.traffickers": 1}, {}, C)
+    assert tied[("commitment.cma", "rule:trafficking")] == -1
+    assert ("commitment.platform", "rule:trafficking") not in tied
+
+
+def test_implementation_waits_on_the_least_committed_party(scenario: Scenario) -> None:
+    C = {"impl_gain": 100, "pressure_impl": 0, "impl_decay": 0, "abandonment": 0, "short_mandate_impl": 0}
+    state = {"politics.implementation": 0, "politics.will": 100, "mission.consent": 100,
+             "commitment.government": 100, "commitment.cma": 50, "commitment.platform": 100}
+    changes = run_with(scenario, rules.politics, state, {"agreement_focus": 100}, C)
+    # mediation at half (no mediators this section), the least committed at 50: 50 + 25 %
+    assert changes[("politics.implementation", "clause:test.agreement_focus")] == rules.part(100, 50, 75)
+    none = run_with(scenario, rules.politics, state, {}, C | {"recon_gain": 100})
+    assert ("politics.implementation", "rule:mediation") not in none
+    assert ("politics.reconciliation", "rule:inclusion") not in none  # no civil-society priority, no gain
+
+
+def test_pressure_holds_bamako_s_will_and_costs_consent_beyond_its_tolerance(scenario: Scenario) -> None:
+    C = {"pressure_will": 0, "will_drift": 100, "elections_will": 0, "pressure_consent": 100, "pressure_tolerance": 40,
+         "quiet_consent": 10, "insecurity_consent": 0, "short_mandate_consent": 0}
+    state = {"politics.will": 100, "mission.consent": 100, "council.unity": 0}
+    half = run_with(scenario, rules.politics, state, {"pressure": 100}, C)  # a divided Council: pressure 50
+    assert half[("politics.will", "clause:test.pressure")] == -50
+    full = run_with(scenario, rules.politics, state | {"council.unity": 100}, {"pressure": 100}, C)
+    assert full[("mission.consent", "clause:test.pressure")] == -60  # 100 pressure, 40 tolerated
+    quiet = run_with(scenario, rules.politics, state | {"mission.consent": 50}, {}, C)
+    assert quiet[("mission.consent", "rule:mediation")] == 10  # quiet diplomacy, nothing beyond tolerance
+    assert ("mission.consent", "rule:insecurity") not in run_with(
+        scenario, rules.politics, state | {"mission.consent": 50} | {f"violence.{r}": 50 for r in REGIONS}, {},
+        C | {"insecurity_consent": 100, "ct_sovereignty": 100, "hr_consent": 100})
+
+
+def test_a_parallel_force_and_a_sahel_frame_each_cost_consent(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    state = {"mission.consent": 60, "mission.trust": 50}
+    parallel = run_with(scenario, rules.politics, state, {"parallel_force": 100})
+    assert parallel[("mission.consent", "clause:test.parallel_force")] == -C["ct_sovereignty"]
+    assert parallel[("mission.trust", "clause:test.parallel_force")] == -C["ct_trust"]
+    framed = run_with(scenario, rules.politics, state, {"regional_frame": 100})
+    assert framed[("mission.consent", "clause:test.regional_frame")] == -C["frame_sovereignty"]
+
+
+class _Draw:
+    """A luck that always draws the same number."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def draw(self, quarter: int, purpose: str, n: int = 0) -> float:
+        return self.value
+
+
+def test_a_defection_s_chance_per_mille(scenario: Scenario) -> None:
+    # Only exclusion counts: at inclusion 50 the chance is 200 x 50 % = 100 per mille, times
+    # (150 - the least commitment) %: 150 per mille with the CMA at 0, 100 with both parties at 50.
+    C = {"defection_base": 0, "defection_violence": 0, "defection_exclusion": 200, "defection_trafficking": 0,
+         "defection_inclusion": 0, "defection_shock": 40}
+    state = {"politics.implementation": 50, "politics.reconciliation": 50, "commitment.cma": 0,
+             "commitment.platform": 50, "relation.government.cma": 0}
+
+    def defects(value: float, values: Mapping[str, int] = state) -> bool:
+        changes = run_with(scenario, rules.alliances, values, {}, C, luck=_Draw(value))
+        return ("relation.government.cma", "rule:defection") in changes
+
+    assert defects(0.1499) and not defects(0.150)
+    assert not defects(0.1505)
+    at_half = state | {"commitment.cma": 50}
+    assert defects(0.0999, at_half) and not defects(0.100, at_half)
+    assert defects(0.04998, at_half | {"politics.implementation": 100, "politics.reconciliation": 100}) is False
+
+
+def test_a_fraction_of_a_death_is_a_chance(scenario: Scenario) -> None:
+    quiet = {f"violence.{r}": 0 for r in REGIONS} | EMPTY
+    state = quiet | {"violence.gao": 50, "mission_presence.gao": 100, "mission.casualties": 0}
+    C = {"casualty_rate": 1, "robust_casualty": 0}  # 50 exposed x 1 / 100: half a death expected
+    key = ("mission.casualties", "rule:casualties")
+    assert run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.49)).get(key) == 1
+    assert key not in run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.51))
+    assert key not in run_with(scenario, rules.casualties, state, {}, C)  # no luck: the expected path drops it
