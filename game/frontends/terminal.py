@@ -3,7 +3,10 @@
 Option 1 always moves the game forward, so a pipe of 1s plays a whole game. Driven by a
 ``Session``, every decision is autosaved and ``u`` takes the last one back; at the end of input
 the game stops cleanly and the command line prints how to resume it (``play --text --continue``).
-Everything shown goes through ``say``: control characters escaped, lines wrapped to the terminal.
+Everything shown goes through ``say`` (``game/frontends/console.py``): control characters
+escaped, lines wrapped to the terminal with hanging indents, and paged at its height where a
+person reads it. ``w`` at a prompt explains any number the current screen shows (``show``
+records them as they are printed), then shows the choices again.
 """
 
 from __future__ import annotations
