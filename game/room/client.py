@@ -202,8 +202,11 @@ class RoomClient:
         done, rest = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         for task in rest:
             task.cancel()
-        for task in done:
-            task.result()  # a closed connection: the caller reconnects
+        await asyncio.gather(*rest, return_exceptions=True)
+        errors = [task.exception() for task in done]  # every one read, so none is logged as lost
+        first = next((e for e in errors if e is not None), None)
+        if first is not None:
+            raise first  # a closed connection: the caller reconnects
 
     async def _send(self, ws: ClientConnection, after: int) -> None:
         assert self._wake is not None
