@@ -243,6 +243,7 @@ class GameInfo:
     saved_at: str  # when the last decision was made
     phase: str
     problem: SaveError | None = None  # why its files cannot be read; words in any language
+    quarter: int = 0  # quarters played since the start (the first is 0)
 
     @property
     def error(self) -> str | None:
@@ -257,6 +258,7 @@ class SlotInfo:
     when: str
     where: str  # "date in the game" or "phase, quarter"
     problem: SaveError | None = None  # why it cannot be read; words in any language
+    quarter: int = 0  # quarters played since the start (the first is 0)
 
     @property
     def error(self) -> str | None:
@@ -398,11 +400,13 @@ class Store:
             saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime))
             try:
                 s = read_save(path)
-                out.append(GameInfo(folder.name, folder, s.scenario, s.level, s.date, s.saved_at or saved, s.phase))
+                out.append(GameInfo(folder.name, folder, s.scenario, s.level, s.date, s.saved_at or saved, s.phase,
+                                    quarter=s.quarter))
             except SaveError as exc:
                 try:  # the previous good one still tells what the game is
                     s = read_save(folder / PREVIOUS)
-                    out.append(GameInfo(folder.name, folder, s.scenario, s.level, s.date, s.saved_at, s.phase))
+                    out.append(GameInfo(folder.name, folder, s.scenario, s.level, s.date, s.saved_at, s.phase,
+                                        quarter=s.quarter))
                 except SaveError:
                     out.append(GameInfo(folder.name, folder, "", "", "", saved, "", exc))
         return out
@@ -451,7 +455,7 @@ class Store:
             try:
                 s = read_save(path)
                 where = s.date or f"{s.phase}, Q{s.quarter + 1}"  # "YYYY-MM"; see date_label
-                out.append(SlotInfo(path, s.name or path.stem, s.scenario, s.saved_at, where))
+                out.append(SlotInfo(path, s.name or path.stem, s.scenario, s.saved_at, where, quarter=s.quarter))
             except SaveError as exc:
                 out.append(SlotInfo(path, path.stem, "", "", "", exc))
         out.sort(key=lambda s: (s.when, s.path.name), reverse=True)

@@ -110,3 +110,12 @@ def test_a_save_of_this_format_loads_and_another_format_is_refused(tmp_path: Pat
     for other in (0, 2):
         with pytest.raises(ValueError, match="unknown save format"):
             Game.from_dict(game.scenario, data | {"format": other})
+
+
+def test_a_clause_that_sets_a_lever_to_nothing_is_still_its_cause(consent: Scenario) -> None:
+    # A Mali-only frame puts the regional frame at 0: "why?" names that choice, not a rule.
+    game = Game(consent, 1)
+    draft = dict(game.draft) | {"frame": "mali-only", "partnership": "none", "force": "nobody"}
+    assert consent.dimension("frame").option("mali-only").levers["regional_frame"] == 0
+    levers, cause = game.levers_for(draft, {})
+    assert levers["regional_frame"] == 0 and cause["regional_frame"] == "clause:frame.mali-only"

@@ -456,5 +456,6 @@ def test_a_fraction_of_a_death_is_a_chance(scenario: Scenario) -> None:
     C = {"casualty_rate": 1, "robust_casualty": 0}  # 50 exposed x 1 / 100: half a death expected
     key = ("mission.casualties", "rule:casualties")
     assert run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.49)).get(key) == 1
+    assert key not in run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.5))  # a draw below the half
     assert key not in run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.51))
     assert key not in run_with(scenario, rules.casualties, state, {}, C)  # no luck: the expected path drops it

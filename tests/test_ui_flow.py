@@ -157,3 +157,42 @@ def test_every_number_of_the_web_sits_on_its_own_tie(tmp_path, size, step, lang)
     boxes = list(labels.values()) + [c.rect for c in frame.controls if c.id.startswith("web:strength:")]
     overlaps = [(i, j) for i in range(len(boxes)) for j in range(i) if boxes[i].colliderect(boxes[j])]
     assert not overlaps, overlaps
+
+
+def _played(app, folder, quarters: int):
+    """A game of the tutorial played on (status quo) until ``quarters`` quarters have passed."""
+    from game.sim.drafters import make_drafter
+
+    assert app.start_game(str(folder), seed=7)
+    drafter = make_drafter("status-quo", app.game.seed)
+    while app.game.quarter < quarters and app.game.phase != "end":
+        app.act(drafter.choose(app.game))
+
+
+@pytest.mark.parametrize("lang,words", [("en", ("Jun 2016", "quarter 5")), ("fr", ("juin 2016", "trimestre 5"))])
+def test_saves_and_continue_name_the_game_as_a_teacher_says_it(tmp_path, lang, words):
+    from game.engine.defs import tr
+
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", "1024x600", lang, LARGEST)
+    _played(app, folder, 4)
+    title = tr(app.game.scenario.title, lang)
+    app.store.save_slot(app.game, app.level, "Group B")
+    expected = " · ".join((title, *words))
+    app.nav.open_saves()
+    frame = app.draw()
+    lines = [rec.text for rec in frame.texts]
+    assert any(line.startswith("Group B") for line in lines)
+    shown = " ".join(lines)
+    assert expected in shown, shown
+    # the title's Continue says which game it resumes, and resumes that one
+    app.nav.goto_title()
+    frame = app.draw()
+    assert expected in " ".join(rec.text for rec in frame.texts)
+    cont = next(c for c in frame.controls if c.id == "title:continue")
+    game_id = app.session.game_id if hasattr(app.session, "game_id") else None
+    app.session = None
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=cont.rect.center))
+    assert app.game is not None and app.game.quarter == 4 and app.view.name != "title"
+    if game_id is not None:
+        assert app.session.game_id == game_id

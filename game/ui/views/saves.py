@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from game.engine.defs import tr
 from game.i18n import month_label
@@ -15,6 +15,7 @@ from game.saves import SaveError
 from game.store import GameInfo, SlotInfo, date_label
 from game.ui.controls import Control, Item
 from game.ui.frame import Frame
+from game.ui.gamenames import game_label, scenario_title
 from game.ui.layout import Rect
 from game.ui.strings import t
 from game.ui.text import fit_prefix
@@ -85,18 +86,10 @@ class ContinueOverlay(Overlay):
             if g.problem is not None:
                 out.append(_row(f, width, g.game_id, t("damaged", lang, msg=g.problem.text(lang)), []))
                 continue
-            title = _title(self.titles, g.level, g.scenario, lang)
-            desc = t("game_line", lang, date=date_label(g.date, lang) or "—", when=g.saved_at)
+            title = game_label(scenario_title(self.titles, g.level, g.scenario, lang), g.date, g.quarter, lang)
+            desc = t("last_decision", lang, when=g.saved_at)
             out.append(_row(f, width, title, desc, [(f"game:{i}", t("continue_btn", lang), partial(self.resume, g), i == 0)]))
         return out
-
-
-def _title(titles: dict[str, Any], level: str, scenario: str, lang: str) -> str:
-    """A game's scenario by its title, whether its level is a name or a folder path."""
-    for key in (Path(level).name, scenario):
-        if key in titles:
-            return tr(titles[key], lang)
-    return scenario
 
 
 class SavesOverlay(Overlay):
@@ -250,8 +243,10 @@ class SavesOverlay(Overlay):
     def _desc(self, slot: SlotInfo) -> str:
         if slot.problem is not None:
             return t("damaged", self.lang, msg=slot.problem.text(self.lang))
-        title = _title(self.titles, slot.scenario, slot.scenario, self.lang)
-        return f"{title} · {date_label(slot.where, self.lang) or slot.where} · {slot.when}"
+        title = scenario_title(self.titles, slot.scenario, slot.scenario, self.lang)
+        if not date_label(slot.where, self.lang):  # a save without a date: its phase and quarter
+            return f"{title} · {slot.where} · {slot.when}"
+        return t("slot_line", self.lang, where=game_label(title, slot.where, slot.quarter, self.lang), when=slot.when)
 
     def _name_field(self, f: Frame, width: int) -> Item:
         label = t("save_name", self.lang)

@@ -14,6 +14,7 @@ from game.content.loader import levels_root, scenario_folders
 from game.content.safeyaml import load_file
 from game.ui.controls import Item
 from game.ui.frame import Frame
+from game.ui.gamenames import game_name, latest_game
 from game.ui.hosting import host_from_title
 from game.ui.layout import Rect, columns, take_top
 from game.ui.strings import t
@@ -66,13 +67,14 @@ class TitleView(View):
         super().__init__(app)
         self.scenarios = scenario_list()
         self.length = "lesson"  # the title suggests what a class can finish in one period
+        self.latest, self.n_games = latest_game(app) if app.autoplay is None else (None, 0)
 
     def toggle_length(self) -> None:
         self.length = "full" if self.length == "lesson" else "lesson"
         self.app.dirty = True
 
     def default_focus(self) -> str | None:
-        if self.app.store.has_games() and self.app.autoplay is None:
+        if self.latest is not None:
             return "title:continue"
         return "scenario:0"
 
@@ -138,14 +140,13 @@ class TitleView(View):
         app, lang, s = self.app, self.lang, self.app.settings
         inner = f.panel(rect)
         onoff = {True: t("on", lang), False: t("off", lang)}
-        has_save = app.store.has_games() and app.autoplay is None
         buttons: list[MenuSpec] = [
-            ("title:continue", t("continue_game" if has_save else "continue_none", lang),
-             self.do_continue, has_save, has_save),
             ("title:saves", t("load", lang), app.nav.open_saves, False, True),
             ("title:help", t("help", lang), app.nav.open_help, False, True),
             ("title:host", t("room.host", lang), lambda: host_from_title(app, self.length), False, app.autoplay is None),
         ]
+        if self.n_games > 1:  # the other games in progress, each with its own autosave
+            buttons.insert(0, ("title:games", t("all_games", lang), self.do_continue, False, True))
         settings: list[MenuSpec] = [
             ("set:lang", t("language", lang), lambda: app.change_settings(lang=_next_language(s.lang)), False, True),
             ("set:size", t("text_size", lang, n=s.text_step + 1), lambda: app.change_settings(text_step=(s.text_step + 1) % 4), False, True),
@@ -162,6 +163,7 @@ class TitleView(View):
             cid, label, action, primary, enabled = spec
             return button_item(f, inner.w, cid, label, action, style=style, primary=primary, enabled=enabled)
 
+        items.append(self.continue_item(f, inner.w))
         for spec in buttons:
             items.append(btn(spec, "bold"))
         head = t("settings", lang)
@@ -172,6 +174,20 @@ class TitleView(View):
         quit_spec = ("title:quit", t("quit", lang), app.quit, False, True)
         items.append(btn(quit_spec, "body"))
         f.scroll_list("menu", inner, items)
+
+    def continue_item(self, f: Frame, width: int) -> Item:
+        """Continue, naming the game it resumes (the one played last), or saying there is none."""
+        lang = self.lang
+        if self.latest is None:
+            return button_item(f, width, "title:continue", t("continue_none", lang), None, style="bold",
+                               enabled=False)
+        parts: list[Part] = [(t("continue_btn", lang), "bold", None),
+                             (game_name(self.latest, lang, self.scenarios), "body", None)]
+        return rich_item(f, width, "title:continue", parts, self.resume_latest, selected=True)
+
+    def resume_latest(self) -> None:
+        if self.latest is not None:
+            self.app.continue_game(self.latest.game_id)
 
     def do_continue(self) -> None:
         self.app.nav.open_continue()
