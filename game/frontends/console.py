@@ -139,7 +139,7 @@ class Console:
     def _line(self, line: str) -> None:
         if self.interactive and self.since_input >= self.height - 1:
             self.more()
-        self.out.write(line + "\n")
+        self.out.write(line.rstrip() + "\n")  # no trailing blanks (a padded table's last column)
         self.since_input += 1
 
     def more(self) -> None:

@@ -400,19 +400,22 @@ class Terminal:
         last = month_label(g.scenario.start + 3 * g.timeline[-1]["quarter"], lang)
         self.say(self.t("term.chart_legend", first=first, last=last, low=marks[0], high=marks[-1]), hang=2)
         titles = {k: quantity_title(k, lang) for k in CHART_KEYS}
+        votes_label = self.t("term.chart_votes")
         room = self.width - 2 - 2 * 5  # the line's indent, and the first and last values
+        n = len(g.timeline)
+        wide = self.column([*titles.values(), votes_label], room - min(n, room - 2) - 3)
         for key in CHART_KEYS:
-            series = [row[key] for row in g.timeline if key in row]
-            if not series:
-                continue
-            series = _fit(series, room - 2)
-            spark = f"{series[0]:>3} {sparkline(series, marks=marks)} {series[-1]:<3}"
-            wide = self.column(list(titles.values()), room - len(spark) - 1)
+            series = _fit([row.get(key, 0) for row in g.timeline], room - 2)
+            spark = f"{series[0]:>3} {sparkline(series, marks=marks)} {series[-1]}"
             if len(titles[key]) <= wide:
                 self.say(f"  {titles[key]:<{wide}} {spark}")
             else:  # a long name: the chart on the next line
                 self.say(f"  {titles[key]}", hang=4)
                 self.say(f"  {'':<{wide}} {spark}")
+        if n <= room - 2 and len(votes_label) <= wide:  # under the quarters: the renewal votes
+            result = {v.quarter: v.adopted for v in g.votes}
+            row = "".join(" " if r["quarter"] not in result else "^" if result[r["quarter"]] else "x" for r in g.timeline)
+            self.say(f"  {votes_label:<{wide}} {'':>3} {row}")
 
     def journal(self) -> None:
         """Every decision, and what the ledger says it moved most."""
