@@ -96,8 +96,10 @@ def test_the_stances_shown_are_one_per_seated_member_and_follow_the_draft(consen
     assert [s.member for s in before] == [m.id for m in game.council]
     assert game.predict() == before  # asked again, nothing changed: the same answer
     game.apply(Choose("force", "mission"))
+    cast = game.vote_stances()  # the vote reads the new draft, not the stances shown before it
     after = game.predict()
     assert [s.score for s in after] != [s.score for s in before]
+    assert [(s.member, s.score, s.vote) for s in cast] == [(s.member, s.score, s.vote) for s in after]
     assert game.vote_stances() == after
 
 
