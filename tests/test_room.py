@@ -119,6 +119,21 @@ def test_a_code_for_another_session_or_other_content_is_refused(scenario: Scenar
     assert typo.value.key == "mistyped"
 
 
+def test_a_team_whose_figures_differ_from_the_room_s_copy_is_flagged(scenario: Scenario, code: str) -> None:
+    r = Room(scenario, code)
+    team = r.hello({"code": code, "name": "Blue", "team": "ab" * 8})
+    r.decision(team, {"team": team.team_id, "seq": 1, "at": 0, "entry": {"do": "continue"}})
+    assert team.standing is not None
+    ok = {"team": team.team_id, "year": 2015, "quarter": 2, "phase": "drafting", "decisions": 1,
+          "figures": dict(team.standing.figures), "draft": {}, "danger": []}
+    r.status(team, ok)
+    assert not team.broken
+    r.status(team, ok | {"decisions": 0, "figures": {}})  # an older view: nothing to compare
+    assert not team.broken
+    r.status(team, ok | {"figures": dict(team.standing.figures, **{"mission.consent": 3})})
+    assert "differ" in team.broken and r.rows()[0].broken
+
+
 def test_the_danger_flag_reads_the_game(scenario: Scenario) -> None:
     game = Game(scenario, SEED)
     assert standing(game).danger == ()
@@ -144,6 +159,8 @@ def test_two_teams_play_and_the_room_rebuilds_both_and_writes_their_files(
         assert team.game.values == game.values and team.game.phase == game.phase  # the ground truth
         assert rows[name].standing.year == game.date // 12
     assert games["Blue"].phase == END and rows["Blue"].standing.ending == games["Blue"].ending
+    assert wait_for(lambda: all(t.reported == len(t.decisions) for t in r.teams.values()))  # statuses read
+    assert not any(row.broken for row in r.rows())  # each team's own figures are the room's
     assert rows["Red"].standing.figures["mission.consent"] == games["Red"].values["mission.consent"]
     blue.close()
     red.close()

@@ -29,6 +29,7 @@ from game.engine.actions import Action, CallVote
 from game.engine.game import Game
 from game.room import protocol
 from game.room.protocol import ProtocolError, decode, encode
+from game.room.status import standing
 
 FIRST_WAIT, LONGEST_WAIT = 0.2, 5.0  # seconds between attempts to reconnect
 
@@ -85,8 +86,9 @@ class RoomClient:
             for at, entry in changes:
                 self._log.append({"seq": len(self._log) + 1, "at": at, "entry": entry})
             self._mirror = [dict(d) for d in decisions]
-            self._status = {"year": game.date // 12, "quarter": game.date % 12 // 3 + 1, "phase": game.phase,
-                            "decisions": len(decisions)}
+            now = standing(game)
+            self._status = {"year": now.year, "quarter": now.quarter, "phase": now.phase, "decisions": now.decisions,
+                            "figures": now.figures, "draft": now.draft, "danger": list(now.danger)}
         self._poke()
 
     def check(self, action: Action) -> str | None:

@@ -18,7 +18,8 @@ hello      team        code, name, team (id)
 welcome    room        team, acked, control
 decision   team        team, seq, at, entry
 ack        room        seq
-status     team        team, year, quarter, phase, decisions (the game's own view)
+status     team        team, year, quarter, phase, decisions, figures, draft (as voted), danger:
+                       the game's own view, which the room checks against its copy
 control    room        state: ``play``, ``pause`` or ``hold`` (hold at the next vote)
 refused    room        key (a ``CodeError`` key or ``bad_message``…), text; the room then closes
 =========  ==========  ===================================================================
@@ -44,7 +45,8 @@ _FIELDS: dict[str, dict[str, type | tuple[type, ...] | None]] = {
     "welcome": {"team": str, "acked": int, "control": str},
     "decision": {"team": str, "seq": int, "at": int, "entry": (dict, type(None))},
     "ack": {"seq": int},
-    "status": {"team": str, "year": int, "quarter": int, "phase": str, "decisions": int},
+    "status": {"team": str, "year": int, "quarter": int, "phase": str, "decisions": int, "figures": dict, "draft": dict,
+               "danger": list},
     "control": {"state": str},
     "refused": {"key": str, "text": str},
 }

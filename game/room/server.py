@@ -161,8 +161,15 @@ class Room:
         return seq
 
     def status(self, team: Team, message: dict[str, Any]) -> None:
+        """The team's own view of its game; where it holds as many decisions as the room's copy,
+        their figures must be the same (else the two games differ: other content, a bug)."""
         with self._lock:
             team.reported = message["decisions"]
+            own = team.standing
+            if own is not None and not team.broken and message["decisions"] == len(team.decisions) \
+                    and message["figures"] != own.figures:
+                team.broken = "the team's own figures differ from the room's copy of its game"
+                self.version += 1
 
     def _apply(self, team: Team, number: int, entry: dict[str, Any]) -> None:
         if team.broken:
