@@ -20,6 +20,7 @@ import argparse
 import difflib
 import json
 import random
+import resource
 import sys
 import tempfile
 import threading
@@ -134,13 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"teams {args.teams} ({len(done)} finished), scenario {args.level} {args.length}, seed {args.seed}")
     print(f"decisions in the teams' games {decisions}; changes sent {sent}, received and kept {totals['kept']}, "
           f"resends ignored {totals['duplicates']}, gaps {totals['gaps']}")
-    print(f"dropped {dropped}, duplicated {duplicated}; rooms' games differing {differ}; "
+    flagged = sum(bool(t.broken) for t in room.teams.values())
+    print(f"dropped {dropped}, duplicated {duplicated}; rooms' games differing {differ}, flagged {flagged}; "
           f"team files differing {files_differ} of {len(rebuilt)}")
     print(f"connections cut {sum(c.drops for _g, c in done.values())}, reconnections "
           f"{sum(c.reconnections for _g, c in done.values())}, unsent at the end {len(unsent)}")
     print(f"time: {played:.2f} s playing, {elapsed:.2f} s until the room held everything "
-          f"({sent / elapsed:.0f} changes a second)")
-    ok = not (dropped or duplicated or differ or files_differ or unsent) and len(done) == args.teams
+          f"({sent / elapsed:.0f} changes a second); peak memory of the process (room and every team) "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+    ok = not (dropped or duplicated or differ or flagged or files_differ or unsent) and len(done) == args.teams
     print("target (0 dropped, 0 duplicated, every game and file the same): " + ("met" if ok else "NOT met"))
     return 0 if ok else 1
 
