@@ -17,13 +17,15 @@ from __future__ import annotations
 import zlib
 
 _MASK = (1 << 64) - 1
+_GOLDEN, _M1, _M2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+_UNIT = 1.0 / (1 << 53)
 
 
 def _mix(x: int) -> int:
     """splitmix64's finaliser: a well-spread 64-bit value from any 64-bit input."""
-    x = (x + 0x9E3779B97F4A7C15) & _MASK
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+    x = (x + _GOLDEN) & _MASK
+    x = ((x ^ (x >> 30)) * _M1) & _MASK
+    x = ((x ^ (x >> 27)) * _M2) & _MASK
     return x ^ (x >> 31)
 
 
@@ -48,5 +50,14 @@ class Luck:
         self._base = _mix(seed & _MASK)
 
     def draw(self, quarter: int, purpose: str, n: int = 0) -> float:
-        key = _mix(self._base ^ (quarter & 0xFFFF) << 48 ^ _purpose(purpose) << 8 ^ (n & 0xFF))
-        return (_mix(key) >> 11) * (1.0 / (1 << 53))
+        # _mix twice, written out: draws are on the simulations' hot path (the same integers)
+        key = _PURPOSES.get(purpose)
+        if key is None:
+            key = _purpose(purpose)
+        x = ((self._base ^ (quarter & 0xFFFF) << 48 ^ key << 8 ^ (n & 0xFF)) + _GOLDEN) & _MASK
+        x = ((x ^ (x >> 30)) * _M1) & _MASK
+        x = ((x ^ (x >> 27)) * _M2) & _MASK
+        x = ((x ^ (x >> 31)) + _GOLDEN) & _MASK
+        x = ((x ^ (x >> 30)) * _M1) & _MASK
+        x = ((x ^ (x >> 27)) * _M2) & _MASK
+        return ((x ^ (x >> 31)) >> 11) * _UNIT

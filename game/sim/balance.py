@@ -28,13 +28,19 @@ def _best_drafter(per: dict[str, Any], measure: str) -> str:
     return min(means, key=means.__getitem__) if measure in LOWER_IS_BETTER else max(means, key=means.__getitem__)
 
 
+_LOADED: dict[str, Scenario] = {}  # a worker's scenarios, loaded once for all the runs it is given
+
+
 def _run_from_path(job: tuple[str, int, int, str, bool]) -> list[dict[str, Any]]:
     # Compiled conditions are closures, which do not pickle: each worker loads the scenario itself.
     from game.content.loader import load_scenario
 
     path, games, seed, strategy, answers = job
-    scenario = load_scenario(path).scenario
-    assert scenario is not None
+    scenario = _LOADED.get(path)
+    if scenario is None:
+        scenario = load_scenario(path).scenario
+        assert scenario is not None
+        _LOADED[path] = scenario
     return list(simulate(scenario, games, seed, strategy, answers=answers))
 
 
@@ -42,11 +48,17 @@ def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs:
               answers: bool = False) -> list[list[dict[str, Any]]]:
     """Every drafter's records; ``progress`` counts games (a drafter's at once with --jobs)."""
     if jobs > 1 and scenario.path:
-        results = []
+        # Each drafter's games in ``jobs`` runs of consecutive seeds, so that every process stays
+        # busy to the end (one run per drafter left the last ones to a single core); game i keeps
+        # seed ``seed + i``, and the runs join in order: the same records as with one process.
+        size = -(-games // jobs)
+        runs = [(name, start, min(size, games - start)) for name in names for start in range(0, games, size)]
+        results: list[list[dict[str, Any]]] = [[] for _ in names]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for records in pool.map(_run_from_path, [(scenario.path, games, seed, name, answers) for name in names]):
-                results.append(records)
-                progress.step(games)
+            done = pool.map(_run_from_path, [(scenario.path, n, seed + start, name, answers) for name, start, n in runs])
+            for (name, _start, n), records in zip(runs, done, strict=True):
+                results[names.index(name)].extend(records)
+                progress.step(n)
         return results
     results = []
     for name in names:
