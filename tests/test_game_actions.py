@@ -12,9 +12,9 @@ from lab import make_lab, to_the_field
 
 from game.content.loader import levels_root, load_scenario
 from game.engine import council
-from game.engine.actions import Choose, Continue
+from game.engine.actions import CallVote, Choose, Continue, Respond
 from game.engine.defs import Scenario
-from game.engine.game import Game, VoteResult
+from game.engine.game import BRIEFING, CARD, Game, VoteResult
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +121,20 @@ def test_a_clause_that_sets_a_lever_to_nothing_is_still_its_cause(consent: Scena
     assert consent.dimension("frame").option("mali-only").levers["regional_frame"] == 0
     levers, cause = game.levers_for(draft, {})
     assert levers["regional_frame"] == 0 and cause["regional_frame"] == "clause:frame.mali-only"
+
+
+def test_a_one_quarter_mandate_comes_back_after_one_quarter(tmp_path: Path) -> None:
+    patch = ("        levers: {duration: 2}", "        levers: {duration: 1}")
+    game = Game(make_lab(tmp_path, clauses_patch=patch), 1)
+    game.apply(Continue())
+    game.apply(Choose("duration", "six-months"))
+    game.apply(Continue())
+    game.apply(CallVote())
+    assert game.votes[-1].adopted and game.mandate_left == 1
+    game.apply(Continue())  # the first quarter
+    while game.phase == CARD:
+        card = game.card
+        assert card is not None
+        game.apply(Respond(card.id, card.responses[0].id))
+    game.apply(Continue())  # its summary: the renewal is due already
+    assert (game.phase, game.quarter) == (BRIEFING, 1)
