@@ -107,6 +107,30 @@ def test_a_long_screen_pages_at_24_lines_on_a_terminal(lang: str) -> None:
     first = _pages(out, script)[0]
     assert first.rstrip().endswith(more)  # the briefing is longer than one screen: it stopped
     assert i18n.text("debrief", lang) in out
+    choice = i18n.text("term.choice", lang, n=0).split("[")[0]
+    retry = i18n.text("term.retry", lang, low=1, high=0).split("1")[0]
+    pages = _pages(out, script)
+    for before, page in zip(pages, pages[1:], strict=False):  # a menu stays with its prompt…
+        if page.rstrip("\n").rsplit("\n", 1)[-1].startswith(choice) and retry not in page:
+            if "  1. " in page:
+                continue
+            # …unless it is longer than a screen: then it began on the page before
+            assert "\n  1. " in before and before.rstrip().endswith(more), page
+            menu = before[before.rindex("\n  1. ") + 1:] + page
+            assert menu.count("\n") > 23, menu
+
+
+def test_a_menu_stays_with_its_prompt() -> None:
+    out = TTY()
+    console = Console(out, lambda: "\n", "en", size=(80, 24), paging=True)
+    for i in range(15):
+        console.say(f"line {i}")
+    console.keep_together([f"  {i}. choice" for i in range(1, 8)])  # 7 lines and the prompt fit: no stop
+    assert i18n.text("term.more", "en") not in out.getvalue()
+    console.keep_together([f"  {i}. choice" for i in range(1, 9)])  # 8 and the prompt do not: stop first
+    assert out.getvalue().count(i18n.text("term.more", "en")) == 1
+    console.keep_together([f"  {i}. choice" for i in range(1, 40)])  # longer than a screen: paged as it goes
+    assert out.getvalue().count(i18n.text("term.more", "en")) == 1
 
 
 def test_paging_stops_at_the_end_of_input_and_never_blocks() -> None:

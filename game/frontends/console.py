@@ -136,6 +136,13 @@ class Console:
         for line in wrap_lines(printable(text), self.width, hang):
             self._line(line)
 
+    def keep_together(self, texts: list[str]) -> None:
+        """Page first if these texts and a prompt would not fit on what is left of the screen
+        (a menu stays whole with its prompt, when it fits on one screen at all)."""
+        n = sum(len(wrap_lines(printable(text), self.width)) for text in texts) + 1
+        if self.interactive and 0 < self.since_input and self.since_input + n > self.height - 1 and n <= self.height - 1:
+            self.more()
+
     def _line(self, line: str) -> None:
         if self.interactive and self.since_input >= self.height - 1:
             self.more()

@@ -131,11 +131,12 @@ class Terminal:
     def menu(self, items: list[str]) -> str | None:
         """The numbered choices; after ``w`` and its answer they are shown again."""
         while True:
-            for i, item in enumerate(items, 1):
-                self.say(f"  {i}. {item}")
-            self.say(f"  {self.t('term.why')}")
+            lines = [f"  {i}. {item}" for i, item in enumerate(items, 1)] + [f"  {self.t('term.why')}"]
             if self.session is not None and self.session.can_undo():
-                self.say(f"  {self.t('term.undo_hint')}")
+                lines.append(f"  {self.t('term.undo_hint')}")
+            self.console.keep_together(lines)
+            for line in lines:
+                self.say(line)
             answer = self.ask(len(items))
             if answer != "w":
                 return answer
