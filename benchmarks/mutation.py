@@ -27,7 +27,9 @@ figures would mean nothing and the script stops. POSIX only (``os.fork``).
 
 Prints, for each module, the mutants found and tried, killed and surviving, the surviving share,
 and each survivor (line, code before and after), so that a reviewer can tell a missing test from
-an equivalent mutant. Asserts nothing: the figures are for the report.
+an equivalent mutant. Survivors listed in ``EQUIVALENT`` (mutants that change no behaviour, each
+with its reason) are printed apart and left out of the share: the share counts the mutants that
+change what the game does. Asserts nothing: the figures are for the report.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ DEFAULT_TESTS = (
     "tests/test_council.py",
     "tests/test_engine_loop.py",
     "tests/test_game.py",
+    "tests/test_game_actions.py",
     "tests/test_contributors.py",
     "tests/test_clauses_matter.py",
     "tests/test_claims.py",
@@ -64,11 +67,43 @@ DEFAULT_TESTS = (
     "tests/test_record_council.py",
     "tests/test_properties.py",
     "tests/test_rules_sections.py",
+    "tests/test_rules_thresholds.py",
     "tests/test_inert.py",
     "tests/test_luck.py",
     "tests/test_previews.py",
 )
 PRAGMA = "pragma: no mutate"
+
+# Mutants that change no behaviour, so no test can kill them: (module, the mutated line as written,
+# stripped, code before, code after) -> why. Keyed by the line's text, not its number, so that the
+# list outlives edits elsewhere in the module; an entry whose line has changed simply stops matching.
+_SECTION_ORDER = "field_quarter runs every section in SECTIONS order, and the one that sets this runs before any that reads it"
+EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    ("game", "unity: int = -1  # from the members' positions at the vote (-1: a save from before, count the votes)", "1", "2"):
+        "any negative default means 'count the votes': unity_at_vote only asks whether it is >= 0",
+    ("game", "self.mandate_left = 0", "0", "1"):
+        "the game starts at the briefing, and every vote sets mandate_left before a quarter reads it",
+    ("game", "if self._prediction is None or self._prediction[0] != key:", "0", "1"):
+        "a cache that always misses: predict() recomputes the same stances, with their reasons, from the same inputs",
+    ("game", "return self.scenario.card(self.pending[0]) if self.phase == CARD and self.pending else None",
+     "self.phase == CARD and self.pending", "self.phase == CARD or self.pending"):
+        "cards are pending only in the card phase: start_quarter enters it with them, Respond leaves it with none left",
+    ("game", 'self.mandate_left = max(1, self._levers.get("duration", 4))', "4", "5"):
+        "levers_for starts from LEVER_DEFAULTS, which holds a duration: the default of get() is never used",
+    ("rules", "if num >= 0:", "num >= 0", "num > 0"): "at 0 both roundings give 0",
+    ("rules", "total = sum(deployment.values()) or 1", "1", "2"):
+        "only when every weight is 0, and then every share is 0 whatever the divisor",
+    ("rules", "if new < lo:", "new < lo", "new <= lo"): "at new == lo it sets new to lo: no change",
+    ("rules", "self.split = 0", "0", "1"): _SECTION_ORDER + " (spoilers, before politics)",
+    ("rules", "self.grievance = 0", "0", "1"): _SECTION_ORDER + " (recruitment, before violence)",
+    ("rules", "self.mediators = 0", "0", "1"): _SECTION_ORDER + " (commitment, before politics and alliances)",
+    ("rules", "self.violence_mean = 0", "0", "1"): _SECTION_ORDER + " (politics, before alliances)",
+    ("rules", "if robust and room > 0:", "robust and room > 0", "robust or room > 0"):
+        "without a robust lever the robust shield is 0, and a change of 0 is not recorded",
+    ("rules", "if robust and room > 0:", "room > 0", "room >= 0"): "with no room left the shield removes min(0, shield) = 0",
+    ("rules", "if v[tie] > 0:", "v[tie] > 0", "v[tie] >= 0"): "a tie of 0 pulls pct(trafficking_pull, 0) = 0",
+    ("rules", "if walked > 0:", "walked > 0", "walked >= 0"): "nothing walked away from unravels pct(abandonment, 0) = 0",
+}
 
 _COMPARE_SWAP: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
@@ -89,9 +124,14 @@ class Mutant:
     kind: str
     before: str
     after: str
+    source: str = ""  # the mutated line as written, stripped (what EQUIVALENT is keyed by)
 
     def label(self) -> str:
         return f"{self.module}:{self.line} {self.kind}: {self.before}  ->  {self.after}"
+
+    def equivalent(self) -> str | None:
+        """Why this mutant changes no behaviour, if EQUIVALENT says so."""
+        return EQUIVALENT.get((self.module, self.source, self.before, self.after))
 
 
 def _protected(tree: ast.Module) -> set[int]:
@@ -175,10 +215,11 @@ def mutants_of(module: str) -> list[Mutant]:
     _path, text = _source(module)
     tree = ast.parse(text)
     out = []
-    for index, (node, part, kind) in enumerate(_sites(tree, text.splitlines())):
+    lines = text.splitlines()
+    for index, (node, part, kind) in enumerate(_sites(tree, lines)):
         before = ast.unparse(node).split("\n")[0]
         after = ast.unparse(_mutate(node, part)).split("\n")[0]
-        out.append(Mutant(module, index, node.lineno, kind, before[:90], after[:90]))
+        out.append(Mutant(module, index, node.lineno, kind, before[:90], after[:90], lines[node.lineno - 1].strip()))
     return out
 
 
@@ -302,22 +343,33 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, dict[str, object]] = {}
     for module, (found, picked) in chosen.items():
-        counts = {"killed": 0, "survived": 0, "timeout": 0}
+        counts = {"killed": 0, "survived": 0, "timeout": 0, "equivalent": 0}
         survivors: list[str] = []
+        equivalents: list[str] = []
         started = time.monotonic()
         for m in picked:
             outcome, _seconds = run_one(m, tests, timeout, quiet=True)
+            reason = m.equivalent() if outcome == "survived" else None
+            if reason is not None:
+                counts["equivalent"] += 1
+                equivalents.append(f"{m.label()}  ({reason})")
+                if not args.quiet:
+                    print(f"  equivalent  {m.label()}  ({reason})", flush=True)
+                continue
             counts[outcome] += 1
             if outcome == "survived":
                 survivors.append(m.label())
                 if not args.quiet:
                     print(f"  survived  {m.label()}", flush=True)
         tried = len(picked)
-        share = 100 * counts["survived"] / tried if tried else 0.0
+        counted = tried - counts["equivalent"]  # the mutants that change behaviour
+        share = 100 * counts["survived"] / counted if counted else 0.0
         print(f"{MODULES[module]}: {found} mutants, {tried} tried, {counts['killed'] + counts['timeout']} killed "
-              f"({counts['timeout']} by timeout), {counts['survived']} survived: {share:.0f}% surviving "
+              f"({counts['timeout']} by timeout), {counts['equivalent']} equivalent (left out), "
+              f"{counts['survived']} survived: {share:.0f}% of {counted} surviving "
               f"({time.monotonic() - started:.0f} s)", flush=True)
-        results[module] = {"found": found, "tried": tried, **counts, "surviving_share": round(share, 1), "survivors": survivors}
+        results[module] = {"found": found, "tried": tried, **counts, "surviving_share": round(share, 1),
+                           "survivors": survivors, "equivalents": equivalents}
     if args.json:
         Path(args.json).write_text(json.dumps({"seed": args.seed, "limit": args.limit, "results": results}, indent=1), encoding="utf-8")
     return 0
