@@ -90,6 +90,12 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "cards are pending only in the card phase: start_quarter enters it with them, Respond leaves it with none left",
     ("game", 'self.mandate_left = max(1, self._levers.get("duration", 4))', "4", "5"):
         "levers_for starts from LEVER_DEFAULTS, which holds a duration: the default of get() is never used",
+    ("game", 'draws = 2 if self.luck.draw(self.quarter, "second_card") * 1000 < sc.coefficients["second_card_chance"] else 1',
+     "self.luck.draw(self.quarter, 'second_card') * 1000 < sc.coefficients['second_card_chance']",
+     "self.luck.draw(self.quarter, 'second_card') * 1000 <= sc.coefficients['second_card_chance'"):
+        "differs only when a 53-bit draw times 1000 lands exactly on the whole per mille",
+    ("game", 'draws = 2 if self.luck.draw(self.quarter, "second_card") * 1000 < sc.coefficients["second_card_chance"] else 1',
+     "2", "3"): "min(3, max_cards) == min(2, max_cards): cards_per_quarter is at most 2 (schema), and 2 by default",
     ("rules", "if num >= 0:", "num >= 0", "num > 0"): "at 0 both roundings give 0",
     ("rules", "total = sum(deployment.values()) or 1", "1", "2"):
         "only when every weight is 0, and then every share is 0 whatever the divisor",

@@ -5,10 +5,11 @@ unknown, the stances the players see, and which saves load."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from lab import make_lab, to_the_field
+from lab import card, drawn, make_lab, play_out, to_the_field
 
 from game.content.loader import levels_root, load_scenario
 from game.engine import council
@@ -138,3 +139,13 @@ def test_a_one_quarter_mandate_comes_back_after_one_quarter(tmp_path: Path) -> N
         game.apply(Respond(card.id, card.responses[0].id))
     game.apply(Continue())  # its summary: the renewal is due already
     assert (game.phase, game.quarter) == (BRIEFING, 1)
+
+
+def test_a_second_card_comes_about_as_often_as_its_chance_says(tmp_path: Path) -> None:
+    cards = [card(f"c{i}") for i in range(40)]
+    game = Game(make_lab(tmp_path, cards, {"second_card_chance": 500}, years=4), 3)
+    play_out(game)
+    per_quarter = Counter(q for q, _c in drawn(game))
+    assert len(per_quarter) == 16
+    doubles = sum(1 for n in per_quarter.values() if n == 2)
+    assert 2 <= doubles <= 14  # one quarter in two, give or take luck (16 quarters)

@@ -81,16 +81,20 @@ def test_the_renewal_capital_grows_with_standing_carries_part_and_shrinks_when_s
 
 def run_with(scenario: Scenario, section: Callable[[rules.Quarter], None], values: Mapping[str, int] | None = None,
              levers: Mapping[str, int] | None = None, coefficients: Mapping[str, int] | None = None,
-             luck: object = None) -> dict[tuple[str, str], int]:
-    """Changes (quantity, cause) -> total from one section, the scenario's coefficients overridden."""
+             luck: object = None, before: tuple[Callable[[rules.Quarter], None], ...] = ()) -> dict[tuple[str, str], int]:
+    """Changes (quantity, cause) -> total from one section (after ``before``), the scenario's
+    coefficients overridden."""
     game = Game(scenario, 1)
     plan = rules.prepare(dict(scenario.coefficients) | dict(coefficients or {}), scenario.footprint, scenario.deployment)
     meters = Meters(dict(game.values) | dict(values or {}), game.meters.ranges)
     lever_cause = {name: f"clause:test.{name}" for name in (levers or {})}
     q = rules.Quarter(meters, dict(levers or {}), lever_cause, plan, luck)  # type: ignore[arg-type]
+    for earlier in before:
+        earlier(q)
+    mark = len(meters.ledger)
     section(q)
     out: dict[tuple[str, str], int] = {}
-    for _quarter, name, change, cause in meters.ledger:
+    for _quarter, name, change, cause in meters.ledger[mark:]:
         out[(name, cause)] = out.get((name, cause), 0) + change
     return out
 
@@ -141,6 +145,8 @@ def test_algeria_is_wary_of_a_sahel_frame_joined_to_an_outside_force(scenario: S
         assert wary[("buyin.au", "clause:test.regional_frame")] == C["buyin_frame_gain"]
     stake = run_with(scenario, rules.regional, MIDDLING, {"agreement_focus": 100})
     assert stake[("buyin.algeria", "clause:test.agreement_focus")] == C["mediator_stake"]
+    aside = run_with(scenario, rules.regional, MIDDLING, {"regional_frame": 100}, {"mediator_stake": 100})
+    assert aside[("buyin.algeria", "clause:test.regional_frame")] == C["buyin_frame_gain"]  # no stake without the agreement
     assert ("buyin.au", "clause:test.agreement_focus") not in stake
 
 
@@ -288,6 +294,9 @@ def test_presence_protects_as_far_as_the_host_consents_then_the_posture_then_the
     assert layered[("violence.gao", "rule:protection")] == -40
     assert layered[("violence.gao", "clause:test.robust")] == -50
     assert layered[("violence.gao", "rule:state")] == -10
+    # at full weight presence protects as many points as the host consents
+    assert _gao_quarter(scenario, state | {"mission.consent": 50}, {}, BARE | {"presence_protection": 100})[
+        ("violence.gao", "rule:protection")] == -50
     state_only = _gao_quarter(scenario, state | {"mission_presence.gao": 0}, {}, BARE | {"state_protection": 30})
     assert state_only[("violence.gao", "rule:state")] == -30
 
@@ -459,3 +468,28 @@ def test_a_fraction_of_a_death_is_a_chance(scenario: Scenario) -> None:
     assert key not in run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.5))  # a draw below the half
     assert key not in run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.51))
     assert key not in run_with(scenario, rules.casualties, state, {}, C)  # no luck: the expected path drops it
+
+
+def test_violence_moves_toward_what_the_groups_drive_by_its_inertia(scenario: Scenario) -> None:
+    # Gao at full strength drives 120 (its footprints); at 50 and inertia 50 it closes half the gap.
+    half = _gao_quarter(scenario, {"violence.gao": 50, "mission_presence.gao": 0}, {}, BARE | {"violence_inertia": 50})
+    assert half[("violence.gao", "rule:violence_drivers")] == 35
+    calm = {f"strength.{a}": 0 for a in ("government", "cma", "platform", "jnim", "isgs", "traffickers")}
+    fading = run_with(scenario, rules.violence, calm | {"violence.gao": 60}, {}, BARE | {"violence_inertia": 50})
+    assert fading[("violence.gao", "rule:violence_drivers")] == -30
+
+
+def test_communal_violence_and_the_insurgency_s_reach_are_the_centre_s(scenario: Scenario) -> None:
+    calm = {f"strength.{a}": 0 for a in ("government", "cma", "platform", "jnim", "isgs", "traffickers")}
+    state = calm | {f"violence.{r}": 0 for r in REGIONS} | {"politics.reconciliation": 0}
+    communal = run_with(scenario, rules.violence, state, {}, BARE | {"communal_violence": 40})
+    assert communal[("violence.mopti", "rule:communal")] == communal[("violence.segou", "rule:communal")] == 40
+    assert ("violence.gao", "rule:communal") not in communal
+    # JNIM at full strength, the state half absent, grievances full (recruitment, run first): half its reach
+    reach = state | {"strength.jnim": 100, "state_presence.mopti": 50, "state_presence.gao": 50, "mission.trust": 0}
+    C = BARE | {"centre_reach": 60, "centre_recruitment": 0, "trust_resilience": 0}
+    reached = run_with(scenario, rules.violence, reach, {}, C, before=(rules.recruitment,))
+    mopti_drive = scenario.footprint["jnim"]["mopti"]  # its own driving, at full strength
+    assert reached[("violence.mopti", "rule:violence_drivers")] == mopti_drive + 30
+    gao_drive = scenario.footprint["jnim"]["gao"]
+    assert reached[("violence.gao", "rule:violence_drivers")] == gao_drive  # no reach outside the centre
