@@ -196,3 +196,68 @@ def test_saves_and_continue_name_the_game_as_a_teacher_says_it(tmp_path, lang, w
     assert app.game is not None and app.game.quarter == 4 and app.view.name != "title"
     if game_id is not None:
         assert app.session.game_id == game_id
+
+
+def _all_in_view_and_apart(frame, ids=None):
+    """Problems: a control not drawn (scrolled away), outside the window, or over another one."""
+    win = frame.window
+    controls = [c for c in frame.controls if ids is None or ids(c.id)]
+    bad = [f"{c.id} is not in view" for c in controls if c.rect is None]
+    shown = [c for c in controls if c.rect is not None]
+    bad += [f"{c.id} leaves the window" for c in shown if not win.contains(c.rect)]
+    bad += [f"{a.id} overlaps {b.id}" for i, a in enumerate(shown) for b in shown[:i] if a.rect.colliderect(b.rect)]
+    return bad
+
+
+@pytest.mark.parametrize("size,lang", [("1024x600", "fr"), ("1024x600", "en"), ("1280x720", "fr")])
+def test_the_compact_layout_keeps_every_control_in_view(tmp_path, size, lang):
+    """At the largest text: the title shows every scenario and Quit, drafting all the clauses and
+    the open clause's options, the chamber and the vote all fifteen seats; none overlap."""
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", size, lang, LARGEST)
+    seen = set()
+    for name in screens(app, folder):
+        frame = app.draw()
+        if name in ("title", "drafting", "drafting-options", "chamber", "vote", "briefing-web"):
+            seen.add(name)
+            problems = _all_in_view_and_apart(frame)
+            assert not problems, f"{name}: {problems}"
+        if name == "title":
+            ids = {c.id for c in frame.controls}
+            assert {f"scenario:{i}" for i in range(len(app.view.scenarios))} | {"title:quit"} <= ids
+            app.view.toggle_settings()  # the settings, in the menu's place, all in view too
+            frame = app.draw()
+            assert app.focus.id == "set:lang"
+            assert not _all_in_view_and_apart(frame), _all_in_view_and_apart(frame)
+            assert {"set:lang", "set:size", "set:contrast", "title:menu"} <= {c.id for c in frame.controls}
+            app.view.toggle_settings()
+        if name == "drafting":
+            dims = app.game.scenario.dimensions
+            assert sum(1 for c in frame.controls if c.id.startswith("dim:")) == len(dims) == 9
+        if name in ("chamber", "vote"):
+            assert sum(1 for c in frame.controls if c.id.startswith("seat:")) == 15 or name == "vote"
+    assert seen == {"title", "drafting", "drafting-options", "chamber", "vote", "briefing-web"}
+
+
+@pytest.mark.parametrize("size,step", [("1024x600", LARGEST), ("1280x720", 1)])
+def test_enter_on_a_clause_opens_its_options_with_the_focus_in_them(tmp_path, size, step):
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", size, "fr", step)
+    for name in screens(app, folder):
+        if name == "drafting":
+            break
+    dims = app.game.scenario.dimensions
+    for k in (len(dims) - 1, 2):
+        app.focus.set(f"dim:{k}")
+        app.draw()
+        app.handle(key(pygame.K_RETURN))
+        frame = app.draw()
+        chosen = [o.id for o in dims[k].options].index(app.game.draft[dims[k].id])
+        assert app.focus.id == f"opt:{chosen}"
+        focused = next(c for c in frame.controls if c.id == app.focus.id)
+        assert focused.rect is not None and frame.window.contains(focused.rect)
+        options = [c for c in frame.controls if c.id.startswith("opt:")]
+        assert len(options) == len(dims[k].options)
+        # Esc goes back to the clause
+        app.handle(key(pygame.K_ESCAPE))
+        assert app.focus.id == f"dim:{k}"

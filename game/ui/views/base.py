@@ -358,6 +358,12 @@ def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current
     return rest
 
 
+def compact(f: Frame) -> bool:
+    """A short window for its text (1024×600, or the largest text sizes): the screens lay out
+    for height, so that every control stays in view without scrolling."""
+    return f.window.h < 27 * f.line_h()
+
+
 def quantity_label(q: str, lang: str, date: int | None = None) -> str:
     text = describe(q, lang, date)
     return text[:1].upper() + text[1:]

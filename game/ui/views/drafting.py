@@ -11,14 +11,16 @@ from game.engine.defs import tr
 from game.engine.game import Game
 from game.i18n import describe
 from game.ui.frame import Frame
-from game.ui.layout import Rect, columns
+from game.ui.layout import Rect, columns, take_top
 from game.ui.views.base import (
     NUMBER_KEYS,
     ActionSpec,
     GameView,
     Part,
+    compact,
     fmt_num,
     heading_item,
+    para,
     rich_item,
     text_item,
 )
@@ -88,9 +90,68 @@ class DraftingView(GameView):
         return [("act:to_council", self.t("to_council"), lambda: self.app.act(Continue()), True)]
 
     def draw_body(self, f: Frame, body: Rect) -> None:
-        g, lang = self.game, self.lang
+        g = self.game
         dims = g.scenario.dimensions
         self.dim = max(0, min(self.dim, len(dims) - 1))
+        if compact(f):
+            self.draw_compact(f, body)
+            return
+        self.draw_columns(f, body)
+
+    def draw_compact(self, f: Frame, body: Rect) -> None:
+        """A short window: every clause on a grid of one-line buttons across the top (one Tab stop,
+        the arrows move inside it), the open clause's options beneath, each on one line but the one
+        with the focus (or in the draft), which shows what it does and tends to."""
+        g, lang = self.game, self.lang
+        dims = g.scenario.dimensions
+        ncol = 3 if body.w >= 40 * f.fonts.body else 2
+        cw = (body.w - f.pad * (ncol - 1)) // ncol
+        labels = [("✎ " if g.draft[d.id] != g.in_force.get(d.id) else "") + tr(d.label, lang) for d in dims]
+        heights = [max(f.button_h(lab, cw, "bold") for lab in labels[k:k + ncol]) for k in range(0, len(dims), ncol)]
+        grid, rest = take_top(body, sum(heights) + f.pad // 2 * (len(heights) - 1), f.gap)
+        cols = columns(grid, [1] * ncol, f.pad)
+        outer, f.group = f.group, "list:dims"
+        y = grid.y
+        for i, label in enumerate(labels):
+            col, row = cols[i % ncol], i // ncol
+            r = Rect(col.x, y, col.w, heights[row])
+            f.button(f"dim:{i}", r, label, partial(self.select, i), style="bold", kind="tab",
+                     selected=i == self.dim, align="left")
+            if i % ncol == ncol - 1:
+                y += heights[row] + f.pad // 2
+        f.group = outer
+        dim = dims[self.dim]
+        inner = f.panel(rest)  # the open clause is the one highlighted above
+        focused = self.app.focus.id or ""
+        open_j = int(focused[4:]) if focused.startswith("opt:") and focused[4:].isdigit() else None
+        # the options: a grid of buttons too, then what the one with the focus (or in the draft) does
+        ow = (inner.w - f.pad) // 2
+        heads = [("✔ " if g.draft[dim.id] == o.id else "") + f"{j + 1}. {tr(o.label, lang)}"
+                 for j, o in enumerate(dim.options)]
+        oh = [max(f.button_h(h, ow, "bold") for h in heads[k:k + 2]) for k in range(0, len(heads), 2)]
+        ogrid, detail = take_top(inner, sum(oh) + f.pad // 2 * (len(oh) - 1), f.gap)
+        ocols = columns(ogrid, [1, 1], f.pad)
+        outer, f.group = f.group, "list:options"
+        y = ogrid.y
+        for j, (opt, head) in enumerate(zip(dim.options, heads, strict=True)):
+            r = Rect(ocols[j % 2].x, y, ocols[j % 2].w, oh[j // 2])
+            f.button(f"opt:{j}", r, head, partial(self.app.act, Choose(dim.id, opt.id)), style="bold",
+                     selected=g.draft[dim.id] == opt.id, align="left")
+            if j % 2 == 1:
+                y += oh[j // 2] + f.pad // 2
+        f.group = outer
+        shown = next((o for j, o in enumerate(dim.options) if j == open_j), dim.option(g.draft[dim.id]))
+        lines = [tr(shown.summary, lang)]
+        if self.app.settings.previews:
+            changes = preview(g, dim.id, shown.id)
+            lines.append(f"{self.t('tends')} {tendency_text(changes, lang) if changes else self.t('as_now')}")
+        items = [it for k, line in enumerate(lines)
+                 for it in para(f, detail.w, line, color=f.pal.muted if k else None)]
+        f.scroll_list("option_detail", detail, items)
+
+    def draw_columns(self, f: Frame, body: Rect) -> None:
+        g, lang = self.game, self.lang
+        dims = g.scenario.dimensions
         left, mid, right = columns(body, [0.26, 0.41, 0.33], f.gap)
         # dimensions
         inner = f.panel(left, self.t("dimensions"))

@@ -18,7 +18,7 @@ from game.ui.gamenames import game_name, latest_game
 from game.ui.hosting import host_from_title
 from game.ui.layout import Rect, columns, take_top
 from game.ui.strings import t
-from game.ui.views.base import Part, View, button_item, rich_item
+from game.ui.views.base import Part, View, button_item, compact, rich_item
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -67,6 +67,7 @@ class TitleView(View):
         super().__init__(app)
         self.scenarios = scenario_list()
         self.length = "lesson"  # the title suggests what a class can finish in one period
+        self.settings_open = False  # a short window: the settings take the menu's place
         self.latest, self.n_games = latest_game(app) if app.autoplay is None else (None, 0)
 
     def toggle_length(self) -> None:
@@ -90,19 +91,27 @@ class TitleView(View):
         f.s.fill(pal.bg)
         gap, pad = f.gap, f.pad
         # header band
-        head_h = f.line_h("h1") + f.text_h(t("app_subtitle", lang), win.w - 2 * gap) + 2 * pad
+        small = compact(f)  # a short window: the subtitle beside the title, or left out
+        sub = t("app_subtitle", lang)
+        title_w = f.text_w(t("app_title", lang), "h1")
+        h1 = f.line_h("h1")
+        sub_beside = small and f.text_w(sub) <= win.w - 3 * gap - h1 - pad - title_w
+        head_h = h1 + (0 if small else f.text_h(sub, win.w - 2 * gap)) + 2 * pad
         head = Rect(0, 0, win.w, head_h + pad)
         f.fill(head, pal.panel)
         pygame.draw.line(f.s, pal.accent, (0, head.bottom - 1), (win.w, head.bottom - 1), 4)
         # a simple emblem: a pen nib drawn from shapes
         x0 = gap
-        h1 = f.line_h("h1")
         nib = [(x0, pad + h1 // 2), (x0 + h1 // 2, pad + 2), (x0 + h1, pad + h1 // 2), (x0 + h1 // 2, pad + h1 - 2)]
         pygame.draw.polygon(f.s, pal.accent, nib)
         pygame.draw.circle(f.s, pal.panel, (x0 + h1 // 2, pad + h1 // 2), max(2, h1 // 8))
         tx = x0 + h1 + pad
         f.text(Rect(tx, pad, win.w - tx - gap, h1), t("app_title", lang), "h1", pal.heading)
-        f.text(Rect(gap, pad + h1, win.w - 2 * gap, head_h - h1), t("app_subtitle", lang), "body", pal.muted)
+        if sub_beside:
+            f.text(Rect(tx + title_w + gap, pad, win.w - tx - title_w - 2 * gap, h1), sub, "body", pal.muted,
+                   valign="middle")
+        elif not small:
+            f.text(Rect(gap, pad + h1, win.w - 2 * gap, head_h - h1), sub, "body", pal.muted)
         # message strip
         body = Rect(gap, head.bottom + gap, win.w - 2 * gap, win.h - head.bottom - 2 * gap)
         if app.message:
@@ -124,7 +133,8 @@ class TitleView(View):
             if sc.get("error"):
                 parts.append((t("unplayable", lang, msg=sc["error"]), "body", f.pal.muted))
             else:
-                parts.append((_tr(sc.get("theme"), lang), "body", None))
+                if not compact(f) or self.app.focus.id == f"scenario:{i}":
+                    parts.append((_tr(sc.get("theme"), lang), "body", None))
                 bits = []
                 lesson = self.length == "lesson" and sc.get("lesson_minutes")
                 minutes, years = (sc["lesson_minutes"], sc.get("lesson_years")) if lesson else (sc.get("minutes"), sc.get("years"))
@@ -163,6 +173,17 @@ class TitleView(View):
             cid, label, action, primary, enabled = spec
             return button_item(f, inner.w, cid, label, action, style=style, primary=primary, enabled=enabled)
 
+        quit_spec = ("title:quit", t("quit", lang), app.quit, False, True)
+        if compact(f):  # a short window: the settings in the menu's place, one button away
+            if self.settings_open:
+                items = [btn(("title:menu", t("settings_close", lang), self.toggle_settings, False, True), "bold")]
+                items += [btn(spec, "body") for spec in settings]
+            else:
+                items = [self.continue_item(f, inner.w)] + [btn(spec, "bold") for spec in buttons]
+                items += [btn(("title:settings", t("settings_open", lang), self.toggle_settings, False, True), "bold"),
+                          btn(quit_spec, "body")]
+            f.scroll_list("menu", inner, items)
+            return
         items.append(self.continue_item(f, inner.w))
         for spec in buttons:
             items.append(btn(spec, "bold"))
@@ -171,7 +192,6 @@ class TitleView(View):
         items.append(Item(hh + f.pad // 2, lambda fr, r: fr.text(r, head, "h2", fr.pal.heading)))
         for spec in settings:
             items.append(btn(spec, "body"))
-        quit_spec = ("title:quit", t("quit", lang), app.quit, False, True)
         items.append(btn(quit_spec, "body"))
         f.scroll_list("menu", inner, items)
 
@@ -188,6 +208,12 @@ class TitleView(View):
     def resume_latest(self) -> None:
         if self.latest is not None:
             self.app.continue_game(self.latest.game_id)
+
+    def toggle_settings(self) -> None:
+        """A short window: the settings in the menu's place, and back; the focus follows."""
+        self.settings_open = not self.settings_open
+        self.app.focus.set("set:lang" if self.settings_open else "title:settings")
+        self.app.dirty = True
 
     def do_continue(self) -> None:
         self.app.nav.open_continue()
