@@ -98,7 +98,9 @@ def child_idle(level: str, seconds: float, screen: str = "briefing") -> None:
 
     driver = os.environ.get("SDL_VIDEODRIVER", "dummy")
     sys.path.insert(0, str(REPO / "tests"))
-    from ui_support import playable_tutorial  # (it sets the dummy driver for the tests: undone below)
+    from ui_support import (
+        playable_tutorial,  # (it sets the dummy driver for the tests: undone below)
+    )
 
     os.environ["SDL_VIDEODRIVER"] = driver
     tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"penholder-bench-{os.getpid()}"
