@@ -157,3 +157,19 @@ def test_a_short_output_does_not_page() -> None:
     assert i18n.text("term.more", "en") not in out.getvalue()
     console.say("one more")
     assert out.getvalue().count(i18n.text("term.more", "en")) == 1
+
+
+def test_a_heading_or_a_journal_entry_is_not_cut_by_the_pager() -> None:
+    _t, out, _s = play(["1"] * 600, lang="fr", tty=True)
+    more = i18n.text("term.more", "fr")
+    lines = out.splitlines()
+    stops = [i for i, line in enumerate(lines) if line.startswith(more)]
+    assert stops
+    journal = max(i for i, line in enumerate(lines) if line == i18n.text("tab_journal", "fr"))
+    questions = max(i for i, line in enumerate(lines) if line == i18n.text("questions", "fr"))
+    for i in stops:
+        before, after = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else ""
+        assert not (before and set(before) == {"-"}), before  # a heading at the foot of a page
+        assert not (after and set(after) == {"-"}), after  # a heading cut from its rule
+        if journal < i < questions:  # in the journal: an entry kept whole
+            assert not after.startswith("      → ") and not after.startswith("    "), after

@@ -139,8 +139,12 @@ class Console:
     def keep_together(self, texts: list[str]) -> None:
         """Page first if these texts and a prompt would not fit on what is left of the screen
         (a menu stays whole with its prompt, when it fits on one screen at all)."""
-        n = sum(len(wrap_lines(printable(text), self.width)) for text in texts) + 1
-        if self.interactive and 0 < self.since_input and self.since_input + n > self.height - 1 and n <= self.height - 1:
+        self.need(sum(len(wrap_lines(printable(text), self.width)) for text in texts) + 1)
+
+    def need(self, lines: int) -> None:
+        """Page first unless ``lines`` more fit on this screen (when they fit on one at all): a
+        heading is not left alone at the foot of a page."""
+        if self.interactive and 0 < self.since_input and self.since_input + lines > self.height - 1 and lines <= self.height - 1:
             self.more()
 
     def _line(self, line: str) -> None:

@@ -380,9 +380,12 @@ class Terminal:
         if g.scenario.questions:
             self.heading(self.t("questions"))
             for i, q in enumerate(g.scenario.questions, 1):
+                self.console.need(len(wrap(printable(f"  {i}. {tr(q, lang)}"), self.width).split("\n")))
                 self.say(f"  {i}. {tr(q, lang)}")
 
-    def heading(self, title: str) -> None:
+    def heading(self, title: str, keep: int = 2) -> None:
+        """A section's title, underlined, kept on one screen with ``keep`` lines after it."""
+        self.console.need(3 + keep)
         self.say()
         self.say(title)
         self.say("-" * min(len(title), self.width))
@@ -392,7 +395,7 @@ class Terminal:
         from game.charts import CHART_KEYS, quantity_title
 
         g, lang = self.game, self.lang
-        self.heading(self.t("tab_charts"))
+        self.heading(self.t("tab_charts"), keep=len(CHART_KEYS) + 4)  # the legend, the charts, the votes
         if not g.timeline:
             self.say(self.t("no_timeline"))
             return
@@ -426,11 +429,14 @@ class Terminal:
         if not g.journal:
             return
         self.heading(self.t("tab_journal"))
-        for entry in g.journal:
-            self.say(f"  - {journal_line(g, entry, lang)}")
+        for entry in g.journal:  # an entry is not split by "Enter for more"
+            lines = [f"  - {journal_line(g, entry, lang)}"]
             moved = consequences_text(g, entry, lang)
             if moved:
-                self.say(f"      → {moved}", hang=8)
+                lines.append(f"      → {moved}")
+            self.console.need(sum(len(wrap(printable(x), self.width, hang=8).split("\n")) for x in lines))
+            for line in lines:
+                self.say(line, hang=8 if line.startswith("      → ") else None)
 
 
 def _fit(values: list[int], room: int) -> list[int]:
