@@ -33,6 +33,9 @@ MINUTES_PER_VOTE = 2.0  # the class watches the vote and reads the Council's rea
 DEBRIEF_MINUTES = 10
 SUMMARY_WORDS = 30  # a quarter's summary: its few headline changes, in words
 VOTE_WORDS_PER_MEMBER = 4  # "China: yes, for the Agreement first"
+OUTCOME_WORDS = 12  # after a response without an authored outcome: a sentence or two made from its effects
+REPORT_WORDS = 60  # the Secretary-General's report opening each renewal's briefing (three to five sentences)
+ENDING_WORDS = 40  # the end screen: why the game ended, when, and how the record's resolution differs
 
 
 def words(text: str) -> int:
@@ -73,14 +76,16 @@ def count(game: Game, actions: list[Action], lang: str = "en") -> Length:
             read += words(tr(card.title, lang)) + words(tr(card.text, lang))
             read += sum(words(tr(r.label, lang)) + words(tr(r.why, lang)) for r in card.responses)
             read += words(tr(card.sources[0], lang)) if card.sources else 0  # one source line; details on request
+            read += words(tr(card.response(action.response).outcome, lang)) or OUTCOME_WORDS  # what happened
     for vote in game.votes:
         # the drafting screen: every clause with all its options, as a class weighing them reads
         # it; then the vote's result
         read += sum(words(tr(d.label, lang)) + sum(words(tr(o.label, lang)) + words(tr(o.summary, lang)) for o in d.options)
                     for d in sc.dimensions)
         read += len(vote.votes) * VOTE_WORDS_PER_MEMBER
+        read += REPORT_WORDS
     read += len(game.timeline) * SUMMARY_WORDS
-    read += words(tr(sc.history, lang)) + sum(words(tr(q, lang)) for q in sc.questions) + 6 * 5
+    read += ENDING_WORDS + words(tr(sc.history, lang)) + sum(words(tr(q, lang)) for q in sc.questions) + 6 * 5
     return Length(decisions, read, votes, cards)
 
 
