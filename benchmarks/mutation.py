@@ -96,6 +96,12 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "differs only when a 53-bit draw times 1000 lands exactly on the whole per mille",
     ("game", 'draws = 2 if self.luck.draw(self.quarter, "second_card") * 1000 < sc.coefficients["second_card_chance"] else 1',
      "2", "3"): "min(3, max_cards) == min(2, max_cards): cards_per_quarter is at most 2 (schema), and 2 by default",
+    ("game", 'return chance >= 100 or self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 < chance',
+     "chance >= 100", "chance > 100"): "at a chance of 100 the roll, a draw below 1 times 100, is always under 100",
+    ("game", 'return chance >= 100 or self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 < chance',
+     'self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 < chance',
+     'self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 <= chance'):
+        "differs only when a 53-bit draw times 100 lands exactly on the whole per cent",
     ("rules", "if num >= 0:", "num >= 0", "num > 0"): "at 0 both roundings give 0",
     ("rules", "total = sum(deployment.values()) or 1", "1", "2"):
         "only when every weight is 0, and then every share is 0 whatever the divisor",
