@@ -25,6 +25,7 @@ from game.engine.defs import tr
 from game.room.server import Room, RoomThread
 from game.room.words import draft_text, figures_text, lookup, team_lines, where_text
 
+DEFAULT_PORT = 8765
 PROBE = ("10.255.255.255", 1)  # a private address: connecting a UDP socket to it sends nothing
 KEYS = {"p": "pause", "h": "hold", "r": "play"}
 
@@ -76,12 +77,10 @@ def cmd_host(args: argparse.Namespace) -> int:
         for wake in woken:
             wake()
 
-    thread = RoomThread(room, "0.0.0.0", args.port, on_change=on_change)  # noqa: S104 - the local network
-    try:
-        port = thread.start()
-    except OSError as exc:
-        print(f"penholder: {exc}", file=sys.stderr)
+    thread = _listen(room, args.port, on_change)
+    if thread is None:
         return 1
+    port = thread.port
     addresses = [f"ws://{a}:{port}" for a in lan_addresses()]
     t = lookup(args.lang)
     print(t("room.title", scenario=tr(scenario.title, args.lang)))
@@ -101,6 +100,20 @@ def cmd_host(args: argparse.Namespace) -> int:
         print(f"python -m game compare {folder}{os.sep}*.json", file=sys.stderr)
 
 
+def _listen(room: Room, port: int | None, on_change: Callable[[], None]) -> RoomThread | None:
+    """The room listening on ``port``; without ``--port``, on 8765 or, if it is taken, any free port."""
+    problem = ""
+    for wanted in (DEFAULT_PORT, 0) if port is None else (port,):
+        thread = RoomThread(room, "0.0.0.0", wanted, on_change=on_change)  # noqa: S104 - the local network
+        try:
+            thread.start()
+            return thread
+        except OSError as exc:
+            problem = str(exc)
+    print(f"penholder: {problem}", file=sys.stderr)
+    return None
+
+
 def _terminal(room: Room, thread: RoomThread, lang: str, woken: list[Callable[[], None]]) -> int:
     """The table, printed again whenever it changes; p, h, r (then Enter) control the room."""
     changed = threading.Event()
@@ -109,21 +122,26 @@ def _terminal(room: Room, thread: RoomThread, lang: str, woken: list[Callable[[]
 
     def keys() -> None:
         for line in sys.stdin:
+            if line.strip().lower()[:1] == "q":
+                break
             state = KEYS.get(line.strip().lower()[:1])
             if state is not None:
                 thread.control(state)
                 changed.set()
-        done.set()  # the end of input does not end the room: Ctrl-C does
+        done.set()  # q, the end of input (Ctrl-D) or Ctrl-C ends the room
+        changed.set()
 
     threading.Thread(target=keys, name="penholder-room-keys", daemon=True).start()
     print(f"[p] {i18n.text('room.pause_all', lang)} · [h] {i18n.text('room.hold_vote', lang)} · "
-          f"[r] {i18n.text('room.release', lang)} · Ctrl-C", flush=True)
+          f"[r] {i18n.text('room.release', lang)} · [q] {i18n.text('quit', lang)}", flush=True)
     changed.set()
-    while True:
+    while not done.is_set():
         if changed.wait(1.0):
             changed.clear()
             print("\n" + table(room, lang), flush=True)
         time.sleep(0.5)  # at most two tables a second, however fast the teams play
+    print("\n" + table(room, lang), flush=True)
+    return 0
 
 
 def _window(args: argparse.Namespace, thread: RoomThread, addresses: list[str], woken: list[Callable[[], None]]) -> int:
@@ -171,8 +189,9 @@ def register(sub: Any) -> None:
     )
 
     p = sub.add_parser("host", help="the facilitator's live room: teams join with the code and the address it prints")
-    p.add_argument("--port", type=port_number, default=8765, metavar="N",
-                   help="the port teams connect to, 1 to 65535, or 0 for any free one (default: 8765)")
+    p.add_argument("--port", type=port_number, default=None, metavar="N",
+                   help="the port teams connect to, 1 to 65535, or 0 for any free one "
+                        f"(default: {DEFAULT_PORT}, or any free one if it is taken)")
     _level_arg(p, "after-algiers")
     _length_arg(p, "lesson")
     _seed_arg(p, None, "the session's luck")
