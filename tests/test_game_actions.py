@@ -149,3 +149,26 @@ def test_a_second_card_comes_about_as_often_as_its_chance_says(tmp_path: Path) -
     assert len(per_quarter) == 16
     doubles = sum(1 for n in per_quarter.values() if n == 2)
     assert 2 <= doubles <= 14  # one quarter in two, give or take luck (16 quarters)
+
+
+def _sequel_share(tmp_path: Path, chance: int, seeds: int) -> int:
+    """In how many of ``seeds`` games the follow-up of an accepted offer comes, a quarter later."""
+    follow = f"[{{card: sequel, after: 1, chance: {chance}}}]"
+    offer = card("offer", responses=f"""
+      - {{id: act, label: {{en: Act, fr: Agir}}, why: {{en: a, fr: a}}, follow_up: {follow}}}
+      - {{id: wait, label: {{en: Wait, fr: Attendre}}, why: {{en: w, fr: w}}}}""")
+    sequel = card("sequel", extra="    follow_up_only: true\n")
+    sc = make_lab(tmp_path / str(chance), [offer, sequel], {"second_card_chance": 0})
+    came = 0
+    for seed in range(1, seeds + 1):
+        game = Game(sc, seed)
+        to_the_field(game)
+        game.apply(Respond("offer", "act"))
+        game.apply(Continue())
+        came += "sequel" in game.pending
+    return came
+
+
+def test_a_follow_up_with_a_chance_comes_in_about_that_share_of_games(tmp_path: Path) -> None:
+    assert _sequel_share(tmp_path, 100, 10) == 10
+    assert 6 <= _sequel_share(tmp_path, 40, 40) <= 28  # about 16 of 40
