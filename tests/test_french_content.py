@@ -1,0 +1,117 @@
+"""The French of the content (levels/): every scenario is in English and French, and every French
+text (card titles, texts, responses, notes, scenario texts, council profiles, translated source
+lines) is typeset as French is: a no-break space (U+00A0) before a colon and inside « », a narrow
+no-break space (U+202F) before ; ! and ?, never an ordinary space there, and no English quotes.
+
+The same rules as the interface catalogues (tests/test_translations.py), applied to the YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.content.check import check_paths
+from game.content.loader import load_scenario, scenario_folders
+from game.content.safeyaml import load_file
+
+ROOT = Path(__file__).resolve().parents[1]
+LEVELS = ROOT / "levels"
+NBSP, NNBSP = "\u00a0", "\u202f"
+SCENARIOS = scenario_folders(LEVELS)
+
+
+def french_texts(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every French string in a content file: the value of each ``fr`` key, with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "fr" and isinstance(value, str):
+                yield loc + (key,), value
+            else:
+                yield from french_texts(value, loc + (key,))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from french_texts(item, loc + (i,))
+
+
+def typography_faults(text: str) -> list[str]:
+    """What French typography refuses in ``text``, one phrase per fault ([] if none)."""
+    faults = []
+    for mark in re.finditer(r"[:;!?»]", text):
+        at = mark.start()
+        before = text[at - 1] if at else ""
+        if mark.group() == ":" and before.isdigit() and text[at + 1:at + 2].isdigit():
+            continue  # a time or a ratio (10:30, 1:20) takes no space
+        wanted = NBSP if mark.group() in ":»" else NNBSP
+        if before != wanted:
+            name = "no-break space" if wanted == NBSP else "narrow no-break space"
+            faults.append(f"{mark.group()!r} after {before!r} (wants a {name}): …{text[max(0, at - 25):at + 5]}…")
+    for mark in re.finditer("«", text):
+        if text[mark.end():mark.end() + 1] != NBSP:
+            faults.append(f"« without a no-break space after it: …{text[mark.start():mark.start() + 25]}…")
+    for quote in "“”\"":
+        if quote in text:
+            faults.append(f"English quote {quote!r} (French writes « »)")
+    if re.search(r"\w\((s|es|x)\)", text):
+        faults.append("a plural written with brackets, such as '(s)'")
+    return faults
+
+
+def content_files() -> list[Path]:
+    return sorted(p for p in LEVELS.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", content_files(), ids=lambda p: p.relative_to(LEVELS).as_posix())
+def test_french_texts_follow_french_typography(path: Path) -> None:
+    data, positions = load_file(str(path))
+    found = []
+    for loc, text in french_texts(data):
+        line, _col = positions.get(loc, (0, 0))
+        found += [f"{path.relative_to(ROOT).as_posix()}:{line}: {fault}" for fault in typography_faults(text)]
+    assert not found, "\n".join(found)
+
+
+def test_there_are_french_texts_to_check() -> None:
+    """The walk finds the French: a card file and a scenario each hold many French texts."""
+    for path in (LEVELS / "consent" / "cards" / "2021-2023.yaml", LEVELS / "consent" / "scenario.yaml"):
+        data, _ = load_file(str(path))
+        assert len(list(french_texts(data))) > 10, path
+
+
+def test_the_typography_rules_refuse_what_they_should() -> None:
+    assert typography_faults(f"Le Conseil{NBSP}: la MINUSMA{NNBSP}; oui{NNBSP}? «{NBSP}non{NBSP}»") == []
+    assert typography_faults("Heure de la réunion à 10:30") == []
+    assert len(typography_faults("Le Conseil : non")) == 1  # an ordinary space before the colon
+    assert len(typography_faults(f"oui{NBSP}; non")) == 1  # a wide no-break space before ;
+    assert len(typography_faults("Le Conseil: non")) == 1  # no space at all
+    assert len(typography_faults(f"«{NBSP}abandon »")) == 1
+    assert len(typography_faults(f"« abandon{NBSP}»")) == 1
+    assert len(typography_faults("un “abandon”")) == 2
+    assert len(typography_faults('un "abandon"')) == 1
+    assert len(typography_faults("le(s) casque(s)")) == 1
+
+
+@pytest.mark.parametrize("folder", SCENARIOS, ids=lambda p: p.name)
+def test_every_scenario_declares_english_and_french(folder: Path) -> None:
+    data, _ = load_file(str(folder / "scenario.yaml"))
+    assert data.get("languages") == ["en", "fr"], f"{folder.name}: languages is {data.get('languages')!r}"
+    loaded = load_scenario(folder)
+    assert loaded.scenario is not None
+    missing = [p.shown() for p in loaded.problems if p.code == "F401"]
+    assert missing == [], "\n".join(missing)
+
+
+def test_all_four_scenarios_are_there() -> None:
+    assert {f.name for f in SCENARIOS} >= {"tutorial", "after-algiers", "consent", "serval-to-minusma"}
+
+
+def test_every_scenario_checks_clean_in_both_languages() -> None:
+    """check reports no problem (so no F401: no French text missing) and no warning."""
+    report = check_paths([LEVELS])
+    assert report.scenarios == len(SCENARIOS)
+    assert [p.shown() for p in report.problems] == []
+    assert [p.shown() for p in report.warnings] == []
