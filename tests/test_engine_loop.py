@@ -19,6 +19,8 @@ from game.engine.defs import LEVER_DEFAULTS
 from game.engine.game import BRIEFING, CARD, END, NEGOTIATION, SUMMARY, VOTE, Game
 
 NO_SECOND = {"second_card_chance": 0}
+# The lab plays 2015, before the record's clock lets the Agreement collapse (collapse_from): off here.
+NO_CLOCK = {"second_card_chance": 0, "collapse_from": 0}
 # A response that changes nothing, for cards whose only job is to be drawn.
 QUIET = """
       - {id: a, label: {en: A, fr: A}, why: {en: a, fr: a}}
@@ -363,7 +365,7 @@ ENDING_CARDS = {
 
 @pytest.mark.parametrize("ending", sorted(ENDING_CARDS))
 def test_each_ending_is_reached_through_the_loop(tmp_path: Path, ending: str) -> None:
-    sc = make_lab(tmp_path, [card("blow", responses=responding(ENDING_CARDS[ending]))], NO_SECOND)
+    sc = make_lab(tmp_path, [card("blow", responses=responding(ENDING_CARDS[ending]))], NO_CLOCK)
     game = Game(sc, 1)
     to_the_field(game)
     game.apply(Respond("blow", "act"))
@@ -387,7 +389,7 @@ def test_host_consent_is_checked_first(tmp_path: Path) -> None:
 
 
 def at_the_card(tmp_path: Path) -> Game:
-    game = Game(make_lab(tmp_path, [card("pause")], NO_SECOND), 1)
+    game = Game(make_lab(tmp_path, [card("pause")], NO_CLOCK), 1)
     to_the_field(game)
     assert game.phase == CARD
     return game
