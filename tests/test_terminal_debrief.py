@@ -39,7 +39,7 @@ def test_the_debrief_shows_outcomes_charts_history_journal_and_questions() -> No
         assert f"{series[0]:>3} {sparkline(series)} {series[-1]}" in text, key
         assert quantity_title(key, "en") in text
     votes = {v.quarter: v.adopted for v in g.votes}  # under the charts, the renewal votes by quarter
-    row = "".join("^" if votes.get(r["quarter"]) else "x" if r["quarter"] in votes else " " for r in g.timeline)
+    row = "".join("+" if votes.get(r["quarter"]) else "-" if r["quarter"] in votes else " " for r in g.timeline)
     assert any(line.startswith("  " + i18n.text("term.chart_votes", "en")) and line.endswith(" " + row.rstrip())
                for line in text.splitlines()), row
     assert i18n.text("history", "en") in text and tr_all(g.scenario.sources, "en")[0] in " ".join(text.split())

@@ -34,7 +34,8 @@ WHY_KEYS = (
     "strength.jnim", "strength.isgs", "buyin.algeria", "buyin.au", "buyin.ecowas",
     "mission.impartiality", "violence.mopti", "violence.kidal",
 )
-__all__ = ["WHY_KEYS", "Terminal", "printable", "terminal_width", "wrap"]
+VOTE_MARKS = "+-"  # under the debrief's charts: a renewal vote adopted, one not adopted
+__all__ = ["VOTE_MARKS", "WHY_KEYS", "Terminal", "printable", "terminal_width", "wrap"]
 
 
 class Terminal:
@@ -402,7 +403,8 @@ class Terminal:
         marks = self.console.sparks()
         first = month_label(g.scenario.start + 3 * g.timeline[0]["quarter"], lang)
         last = month_label(g.scenario.start + 3 * g.timeline[-1]["quarter"], lang)
-        self.say(self.t("term.chart_legend", first=first, last=last, low=marks[0], high=marks[-1]), hang=2)
+        self.say(self.t("term.chart_legend", first=first, last=last, low=marks[0], high=marks[-1], adopted=VOTE_MARKS[0],
+                        failed=VOTE_MARKS[1]), hang=2)
         titles = {k: quantity_title(k, lang) for k in CHART_KEYS}
         votes_label = self.t("term.chart_votes")
         room = self.width - 2 - 2 * 5  # the line's indent, and the first and last values
@@ -418,7 +420,8 @@ class Terminal:
                 self.say(f"  {'':<{wide}} {spark}")
         if n <= room - 2 and len(votes_label) <= wide:  # under the quarters: the renewal votes
             result = {v.quarter: v.adopted for v in g.votes}
-            row = "".join(" " if r["quarter"] not in result else "^" if result[r["quarter"]] else "x" for r in g.timeline)
+            row = "".join(" " if r["quarter"] not in result else VOTE_MARKS[0] if result[r["quarter"]] else VOTE_MARKS[1]
+                          for r in g.timeline)
             self.say(f"  {votes_label:<{wide}} {'':>3} {row}")
 
     def journal(self) -> None:
