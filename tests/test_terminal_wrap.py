@@ -159,7 +159,7 @@ def test_a_short_output_does_not_page() -> None:
     assert out.getvalue().count(i18n.text("term.more", "en")) == 1
 
 
-def test_a_heading_or_a_journal_entry_is_not_cut_by_the_pager() -> None:
+def test_a_heading_a_member_or_a_journal_entry_is_not_cut_by_the_pager() -> None:
     _t, out, _s = play(["1"] * 600, lang="fr", tty=True)
     more = i18n.text("term.more", "fr")
     lines = out.splitlines()
@@ -171,5 +171,6 @@ def test_a_heading_or_a_journal_entry_is_not_cut_by_the_pager() -> None:
         before, after = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else ""
         assert not (before and set(before) == {"-"}), before  # a heading at the foot of a page
         assert not (after and set(after) == {"-"}), after  # a heading cut from its rule
+        assert not re.match(r" {6}[+-]\d+ | {9}\S", after), after  # a Council member cut from its reasons
         if journal < i < questions:  # in the journal: an entry kept whole
             assert not after.startswith("      → ") and not after.startswith("    "), after

@@ -244,10 +244,13 @@ class Terminal:
         wide = self.column(names, self.width // 2)
         for s, name in zip(stances, names, strict=True):
             lean = f" ({self.t('undecided')})" if s.undecided else ""
-            self.say(f"  {name:<{wide}}  {self.vote_word(s.vote)}{lean}", hang=4)
+            rows = [(f"  {name:<{wide}}  {self.vote_word(s.vote)}{lean}", 4)]
             for r in s.reasons[:2]:  # each reason on its own line, wrapped under its own words
                 weight = f"{r.weight:+d}"
-                self.say(f"      {weight} {tr(r.why, lang)}", hang=7 + len(weight))
+                rows.append((f"      {weight} {tr(r.why, lang)}", 7 + len(weight)))
+            self.console.need(sum(len(wrap(printable(text), self.width, hang).split("\n")) for text, hang in rows))
+            for text, hang in rows:  # a member and its reasons on one screen
+                self.say(text, hang=hang)
         tally = {k: sum(1 for s in stances if s.vote == k) for k in (council.YES, council.NO, council.ABSTAIN)}
         self.say(self.t("predicted", yes=tally["yes"], no=tally["no"], n=tally["abstain"]))
         self.show("council.capital")
