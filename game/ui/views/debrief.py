@@ -26,6 +26,7 @@ from game.ui.views.base import (
     tabs,
     text_item,
 )
+from game.ui.views.whatif import journal_decisions, whatif_item
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -128,8 +129,9 @@ class DebriefView(GameView):
     def draw_journal(self, f: Frame, rect: Rect) -> None:
         g, lang = self.game, self.lang
         items = []
-        for entry in g.journal:
-            items.append(text_item(f, rect.w, journal_line(g, entry, lang)))
+        for entry, index in zip(g.journal, journal_decisions(g), strict=True):  # a clause or a card: "What if…"
+            line = journal_line(g, entry, lang)
+            items.append(text_item(f, rect.w, line) if index is None else whatif_item(f, rect.w, self, index, line))
         f.scroll_list("journal", rect, items)
 
     # --- discussion -----------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from game.ui.hosting import host_from_title
 from game.ui.layout import Rect, columns, take_top
 from game.ui.strings import t
 from game.ui.views.base import Part, View, button_item, compact, rich_item
+from game.ui.views.workshop import workshop_buttons
+from game.ui.workshop import leave
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -83,6 +85,7 @@ class TitleView(View):
         return True  # Esc on the title does nothing (Quit is a button)
 
     def start(self, folder: Path) -> None:
+        leave(self.app)  # a game of its own: no longer a session's team file
         self.app.start_game(self.app.levels.name(folder), length=self.length)
 
     def draw(self, f: Frame) -> None:
@@ -154,6 +157,7 @@ class TitleView(View):
             ("title:saves", t("load", lang), app.nav.open_saves, False, True),
             ("title:help", t("help", lang), app.nav.open_help, False, True),
             ("title:host", t("room.host", lang), lambda: host_from_title(app, self.length), False, app.autoplay is None),
+            *workshop_buttons(self),
         ]
         if self.n_games > 1:  # the other games in progress, each with its own autosave
             buttons.insert(0, ("title:games", t("all_games", lang), self.do_continue, False, True))
