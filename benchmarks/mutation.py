@@ -102,6 +102,10 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
      'self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 < chance',
      'self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 <= chance'):
         "differs only when a 53-bit draw times 100 lands exactly on the whole per cent",
+    ("game", "return cands[min(pick, len(cands) - 1)][0].id", "len(cands) - 1", "len(cands) + 1"):
+        "a guard that never acts: the draw times the total is below the last cumulative weight, so pick <= len - 1",
+    ("game", 'short = self._levers.get("duration", 4) <= 2  # another vote so soon costs capital', "4", "5"):
+        "levers_for starts from LEVER_DEFAULTS, which holds a duration: the default of get() is never used",
     ("rules", "if num >= 0:", "num >= 0", "num > 0"): "at 0 both roundings give 0",
     ("rules", "total = sum(deployment.values()) or 1", "1", "2"):
         "only when every weight is 0, and then every share is 0 whatever the divisor",

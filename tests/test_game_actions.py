@@ -12,7 +12,7 @@ import pytest
 from lab import card, drawn, make_lab, play_out, to_the_field
 
 from game.content.loader import levels_root, load_scenario
-from game.engine import council
+from game.engine import council, rules
 from game.engine.actions import CallVote, Choose, Continue, Respond
 from game.engine.defs import Scenario
 from game.engine.game import BRIEFING, CARD, Game, VoteResult
@@ -172,3 +172,24 @@ def _sequel_share(tmp_path: Path, chance: int, seeds: int) -> int:
 def test_a_follow_up_with_a_chance_comes_in_about_that_share_of_games(tmp_path: Path) -> None:
     assert _sequel_share(tmp_path, 100, 10) == 10
     assert 6 <= _sequel_share(tmp_path, 40, 40) <= 28  # about 16 of 40
+
+
+@pytest.mark.parametrize(("quarters", "short"), [(2, True), (3, False)])
+def test_only_a_renewal_after_six_months_or_less_brings_less_capital(tmp_path: Path, quarters: int, short: bool) -> None:
+    patch = ("        levers: {duration: 2}", f"        levers: {{duration: {quarters}}}")
+    coefficients = {"capital_carry": 0, "standing_capital": 0, "short_mandate_capital": 50, "second_card_chance": 0}
+    game = Game(make_lab(tmp_path, clauses_patch=patch, coefficients=coefficients), 1)
+    game.apply(Continue())
+    game.apply(Choose("duration", "six-months"))
+    game.apply(Continue())
+    game.apply(CallVote())
+    while game.phase != BRIEFING:
+        if game.phase == CARD:
+            c = game.card
+            assert c is not None
+            game.apply(Respond(c.id, c.responses[0].id))
+        else:
+            game.apply(Continue())
+    assert game.quarter == quarters
+    allowance = game.scenario.coefficients["capital_per_mandate"]
+    assert game.values["council.capital"] == (rules.pct(allowance, 50) if short else allowance)
