@@ -193,3 +193,10 @@ def test_only_a_renewal_after_six_months_or_less_brings_less_capital(tmp_path: P
     assert game.quarter == quarters
     allowance = game.scenario.coefficients["capital_per_mandate"]
     assert game.values["council.capital"] == (rules.pct(allowance, 50) if short else allowance)
+
+
+def test_before_any_quarter_the_outcomes_read_the_present_violence_and_no_displacement(tmp_path: Path) -> None:
+    game = Game(make_lab(tmp_path), 1)
+    assert game.timeline == []
+    game.meters.values["violence.mean"] = 4
+    assert game.outcomes()["human_security"] == 100 - 28 // 10  # 70 % of the mean violence, rounded down
