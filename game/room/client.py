@@ -125,6 +125,7 @@ class RoomClient:
         loop, ws = self._loop, self._ws
         if loop is not None and ws is not None:
             self.drops += 1
+            self._ws = None  # one cut per connection, however often this is called before it is seen
             loop.call_soon_threadsafe(ws.transport.abort)
 
     def close(self, timeout: float = 2.0) -> None:

@@ -93,6 +93,7 @@ class Room:
         self.teams: dict[str, Team] = {}
         self.version = 0  # moves on whenever what the facilitator sees changes
         self._lock = threading.Lock()
+        self._writing = threading.Lock()
 
     # --- teams and their decisions --------------------------------------------------------
     def hello(self, message: dict[str, Any]) -> Team:
@@ -216,13 +217,16 @@ class Room:
         return out
 
     def flush(self) -> int:
-        """Write the team files that are behind (atomically); how many were written."""
-        pending = self.pending_files()
-        if pending and self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        for path, data in pending:
-            write_json_atomic(path, data)
-        return len(pending)
+        """Write the team files that are behind (atomically); how many were written. One flush at a
+        time: a flush still writing (its task cancelled at the room's end) must not put an older
+        copy of a file over the newer one the last flush writes."""
+        with self._writing:
+            pending = self.pending_files()
+            if pending and self.folder is not None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            for path, data in pending:
+                write_json_atomic(path, data)
+            return len(pending)
 
     def totals(self) -> dict[str, int]:
         with self._lock:
