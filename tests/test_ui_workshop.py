@@ -21,6 +21,7 @@ from game.saves import replay_dict, write_json_atomic
 from game.session import Session
 from game.sim.drafters import drafter_for
 from game.sim.whatif import whatif
+from game.ui.views.base import fmt_num
 from game.ui.views.compare import TABS as COMPARE_TABS
 from game.ui.views.compare import CompareView
 from game.ui.views.debrief import DebriefView
@@ -244,7 +245,7 @@ def test_the_debrief_s_what_if_changes_a_clause_and_shows_the_difference(tmp_pat
         assert not layout_problems(frame), (tab, layout_problems(frame))
     text = every_line(app)
     assert i18n.text("wif_part_from", "fr", q=q + 1) in text
-    assert any(f"{d:+}" in text for d in result.outcome_changes().values() if d) or "≠" in text
+    assert any(fmt_num(d, sign=True) in text for d in result.outcome_changes().values() if d) or "≠" in text
     view.command("tab", "charts")
     frame = app.draw()
     assert sum(1 for c in frame.controls if c.id.startswith("wif:chart:")) >= 2

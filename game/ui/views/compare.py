@@ -25,7 +25,7 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import take_top
 from game.ui.strings import tn
-from game.ui.views.base import View, chrome, heading_item, tabs, text_item
+from game.ui.views.base import View, chrome, fmt_num, heading_item, tabs, text_item
 from game.ui.views.sidebyside import Cell, draw_charts, row_item
 from game.ui.views.workshop import TextBox
 from game.ui.workshop import bundled, teams_folder
@@ -205,9 +205,9 @@ def difference_items(f: Frame, w: int, result: Counterfactual, lang: str, names:
         label = i18n.describe(quantity, lang)
         out.append(heading_item(f, w, i18n.text("ws.ends", lang, what=label[:1].upper() + label[1:], a=names[0], b=names[1],
                                                 va=_num(result.original.values[quantity]),
-                                                vb=_num(result.changed.values[quantity]), d=f"{delta:+}")))
+                                                vb=_num(result.changed.values[quantity]), d=fmt_num(delta, sign=True))))
         for cause, d in result.largest_causes(quantity, 4):
-            out.append(text_item(f, w, f"    {d:+}  {cause_text(cause, scenario, lang)}"))
+            out.append(text_item(f, w, f"    {fmt_num(d, sign=True)}  {cause_text(cause, scenario, lang)}"))
     return out
 
 

@@ -83,11 +83,11 @@ def draw_charts(f: Frame, rect: Rect, games: Sequence[tuple[str, Game]], lang: s
     the space, or that scroll when a short window would leave the plots no height."""
     legend, rest = take_top(rect, legend_h(f, rect.w, [n for n, _g in games]), f.pad)
     draw_legend(f, legend, [n for n, _g in games])
-    cols = 3 if rest.w >= 3 * 300 else 2
+    described = [charts.describe(games, key, lang) for key in CHART_KEYS]
+    cols = 3 if rest.w >= 3 * 300 and _titles_fit(f, (rest.w - 2 * f.gap) // 3, described) else 2
     n_rows = (len(CHART_KEYS) + cols - 1) // cols
     row_h = max((rest.h - f.gap * (n_rows - 1)) // n_rows, 10 * f.line_h())
     cw = (rest.w - f.gap * (cols - 1)) // cols
-    described = [charts.describe(games, key, lang) for key in CHART_KEYS]
     items = []
     for row in range(n_rows):
         ids = tuple(f"{prefix}:chart:{i}" for i in range(row * cols, min(len(CHART_KEYS), (row + 1) * cols)))
@@ -98,6 +98,15 @@ def draw_charts(f: Frame, rect: Rect, games: Sequence[tuple[str, Game]], lang: s
 
         items.append(Item(row_h, draw, ids))
     f.scroll_list(f"{prefix}:charts", rest, items, f.gap)
+
+
+def _titles_fit(f: Frame, width: int, described: Sequence[charts.Chart]) -> bool:
+    """Whether every word of every chart's title fits beside its values in a chart this wide."""
+    for chart in described:
+        room = width - 2 * f.pad - max(f.text_w("100", "bold"), f.text_w(chart.last, "bold")) - f.pad
+        if max(f.text_w(word, "bold") for word in chart.title.split()) > room:
+            return False
+    return True
 
 
 __all__ = ["Cell", "draw_charts", "draw_legend", "legend_h", "row_item"]

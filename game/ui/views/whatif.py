@@ -21,7 +21,7 @@ from game.sim.whatif import Counterfactual, changed_decision, whatif
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect
-from game.ui.views.base import GameView, View, heading_item, rich_item, tabs, text_item
+from game.ui.views.base import GameView, View, fmt_num, heading_item, rich_item, tabs, text_item
 from game.ui.views.compare import difference_items
 from game.ui.views.overlays import Overlay
 from game.ui.views.sidebyside import draw_charts, row_item
@@ -199,7 +199,7 @@ class WhatIfView(GameView):
         a, b = r.original.outcomes(), r.changed.outcomes()
         for key in OUTCOMES:
             out.append(row_item(f, w, [(i18n.word("outcome", key, lang), "body"), (str(a[key]), "body"),
-                                       (str(b[key]), "body"), (f"{diff[key]:+}" if diff[key] else "=", "bold")],
+                                       (str(b[key]), "body"), (fmt_num(diff[key], sign=True) if diff[key] else "=", "bold")],
                                 bool(diff[key])))
         ea, eb = ending_words(r.original, lang), ending_words(r.changed, lang)
         out.append(row_item(f, w, [(i18n.text("cmp_ending", lang), "body"), (ea, "body"), (eb, "body"),
