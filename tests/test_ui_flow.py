@@ -106,10 +106,12 @@ def test_tab_enters_a_panel_where_it_was_left(tmp_path):
     assert app.focus.id == "dim:2"
 
 
-@pytest.mark.parametrize("size,lang", [("1024x600", "fr"), ("1280x720", "en")])
-def test_every_shortcut_key_is_shown_on_its_button(tmp_path, size, lang):
+@pytest.mark.parametrize("size,lang,step", [("1024x600", "fr", LARGEST), ("1280x720", "en", 1)])
+def test_every_shortcut_key_is_shown_on_its_button(tmp_path, size, lang, step):
+    """Every key a screen answers to is on a button; a row of tabs too narrow for the keys (a
+    large text) leaves them to the help rather than wrap and take the map's height."""
     folder = playable_tutorial(tmp_path)
-    app = make_app(tmp_path / "data", size, lang, LARGEST)
+    app = make_app(tmp_path / "data", size, lang, step)
     letters = {getattr(pygame, f"K_{c}"): c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}
     shown_somewhere = set()
     for name in screens(app, folder):
@@ -121,9 +123,11 @@ def test_every_shortcut_key_is_shown_on_its_button(tmp_path, size, lang):
                 assert letters[k] in caps.values(), f"{name}: the key {letters[k]} is shown on no button"
         for c in frame.controls:
             if c.id in caps and c.rect is not None:
+                if c.kind == "tab" and step == LARGEST:
+                    continue
                 assert c.label.endswith(f"({caps[c.id]})"), f"{name}: {c.id} {c.label!r} hides its key"
                 shown_somewhere.add(caps[c.id])
-    assert {"M", "A", "V", "B", "F1"} <= shown_somewhere
+    assert {"V", "B", "F1"} | ({"M", "A"} if step != LARGEST else set()) <= shown_somewhere
 
 
 def _seg_dist(p, a, b):

@@ -343,7 +343,9 @@ def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current
          choose: Callable[[str], object]) -> Rect:
     """A row of tab buttons; returns the rect below them."""
     btn_h = f.line_h("bold") + f.pad
-    specs = [(k, view.keyed(f"tab:{k}", label)) for k, label in specs]
+    keyed = [(k, view.keyed(f"tab:{k}", label)) for k, label in specs]
+    fits = sum(f.text_w(label, "bold") + 3 * f.pad for _k, label in keyed) + f.pad * (len(specs) - 1) <= rect.w
+    specs = keyed if fits else specs  # the keys on the tabs, unless they would wrap the row (then in the help)
     widths = [f.text_w(label, "bold") + 3 * f.pad for _k, label in specs]
     total = sum(widths) + f.pad * (len(widths) - 1)
     if total > rect.w:
