@@ -10,7 +10,7 @@ import pygame
 
 from game import charts, i18n
 from game.charts import CHART_KEYS
-from game.engine.defs import tr
+from game.engine.defs import tr, tr_all
 from game.journal import journal_line
 from game.ui.chartdraw import draw_chart
 from game.ui.controls import Item
@@ -123,6 +123,9 @@ class DebriefView(GameView):
         if tr(g.scenario.history, lang):
             items.append(heading_item(f, w, self.t("history"), "h2"))
             items.extend(para(f, w, tr(g.scenario.history, lang)))
+            if g.scenario.sources:  # what actually happened, and where it is written down
+                items.append(heading_item(f, w, self.t("sources")))
+                items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(g.scenario.sources, lang))
         f.scroll_list("outcome", rect, items)
 
     # --- journal --------------------------------------------------------------------------------
