@@ -49,19 +49,21 @@ def run(app: App) -> int:
     last_event = clock_ms()
     while app.running:
         if app.dirty:
+            if app.nav.screen.moving():  # its first frame already from where the motion starts
+                app.nav.screen.tick(clock_ms())
             app.present()
             if app.shots is not None:
                 app.shoot_if_new()
                 if app.game is not None and app.game.phase == "end" and app.nav.screen.name == "debrief":
                     break
-        tick = app.nav.screen.animating()
+        tick = app.nav.screen.animating() or app.nav.screen.moving()
         events = wait_for_events(tick, clock_ms() - last_event)
         for event in events:
             if event.type != pygame.NOEVENT:
                 app.handle(event)
         if events:
             last_event = clock_ms()
-        if app.nav.screen.animating():
+        if app.nav.screen.animating() or app.nav.screen.moving():
             app.nav.screen.tick(clock_ms())
             app.dirty = True
         elif tick:

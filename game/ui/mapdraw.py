@@ -10,7 +10,7 @@ town's dot, and what does not fit is left out. The still layer is ``game.ui.mapp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -132,18 +132,24 @@ class Layout:
 _LAYOUTS: dict[tuple[object, ...], Layout] = {}  # the last few layouts: a still screen reuses its own
 
 
-def cached_layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str) -> Layout:
-    key = (tuple(r), f.fonts.body, lang, fit, tuple(states.items()))
+Mark = tuple[str, str]  # (region, its short text: "1") — a screen's own marks on the map
+
+
+def cached_layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str,
+                  marks: Sequence[Mark] = ()) -> Layout:
+    key = (tuple(r), f.fonts.body, lang, fit, tuple(states.items()), tuple(marks))
     lay = _LAYOUTS.get(key)
     if lay is None:
         if len(_LAYOUTS) >= 8:
             _LAYOUTS.pop(next(iter(_LAYOUTS)))
-        lay = _LAYOUTS[key] = layout(f, r, fit, states, lang)
+        lay = _LAYOUTS[key] = layout(f, r, fit, states, lang, marks)
     return lay
 
 
-def layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str) -> Layout:
-    """Where every label goes. The order is the priority: Bamako's plate (a point has the fewest
+def layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str,
+           marks: Sequence[Mark] = ()) -> Layout:
+    """Where every label goes. The order is the priority: the screen's marks (``mark:<i>``, each on
+    its region's anchor, or as near as room allows), Bamako's plate (a point has the fewest
     spots around it), the regions' plates near their anchors, the main towns' names, the plates
     that found no room yet (smaller, further), the other towns where room is left, the markers
     beside their plates, the neighbours."""
@@ -155,6 +161,10 @@ def layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang:
     dot_r = max(3, f.line_h() // 6)
     # the main towns' dots are kept clear; the smaller towns come last, where room is left
     placer.points += [(x, y, dot_r + 2) for k, (x, y) in dots.items() if data.towns[k].rank <= 1]
+    for i, (region, text) in enumerate(marks):
+        side = max(f.line_h("bold") * 5 // 4, f.text_w(text, "bold") + f.pad)
+        at = dots["bamako"] if region == "bamako" else fit.pt(data.regions[region].label)
+        placer.place(Label(f"mark:{i}", at, side, side, centred=True, rings=4))
     plates: dict[str, Plate] = {}
     _place_plate(f, placer, plates, states["bamako"], dots["bamako"], dot_r, lang)
     towns = sorted((t for t in data.towns.values() if t.key in dots and t.key != "bamako"),
@@ -244,11 +254,13 @@ def map_frame(f: Frame) -> Frame:
     return sub
 
 
-def draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, int, int, int]]:
-    """Draw the map into ``r``; return the boxes of the labels it placed (for the tests)."""
+def draw_map(f: Frame, r: Rect, game: Game, lang: str,
+             marks: Sequence[Mark] = ()) -> dict[str, tuple[int, int, int, int]]:
+    """Draw the map into ``r``, with ``marks`` (a screen's own: numbered events) placed first, at
+    their regions; return the boxes of the labels it placed (for the tests)."""
     outer, f = f, map_frame(f)
     try:
-        return _draw_map(f, r, game, lang)
+        return _draw_map(f, r, game, lang, marks)
     finally:
         outer.texts += f.texts
         outer.truncated += f.truncated
@@ -256,7 +268,7 @@ def draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, i
             outer.register(control)
 
 
-def _draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, int, int, int]]:
+def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark]) -> dict[str, tuple[int, int, int, int]]:
     data = load()
     fit = Fit.into(data, r.x, r.y, r.w, r.h)
     states = region_states(game)
@@ -264,7 +276,7 @@ def _draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, 
     clip = f.s.get_clip()
     f.s.set_clip(r)
     f.s.blit(mappaint.paint(data, fit, r.size, r.topleft, f.pal, bins), r.topleft)
-    lay = cached_layout(f, r, fit, states, lang)
+    lay = cached_layout(f, r, fit, states, lang, marks)
     for k in lay.plates:  # a plate slid off its anchor points back to it
         box = lay.boxes[k]
         anchor = fit.pt(data.regions[k].label)
@@ -290,6 +302,9 @@ def _draw_map(f: Frame, r: Rect, game: Game, lang: str) -> dict[str, tuple[int, 
             strip = Rect(lay.boxes[f"markers:{k}"])
             f.fill(strip, f.pal.panel, 4, f.pal.map_line)
             _draw_markers(f, Rect(strip.x, strip.y + 2, strip.w, strip.h - 4), states[k], lang)
+    for i, (_region, text) in enumerate(marks):
+        if f"mark:{i}" in lay.boxes:
+            draw_mark(f, Rect(lay.boxes[f"mark:{i}"]), text)
     f.s.set_clip(clip)
     return lay.boxes
 
@@ -352,6 +367,14 @@ def _draw_markers(f: Frame, box: Rect, s: RegionState, lang: str) -> None:
     for _g in s.groups[:MAX_TRIANGLES]:
         draw_symbol(f.s, "armed", (x + sym // 2, cy), sym, f)
         x += sym + 3
+
+
+def draw_mark(f: Frame, box: Rect, text: str) -> None:
+    """A screen's mark: its text (a number) in a disc ringed twice, so it reads on any fill."""
+    r = min(box.w, box.h) // 2
+    pygame.draw.circle(f.s, f.pal.panel, box.center, r)
+    pygame.draw.circle(f.s, f.pal.heading, box.center, r - 2)
+    f.text(box, text, "bold", f.pal.panel, align="center", valign="middle")
 
 
 def draw_symbol(surf: pygame.Surface, kind: str, centre: tuple[int, int], size: int, f: Frame) -> None:

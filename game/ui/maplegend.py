@@ -112,3 +112,28 @@ def draw_legend(f: Frame, r: Rect, title: str, lang: str) -> None:
         cell = Rect(r.x + x, y + dy, sym_w, lh)
         draw(f, cell)
         f.text(Rect(cell.right + 4, cell.y, tw, h), words, "body", pal.muted)
+
+
+def strip_h(f: Frame, width: int, title: str, button_w: int) -> int:
+    """Height of the compact legend: the violence ramp on one line, with the button that opens the
+    whole legend beside it, or beneath it when the width is short."""
+    one = f.line_h("bold") + f.pad
+    return one if strip_w(f, title) + f.pad + button_w <= width else 2 * one + f.pad
+
+
+def strip_w(f: Frame, title: str) -> int:
+    return f.text_w(title, "bold") + f.pad + 5 * (f.line_h() * 3 // 4)
+
+
+def draw_strip(f: Frame, r: Rect, title: str) -> None:
+    """The compact legend on the first line of ``r``: the violence title and its five swatches,
+    from the lowest bin to the highest (the whole legend, with the bins' bounds, is a button away)."""
+    pal = f.pal
+    lb = f.line_h("bold")
+    sw, sh = f.line_h() * 3 // 4, f.line_h() - 6
+    tw = min(f.text_w(title, "bold"), r.w - 5 * sw - f.pad)
+    f.text(Rect(r.x, r.y + f.pad // 2, tw, lb), title, "bold", pal.heading)
+    x0 = r.x + tw + f.pad
+    for i in range(len(VIOLENCE_BINS)):
+        mappaint.hatch_swatch(f.s, Rect(x0 + i * sw, r.y + f.pad // 2 + (lb - sh) // 2, sw, sh), pal.violence[i], i,
+                              pal.map_line)

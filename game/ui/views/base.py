@@ -88,6 +88,11 @@ class View:
     def animating(self) -> bool:
         return False
 
+    def moving(self) -> bool:
+        """True while a subtle motion plays (``game/ui/motion.py``): ticked by the loop like an
+        animation, but input is not held for it."""
+        return False
+
     def tick(self, now_ms: int) -> None:
         pass
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game import story
+from game import i18n, story
 from game.engine import council
 from game.engine.actions import Continue
 from game.engine.defs import tr
@@ -17,6 +17,7 @@ from game.ui import mapdraw, maplegend
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_bottom
+from game.ui.mapshapes import Fit, load
 from game.ui.strings import short
 from game.ui.views import actors_web
 from game.ui.views.base import (
@@ -39,19 +40,38 @@ MISSION_KEYS = ("mission.troops", "mission.casualties", "mission.budget", "missi
                 "mission.impartiality", "mission.consent")
 POLITICS_KEYS = ("politics.implementation", "politics.reconciliation", "politics.will", "signatories.cohesion",
                  "regional.ownership", "regional.capacity")
+
+
+def map_scale(r: Rect) -> float:
+    """How big the map is drawn in ``r`` (pixels per map unit)."""
+    return Fit.into(load(), r.x, r.y, r.w, r.h).scale
+
+
+def map_aspect() -> float:
+    """The map's width over its height."""
+    short, narrow = Fit.into(load(), 0, 0, 10_000, 1), Fit.into(load(), 0, 0, 1, 10_000)
+    return short.scale / narrow.scale
+
+
 class BriefingView(GameView):
     name = "briefing"
     help_key = "briefing"
     title_key = "briefing"
-    keymap = {pygame.K_m: ("tab", "map"), pygame.K_r: ("tab", "regions"), pygame.K_a: ("tab", "web")}
+    keymap = {pygame.K_m: ("tab", "map"), pygame.K_r: ("tab", "regions"), pygame.K_a: ("tab", "web"),
+              pygame.K_l: ("legend", None)}
 
     def __init__(self, app: App):
         super().__init__(app)
         self.tab = "map"
         self.wide = True
+        self.legend_open = False  # the map's whole legend, when only its ramp fits beneath it
         self.web_places: dict[str, actors_web.Point] = {}  # the nodes of the web, as last drawn
 
     def command(self, cmd: str, arg: Any) -> bool:
+        if cmd == "legend":
+            self.legend_open = not self.legend_open
+            self.app.dirty = True
+            return True
         if cmd == "tab":
             self.tab = arg
             self.app.focus.set(f"tab:{arg}")
@@ -73,7 +93,7 @@ class BriefingView(GameView):
         return "act:continue"
 
     def shortcuts(self) -> dict[str, str]:
-        return super().shortcuts() | {"tab:map": "M", "tab:regions": "R", "tab:web": "A"}
+        return super().shortcuts() | {"tab:map": "M", "tab:regions": "R", "tab:web": "A", "act:legend": "L"}
 
     def actions(self) -> list[ActionSpec]:
         return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
@@ -110,14 +130,32 @@ class BriefingView(GameView):
             self.draw_region_table(f, table_r)
         else:
             map_r = rect
-        side = columns(map_r, [0.62, 0.38], f.gap)
-        # a wide rect: the legend beside the map, which gets the height, when the legend fits there
-        if map_r.w >= map_r.h * 5 // 4 and self.legend_h(f, side[1].w) <= side[1].h:
-            map_area, legend_r = side
-        else:
-            legend_r, map_area = take_bottom(map_r, self.legend_h(f, map_r.w), f.pad)
-        self.draw_map(f, map_area)
-        self.draw_legend(f, legend_r)
+        # the map as wide as its proportions allow at the full height; the legend in what is left
+        map_w = min(map_r.w - 11 * f.fonts.body // 2, int(map_r.h * map_aspect()))
+        side = (Rect(map_r.x, map_r.y, map_w, map_r.h),
+                Rect(map_r.x + map_w + f.gap, map_r.y, map_r.right - map_w - f.gap - map_r.x, map_r.h))
+        # the legend beside the map when the map keeps (nearly) the size it has with the compact
+        # legend; otherwise the ramp on a line beneath, the whole legend a button (L) away
+        label = self.keyed("act:legend", i18n.word("report", "legend", self.lang))
+        button_w = f.text_w(label, "bold") + 3 * f.pad
+        strip_h = maplegend.strip_h(f, map_r.w, self.t("violence_legend"), button_w)
+        strip_r, compact_area = take_bottom(map_r, strip_h, f.pad)
+        beside = side[1].w >= 5 * f.fonts.body and self.legend_h(f, side[1].w) <= side[1].h
+        if beside and map_scale(side[0]) >= 0.9 * map_scale(compact_area):
+            self.draw_map(f, side[0])
+            self.draw_legend(f, side[1])
+            return
+        self.draw_map(f, compact_area)
+        maplegend.draw_strip(f, strip_r, self.t("violence_legend"))
+        line = f.line_h("bold") + f.pad
+        f.button("act:legend", Rect(strip_r.right - button_w, strip_r.bottom - line, button_w, line), label,
+                 lambda: self.command("legend", None), style="bold", kind="tab", selected=self.legend_open)
+        if self.legend_open:  # over the map's right part, in a panel of its own
+            w = min(compact_area.w, max(16 * f.fonts.body, compact_area.w * 2 // 5))
+            h = self.legend_h(f, w - 2 * f.pad) + 2 * f.pad
+            box = Rect(compact_area.right - w, max(compact_area.y, compact_area.bottom - h), w, min(h, compact_area.h))
+            f.fill(box, f.pal.panel, 6, f.pal.border, 2)
+            self.draw_legend(f, box.inflate(-2 * f.pad, -2 * f.pad))
 
     def legend_h(self, f: Frame, width: int) -> int:
         return maplegend.legend_h(f, width, self.lang)

@@ -12,10 +12,11 @@ from game import explain, story
 from game.engine.actions import Continue, Respond
 from game.engine.defs import Card, Response, tr, tr_all
 from game.i18n import describe, month_label
+from game.ui import icons, mapdraw, motion
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
-from game.ui.views import carddoc, decision
+from game.ui.views import briefing, carddoc, decision
 from game.ui.views.base import (
     NUMBER_KEYS,
     ActionSpec,
@@ -32,7 +33,7 @@ from game.ui.views.base import (
 from game.ui.views.outcome import OutcomeView
 
 if TYPE_CHECKING:
-    pass
+    from game.ui.app import App
 
 KEY_FIGURES = ("violence.mean", "mission.consent", "politics.implementation", "politics.reconciliation",
                "signatories.cohesion", "regional.ownership", "mission.casualties", "mission.troops")
@@ -122,6 +123,21 @@ class SummaryView(GameView):
     help_key = "summary"
     title_key = "field"
 
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.motion = motion.for_app(app)  # the key figures tick from the quarter's start to now
+        self.marks: list[mapdraw.Mark] = []  # the highlights' numbered marks on the map, as last drawn
+        self.mark_boxes: dict[str, tuple[int, int, int, int]] = {}  # where the map placed its labels
+
+    def moving(self) -> bool:
+        return self.motion.moving()
+
+    def tick(self, now_ms: int) -> None:
+        self.motion.tick(now_ms)
+
+    def finish_animation(self) -> None:
+        self.motion.over = True
+
     def title(self) -> str:
         return self.t("summary", n=self.game.quarter + 1)
 
@@ -149,10 +165,13 @@ class SummaryView(GameView):
 
     def draw_body(self, f: Frame, body: Rect) -> None:
         g, lang = self.game, self.lang
-        left, right = columns(body, [0.58, 0.42], f.gap)
+        left, right = columns(body, [0.66, 0.34] if f.window.w >= 48 * f.fonts.body else [0.58, 0.42], f.gap)
         inner = f.panel(left, self.t("summary_hint"))
         changes = g.meters.changes_in(g.quarter)
         ranked = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+        highlights = story.quarter_highlights(g, lang) if ranked else []
+        self.marks = [(h.region, str(i)) for i, h in enumerate(highlights, 1) if h.region]
+        inner = self.draw_marks_map(f, inner)
         items: list[Item] = []
         for e in g.journal:  # the quarter's news that numbers alone would hide
             if e.get("kind") == "contributors" and e.get("q") == g.quarter:
@@ -160,9 +179,9 @@ class SummaryView(GameView):
                                        "bold", f.pal.heading))
         if not ranked:
             items.append(text_item(f, inner.w, self.t("nothing_changed")))
-        else:  # the few changes that matter most, in words; the full table behind "Details"
+        else:  # the few changes that matter most, in words, numbered as on the map; the full table behind "Details"
             items.append(heading_item(f, inner.w, self.t("highlights")))
-            items.extend(text_item(f, inner.w, "• " + h.text) for h in story.quarter_highlights(g, lang))
+            items.extend(highlight_item(f, inner.w, i, h) for i, h in enumerate(highlights, 1))
             if not self.details:
                 ranked = []
         w = inner.w
@@ -185,5 +204,33 @@ class SummaryView(GameView):
         inner = f.panel(right, self.t("key_figures"))
         items = []
         for q in KEY_FIGURES:
-            items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang, g.date), fmt_num(g.values[q]), q))
+            shown_value = self.motion.value(g.values[q] - changes.get(q, 0), g.values[q])
+            items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang, g.date), fmt_num(shown_value), q))
         f.scroll_list("figures", inner, items)
+
+    def draw_marks_map(self, f: Frame, inner: Rect) -> Rect:
+        """The map beside the highlights, each marked at its region by its number, when the panel
+        has room for both (a small map in a small window); returns the rect left for the words."""
+        if not self.marks or inner.w < 20 * f.fonts.body:
+            return inner
+        map_w = min(inner.w * 2 // 5, int(inner.h * briefing.map_aspect()))
+        words, map_r = Rect(inner.x, inner.y, inner.w - map_w - f.gap, inner.h), Rect(inner.right - map_w, inner.y,
+                                                                                       map_w, inner.h)
+        map_r.h = min(map_r.h, int(map_w / briefing.map_aspect()) + 1)
+        self.mark_boxes = mapdraw.draw_map(f, map_r, self.game, self.lang, self.marks)
+        return words
+
+
+def highlight_item(f: Frame, width: int, n: int, h: story.Highlight) -> Item:
+    """'[icon] 1. Violence in Kidal: sharp rise…' — numbered as its mark on the map, with the
+    quantity's icon."""
+    size = f.line_h() - 4
+    text = f"{n}. {h.text}"
+    tw = width - size - f.pad
+    height = max(f.text_h(text, tw), f.line_h()) + f.pad // 2
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.s.blit(icons.icon_for_quantity(h.quantity, size, fr.pal.heading), (r.x, r.y + 2))
+        fr.text(Rect(r.x + size + fr.pad, r.y, tw, r.h), text)
+
+    return Item(height, draw, ())
