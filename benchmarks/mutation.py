@@ -106,6 +106,8 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "a guard that never acts: the draw times the total is below the last cumulative weight, so pick <= len - 1",
     ("game", 'short = self._levers.get("duration", 4) <= 2  # another vote so soon costs capital', "4", "5"):
         "levers_for starts from LEVER_DEFAULTS, which holds a duration: the default of get() is never used",
+    ("game", 'game.votes = [VoteResult(int(r["quarter"]), dict(r["votes"]), bool(r["adopted"]), dict(r["draft"]), int(r.get("unity", -1)))',
+     "1", "2"): "any negative default means 'count the votes': unity_at_vote only asks whether it is >= 0",
     ("rules", "if num >= 0:", "num >= 0", "num > 0"): "at 0 both roundings give 0",
     ("rules", "total = sum(deployment.values()) or 1", "1", "2"):
         "only when every weight is 0, and then every share is 0 whatever the divisor",

@@ -115,3 +115,45 @@ def test_every_scenario_checks_clean_in_both_languages() -> None:
     assert report.scenarios == len(SCENARIOS)
     assert [p.shown() for p in report.problems] == []
     assert [p.shown() for p in report.warnings] == []
+
+
+# A source line may stay one line, the same in every language, only when it names a document as
+# published: a UN report by its symbol (and month), a resolution and its date, a report's title.
+DOCUMENT = re.compile(r"UN SG report S/\d{4}/\d+( \([A-Z][a-z]+\.? \d{4}\))?|Resolution \d+ \(\d+ [A-Z][a-z]+ \d{4}\)")
+PUBLISHED_TITLES = {
+    "Crisis Group, 'Getting a Grip on Central Sahel's Gold Rush', Africa Report 282 (2019)",
+    "International Crisis Group, Africa Report No. 267, Drug Trafficking, Violence and Politics in Northern Mali (December 2018)",
+}
+
+
+def source_lines(path: Path) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """A card file's card sources, or a scenario's own sources, with their paths."""
+    data, _ = load_file(str(path))
+    if "cards" in data:
+        for i, card in enumerate(data["cards"]):
+            for j, source in enumerate(card.get("sources", [])):
+                yield ("cards", i, "sources", j), source
+    else:
+        for j, source in enumerate(data.get("sources", [])):
+            yield ("sources", j), source
+
+
+def sourced_files() -> list[Path]:
+    return sorted([*LEVELS.glob("*/scenario.yaml"), *LEVELS.glob("*/cards/*.yaml"), *LEVELS.glob("decks/*/cards/*.yaml")])
+
+
+@pytest.mark.parametrize("path", sourced_files(), ids=lambda p: p.relative_to(LEVELS).as_posix())
+def test_a_source_that_describes_in_words_has_its_french(path: Path) -> None:
+    """'Press reports, June 2021 (AFP): ...' gets a French line; 'UN SG report S/2015/426' needs none."""
+    _, positions = load_file(str(path))
+    untranslated = [f"{path.relative_to(ROOT).as_posix()}:{positions[loc][0]}: {source}"
+                    for loc, source in source_lines(path)
+                    if isinstance(source, str) and not DOCUMENT.fullmatch(source) and source not in PUBLISHED_TITLES]
+    assert not untranslated, "a source line that describes something needs 'en:' and 'fr:' lines:\n" + "\n".join(untranslated)
+
+
+def test_a_plain_document_reference_may_stay_one_line() -> None:
+    assert DOCUMENT.fullmatch("UN SG report S/2015/732 (September 2015)")
+    assert DOCUMENT.fullmatch("Resolution 2100 (25 April 2013)")
+    assert not DOCUMENT.fullmatch("UN SG report S/2015/732 (September 2015): fighting around Anefis")
+    assert not DOCUMENT.fullmatch("Press reports, June 2021 (AFP): Macron announces the end of Barkhane")

@@ -200,3 +200,11 @@ def test_before_any_quarter_the_outcomes_read_the_present_violence_and_no_displa
     assert game.timeline == []
     game.meters.values["violence.mean"] = 4
     assert game.outcomes()["human_security"] == 100 - 28 // 10  # 70 % of the mean violence, rounded down
+
+
+def test_a_save_in_an_unknown_phase_is_refused(tmp_path: Path) -> None:
+    game = Game(make_lab(tmp_path), 1)
+    data = game.to_dict()
+    for phase in ("nowhere", 3):
+        with pytest.raises(ValueError, match="unknown phase"):
+            Game.from_dict(game.scenario, data | {"phase": phase})
