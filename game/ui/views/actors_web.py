@@ -27,15 +27,18 @@ def changes_since(game: Game, quantity: str, since: int) -> int:
     return sum(c for q, name, c, _cause in game.meters.ledger if name == quantity and q >= since)
 
 
-def draw_web(f: Frame, rect: Rect, game: Game, lang: str) -> dict[str, Point]:
-    """Draw the web in ``rect``; return the nodes' centres (the ends of the ties)."""
+def draw_web(f: Frame, rect: Rect, game: Game, lang: str, pulse: float = 0.0) -> dict[str, Point]:
+    """Draw the web in ``rect``; return the nodes' centres (the ends of the ties). The nodes stand
+    where they stood last year whatever the values (their labels sized for every name an actor
+    takes, before and after it was renamed); ``pulse`` (0 to 1) thickens the ties that moved."""
     area = draw_legend(f, rect, lang)
     since = game.votes[-1].quarter if game.votes else None
-    label_w = max(f.text_w(short(a, lang, game.date), "bold") for a in ARMED) + 2 * f.pad
+    names = [short(a, lang, d) for a in ARMED for d in (None, -10**6)]
+    label_w = max(f.text_w(n, "bold") for n in names) + 2 * f.pad
     label_w = max(label_w, f.text_w(t("strength", lang, n=100)) + 2 * f.pad)
     label_h = f.line_h("bold") * 2 + 6
     pos = node_places(f, area, label_w, label_h)
-    draw_ties(f, game, pos, since)
+    draw_ties(f, game, pos, since, pulse)
     boxes = draw_nodes(f, game, lang, pos, area, (label_w, label_h), stacked(f, area, label_w, label_h))
     draw_tie_labels(f, game, pos, area, since, boxes)
     return pos
@@ -101,7 +104,7 @@ def node_places(f: Frame, area: Rect, label_w: int, label_h: int) -> dict[str, P
             for actor, a in ANGLES.items()}
 
 
-def draw_ties(f: Frame, game: Game, pos: dict[str, Point], since: int | None) -> None:
+def draw_ties(f: Frame, game: Game, pos: dict[str, Point], since: int | None, pulse: float = 0.0) -> None:
     """The relations, weakest first so that strong ties are drawn on top."""
     pal, v = f.pal, game.values
     for a, b in sorted(RELATION_PAIRS, key=lambda p: abs(v[pair_key(*p)])):
@@ -109,7 +112,8 @@ def draw_ties(f: Frame, game: Game, pos: dict[str, Point], since: int | None) ->
         width = 1 + abs(val) * 9 // 100
         p0, p1 = pos[a], pos[b]
         if since is not None and abs(changes_since(game, pair_key(a, b), since)) >= 10:
-            pygame.draw.line(f.s, pal.focus if pal.name.startswith("high") else pal.accent, p0, p1, width + 5)
+            pygame.draw.line(f.s, pal.focus if pal.name.startswith("high") else pal.accent, p0, p1,
+                             width + 5 + round(8 * pulse))
         if val >= 10:
             pygame.draw.line(f.s, pal.allied, p0, p1, width)
         elif val <= -10:
@@ -164,6 +168,21 @@ def draw_nodes(f: Frame, game: Game, lang: str, pos: dict[str, Point], area: Rec
         f.why_number(f"web:strength:{actor}", Rect(x0 + pre_w, box.y + 3 + lh, num_w + 2, lh), str(strength),
                      f"strength.{actor}", align="left")
     return boxes
+
+
+def flipped(game: Game, quantity: str, since: int | None) -> bool:
+    """True when a relation changed sign since the last vote (allied then, hostile now, or back)."""
+    if since is None:
+        return False
+    now = game.values[quantity]
+    then = now - changes_since(game, quantity, since)
+    return (then >= 10 and now <= -10) or (then <= -10 and now >= 10)
+
+
+def dashed_rect(f: Frame, r: Rect, color: tuple[int, int, int]) -> None:
+    corners = [r.topleft, r.topright, r.bottomright, r.bottomleft]
+    for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
+        f.dashed_line(a, b, color, 2, 5)
 
 
 def seg_dist(p: Point, a: Point, b: Point) -> float:
@@ -267,6 +286,8 @@ def draw_tie_labels(f: Frame, game: Game, pos: dict[str, Point], area: Rect, sin
         q = pair_key(a, b)
         val = game.values[q]
         color = pal.allied if val >= 10 else pal.hostile if val <= -10 else pal.muted
-        f.fill(chosen, pal.panel, 4, color, 2)
+        f.fill(chosen, pal.panel, 4, None if flipped(game, q, since) else color, 2)
+        if flipped(game, q, since):  # from allied to hostile, or back: a dashed outline
+            dashed_rect(f, chosen, color)
         f.why_number(f"web:rel:{a}:{b}", Rect(chosen.x, chosen.y + 1, chosen.w - f.pad // 2, chosen.h),
                      label, q, align="center", color=color)

@@ -13,7 +13,7 @@ from game.engine.actions import Continue
 from game.engine.defs import tr
 from game.engine.world import ARMED, REGIONAL, REGIONS
 from game.i18n import actor_name
-from game.ui import mapdraw, maplegend
+from game.ui import mapdraw, maplegend, motion
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_bottom
@@ -65,6 +65,14 @@ class BriefingView(GameView):
         self.tab = "map"
         self.wide = True
         self.legend_open = False  # the map's whole legend, when only its ramp fits beneath it
+        self.motion = motion.for_app(app)  # the ties that moved since the last vote pulse once
+        self.motion.over = True  # … when the web is shown
+
+    def moving(self) -> bool:
+        return self.motion.moving()
+
+    def tick(self, now_ms: int) -> None:
+        self.motion.tick(now_ms)
         self.web_places: dict[str, actors_web.Point] = {}  # the nodes of the web, as last drawn
 
     def command(self, cmd: str, arg: Any) -> bool:
@@ -73,6 +81,8 @@ class BriefingView(GameView):
             self.app.dirty = True
             return True
         if cmd == "tab":
+            if arg == "web" and self.tab != "web" and self.game.votes:
+                self.motion.restart()
             self.tab = arg
             self.app.focus.set(f"tab:{arg}")
             return True
@@ -140,7 +150,8 @@ class BriefingView(GameView):
         button_w = f.text_w(label, "bold") + 3 * f.pad
         strip_h = maplegend.strip_h(f, map_r.w, self.t("violence_legend"), button_w)
         strip_r, compact_area = take_bottom(map_r, strip_h, f.pad)
-        beside = side[1].w >= 5 * f.fonts.body and self.legend_h(f, side[1].w) <= side[1].h
+        beside = (side[1].w >= max(5 * f.fonts.body, f.text_w(self.t("violence_legend"), "bold"))
+                  and self.legend_h(f, side[1].w) <= side[1].h)
         if beside and map_scale(side[0]) >= 0.9 * map_scale(compact_area):
             self.draw_map(f, side[0])
             self.draw_legend(f, side[1])
@@ -215,7 +226,7 @@ class BriefingView(GameView):
 
     # --- the web of armed actors ------------------------------------------------------------
     def draw_web(self, f: Frame, rect: Rect) -> None:
-        self.web_places = actors_web.draw_web(f, rect, self.game, self.lang)  # the tests read the ties' ends
+        self.web_places = actors_web.draw_web(f, rect, self.game, self.lang, self.motion.pulse())  # the tests read the ties' ends
 
     # --- the side column ------------------------------------------------------------------------
     def draw_side(self, f: Frame, rect: Rect) -> None:

@@ -8,6 +8,7 @@ from game import explain
 from game.engine.game import Game
 from game.engine.world import DERIVED_PARTS
 from game.i18n import describe
+from game.ui import icons
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, inset, take_bottom
@@ -39,7 +40,7 @@ class Overlay(View):
 
     def draw(self, f: Frame) -> None:
         box = self.box(f)
-        inner = f.panel(box, self.heading())
+        inner = self.titled_panel(f, box)
         btn_h = f.button_h(t("close", self.lang), inner.w, "bold")
         bottom, body = take_bottom(inner, btn_h, f.pad)
         label = t("close", self.lang)
@@ -47,6 +48,23 @@ class Overlay(View):
         f.scroll_list("overlay", body, self.items(f, body.w))
         f.button("overlay:close", Rect(bottom.right - w, bottom.y, w, btn_h), label, self.app.nav.pop,
                  style="bold", primary=True)
+
+
+    def title_quantity(self) -> str | None:
+        """The quantity whose icon goes before the title (none for most overlays)."""
+        return None
+
+    def titled_panel(self, f: Frame, box: Rect) -> Rect:
+        """The overlay's panel and title, the title after its quantity's icon when it has one."""
+        quantity = self.title_quantity()
+        if quantity is None:
+            return f.panel(box, self.heading())
+        inner = f.panel(box)
+        size = f.line_h("h2") - 6
+        f.s.blit(icons.icon_for_quantity(quantity, size, f.pal.heading), (inner.x, inner.y + 3))
+        h = f.text(Rect(inner.x + size + f.pad, inner.y, inner.w - size - f.pad, inner.h), self.heading(), "h2",
+                   f.pal.heading)
+        return Rect(inner.x, inner.y + h + f.pad // 2, inner.w, max(0, inner.h - h - f.pad // 2))
 
 
 class HelpOverlay(Overlay):
@@ -91,6 +109,9 @@ class WhyOverlay(Overlay):
 
     def screen_key(self) -> str:
         return "why"
+
+    def title_quantity(self) -> str | None:
+        return self.quantity
 
     def heading(self) -> str:
         g = self.game

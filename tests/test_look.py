@@ -1,0 +1,123 @@
+"""The visual language (issue 11): the briefing's map and its legend, the summary's numbered marks,
+subtle motion, the web's stable places and its changes."""
+
+from __future__ import annotations
+
+import math
+
+from ui_support import make_app, playable_tutorial, screens, start
+
+from game.content.loader import levels_root
+from game.sim.drafters import make_drafter
+from game.ui import mapdraw, motion
+from game.ui.mapplace import overlap
+from game.ui.mapshapes import Fit, load
+
+
+def _spy_map(monkeypatch) -> list[tuple[object, dict[str, tuple[int, int, int, int]]]]:  # type: ignore[no-untyped-def]
+    seen: list[tuple[object, dict[str, tuple[int, int, int, int]]]] = []
+    real = mapdraw.draw_map
+
+    def spy(f, r, game, lang, marks=()):  # type: ignore[no-untyped-def]
+        boxes = real(f, r, game, lang, marks)
+        seen.append((r, boxes))
+        return boxes
+
+    monkeypatch.setattr(mapdraw, "draw_map", spy)
+    return seen
+
+
+def test_the_briefing_map_gets_the_height_and_its_legend_is_a_button_away(tmp_path, monkeypatch) -> None:
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", "1280x720", "en", 0)
+    start(app, folder)
+    seen = _spy_map(monkeypatch)
+    frame = app.draw()
+    r = seen[-1][0]
+    ids = [c.id for c in frame.controls]
+    assert "act:legend" in ids  # the wide layout: the legend is compact, the map the biggest thing
+    assert r.h >= 0.6 * (app.display.screen.get_height() - 200)
+    assert not app.view.legend_open
+    assert app.view.command("legend", None) and app.view.legend_open
+    frame = app.draw()
+    assert any("UN" in rec.text or "ONU" in rec.text for rec in frame.texts)  # the whole legend, over the map
+    assert seen[-1][0] == r  # the map stays where it was
+
+
+def _summary(app, folder):  # type: ignore[no-untyped-def]
+    for name in screens(app, folder):
+        if name == "summary":
+            return app.view
+    raise AssertionError("no summary")
+
+
+def test_the_summary_marks_each_highlight_at_its_region(tmp_path, monkeypatch) -> None:
+    for size in ("1280x720", "1024x600"):
+        folder = playable_tutorial(tmp_path)
+        app = make_app(tmp_path / f"data{size}", size, "fr", 3)
+        view = _summary(app, folder)
+        seen = _spy_map(monkeypatch)
+        app.draw()
+        r, boxes = seen[-1]
+        assert view.marks, "the tutorial's first quarter has regional highlights"
+        data = load()
+        fit = Fit.into(data, r.x, r.y, r.w, r.h)
+        for i, (region, text) in enumerate(view.marks):
+            box = boxes[f"mark:{i}"]
+            assert text == str(int(text))  # the number of its line
+            ax, ay = fit.pt(data.regions[region].label)
+            cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
+            assert math.hypot(cx - ax, cy - ay) <= 2.5 * box[2], (region, box, (ax, ay))
+        items = list(boxes.values())
+        for i, a in enumerate(items):
+            assert not any(overlap(a, b) for b in items[i + 1:])
+
+
+def test_a_number_ticks_to_its_value_in_at_most_300_ms() -> None:
+    m = motion.Motion(False)
+    assert m.moving() and m.value(10, 40) == 40  # before its first tick: the true value
+    m.tick(1000)
+    assert m.value(10, 40) == 10
+    m.tick(1150)
+    assert 10 < m.value(10, 40) < 40 and m.pulse() > 0.9
+    m.tick(1300)
+    assert not m.moving() and m.value(10, 40) == 40 and m.pulse() == 0
+    still = motion.Motion(True)
+    assert not still.moving()
+    still.tick(0)
+    assert still.value(10, 40) == 40
+
+
+def test_the_summary_ticks_unless_motion_is_reduced(tmp_path) -> None:
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", "1280x720", "en", 1)
+    view = _summary(app, folder)
+    assert view.moving()
+    view.tick(5000)
+    view.tick(5299)
+    assert view.moving()
+    view.tick(5300)
+    assert not view.moving()  # the loop goes back to idle
+    app.settings.reduce_motion = True
+    app.nav.switch_screen(type(view)(app))
+    assert not app.view.moving()
+
+
+def test_the_webs_nodes_stand_still_from_year_to_year(tmp_path) -> None:
+    folder = levels_root() / "after-algiers"  # four years, and the jihadists renamed (JNIM) in 2017
+    app = make_app(tmp_path / "data", "1280x720", "fr", 3)
+    start(app, folder)
+    app.view.command("tab", "web")
+    app.draw()
+    first = dict(app.view.web_places)
+    drafter = make_drafter("status-quo", app.game.seed)
+    for _ in range(600):
+        app.act(drafter.choose(app.game))
+        if len(app.game.votes) >= 3 and app.view.name == "briefing":
+            break
+    assert app.view.name == "briefing" and app.game.votes
+    assert app.view.moving() is False  # the pulse waits for the web to be shown
+    app.view.command("tab", "web")
+    assert app.view.moving()  # the ties that moved pulse once
+    app.draw()
+    assert app.view.web_places == first
