@@ -134,7 +134,6 @@ _LAYOUTS: dict[tuple[object, ...], Layout] = {}  # the last few layouts: a still
 
 Mark = tuple[str, str]  # (region, its short text: "1") — a screen's own marks on the map
 
-
 def cached_layout(f: Frame, r: Rect, fit: Fit, states: Mapping[str, RegionState], lang: str,
                   marks: Sequence[Mark] = ()) -> Layout:
     key = (tuple(r), f.fonts.body, lang, fit, tuple(states.items()), tuple(marks))
@@ -256,8 +255,8 @@ def map_frame(f: Frame) -> Frame:
 
 def draw_map(f: Frame, r: Rect, game: Game, lang: str,
              marks: Sequence[Mark] = ()) -> dict[str, tuple[int, int, int, int]]:
-    """Draw the map into ``r``, with ``marks`` (a screen's own: numbered events) placed first, at
-    their regions; return the boxes of the labels it placed (for the tests)."""
+    """Draw the map into ``r``, ``marks`` (a screen's own: numbered events) first, at their regions;
+    return the boxes of the labels it placed (for the tests)."""
     outer, f = f, map_frame(f)
     try:
         return _draw_map(f, r, game, lang, marks)
@@ -371,9 +370,8 @@ def _draw_markers(f: Frame, box: Rect, s: RegionState, lang: str) -> None:
 
 def draw_mark(f: Frame, box: Rect, text: str) -> None:
     """A screen's mark: its text (a number) in a disc ringed twice, so it reads on any fill."""
-    r = min(box.w, box.h) // 2
-    pygame.draw.circle(f.s, f.pal.panel, box.center, r)
-    pygame.draw.circle(f.s, f.pal.heading, box.center, r - 2)
+    pygame.draw.circle(f.s, f.pal.panel, box.center, min(box.w, box.h) // 2)
+    pygame.draw.circle(f.s, f.pal.heading, box.center, min(box.w, box.h) // 2 - 2)
     f.text(box, text, "bold", f.pal.panel, align="center", valign="middle")
 
 
