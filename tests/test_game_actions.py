@@ -208,3 +208,11 @@ def test_a_save_in_an_unknown_phase_is_refused(tmp_path: Path) -> None:
     for phase in ("nowhere", 3):
         with pytest.raises(ValueError, match="unknown phase"):
             Game.from_dict(game.scenario, data | {"phase": phase})
+
+
+def test_a_save_naming_an_option_or_a_clause_the_scenario_lacks_is_refused(tmp_path: Path) -> None:
+    game = Game(make_lab(tmp_path), 1)
+    data = game.to_dict()
+    for draft in (data["draft"] | {"posture": "gone"}, data["draft"] | {"gone": "robust"}):
+        with pytest.raises(ValueError, match="no longer has"):
+            Game.from_dict(game.scenario, data | {"draft": draft})
