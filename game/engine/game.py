@@ -107,6 +107,7 @@ class Game:
         start = dict(self.values) | {"council.capital": 0}
         self.meters.set("council.capital", rules.renewal_capital(start, scenario.coefficients, False), "rule:renewal")
         self._prediction: tuple[tuple[object, ...], list[Stance]] | None = None
+        self.previews: dict[tuple[object, ...], Any] = {}  # preview.py's cache, keyed by the state
         self._plan = _plan_for(scenario)
         self.refresh()
         self._put_in_force()
@@ -374,26 +375,17 @@ class Game:
     def preview_option(self, dimension: str, option: str, quarters: int = 4) -> dict[str, int]:
         """Expected change over ``quarters`` if this option replaced the one in force, every other
         clause as in force: the same comparison whatever the draft holds and whichever year it is.
-        The rules' expected path only, without luck and without events (cards)."""
-        in_force = dict(self.in_force)
-        if in_force.get(dimension) == option:
-            return {}
-        base = self._project(in_force, quarters)
-        alt = self._project(in_force | {dimension: option}, quarters)
-        return {k: alt[k] - base[k] for k in PREVIEW_KEYS if alt[k] != base[k]}
+        The rules' expected path only, without luck and without events (cards); see ``preview.py``
+        for its range under luck and how it compares with the previous renewal."""
+        from game.engine import preview
+
+        return preview.expected(self, dimension, option, quarters)
 
     def _project(self, draft: dict[str, str], quarters: int) -> dict[str, int]:
-        meters = Meters(self.values, self.meters.ranges)
-        levers, cause = self.levers_for(draft, {})
-        sc = self.scenario
-        for _ in range(quarters):
-            rules.field_quarter(meters, levers, cause, self._plan, None)
-            for dim in sc.dimensions:
-                if dim.id in draft:
-                    for quantity, change in dim.option(draft[dim.id]).each_quarter.items():
-                        meters.add(quantity, change, "preview")
-        rules.update_derived(meters.values, sc.start, self.quarter, self.mandate)
-        return meters.values
+        """The values after ``quarters`` of the rules' expected path under ``draft``, from now."""
+        from game.engine import preview
+
+        return preview.project(self, self.values, draft, self.quarter, quarters, None)[0]
 
     # --- saving -----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

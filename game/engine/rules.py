@@ -307,7 +307,7 @@ class Quarter:
 
     __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "why", "consent", "frame", "handover",
                  "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
-                 "violence_mean", "killed", "contributors_left")
+                 "violence_mean", "killed", "contributors_left", "expected_deaths")
 
     def __init__(self, m: Meters, levers: Mapping[str, int], lever_cause: Mapping[str, str], plan: Plan,
                  luck: Luck | None) -> None:
@@ -356,6 +356,7 @@ class Quarter:
         # For the game's journal (contributors who leave are news): so it need not search the ledger.
         self.killed = 0
         self.contributors_left = 0
+        self.expected_deaths = 0  # in hundredths: the previews' expected toll, not floored
 
 
 def field_quarter(
@@ -631,6 +632,7 @@ def casualties(q: Quarter) -> None:
     # Linear in exposed troops: presence already grows with the troops deployed (claim 10).
     expected = exposure * rate
     killed = expected // 100
+    q.expected_deaths = expected
     if q.luck is not None and q.luck.draw(q.quarter, "casualties") * 100 < expected % 100:
         killed += 1  # the fraction of a death is a chance, not a rounding
     q.killed = add("mission.casualties", killed, q.why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")

@@ -6,12 +6,14 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from game import explain
+from game.engine import preview
 from game.engine.actions import Choose, Continue
 from game.engine.defs import tr
 from game.engine.game import Game
 from game.i18n import describe
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_top
+from game.ui.strings import t
 from game.ui.views.base import (
     NUMBER_KEYS,
     ActionSpec,
@@ -28,28 +30,51 @@ from game.ui.views.base import (
 if TYPE_CHECKING:
     from game.ui.app import App
 
-_PREVIEWS: dict[tuple[object, ...], dict[str, int]] = {}
-
-
-def preview(game: Game, dim: str, opt: str) -> dict[str, int]:
-    """``game.preview_option`` cached by draft and quarter (it projects a year ahead)."""
-    key = (id(game.scenario), game.quarter, tuple(sorted(game.draft.items())), dim, opt, game.values["violence.mean"])
-    hit = _PREVIEWS.get(key)
-    if hit is None:
-        if len(_PREVIEWS) > 500:
-            _PREVIEWS.clear()
-        hit = _PREVIEWS[key] = game.preview_option(dim, opt)
-    return hit
-
-
 # How much one unit of a quantity weighs when choosing which changes to show: $m of budget are
 # cheap beside lives, or the budget would crowd out every other tendency.
 _PREVIEW_WEIGHT = {"mission.budget": 1, "mission.casualties": 30}
 
 
-def tendency_text(changes: dict[str, int], lang: str, limit: int = 4) -> str:
-    shown = sorted(changes.items(), key=lambda kv: (-abs(kv[1]) * _PREVIEW_WEIGHT.get(kv[0], 10), kv[0]))[:limit]
-    return " · ".join(f"{describe(q, lang)} {explain.arrows(c)} {fmt_num(c, sign=True)}" for q, c in shown)
+def _change(q: str, c: int, span: tuple[int, int] | None, lang: str) -> str:
+    text = f"{describe(q, lang)} {explain.arrows(c)} {fmt_num(c, sign=True)}"
+    if span is not None and span[0] != span[1]:
+        text += " " + t("preview_range", lang, lo=fmt_num(span[0], sign=True), hi=fmt_num(span[1], sign=True))
+    return text
+
+
+def tendency_text(game: Game, dim: str, opt: str, lang: str) -> str:
+    """An option's preview in words: its two largest gains and its two largest costs, each with its
+    range under luck, and why it moved since the last renewal if it moved much."""
+    changes = preview.expected(game, dim, opt)
+    if not changes:
+        return t("as_now", lang)
+    spans = preview.luck_range(game, dim, opt)
+    good, bad = preview.gains_and_costs(changes, _PREVIEW_WEIGHT)
+    parts = []
+    if good:
+        parts.append(t("preview_gains", lang, what=" · ".join(_change(q, changes[q], spans.get(q), lang) for q in good)))
+    if bad:
+        parts.append(t("preview_costs", lang, what=" · ".join(_change(q, changes[q], spans.get(q), lang) for q in bad)))
+    text = " ".join(parts)
+    moved = preview.swing(game, dim, opt)
+    if moved is not None:
+        text += " " + swing_text(game, dim, moved, lang)
+    return text
+
+
+def swing_text(game: Game, dim: str, moved: preview.Swing, lang: str) -> str:
+    """Why a preview is not what it was at the last renewal, in words."""
+    dims = {d.id: d for d in game.scenario.dimensions}
+    if moved.reason == "option":
+        clause = dims[dim]
+        why = t("swing_option", lang, was=tr(clause.option(moved.detail).label, lang),
+                now=tr(clause.option(game.in_force[dim]).label, lang))
+    elif moved.reason == "mandate":
+        why = t("swing_mandate", lang, dim=tr(dims[moved.detail].label, lang))
+    else:
+        why = t("swing_state", lang, what=describe(moved.detail, lang), was=fmt_num(moved.was), now=fmt_num(moved.now))
+    return t("preview_swing", lang, what=describe(moved.quantity, lang), before=fmt_num(moved.before, sign=True),
+             now=fmt_num(moved.after, sign=True), why=why)
 
 
 class DraftingView(GameView):
@@ -143,8 +168,9 @@ class DraftingView(GameView):
         shown = next((o for j, o in enumerate(dim.options) if j == open_j), dim.option(g.draft[dim.id]))
         lines = [tr(shown.summary, lang)]
         if self.app.settings.previews:
-            changes = preview(g, dim.id, shown.id)
-            lines.append(f"{self.t('tends')} {tendency_text(changes, lang) if changes else self.t('as_now')}")
+            lines.append(f"{self.t('tends')} {tendency_text(g, dim.id, shown.id, lang)}")
+            if g.in_force.get(dim.id) != shown.id:
+                lines.append(self.t("preview_luck", n=len(preview.SAMPLE_SEEDS)))
         items = [it for k, line in enumerate(lines)
                  for it in para(f, detail.w, line, color=f.pal.muted if k else None)]
         f.scroll_list("option_detail", detail, items)
@@ -171,14 +197,14 @@ class DraftingView(GameView):
             items.append(text_item(f, inner.w, tr(dim.help, lang), color=f.pal.muted))
         if not self.app.settings.previews:
             items.append(text_item(f, inner.w, self.t("previews_off"), color=f.pal.muted))
+        else:
+            items.append(text_item(f, inner.w, self.t("preview_luck", n=len(preview.SAMPLE_SEEDS)), color=f.pal.muted))
         for j, opt in enumerate(dim.options):
             chosen = g.draft[dim.id] == opt.id
             head = f"{j + 1}. {tr(opt.label, lang)}" + (f" — {self.t('in_draft')}" if chosen else "")
             texts: list[Part] = [(head, "bold", None), (tr(opt.summary, lang), "body", None)]
             if self.app.settings.previews:
-                changes = preview(g, dim.id, opt.id)
-                tend = tendency_text(changes, lang) if changes else self.t("as_now")
-                texts.append((f"{self.t('tends')} {tend}", "body", f.pal.muted))
+                texts.append((f"{self.t('tends')} {tendency_text(g, dim.id, opt.id, lang)}", "body", f.pal.muted))
             items.append(rich_item(f, inner.w, f"opt:{j}", texts, partial(self.app.act, Choose(dim.id, opt.id)),
                                    selected=chosen))
         f.scroll_list("options", inner, items)
