@@ -220,7 +220,8 @@ def _load(level: str, length: str = "full") -> Scenario | None:
         return None
     if loaded.problems:
         print(f"penholder: {len(loaded.problems)} problem(s) in the content; skipped cards: "
-              f"{', '.join(loaded.cards_skipped) or 'none'} (run 'python -m game check' for details)", file=sys.stderr)
+              f"{', '.join(loaded.cards_skipped) or 'none'}; skipped files: {', '.join(loaded.files_skipped) or 'none'}"
+              " (run 'python -m game check' for details)", file=sys.stderr)
     try:
         return at_length(loaded.scenario, length)
     except ValueError:
@@ -313,6 +314,7 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     from game.saves import replay_dict, write_json_atomic
     from game.session import Session, SessionError
     from game.store import Store
+    from game.watch import terminal_watch
 
     _safe_streams()
     store = Store()
@@ -347,14 +349,18 @@ def play_in_terminal(args: argparse.Namespace) -> int:
             replay_failed.append(exc.strerror or str(exc))
             print(f"penholder: {i18n.text('cli.replay_failed', lang, why=replay_failed[0])}", file=sys.stderr)
 
+    watch = terminal_watch(session, lang) if getattr(args, "watch", False) else None
     finished = False
     try:
-        finished = Terminal(session.game, lang, on_decision=record, session=session).run()
+        finished = Terminal(session.game, lang, on_decision=record, session=session,
+                            reload=watch.poll if watch is not None else None).run()
     except KeyboardInterrupt:
         print(file=sys.stderr)  # past the ^C the terminal echoed
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (| head): stop quietly, the game is saved
     finally:
+        if watch is not None:
+            watch.stop()
         record(session.game)
         if not finished:
             if session.save_error is None:
@@ -732,6 +738,9 @@ def _play_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--continue", dest="resume", nargs="?", type=game_id, const="latest", default=None, metavar="GAME_ID",
                    help="resume the most recent game, or the game GAME_ID, from its autosave, in the terminal "
                         "(default: a new game)")
+    p.add_argument("--watch", action="store_true",
+                   help="reload the scenario's files when one is saved, keeping the game where it is: for writing "
+                        "cards while playing (default: off)")
 
 
 _TOP_LEVEL = ("-h", "--help", "--version")

@@ -42,8 +42,9 @@ class Terminal:
     def __init__(self, game: Game, lang: str = "en", read: Callable[[], str | None] | None = None,
                  out: TextIO | None = None, on_decision: Callable[[Game], None] | None = None,
                  session: Session | None = None, size: tuple[int, int] | None = None,
-                 paging: bool | None = None):
+                 paging: bool | None = None, reload: Callable[[], tuple[str, bool]] | None = None):
         self.session = session
+        self.reload = reload  # play --watch: after each line typed, (what to say, show the screen again?)
         self.game = session.game if session is not None else game
         self.lang = lang if lang in i18n.languages() else i18n.SOURCE
         self.out = out or sys.stdout
@@ -79,6 +80,13 @@ class Terminal:
             if line is None:
                 self.say()
                 return None
+            if self.reload is not None:
+                said, again = self.reload()
+                if said:
+                    self.say(f"  ! {said}", hang=4)
+                if again:  # the content was reloaded: this screen again, from the new content
+                    self.game = self.session.game if self.session is not None else self.game
+                    raise _Redraw
             line = line.strip().lower()
             # ASCII digits only: '²' or Arabic-Indic digits pass str.isdigit but are not choices
             if line == "w" or (re.fullmatch(r"[0-9]{1,4}", line) and 1 <= int(line) <= choices):

@@ -31,7 +31,7 @@ from game.engine.game import Game
 from game.saves import replay_dict, write_json_atomic
 from game.session import Notice, Session, SessionError
 from game.store import SaveFile, Settings, Store
-from game.ui import loop, theme
+from game.ui import loop, theme, watching
 from game.ui.autoplay import AutoPlayer, Screenshots
 from game.ui.display import Display, parse_size
 from game.ui.focus import Focus
@@ -132,6 +132,9 @@ class App:
 
     def handle(self, event: pygame.event.Event) -> None:
         """One event, from the queue or a test, to the handler of the window's mode."""
+        if event.type == watching.RELOAD_EVENT:  # play --watch: a content file was saved
+            watching.handle(self, event)
+            return
         self.handler = next_handler(self, self.handler).handle(event)
 
     def quit(self) -> None:
@@ -275,7 +278,12 @@ class App:
             self.start_game(self.args.level, seed=self.args.seed, length=self.args.length)
             if getattr(self.args, "room", None):  # the live room (issue 12)
                 join_window(self)
-        return loop.run(self)
+        watcher = watching.start(self) if getattr(self.args, "watch", False) else None
+        try:
+            return loop.run(self)
+        finally:
+            if watcher is not None:
+                watcher.stop()
 
 
 class WindowUnavailable(RuntimeError):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from game.content.loader import levels_root, load_scenario, resolve_level
 from game.engine.defs import Scenario
+from game.watch import skipped_counts
 
 
 class Levels:
@@ -32,6 +33,25 @@ class Levels:
             return None, str(loaded.problems[0]) if loaded.problems else "no scenario"
         self._cache[level] = (loaded.scenario, [(p, _mtime(p)) for p in loaded.files])
         return loaded.scenario, ""
+
+
+# What each scenario folder's files leave out, (cards, files), kept while its files are unchanged:
+# the title screen asks for every bundled scenario each time it opens.
+_SKIPPED: dict[str, tuple[tuple[int, int], list[tuple[Path, float]]]] = {}
+
+
+def skipped(folder: Path) -> tuple[int, int]:
+    """(cards, files) the scenario in ``folder`` leaves out; (0, 0) for one that cannot be played
+    (the title says that on its own)."""
+    key = str(folder)
+    cached = _SKIPPED.get(key)
+    if cached is not None and all(_mtime(p) == m for p, m in cached[1]):
+        return cached[0]
+    loaded = load_scenario(folder)
+    counts = skipped_counts(loaded) if loaded.scenario is not None else (0, 0)
+    seen = sorted(set(loaded.files) | {p.parent for p in loaded.files})  # a folder's time: a file added
+    _SKIPPED[key] = (counts, [(p, _mtime(p)) for p in seen])
+    return counts
 
 
 def _mtime(path: Path) -> float:

@@ -17,10 +17,12 @@ from game.ui.frame import Frame
 from game.ui.gamenames import game_name, latest_game
 from game.ui.hosting import host_from_title
 from game.ui.layout import Rect, columns, take_top
+from game.ui.levels import skipped
 from game.ui.strings import t
 from game.ui.views.base import Part, View, button_item, compact, rich_item
 from game.ui.views.workshop import workshop_buttons
 from game.ui.workshop import leave
+from game.watch import skipped_text
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -68,6 +70,8 @@ class TitleView(View):
     def __init__(self, app: App):
         super().__init__(app)
         self.scenarios = scenario_list()
+        # what each scenario's files leave out: "2 cards skipped — run check" under its name
+        self.skipped = [(0, 0) if sc.get("error") else skipped(sc["folder"]) for sc in self.scenarios]
         self.length = "lesson"  # the title suggests what a class can finish in one period
         self.settings_open = False  # a short window: the settings take the menu's place
         self.latest, self.n_games = latest_game(app) if app.autoplay is None else (None, 0)
@@ -146,6 +150,8 @@ class TitleView(View):
                 if years:
                     bits.append(t("years", lang, n=years))
                 parts.append((" · ".join(bits), "body", f.pal.muted))
+                if any(self.skipped[i]):
+                    parts.append((skipped_text(*self.skipped[i], lang), "bold", None))
             items.append(rich_item(f, inner.w, f"scenario:{i}", parts, partial(self.start, sc["folder"])))
         f.scroll_list("scenarios", inner, items)
 
