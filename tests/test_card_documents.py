@@ -87,3 +87,11 @@ def test_responses_are_decisions_with_their_effects_as_chips_and_in_words_one_ke
     words = " ".join(r.text for r in app.draw().texts)
     assert "Now:" in words  # the same effects, in words
     assert {f"resp:{j}" for j in range(len(card.responses))} <= {c.id for c in app.draw().controls}
+
+
+def test_a_chip_names_its_actor_in_the_players_language() -> None:
+    from game.ui.views.decision import chip_subject
+
+    assert chip_subject("buyin.france", "fr") == "France" and chip_subject("buyin.algeria", "fr") == "Algérie"
+    assert chip_subject("buyin.ecowas", "fr") == "CEDEAO" and chip_subject("relation.cma.platform", "fr") == "CMA–Plateforme"
+    assert chip_subject("violence.timbuktu", "fr") == "Tombouctou" and chip_subject("mission.consent", "fr") == ""

@@ -39,10 +39,17 @@ def chip_subject(quantity: str, lang: str, date: int | None = None) -> str:
     if len(parts) == 2 and parts[1] in REGIONS:
         return i18n.text(f"place.{parts[1]}", lang)
     if len(parts) == 2 and parts[0] in ("strength", "buyin", "commitment", "hostility"):
-        return short(parts[1], lang, date)
+        return _who(parts[1], lang, date)
     if len(parts) == 3 and parts[0] == "relation":
-        return f"{short(parts[1], lang, date)}–{short(parts[2], lang, date)}"
+        return f"{_who(parts[1], lang, date)}–{_who(parts[2], lang, date)}"
     return ""
+
+
+def _who(actor: str, lang: str, date: int | None) -> str:
+    """An actor's short name where it has one (CMA, JNIM), else its name (France, l'Algérie → Algérie)."""
+    if i18n.has("short", actor):
+        return short(actor, lang, date)
+    return i18n.actor_name(actor, lang, date)
 
 
 def chips(resp: Response) -> list[Chip]:
