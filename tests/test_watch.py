@@ -156,18 +156,25 @@ def test_a_fault_in_the_reload_is_a_notice_never_a_crash(levels: Path, tmp_path:
                            "the game goes on with the content it had.")
 
 
-def test_the_reload_event_goes_through_the_apps_events(levels: Path, tmp_path: Path) -> None:
+def test_the_loop_hands_the_watchers_request_to_the_reload(levels: Path, tmp_path: Path) -> None:
     import pygame
 
+    from game.ui import loop
     from game.ui.watching import RELOAD_EVENT
 
     app = make_app(tmp_path / "data")
     to_the_card(app)
     path = levels / "tutorial" / "cards" / "watch.yaml"
     path.write_text(card_file("Posted by the watcher."), encoding="utf-8")
-    app.handle(pygame.event.Event(RELOAD_EVENT, paths=[str(path)]))
+    pygame.event.clear()
+    pygame.event.post(pygame.event.Event(RELOAD_EVENT, paths=[str(path)]))  # what the watcher's thread posts
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert loop.run(app) == 0
     assert "Posted by the watcher." in drawn(app)
-    app.handle(pygame.event.Event(RELOAD_EVENT, paths=[], error="OSError: gone"))
+    app.running = True
+    pygame.event.post(pygame.event.Event(RELOAD_EVENT, paths=[], error="OSError: gone"))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    loop.run(app)
     assert app.message == ("The files are no longer watched (OSError: gone): start the game again with --watch to "
                            "reload them.")
 

@@ -132,9 +132,6 @@ class App:
 
     def handle(self, event: pygame.event.Event) -> None:
         """One event, from the queue or a test, to the handler of the window's mode."""
-        if event.type == watching.RELOAD_EVENT:  # play --watch: a content file was saved
-            watching.handle(self, event)
-            return
         self.handler = next_handler(self, self.handler).handle(event)
 
     def quit(self) -> None:
@@ -278,12 +275,7 @@ class App:
             self.start_game(self.args.level, seed=self.args.seed, length=self.args.length)
             if getattr(self.args, "room", None):  # the live room (issue 12)
                 join_window(self)
-        watcher = watching.start(self) if getattr(self.args, "watch", False) else None
-        try:
-            return loop.run(self)
-        finally:
-            if watcher is not None:
-                watcher.stop()
+        return watching.run(self) if getattr(self.args, "watch", False) else loop.run(self)
 
 
 class WindowUnavailable(RuntimeError):

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui import watching
+
 if TYPE_CHECKING:
     from game.ui.app import App
 
@@ -59,7 +61,9 @@ def run(app: App) -> int:
         tick = app.nav.screen.animating() or app.nav.screen.moving()
         events = wait_for_events(tick, clock_ms() - last_event)
         for event in events:
-            if event.type != pygame.NOEVENT:
+            if event.type == watching.RELOAD_EVENT:  # play --watch: a content file was saved
+                watching.handle(app, event)
+            elif event.type != pygame.NOEVENT:
                 app.handle(event)
         if events:
             last_event = clock_ms()

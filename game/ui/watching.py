@@ -1,5 +1,5 @@
-"""``play --watch`` in the window: the watcher's thread posts ``RELOAD_EVENT``; the loop hands it to
-``handle`` on the main thread, between two events, which reloads the game's content
+"""``play --watch`` in the window: the watcher's thread posts ``RELOAD_EVENT``; the loop (``loop.run``)
+hands it to ``handle`` on the main thread, between two events, which reloads the game's content
 (``game.watch.reload_session``) and shows what happened in the message strip. The screen shown is
 drawn again from the new content (a card with its new words); on the title screen the scenarios'
 skipped notices are read again."""
@@ -19,6 +19,17 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 RELOAD_EVENT = pygame.event.custom_type()
+
+
+def run(app: App) -> int:
+    """The window's loop with the files watched; the watcher stops with the loop."""
+    from game.ui import loop
+
+    watcher = start(app)
+    try:
+        return loop.run(app)
+    finally:
+        watcher.stop()
 
 
 def start(app: App) -> Watcher:
