@@ -203,13 +203,17 @@ def _reload(session: Session, names: list[str], level: str) -> Reload | None:
 
 
 def _problem_line(path: str, line: int, message: str, folder: Path) -> str:
-    """'cards/x.yaml:12: message', the path from the scenario's folder where it is inside it."""
-    try:
-        shown = os.path.relpath(path, folder)
-    except ValueError:
-        shown = path
-    if shown.startswith(".."):
-        shown = os.path.relpath(path, folder.parent) if not os.path.isabs(shown) else path
+    """'cards/x.yaml:12: message': the path from the scenario's folder, or from the folder of
+    scenarios for a shared file ('common/clauses.yaml'), else as it is."""
+    shown = path
+    for base in (folder, folder.parent):
+        try:
+            rel = os.path.relpath(path, base)
+        except ValueError:  # another drive on Windows
+            continue
+        if not rel.startswith(".."):
+            shown = rel
+            break
     return f"{shown}:{line}: {message}" if line else f"{shown}: {message}"
 
 

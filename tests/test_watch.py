@@ -179,6 +179,17 @@ def test_the_loop_hands_the_watchers_request_to_the_reload(levels: Path, tmp_pat
                            "reload them.")
 
 
+def test_a_problem_in_a_shared_file_is_named_from_the_folder_of_scenarios(levels: Path, tmp_path: Path) -> None:
+    app = make_app(tmp_path / "data")
+    to_the_card(app)
+    game = app.game
+    clauses = levels / "common" / "clauses.yaml"
+    clauses.write_text("dimensions: [\n", encoding="utf-8")
+    result = reload_session(app.session, [clauses])
+    assert result is not None and not result.swapped and app.game is game
+    assert result.text("en").startswith("clauses.yaml not reloaded: common/clauses.yaml:")
+
+
 def test_an_unchanged_save_says_nothing(levels: Path, tmp_path: Path) -> None:
     app = make_app(tmp_path / "data")
     to_the_card(app)
