@@ -267,3 +267,18 @@ def test_the_english_refusals_are_the_engine_s_log_messages() -> None:
     assert {k for (ctx, k) in english if ctx == "refusal"} == set(MESSAGES)
     for key, sentence in MESSAGES.items():
         assert english[("refusal", key)].string == sentence, key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_entry_is_written_twice(lang: str) -> None:
+    """Babel keeps the last of two entries with one key, silently: a second copy would hide an edit."""
+    seen: set[tuple[str | None, str]] = set()
+    context: str | None = None
+    for line in i18n.po_path(lang).read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgctxt "):
+            context = line[8:]
+        elif line.startswith("msgid "):
+            key = (context, line[6:])
+            assert key not in seen, f"{lang}: {key} is written twice"
+            seen.add(key)
+            context = None

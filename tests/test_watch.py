@@ -205,12 +205,16 @@ def test_the_title_says_what_each_scenario_skips(levels: Path, tmp_path: Path) -
     (levels / "consent" / "cards" / "broken.yaml").write_text("cards:\n  - id: lost-card\n    title: [oops\n", encoding="utf-8")
     (levels / "serval-to-minusma" / "cards" / "broken.yaml").write_text("cards: [\n", encoding="utf-8")
     app = make_app(tmp_path / "data")
+    assert "run check" not in drawn(app)  # the first frame comes before the counting (start-up time)
+    app.view.tick(0)  # the loop's next turn
     shown = drawn(app)
     assert "2 cards skipped — run check" in shown  # the tutorial
     assert "1 card skipped, 1 file skipped — run check" in shown  # consent
     assert "\n1 file skipped — run check" in shown  # serval-to-minusma
     assert shown.count("run check") == 3  # after-algiers skips nothing
     app = make_app(tmp_path / "data", lang="fr")
+    drawn(app)
+    app.view.tick(0)
     assert f"2 cartes ignorées — lancez «{NBSP}check{NBSP}»" in drawn(app)
 
 

@@ -70,8 +70,10 @@ class TitleView(View):
     def __init__(self, app: App):
         super().__init__(app)
         self.scenarios = scenario_list()
-        # what each scenario's files leave out: "2 cards skipped — run check" under its name
-        self.skipped = [(0, 0) if sc.get("error") else skipped(sc["folder"]) for sc in self.scenarios]
+        # What each scenario's files leave out ("2 cards skipped — run check" under its name). Counting
+        # compiles every scenario (most of a second): it waits until the first frame is on screen.
+        self.skipped = [(0, 0)] * len(self.scenarios)
+        self.drawn, self.counted = False, False
         self.length = "lesson"  # the title suggests what a class can finish in one period
         self.settings_open = False  # a short window: the settings take the menu's place
         self.latest, self.n_games = latest_game(app) if app.autoplay is None else (None, 0)
@@ -92,7 +94,19 @@ class TitleView(View):
         leave(self.app)  # a game of its own: no longer a session's team file
         self.app.start_game(self.app.levels.name(folder), length=self.length)
 
+    def moving(self) -> bool:
+        return self.drawn and not self.counted  # the loop ticks once more: then the counting
+
+    def tick(self, now_ms: int) -> None:
+        if self.drawn and not self.counted:
+            self.count_skipped()
+
+    def count_skipped(self) -> None:
+        self.skipped = [(0, 0) if sc.get("error") else skipped(sc["folder"]) for sc in self.scenarios]
+        self.counted = True
+
     def draw(self, f: Frame) -> None:
+        self.drawn = True
         app, pal, lang = self.app, f.pal, self.lang
         win = f.window
         f.s.fill(pal.bg)
