@@ -31,7 +31,7 @@ svg.chart { width: 100%; height: auto; }
 .legend { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: center; margin: .5rem 0 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--rule); padding: .35rem .6rem; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 thead th { border-bottom: 2px solid var(--ink); }
 ol.journal li { margin-bottom: .35rem; }
 .effects { color: var(--muted); font-size: .92rem; }
@@ -80,7 +80,8 @@ def _charts(r: Report) -> list[str]:
 
 
 def _outcomes(r: Report) -> list[str]:
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in r.outcome_header)
+    head = "".join(f'<th scope="col" class="{"num" if i else ""}">{_e(h)}</th>'  # a figure's head over its figures
+                   for i, h in enumerate(r.outcome_header))
     rows = "".join(f'<tr><th scope="row">{_e(label)}</th>' + "".join(f'<td class="num">{_e(v)}</td>' for v in values)
                    + "</tr>" for label, values in r.outcome_rows)
     return [f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"]
