@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from pathlib import Path
 
 import pygame
@@ -88,6 +89,8 @@ def test_typing_a_session_code_starts_its_scenario_length_and_seed_and_keeps_the
     app.handle(key(pygame.K_RETURN))  # on to the team's name
     assert app.focus.id == "join:team"
     type_text(app, "Équipe bleue")
+    app.handle(key(pygame.K_RETURN))  # on to the live room's address: none here
+    assert app.focus.id == "join:room"
     app.handle(key(pygame.K_RETURN))
     game = app.game
     assert game is not None and app.overlay is None and app.view.name != "title"
@@ -251,3 +254,41 @@ def test_the_debrief_s_what_if_changes_a_clause_and_shows_the_difference(tmp_pat
     assert sum(1 for c in frame.controls if c.id.startswith("wif:chart:")) >= 2
     app.handle(key(pygame.K_ESCAPE))  # Back: the debrief as it was, on its journal
     assert app.view is deb and deb.tab == "journal"
+
+
+def test_a_team_joins_the_live_room_from_the_title_screen(tmp_path):
+    """The code, the team's name and the address the facilitator's screen shows: the game starts and
+    its decisions go to the room; an address that is not one is refused and nothing starts."""
+    from game.engine.actions import Continue
+    from game.room.server import Room, RoomThread
+
+    app = make_app(tmp_path / "data", "1280x720", "en", 1)
+    scenario = at_length(bundled(app)[LEVEL][1], "lesson")
+    code = make(scenario, "lesson", 77)
+    room = Room(scenario, code, tmp_path / "room")
+    thread = RoomThread(room, "127.0.0.1", 0)
+    port = thread.start()
+    try:
+        click(app, "title:join")
+        app.draw()
+        type_text(app, code)
+        app.handle(key(pygame.K_RETURN))
+        type_text(app, "Red")
+        app.handle(key(pygame.K_RETURN))
+        type_text(app, "not an address!")
+        app.handle(key(pygame.K_RETURN))
+        assert app.game is None and isinstance(app.overlay, JoinOverlay) and app.focus.id == "join:room"
+        assert "not a live room's address" in " ".join(r.text for r in app.draw().texts)
+        for _ in range(len("not an address!")):
+            app.handle(key(pygame.K_BACKSPACE))
+        type_text(app, f"127.0.0.1:{port}")
+        app.handle(key(pygame.K_RETURN))
+        assert app.game is not None and app.args.room == f"ws://127.0.0.1:{port}"
+        assert app.act(Continue())
+        end = time.monotonic() + 5
+        while time.monotonic() < end and not any(t.decisions for t in room.teams.values()):
+            time.sleep(0.02)
+        assert [t.name for t in room.teams.values()] == ["Red"]
+        assert next(iter(room.teams.values())).decisions == [{"do": "continue"}]
+    finally:
+        thread.stop()

@@ -83,6 +83,8 @@ def problem_words(problem: str, lang: str) -> str:
         return t("ws.no_folder", lang)
     if problem == "no_start":
         return t("ws.no_start", lang)
+    if problem == "bad_room":
+        return t("ws.bad_room", lang)
     return t(f"ws.code.{problem}", lang)
 
 

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.engine.defs import tr
+from game.room import link
 from game.ui.controls import Control, Item, TextRec
 from game.ui.frame import Frame
 from game.ui.hosting import WORKSHOP_LEVEL
 from game.ui.layout import Rect
+from game.ui.room_link import join_window
 from game.ui.strings import t
 from game.ui.text import fit_prefix, get_font, render, text_size
 from game.ui.views.base import button_item, heading_item, text_item
@@ -70,6 +72,20 @@ class TextBox:
         return Item(lab_h + field_h, draw, ids)
 
 
+MAX_ROOM = 80  # characters of a typed address
+
+
+def room_address(text: str) -> str | None:
+    """The live room's address as the host printed it ("192.168.1.20:8765", "ws://…"): "" for none
+    (a session without a room), None for something that is not an address."""
+    if not text.strip():
+        return ""
+    try:
+        return link.room_address(text)
+    except ValueError:
+        return None
+
+
 class JoinOverlay(Overlay):
     """A team joins a session: the code from the board and the team's name, then its game starts."""
 
@@ -78,7 +94,8 @@ class JoinOverlay(Overlay):
     def __init__(self, app: App):
         super().__init__(app)
         self.code = TextBox("join:code", "", MAX_CODE, self.to_team)
-        self.team = TextBox("join:team", "", MAX_TEAM, self.go)
+        self.team = TextBox("join:team", "", MAX_TEAM, self.to_room)
+        self.room = TextBox("join:room", "", MAX_ROOM, self.go)  # the live room's address, if one is hosted
         self.problem: str | None = None  # why the code was refused (``problem_words``)
 
     def heading(self) -> str:
@@ -90,17 +107,29 @@ class JoinOverlay(Overlay):
     def to_team(self) -> None:
         self.app.focus.set("join:team")
 
+    def to_room(self) -> None:
+        self.app.focus.set("join:room")
+
     def go(self) -> None:
-        self.problem = join(self.app, self.code.text, self.team.text)
-        if self.problem is not None:
-            self.app.focus.set("join:code")
+        address = room_address(self.room.text)
+        if address is None:
+            self.problem = "bad_room"
+            self.app.focus.set("join:room")
+        else:
+            self.problem = join(self.app, self.code.text, self.team.text)
+            if self.problem is not None:
+                self.app.focus.set("join:code")
+            elif address:  # the facilitator hosts a live room: this team's decisions go to it as it plays
+                self.app.args.room = address
+                join_window(self.app)
         self.app.dirty = True
 
     def items(self, f: Frame, width: int) -> list[Item]:
         lang = self.lang
         out = [text_item(f, width, t("ws.join_hint", lang), color=f.pal.muted),
                self.code.item(f, width, t("ws.code_label", lang)),
-               self.team.item(f, width, t("ws.team_label", lang))]
+               self.team.item(f, width, t("ws.team_label", lang)),
+               self.room.item(f, width, t("ws.room_label", lang))]
         if self.problem:
             out.append(heading_item(f, width, problem_words(self.problem, lang), "bold", f.pal.no))
         out.append(button_item(f, width, "join:go", t("ws.join_go", lang), self.go, style="bold", primary=True,
