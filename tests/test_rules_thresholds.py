@@ -493,3 +493,23 @@ def test_communal_violence_and_the_insurgency_s_reach_are_the_centre_s(scenario:
     assert reached[("violence.mopti", "rule:violence_drivers")] == mopti_drive + 30
     gao_drive = scenario.footprint["jnim"]["gao"]
     assert reached[("violence.gao", "rule:violence_drivers")] == gao_drive  # no reach outside the centre
+
+
+def test_hostility_between_the_cma_and_the_platform_drives_violence_in_the_north(scenario: Scenario) -> None:
+    """A feud between the two coalitions (CMA–Platform below zero) adds violence where the CMA is;
+    a truce (the relation at zero or above) adds none: the sign of the relation matters, not its size."""
+    base = {"relation.government.cma": 0}
+    feud = run_with(scenario, rules.violence, base | {"relation.cma.platform": -80})
+    truce = run_with(scenario, rules.violence, base | {"relation.cma.platform": 80})
+    assert feud.get(("violence.kidal", "rule:hostility"), 0) > 0
+    assert truce.get(("violence.kidal", "rule:hostility"), 0) == 0
+
+
+def test_a_mission_that_carries_the_force_pays_in_impartiality(scenario: Scenario) -> None:
+    """The mission carrying the coercive force itself (lever mission_force) costs impartiality, in
+    proportion to how far it carries it."""
+    full = run_with(scenario, rules.commitment, {"mission.impartiality": 70}, levers={"mission_force": 100})
+    half = run_with(scenario, rules.commitment, {"mission.impartiality": 70}, levers={"mission_force": 50})
+    cost_full = full.get(("mission.impartiality", "clause:test.mission_force"), 0)
+    cost_half = half.get(("mission.impartiality", "clause:test.mission_force"), 0)
+    assert cost_full < cost_half < 0
