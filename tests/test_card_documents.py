@@ -95,3 +95,30 @@ def test_a_chip_names_its_actor_in_the_players_language() -> None:
     assert chip_subject("buyin.france", "fr") == "France" and chip_subject("buyin.algeria", "fr") == "Algérie"
     assert chip_subject("buyin.ecowas", "fr") == "CEDEAO" and chip_subject("relation.cma.platform", "fr") == "CMA–Plateforme"
     assert chip_subject("violence.timbuktu", "fr") == "Tombouctou" and chip_subject("mission.consent", "fr") == ""
+
+
+def test_a_card_shows_one_short_source_line_and_the_rest_on_request(tmp_path: Path) -> None:
+    import pygame
+    from ui_support import key, make_app, playable_tutorial, screens, text_outside
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    for name in screens(app, playable_tutorial(tmp_path)):
+        if name == "card":
+            break
+    card = app.game.card
+    from game.engine.defs import tr
+
+    assert len(card.sources) >= 2  # the tutorial's first card names two
+    frame = app.draw()
+    lines = [r.text for r in frame.texts if r.text.startswith("Source\u00a0: ")]
+    assert len(lines) == 1 and not text_outside(frame) and not frame.truncated
+    assert "act:sources" in {c.id for c in frame.controls}
+    assert lines[0].endswith(" …") and lines[0][:-2].split()[-1] in tr(card.sources[0], "fr")  # a whole word
+    roomy = make_app(tmp_path / "data2", "1280x720", "en", 0)  # room for every source at once
+    for name in screens(roomy, playable_tutorial(tmp_path / "again")):
+        if name == "card":
+            break
+    roomy.handle(key(pygame.K_s))
+    words = " ".join(r.text for r in roomy.draw().texts)
+    assert roomy.view.sources_open and "Fewer sources (S)" in words
+    assert all(tr(src, "en")[-20:] in words for src in roomy.game.card.sources)  # each one whole

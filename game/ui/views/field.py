@@ -16,6 +16,7 @@ from game.ui import icons, mapdraw, motion
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
+from game.ui.text import fit_prefix
 from game.ui.views import briefing, carddoc, decision
 from game.ui.views.base import (
     NUMBER_KEYS,
@@ -43,8 +44,10 @@ class CardView(GameView):
     name = "card"
     help_key = "card"
     title_key = "field"
-    keymap = {**{k: ("respond", n) for k, n in NUMBER_KEYS.items()}, pygame.K_w: ("words", None)}
+    keymap = {**{k: ("respond", n) for k, n in NUMBER_KEYS.items()}, pygame.K_w: ("words", None),
+              pygame.K_s: ("sources", None)}
     words = False  # the effects of each response in words (W), instead of a row of chips
+    sources_open = False  # every source in full (S), instead of the first one on one line
 
     def screen_key(self) -> str:
         g = self.game
@@ -64,6 +67,10 @@ class CardView(GameView):
             self.words = not self.words
             self.app.dirty = True
             return True
+        if cmd == "sources":
+            self.sources_open = not self.sources_open
+            self.app.dirty = True
+            return True
         return False
 
     def respond(self, card: Card, resp: Response) -> None:
@@ -75,7 +82,26 @@ class CardView(GameView):
         return "resp:0"
 
     def shortcuts(self) -> dict[str, str]:
-        return super().shortcuts() | {"act:words": "W"}
+        return super().shortcuts() | {"act:words": "W", "act:sources": "S"}
+
+    def source_items(self, f: Frame, width: int, sources: list[str]) -> list[Item]:
+        """A card's sources: one short line (its first source, cut to the width), the others and the
+        whole line on request (S), so that a class reads the card, not its references."""
+        if self.sources_open:
+            out = [heading_item(f, width, self.t("sources"))]
+            out += [text_item(f, width, "• " + src, color=f.pal.muted) for src in sources]
+            label = self.t("sources_close")
+        else:
+            font = f.fonts.get("body")
+            line = self.t("source_line", text=sources[0])
+            if f.text_w(line) > width:  # cut at a word's end: a class reads no half word
+                cut = fit_prefix(font, line, width, " …")
+                line = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:(") + " …"
+            out = [text_item(f, width, line, color=f.pal.muted)]
+            label = self.t("sources_open", n=len(sources))
+        out.append(button_item(f, width, "act:sources", self.keyed("act:sources", label),
+                               partial(self.command, "sources", None)))
+        return out
 
     def draw_body(self, f: Frame, body: Rect) -> None:
         g, lang = self.game, self.lang
@@ -86,9 +112,7 @@ class CardView(GameView):
         inner = carddoc.draw_header(f, f.panel(left), card, g.date, lang)  # the card as the document it is
         items = [heading_item(f, inner.w, tr(card.title, lang), "h2"), *para(f, inner.w, tr(card.text, lang))]
         if card.sources:
-            items.append(heading_item(f, inner.w, self.t("sources")))
-            for src in tr_all(card.sources, lang):
-                items.append(text_item(f, inner.w, "• " + src, color=f.pal.muted))
+            items += self.source_items(f, inner.w, tr_all(card.sources, lang))
         f.scroll_list("card", inner, items)
         inner = f.panel(right, self.t("responses", n=len(card.responses)))
         items = []
