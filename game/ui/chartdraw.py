@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.charts import Chart, LineStyle
+from game.ui import icons
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset
 
@@ -49,8 +50,11 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
     f.fill(r, pal.panel, f.radius, pal.border)
     inner = inset(r, f.pad, f.pad // 2)
     num_w = max(f.text_w("100", "bold"), f.text_w(chart.last, "bold")) + f.pad
-    th = max(f.text_h(chart.title, inner.w - num_w, "bold"), f.line_h("bold"))
-    f.text(Rect(inner.x, inner.y, inner.w - num_w, th), chart.title, "bold", pal.heading)
+    size = f.line_h("bold")  # the quantity's icon before its title, as on every other screen
+    icon_w = size + f.pad // 3
+    th = max(f.text_h(chart.title, inner.w - num_w - icon_w, "bold"), size)
+    f.s.blit(icons.icon_for_quantity(chart.key, max(8, size - 4), pal.heading), (inner.x, inner.y + 2))
+    f.text(Rect(inner.x + icon_w, inner.y, inner.w - num_w - icon_w, th), chart.title, "bold", pal.heading)
     f.why_number(why_id, Rect(inner.right - num_w, inner.y, num_w, f.line_h("bold")), chart.last, chart.key)
     lh = f.line_h()
     axis_w = f.text_w("100") + f.pad // 2
