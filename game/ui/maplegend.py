@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game import i18n
-from game.ui import mapdraw, mappaint
+from game.ui import icons, mapdraw, mappaint
 from game.ui.frame import Frame
 from game.ui.layout import Rect
 
@@ -94,9 +94,19 @@ def legend_h(f: Frame, width: int, lang: str) -> int:
     return f.line_h("bold") + (f.line_h() - 6) + f.line_h() + f.pad + flow_h
 
 
+def _title_icon(f: Frame, x: int, y: int, room: int, title: str) -> int:
+    """The violence icon before the legend's title, where the line has room for both; its width."""
+    size = f.line_h("bold")
+    if f.text_w(title, "bold") + size + f.pad // 3 > room:
+        return 0
+    f.s.blit(icons.icon_for_quantity("violence.mean", max(8, size - 4), f.pal.heading), (x, y + 2))
+    return size + f.pad // 3
+
+
 def draw_legend(f: Frame, r: Rect, title: str, lang: str) -> None:
     pal = f.pal
-    y = r.y + f.text(Rect(r.x, r.y, r.w, f.line_h("bold")), title, "bold", pal.heading)
+    iw = _title_icon(f, r.x, r.y, r.w, title)
+    y = r.y + f.text(Rect(r.x + iw, r.y, r.w - iw, f.line_h("bold")), title, "bold", pal.heading)
     lh = f.line_h()
     # a ramp: five swatches side by side (colour and hatching), the bins' bounds beneath
     x0 = r.x + f.text_w("0") // 2 + 1
@@ -122,7 +132,7 @@ def strip_h(f: Frame, width: int, title: str, button_w: int) -> int:
 
 
 def strip_w(f: Frame, title: str) -> int:
-    return f.text_w(title, "bold") + f.pad + 5 * (f.line_h() * 3 // 4)
+    return f.line_h("bold") + f.pad // 3 + f.text_w(title, "bold") + f.pad + 5 * (f.line_h() * 3 // 4)
 
 
 def draw_strip(f: Frame, r: Rect, title: str) -> None:
@@ -131,9 +141,10 @@ def draw_strip(f: Frame, r: Rect, title: str) -> None:
     pal = f.pal
     lb = f.line_h("bold")
     sw, sh = f.line_h() * 3 // 4, f.line_h() - 6
-    tw = min(f.text_w(title, "bold"), r.w - 5 * sw - f.pad)
-    f.text(Rect(r.x, r.y + f.pad // 2, tw, lb), title, "bold", pal.heading)
-    x0 = r.x + tw + f.pad
+    iw = _title_icon(f, r.x, r.y + f.pad // 2, r.w - 5 * sw - f.pad, title)
+    tw = min(f.text_w(title, "bold"), r.w - 5 * sw - f.pad - iw)
+    f.text(Rect(r.x + iw, r.y + f.pad // 2, tw, lb), title, "bold", pal.heading)
+    x0 = r.x + iw + tw + f.pad
     for i in range(len(VIOLENCE_BINS)):
         mappaint.hatch_swatch(f.s, Rect(x0 + i * sw, r.y + f.pad // 2 + (lb - sh) // 2, sw, sh), pal.violence[i], i,
                               pal.map_line)
