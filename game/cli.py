@@ -789,6 +789,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()  # the reader (head, less) went away: stop quietly, as cat does
         return 0
+    except ModuleNotFoundError as exc:  # a dependency imported where it is used (fpdf2, websockets,
+        if not exc.name or exc.name.split(".")[0] == "game":  # watchfiles), missing from an older install
+            raise
+        print(f"penholder: this needs the package '{exc.name.split('.')[0]}', a dependency of the game that is not installed "
+              "here: run 'pip install -e .' again", file=sys.stderr)
+        return 1
 
 
 def _silence_stdout() -> None:

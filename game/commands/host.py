@@ -18,12 +18,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import i18n
 from game.engine.defs import tr
-from game.room.server import Room, RoomThread
-from game.room.words import draft_text, figures_text, lookup, team_lines, where_text
+
+if TYPE_CHECKING:  # the room (and websockets) is imported when a room is hosted, not to build the
+    # command line: 'check' and 'simulate' run where websockets is not installed
+    from game.room.server import Room, RoomThread
 
 DEFAULT_PORT = 8765
 PROBE = ("10.255.255.255", 1)  # a private address: connecting a UDP socket to it sends nothing
@@ -46,6 +48,8 @@ def lan_addresses() -> list[str]:
 
 
 def table(room: Room, lang: str) -> str:
+    from game.room.words import draft_text, figures_text, lookup, team_lines, where_text
+
     """The live room as plain text: one block per team."""
     t = lookup(lang)
     rows = room.rows()
@@ -63,6 +67,8 @@ def table(room: Room, lang: str) -> str:
 def cmd_host(args: argparse.Namespace) -> int:
     from game.cli import _load, _window_available
     from game.codes import make
+    from game.room.server import Room
+    from game.room.words import lookup
     from game.store import data_dir
 
     scenario = _load(args.level, args.length)
@@ -102,6 +108,8 @@ def cmd_host(args: argparse.Namespace) -> int:
 
 def _listen(room: Room, port: int | None, on_change: Callable[[], None]) -> RoomThread | None:
     """The room listening on ``port``; without ``--port``, on 8765 or, if it is taken, any free port."""
+    from game.room.server import RoomThread
+
     problem = ""
     for wanted in (DEFAULT_PORT, 0) if port is None else (port,):
         thread = RoomThread(room, "0.0.0.0", wanted, on_change=on_change)  # noqa: S104 - the local network

@@ -39,7 +39,6 @@ from game.ui.frame import Frame
 from game.ui.handlers import Handler, next_handler
 from game.ui.levels import Levels
 from game.ui.navigator import Navigator
-from game.ui.room_link import join_window
 from game.ui.sound import Sounds
 from game.ui.strings import t
 from game.ui.views.base import View
@@ -273,7 +272,8 @@ class App:
             return self.autoplay.run(getattr(self.args, "level", "tutorial") or "tutorial")
         if getattr(self.args, "session", None):  # a session code: its scenario, length and luck at once
             self.start_game(self.args.level, seed=self.args.seed, length=self.args.length)
-            if getattr(self.args, "room", None):  # the live room (issue 12)
+            if getattr(self.args, "room", None):  # the live room (issue 12); websockets only then
+                from game.ui.room_link import join_window
                 join_window(self)
         return watching.run(self) if getattr(self.args, "watch", False) else loop.run(self)
 

@@ -14,7 +14,6 @@ import pygame
 
 from game.codes import make
 from game.engine.defs import at_length
-from game.room.server import Room, RoomThread
 from game.store import data_dir
 from game.ui.strings import t
 
@@ -27,6 +26,8 @@ PORT = 8765
 
 def host_from_title(app: App, length: str) -> bool:
     """Start the room and show it; False (with the reason as the window's message) if it cannot."""
+    from game.room.server import Room, RoomThread  # websockets: only when a room is hosted
+
     scenario = app.load_level(WORKSHOP_LEVEL)
     if scenario is None:
         app.dirty = True

@@ -8,12 +8,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.engine.defs import tr
-from game.room import link
 from game.ui.controls import Control, Item, TextRec
 from game.ui.frame import Frame
 from game.ui.hosting import WORKSHOP_LEVEL
 from game.ui.layout import Rect
-from game.ui.room_link import join_window
 from game.ui.strings import t
 from game.ui.text import fit_prefix, get_font, render, text_size
 from game.ui.views.base import button_item, heading_item, text_item
@@ -80,6 +78,8 @@ def room_address(text: str) -> str | None:
     (a session without a room), None for something that is not an address."""
     if not text.strip():
         return ""
+    from game.room import link  # the room's client (websockets): only for a team that joins one
+
     try:
         return link.room_address(text)
     except ValueError:
@@ -120,6 +120,8 @@ class JoinOverlay(Overlay):
             if self.problem is not None:
                 self.app.focus.set("join:code")
             elif address:  # the facilitator hosts a live room: this team's decisions go to it as it plays
+                from game.ui.room_link import join_window
+
                 self.app.args.room = address
                 join_window(self.app)
         self.app.dirty = True
