@@ -344,6 +344,19 @@ def para(f: Frame, width: int, text: str, style: str = "body", color: Color | No
     return out
 
 
+def tab_command(view: Any, names: Sequence[str], cmd: str, arg: Any) -> bool:
+    """A tabbed view's "tab" (go to one) and "tab_step" (the next or previous, with the arrows)
+    commands: the view's ``tab`` changes and the focus follows it. False for any other command."""
+    if cmd == "tab":
+        view.tab = str(arg)
+    elif cmd == "tab_step":
+        view.tab = names[(names.index(view.tab) + int(arg)) % len(names)]
+    else:
+        return False
+    view.app.focus.set(f"tab:{view.tab}")
+    return True
+
+
 def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current: str,
          choose: Callable[[str], object]) -> Rect:
     """A row of tab buttons; returns the rect below them."""

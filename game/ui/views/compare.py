@@ -25,7 +25,7 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import take_top
 from game.ui.strings import tn
-from game.ui.views.base import View, chrome, fmt_num, heading_item, tabs, text_item
+from game.ui.views.base import View, chrome, fmt_num, heading_item, tab_command, tabs, text_item
 from game.ui.views.sidebyside import Cell, draw_charts, row_item
 from game.ui.views.workshop import TextBox
 from game.ui.workshop import bundled, teams_folder
@@ -89,14 +89,7 @@ class CompareView(View):
         return True
 
     def command(self, cmd: str, arg: Any) -> bool:
-        if cmd == "tab":
-            self.tab = str(arg)
-        elif cmd == "tab_step":
-            self.tab = TABS[(TABS.index(self.tab) + int(arg)) % len(TABS)]
-        else:
-            return False
-        self.app.focus.set(f"tab:{self.tab}")
-        return True
+        return tab_command(self, TABS, cmd, arg)
 
     def auto_extras(self) -> list[partial[bool]]:
         return [partial(self.command, "tab", k) for k in TABS[1:]]

@@ -23,6 +23,7 @@ from game.ui.views.base import (
     heading_item,
     para,
     stat_item,
+    tab_command,
     tabs,
     text_item,
 )
@@ -48,16 +49,9 @@ class DebriefView(GameView):
         return f"debrief-{self.tab}"
 
     def command(self, cmd: str, arg: Any) -> bool:
-        if cmd == "tab":
-            self.tab = arg
-        elif cmd == "tab_step":
-            self.tab = TABS[(TABS.index(self.tab) + arg) % len(TABS)]
-        elif cmd == "export":
+        if cmd == "export":
             return self.export()
-        else:
-            return False
-        self.app.focus.set(f"tab:{self.tab}")
-        return True
+        return tab_command(self, TABS, cmd, arg)
 
     def auto_extras(self) -> Sequence[Callable[[], object]]:
         if self.tab != "charts":

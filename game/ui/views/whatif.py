@@ -21,7 +21,16 @@ from game.sim.whatif import Counterfactual, changed_decision, whatif
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect
-from game.ui.views.base import GameView, View, fmt_num, heading_item, rich_item, tabs, text_item
+from game.ui.views.base import (
+    GameView,
+    View,
+    fmt_num,
+    heading_item,
+    rich_item,
+    tab_command,
+    tabs,
+    text_item,
+)
 from game.ui.views.compare import difference_items
 from game.ui.views.overlays import Overlay
 from game.ui.views.sidebyside import draw_charts, row_item
@@ -154,14 +163,7 @@ class WhatIfView(GameView):
         return f"tab:{self.tab}"
 
     def command(self, cmd: str, arg: Any) -> bool:
-        if cmd == "tab":
-            self.tab = str(arg)
-        elif cmd == "tab_step":
-            self.tab = TABS[(TABS.index(self.tab) + int(arg)) % len(TABS)]
-        else:
-            return False
-        self.app.focus.set(f"tab:{self.tab}")
-        return True
+        return tab_command(self, TABS, cmd, arg)
 
     def auto_extras(self) -> list[partial[bool]]:
         return [partial(self.command, "tab", k) for k in TABS[1:]]
