@@ -421,10 +421,17 @@ def test_host_a_workshop_from_the_title_screen(tmp_path: Path) -> None:
     app.nav.goto_title()
     frame = app.draw()
     host = next(c for c in frame.controls if c.id == "title:host")
-    assert host.label == "Animer un atelier" and host.action is not None
+    assert host.label == "Animer un atelier\u00a0: Après Alger" and host.action is not None
+    # The scenario the facilitator last focused is the one hosted, and the button names it.
+    title = app.nav.screen
+    serval = next(i for i, sc in enumerate(title.scenarios) if sc["folder"].name == "serval-to-minusma")
+    app.focus.set(f"scenario:{serval}")
+    frame = app.draw()
+    host = next(c for c in frame.controls if c.id == "title:host")
+    assert title.scenarios[serval]["title"]["fr"] in host.label
     host.action()
     view = app.nav.screen
-    assert isinstance(view, RoomView) and view.host.room.scenario.id == "after-algiers"
+    assert isinstance(view, RoomView) and view.host.room.scenario.id == "serval-to-minusma"
     try:
         port = view.addresses[-1].rsplit(":", 1)[1]
         team = client(f"ws://127.0.0.1:{port}", view.host.room.code, "Bleue")

@@ -1,6 +1,7 @@
 """'Host a workshop' on the title screen: the same live room as ``python -m game host``, started
-from the window (the main classroom scenario, After Algiers, at the length the title shows, with
-new luck), on port 8765 or, if that one is taken, any free port. The facilitator's screen
+from the window (the scenario last focused on the title, After Algiers, the main classroom
+scenario, until one is; at the length the title shows, with new luck), on port 8765 or, if that
+one is taken, any free port. The facilitator's screen
 (``views.room``) then shows the code and the address to join; closing the window ends the room,
 the team files written."""
 
@@ -20,15 +21,16 @@ from game.ui.strings import t
 if TYPE_CHECKING:
     from game.ui.app import App
 
-WORKSHOP_LEVEL = "after-algiers"
+WORKSHOP_LEVEL = "after-algiers"  # the title's workshop buttons use it until a scenario is focused
 PORT = 8765
 
 
-def host_from_title(app: App, length: str) -> bool:
-    """Start the room and show it; False (with the reason as the window's message) if it cannot."""
+def host_from_title(app: App, level: str, length: str) -> bool:
+    """Start the room for ``level`` and show it; False (with the reason as the window's message)
+    if it cannot."""
     from game.room.server import Room, RoomThread  # websockets: only when a room is hosted
 
-    scenario = app.load_level(WORKSHOP_LEVEL)
+    scenario = app.load_level(level)
     if scenario is None:
         app.dirty = True
         return False

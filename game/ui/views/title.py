@@ -15,7 +15,6 @@ from game.content.safeyaml import load_file
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.gamenames import game_name, latest_game
-from game.ui.hosting import host_from_title
 from game.ui.layout import Rect, columns, take_top
 from game.ui.levels import skipped
 from game.ui.strings import t
@@ -176,7 +175,6 @@ class TitleView(View):
         buttons: list[MenuSpec] = [
             ("title:saves", t("load", lang), app.nav.open_saves, False, True),
             ("title:help", t("help", lang), app.nav.open_help, False, True),
-            ("title:host", t("room.host", lang), lambda: host_from_title(app, self.length), False, app.autoplay is None),
             *workshop_buttons(self),
         ]
         if self.n_games > 1:  # the other games in progress, each with its own autosave

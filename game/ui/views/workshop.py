@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from game.engine.defs import tr
 from game.ui.controls import Control, Item, TextRec
 from game.ui.frame import Frame
-from game.ui.hosting import WORKSHOP_LEVEL
+from game.ui.hosting import WORKSHOP_LEVEL, host_from_title
 from game.ui.layout import Rect
 from game.ui.strings import t
 from game.ui.text import fit_prefix, get_font, render, text_size
@@ -188,8 +188,9 @@ class CodeOverlay(Overlay):
 
 
 def workshop_buttons(title: TitleView) -> list[tuple[str, str, Callable[[], object], bool, bool]]:
-    """The title menu's workshop buttons: join a session; for the facilitator, a new code for the
-    scenario last focused (the main classroom scenario until one is), and the teams compared."""
+    """The title menu's workshop buttons. For the facilitator: a live room, or a new code, for the
+    scenario last focused (the main classroom scenario until one is), each button naming it, and
+    the teams compared; for a team: join a session."""
     app, lang = title.app, title.lang
     focus = app.focus.id or ""
     if focus.startswith("scenario:") and focus[9:].isdigit() and int(focus[9:]) < len(title.scenarios):
@@ -200,6 +201,12 @@ def workshop_buttons(title: TitleView) -> list[tuple[str, str, Callable[[], obje
     sc = title.scenarios[picked] if title.scenarios else None
     name = (sc["title"].get(lang) or sc["title"].get("en", "")) if sc and isinstance(sc["title"], dict) else ""
 
+    playable = sc is not None and not sc.get("error")
+
+    def host() -> None:
+        if sc is not None:
+            host_from_title(app, app.levels.name(sc["folder"]), title.length)
+
     def code() -> None:
         if sc is not None:
             app.nav.push(CodeOverlay(app, app.levels.name(sc["folder"]), title.length))
@@ -209,8 +216,9 @@ def workshop_buttons(title: TitleView) -> list[tuple[str, str, Callable[[], obje
 
         app.nav.switch_screen(CompareView(app))
 
-    return [("title:join", t("ws.join", lang), lambda: app.nav.push(JoinOverlay(app)), False, live),
-            ("title:code", t("ws.new_code", lang, title=name), code, False, sc is not None and not sc.get("error")),
+    return [("title:host", t("room.host_named", lang, title=name), host, False, live and playable),
+            ("title:join", t("ws.join", lang), lambda: app.nav.push(JoinOverlay(app)), False, live),
+            ("title:code", t("ws.new_code", lang, title=name), code, False, playable),
             ("title:compare", t("ws.compare", lang), compare, False, True)]
 
 
