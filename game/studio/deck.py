@@ -32,6 +32,7 @@ from game import i18n
 from game.engine import rules
 from game.engine.defs import Card, Member, Response, Scenario, tr
 from game.engine.game import Game
+from game.engine.preview import project
 from game.engine.world import REGIONS
 from game.explain import arrows
 from game.i18n import describe, month_label
@@ -164,17 +165,23 @@ def field_table(scenario: Scenario) -> list[FieldRow]:
     game = Game(scenario, seed=0)
     start = dict(game.values)
     in_force = dict(game.in_force)
-    base = game._project(in_force, 4)  # the expected path the drafting previews use
+    base = _expected(game, in_force)
     rows = [FieldRow("", "", _per_quarter({k: base[k] - start[k] for k in TABLE_KEYS}))]
     for dim in scenario.dimensions:
         for opt in dim.options:
             if in_force.get(dim.id) == opt.id:
                 continue
-            alt = game._project(in_force | {dim.id: opt.id}, 4)
+            alt = _expected(game, in_force | {dim.id: opt.id})
             moves = _per_quarter({k: alt[k] - base[k] for k in TABLE_KEYS})
             if moves:
                 rows.append(FieldRow(dim.id, opt.id, moves))
     return rows
+
+
+def _expected(game: Game, draft: Mapping[str, str]) -> dict[str, int]:
+    """The values after a year of the rules' expected path under ``draft`` (no luck, no cards):
+    the path the drafting screen's previews use."""
+    return project(game, game.values, draft, game.quarter, 4, None)[0]
 
 
 def _per_quarter(year: Mapping[str, int]) -> dict[str, int]:
