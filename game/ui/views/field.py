@@ -237,7 +237,10 @@ class SummaryView(GameView):
         has room for both (a small map in a small window); returns the rect left for the words."""
         if not self.marks or inner.w < 20 * f.fonts.body:
             return inner
-        map_w = min(inner.w * 2 // 5, int(inner.h * briefing.map_aspect()))
+        # The map is what a class looks at first: up to half the panel, as long as the words keep a
+        # column of about 18 ems beside it (at the largest text, the map keeps its two fifths).
+        map_w = max(inner.w * 2 // 5, min(inner.w // 2, inner.w - 18 * f.fonts.body))
+        map_w = min(map_w, int(inner.h * briefing.map_aspect()))
         words, map_r = Rect(inner.x, inner.y, inner.w - map_w - f.gap, inner.h), Rect(inner.right - map_w, inner.y,
                                                                                        map_w, inner.h)
         map_r.h = min(map_r.h, int(map_w / briefing.map_aspect()) + 1)
