@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from pydantic import ValidationError
 
 from game.content.safeyaml import load_text
 from game.content.schema import FILE_MODELS, CardFile, file_schema
@@ -73,3 +74,27 @@ def test_schema_command_prints_each_kind() -> None:
         assert json.loads(out)["title"] == title
     bad = subprocess.run([sys.executable, "-m", "game", "schema", "--file", "cards"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "scenario" in bad.stderr
+
+
+SOURCES = ["UN SG report S/2015/426",
+           {"en": "Press reports, May 2015: a pledge", "fr": "Presse, mai 2015\u00a0: une allégeance"}]
+
+
+@pytest.mark.parametrize("kind, path, field", [
+    ("member", "common/council/chad.yaml", "sources"),
+    ("scenario", "tutorial/scenario.yaml", "state_sources"),
+])
+def test_member_and_starting_figure_sources_take_a_line_or_a_line_per_language(kind: str, path: str, field: str) -> None:
+    """A member's sources and a scenario's state_sources are source lines: a plain title or en/fr lines."""
+    model, _title, _glob = FILE_MODELS[kind]
+    data, _ = load_text((LEVELS / path).read_text(encoding="utf-8"), path)
+    data[field] = SOURCES
+    parsed = model.model_validate(data)
+    assert getattr(parsed, field) == [{"en": "UN SG report S/2015/426"}, SOURCES[1]]
+    validator = Draft202012Validator(file_schema(kind))
+    assert list(validator.iter_errors(data)) == []
+    data[field] = [{"fr": "sans anglais"}]  # English is required, as for a card's sources
+    with pytest.raises(ValidationError):
+        model.model_validate(data)
+    data[field] = [7]
+    assert list(validator.iter_errors(data)) != []

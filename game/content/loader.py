@@ -654,7 +654,8 @@ def _compile(model: schema.ScenarioModel, main: _Doc, lib: _Library, out: _Colle
         footprint=lib.footprint, deployment=lib.deployment, coefficients=coefficients,
         dimensions=tuple(dimensions), current_mandate=current, members=tuple(members.values()), cards=tuple(cards),
         objectives=tuple(_text(t) for t in model.objectives), questions=tuple(_text(t) for t in model.questions),
-        history=_text(model.history), sources=tuple(_text(x) for x in model.sources), content_hash=_content_hash(folder, out),
+        history=_text(model.history), sources=tuple(_text(x) for x in model.sources),
+        state_sources=tuple(_text(x) for x in model.state_sources), content_hash=_content_hash(folder, out),
         path=str(folder), seats=seats, guide={k: _text(v) for k, v in model.guide.items()},
         lesson=_lesson(model, main, out),
     )
@@ -1110,7 +1111,7 @@ def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], o
         if cond is not None:
             concerns.append(defs.Concern(cond, c.weight, _text(c.why), "", c.from_ or 0, c.until or 9999))
     return defs.Member(mem.id, _text(mem.name), mem.permanent, mem.african, mem.base, _text(mem.wants),
-                       _text(mem.trade), tuple(prefs), tuple(concerns), tuple(mem.sources))
+                       _text(mem.trade), tuple(prefs), tuple(concerns), tuple(_text(x) for x in mem.sources))
 
 
 def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card_ids: set[str], out: _Collector) -> defs.Card | None:
@@ -1227,7 +1228,7 @@ def _check_languages(model: schema.ScenarioModel, main: _Doc, lib: _Library, dim
             return
         if isinstance(obj, BaseModel):
             for name, info in type(obj).model_fields.items():
-                if name != "sources":
+                if name not in ("sources", "state_sources"):
                     walk(getattr(obj, name), doc, loc + (info.alias or name,))
         elif isinstance(obj, (list, tuple)):
             for i, item in enumerate(obj):

@@ -286,7 +286,7 @@ class MemberModel(Strict):
     trade: Text = Field(description="what a trade can buy from this member")
     preferences: list[PreferenceModel] = Field(default_factory=list)
     concerns: list[ConcernModel] = Field(default_factory=list)
-    sources: list[Line] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, max_length=20, description="where its stance comes from, shown with its reasons")
 
 
 # --- clauses ------------------------------------------------------------------------------
@@ -358,7 +358,8 @@ class ScenarioModel(Strict):
     current_mandate: dict[str, Id]
     coefficients: dict[str, Coefficient] = Field(default_factory=dict)
     state: dict[str, Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]] = Field(default_factory=dict)
-    state_sources: list[Line] = Field(min_length=1, description="where the starting figures come from")
+    state_sources: list[Source] = Field(
+        min_length=1, max_length=20, description="where the starting figures come from, shown on the briefing")
     footprint: dict[str, dict[str, Annotated[int, Field(ge=0, le=100)]]] = Field(default_factory=dict)
     deployment: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     objectives: list[Text] = Field(default_factory=list)

@@ -113,7 +113,7 @@ class Member:
     trade: Text
     preferences: tuple[Preference, ...]
     concerns: tuple[Concern, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[Text, ...] = ()  # where its stance comes from: a line per language, like a card's
 
 
 @dataclass(frozen=True)
@@ -206,6 +206,7 @@ class Scenario:
     questions: tuple[Text, ...] = ()
     history: Text = field(default_factory=dict)
     sources: tuple[Text, ...] = ()
+    state_sources: tuple[Text, ...] = ()  # where the starting figures come from
     content_hash: str = ""
     path: str = ""
     seats: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # vote year -> 15 member ids
