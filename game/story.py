@@ -110,13 +110,24 @@ def response_outcome(game: Game, card: Card, response: Response, lang: str) -> s
     authored = tr(response.outcome, lang)
     if authored:
         return authored
-    cause = f"card:{card.id}.{response.id}"
-    quarters = [q for q, _n, _c, why in game.meters.ledger if why == cause]
-    top = ranked(net(game, quarters[-1:], cause)) if quarters else []
-    sentences = [change_sentence(q, c, lang, game.date) for q, c in top[:2]]
+    top = ranked(dict(response_changes(game, card, response)))
+    told = top[:2]
+    # Peacekeepers killed are always told: one death weighs little on the scale, but it is news.
+    told += [(q, c) for q, c in top[2:] if q == CASUALTIES]
+    sentences = [change_sentence(q, c, lang, game.date) for q, c in told]
     if len(sentences) < 2 and (response.delayed or response.follow_ups):
         sentences.append(i18n.word("story", "more_later", lang))
     return " ".join(sentences) or i18n.word("story", "nothing_moves", lang)
+
+
+def response_changes(game: Game, card: Card, response: Response) -> list[tuple[str, int]]:
+    """Every change the response made in its latest quarter, as the ledger recorded it (after the
+    ranges' limits: an effect on a quantity already at its bound changes nothing), the changes
+    that matter most first."""
+    cause = f"card:{card.id}.{response.id}"
+    quarters = [q for q, _n, _c, why in game.meters.ledger if why == cause]
+    changes = net(game, quarters[-1:], cause) if quarters else {}
+    return sorted(((q, c) for q, c in changes.items() if c), key=lambda qc: (-weight(*qc), qc[0]))
 
 
 # --- the Secretary-General's report ---------------------------------------------------------

@@ -13,8 +13,9 @@ from game import i18n, story
 from game.content.check import check_paths
 from game.content.loader import levels_root, load_scenario
 from game.engine.actions import Respond
+from game.engine.defs import Delayed
 from game.engine.game import Game
-from game.explain import cause_text
+from game.explain import cause_text, effects_text
 from game.i18n import month_label
 from game.sim.drafters import make_drafter
 
@@ -167,3 +168,46 @@ def test_a_fall_is_blamed_on_what_pulled_it_down_not_on_what_held_it_up():
     (highlight,) = story.quarter_highlights(game, "en", 1)
     assert highlight.text.startswith("Host-state consent falls.")
     assert "The HIPPO report lands" in highlight.text and "Bamako hotel" not in highlight.text
+
+
+def test_peacekeepers_killed_are_told_even_when_larger_changes_come_first():
+    sc = scenario("tutorial")
+    game = Game(sc, 3)
+    card = sc.card("tut-anefis-clashes")
+    resp = replace(card.response("silence"), outcome={})
+    cause = f"card:{card.id}.{resp.id}"
+    game.meters.ledger += [(0, "violence.kidal", 9, cause), (0, "displacement.kidal", 6, cause),
+                           (0, "mission.safety", -4, cause), (0, "mission.casualties", 1, cause)]
+    en = story.response_outcome(game, card, resp, "en")
+    assert en.startswith("Violence in Kidal rises sharply.") and en.endswith("1 peacekeeper is killed.")
+    assert "safety" not in en.lower()  # the others stay two, the death is added
+    assert story.response_changes(game, card, resp)[-1] == ("mission.casualties", 1)
+    assert [q for q, _c in story.response_changes(game, card, resp)] == [
+        "violence.kidal", "displacement.kidal", "mission.safety", "mission.casualties"]
+
+
+def test_the_outcome_screen_lists_every_change_with_its_why_and_what_is_still_to_come(tmp_path):
+    from game.ui.views.outcome import OutcomeView
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", 0)
+    assert app.start_game(str(levels_root() / "tutorial"), seed=3)
+    drafter = make_drafter("status-quo", 3)
+    while app.game.phase != "card":
+        app.act(drafter.choose(app.game))
+    card = app.game.card
+    resp = card.responses[0]
+    app.act(Respond(card.id, resp.id))
+    # What the response set in motion is shown too (given here, whatever the card drawn holds).
+    later = Delayed(2, {"mission_presence.kidal": -3}, {"en": "Gaps in the north.", "fr": "Des vides au nord."})
+    view = OutcomeView(app, card, replace(resp, delayed=(later,)))
+    app.nav.switch_screen(view)
+    frame = app.draw()
+    assert not text_outside(frame)
+    shown = story.response_changes(app.game, card, resp)
+    assert shown and sorted(q for q, _c in shown) == sorted(q for q, c in resp.effects.items() if c)
+    ids = {c.id for c in frame.controls}
+    assert {f"chg:{i}" for i in range(len(shown))} <= ids  # each change opens its "why?"
+    drawn = " ".join(r.text for r in frame.texts)
+    assert i18n.text("outcome_changes", "fr") in drawn
+    assert i18n.text("outcome_later", "fr") in drawn and "Des vides au nord." in drawn
+    assert i18n.plural("later", 2, "fr", t=effects_text(later.effects, "fr")) in drawn
