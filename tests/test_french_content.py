@@ -127,19 +127,30 @@ PUBLISHED_TITLES = {
 
 
 def source_lines(path: Path) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """A card file's card sources, or a scenario's own sources, with their paths."""
+    """A card file's card sources, a scenario's own sources and its starting figures' sources, or a
+    Council member's sources, with their paths."""
     data, _ = load_file(str(path))
     if "cards" in data:
         for i, card in enumerate(data["cards"]):
             for j, source in enumerate(card.get("sources", [])):
                 yield ("cards", i, "sources", j), source
     else:
-        for j, source in enumerate(data.get("sources", [])):
-            yield ("sources", j), source
+        for field in ("sources", "state_sources"):
+            for j, source in enumerate(data.get(field, [])):
+                yield (field, j), source
 
 
 def sourced_files() -> list[Path]:
-    return sorted([*LEVELS.glob("*/scenario.yaml"), *LEVELS.glob("*/cards/*.yaml"), *LEVELS.glob("decks/*/cards/*.yaml")])
+    return sorted([*LEVELS.glob("*/scenario.yaml"), *LEVELS.glob("*/cards/*.yaml"), *LEVELS.glob("decks/*/cards/*.yaml"),
+                   *LEVELS.glob("**/council/*.yaml")])
+
+
+def test_members_and_starting_figures_are_among_the_sourced_files() -> None:
+    """The council profiles and every scenario's state_sources are held to the rule below."""
+    files = sourced_files()
+    assert len([p for p in files if p.parent.name == "council"]) >= 65
+    fields = {loc[0] for p in files if p.name == "scenario.yaml" for loc, _ in source_lines(p)}
+    assert fields == {"sources", "state_sources"}
 
 
 @pytest.mark.parametrize("path", sourced_files(), ids=lambda p: p.relative_to(LEVELS).as_posix())
