@@ -79,7 +79,7 @@ def test_a_french_game_in_the_terminal_has_no_english(tmp_path: Path) -> None:
     r = _play(tmp_path, SCRIPT, "--text")
     assert r.returncode == 0, r.stderr
     assert "Débriefing" in r.stdout
-    for needed in ("term.why_list", "term.retry_undo", "undone", "why_title"):  # the script reached them
+    for needed in ("term.why_list", "term.retry_undo", "undone", "why_title", "outcome_changes"):  # the script reached them
         head = " ".join(PLACEHOLDER.split(i18n.text(needed, "fr"))[0].split())
         assert head in " ".join(r.stdout.split()), needed
     assert _english_in(r.stdout + r.stderr, fragments) == []

@@ -329,6 +329,19 @@ class Terminal:
         if g.decisions and g.decisions[-1] == Respond(card.id, resp.id).to_dict():  # what happened, in words
             self.say(self.t("story_outcome"))
             self.say(story.response_outcome(g, card, resp, lang))
+            changes = story.response_changes(g, card, resp)
+            if changes:  # every change, as the window lists it ('w' explains any of them)
+                self.say(self.t("outcome_changes"))
+                wide = self.column([describe(q, lang, g.date) for q, _c in changes], self.width - 16)
+                for q, c in changes:
+                    self.show(q)
+                    self.say(f"  {describe(q, lang, g.date):<{wide}} {c:+d} → {g.values[q]}", hang=4)
+            if resp.delayed:
+                self.say(self.t("outcome_later"))
+                for d in resp.delayed:
+                    note = tr(d.note, lang)
+                    self.say("  " + self.t("later", n=d.after, t=explain.effects_text(d.effects, lang))
+                             + (f" ({note})" if note else ""), hang=4)
         return True
 
     def summary(self) -> bool:
