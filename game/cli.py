@@ -22,6 +22,7 @@ DEFAULT_STRATEGY = "status-quo"
 # --- argument types: a bad value is a usage error (exit 2) that says what is expected --------
 MAX_GAMES = 1_000_000
 MAX_JOBS = 64
+ALL_CORES = max(1, min(MAX_JOBS, os.cpu_count() or 1))  # what a sweep uses unless told otherwise
 MAX_SEED = 999_999_999
 MAX_LEVEL_CHARS = 1_000
 MIN_SIZE, MAX_SIZE = (800, 500), (7680, 4320)  # the window's own bounds (game.ui.display)
@@ -526,7 +527,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if args.search:
         from game.sim.balance import search, search_table
 
-        data = search(scenario, args.search, args.seed, args.search_games)
+        data = search(scenario, args.search, args.seed, args.search_games, args.jobs, show_progress=not args.json)
         print(json.dumps(data, sort_keys=True, ensure_ascii=False) if args.json else search_table(data))
         return 0
     if args.html:
@@ -666,8 +667,9 @@ def build_parser() -> argparse.ArgumentParser:
     _games_arg(bal, 500, "games per drafter")
     _seed_arg(bal, 1, "the first seed, the same for every drafter")
     _length_arg(bal, "full")
-    bal.add_argument("--jobs", type=jobs_count, default=1, metavar="N",
-                     help=f"processes to use, 1 to {MAX_JOBS} (default: 1; the report does not depend on it)")
+    bal.add_argument("--jobs", type=jobs_count, default=ALL_CORES, metavar="N",
+                     help=f"processes to use, 1 to {MAX_JOBS} (default: one per core, {ALL_CORES} here; "
+                          "the report does not depend on it)")
     bal.add_argument("--json", action="store_true", help="print the report as JSON (default: text)")
     bal.add_argument("--html", type=writable_folder, default=None, metavar="DIR",
                      help="also write DIR/index.html: the report with charts, one self-contained page (default: none)")

@@ -126,13 +126,18 @@ def test_level_accepts_a_folder_anywhere_and_refuses_nonsense(tmp_path: Path) ->
 
 
 def test_balance_report_is_the_same_with_one_or_two_processes() -> None:
-    one = run("balance", "--level", "tutorial", "--games", "15", "--json")
+    one = run("balance", "--level", "tutorial", "--games", "15", "--json", "--jobs", "1")
     two = run("balance", "--level", "tutorial", "--games", "15", "--json", "--jobs", "2")
     assert one.returncode == 0, one.stderr
     assert one.stdout == two.stdout
     data = json.loads(one.stdout)
     assert set(data["drafters"]) == {"random", "status-quo", "regional-transition", "robust"}
     assert "dead_cards" in data and "endings_never_seen" in data
+    # The policy search too: the policies are drawn before they are shared out.
+    one = run("balance", "--level", "tutorial", "--search", "12", "--search-games", "3", "--json", "--jobs", "1")
+    two = run("balance", "--level", "tutorial", "--search", "12", "--search-games", "3", "--json", "--jobs", "2")
+    assert one.returncode == 0, one.stderr
+    assert one.stdout == two.stdout and len(json.loads(one.stdout)["frontier"]) >= 1
 
 
 # --- usage errors: a bad value is refused with exit 2 and says what is expected ----------------

@@ -31,17 +31,26 @@ def _best_drafter(per: dict[str, Any], measure: str) -> str:
 _LOADED: dict[str, Scenario] = {}  # a worker's scenarios, loaded once for all the runs it is given
 
 
-def _run_from_path(job: tuple[str, int, int, str, bool]) -> list[dict[str, Any]]:
+def _loaded(path: str) -> Scenario:
     # Compiled conditions are closures, which do not pickle: each worker loads the scenario itself.
     from game.content.loader import load_scenario
 
-    path, games, seed, strategy, answers = job
     scenario = _LOADED.get(path)
     if scenario is None:
         scenario = load_scenario(path).scenario
         assert scenario is not None
         _LOADED[path] = scenario
-    return list(simulate(scenario, games, seed, strategy, answers=answers))
+    return scenario
+
+
+def _run_from_path(job: tuple[str, int, int, str, bool]) -> list[dict[str, Any]]:
+    path, games, seed, strategy, answers = job
+    return list(simulate(_loaded(path), games, seed, strategy, answers=answers))
+
+
+def _policy_from_path(job: tuple[str, dict[int, dict[str, str]], str, range]) -> dict[str, float]:
+    path, by_mandate, answers, seeds = job
+    return _play_policy(_loaded(path), by_mandate, answers, seeds)
 
 
 def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs: int, progress: Progress,
@@ -187,8 +196,12 @@ def _dominates(a: dict[str, float], b: dict[str, float]) -> bool:
     return better
 
 
-def search(scenario: Scenario, policies: int, seed: int, games: int = 10) -> dict[str, Any]:
-    """``policies`` random fixed policies, each over ``games`` seeds; the Pareto frontier."""
+def search(scenario: Scenario, policies: int, seed: int, games: int = 10, jobs: int = 1,
+           show_progress: bool = False) -> dict[str, Any]:
+    """``policies`` random fixed policies, each over ``games`` seeds; the Pareto frontier.
+
+    With ``jobs`` > 1 the policies are played in that many processes; the policies are drawn
+    first, in order, so the result does not depend on ``jobs``."""
     rng = random.Random(f"search:{scenario.id}:{seed}")
     current = dict(scenario.current_mandate)
     played: list[dict[str, Any]] = []
@@ -203,13 +216,26 @@ def search(scenario: Scenario, policies: int, seed: int, games: int = 10) -> dic
                         for m in years}, family)
     for name, (by_mandate, family) in named.items():
         played.append({"policy": name, "family": family, "answers": name,
-                       "drafts": {str(m): d for m, d in by_mandate.items()},
-                       "means": _play_policy(scenario, by_mandate, name, range(seed, seed + games))})
+                       "drafts": {str(m): d for m, d in by_mandate.items()}, "plan": by_mandate})
     for i in range(policies):
         by_mandate, answers = random_policy(scenario, rng)
         played.append({"policy": str(i), "family": _family(by_mandate, current), "answers": answers,
-                       "drafts": {str(m): d for m, d in by_mandate.items()},
-                       "means": _play_policy(scenario, by_mandate, answers, range(seed, seed + games))})
+                       "drafts": {str(m): d for m, d in by_mandate.items()}, "plan": by_mandate})
+    seeds = range(seed, seed + games)
+    progress = Progress(f"balance {scenario.id}: policies", len(played), enabled=show_progress)
+    if jobs > 1 and scenario.path:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            tasks = [(scenario.path, p["plan"], p["answers"], seeds) for p in played]
+            for p, means in zip(played, pool.map(_policy_from_path, tasks, chunksize=8), strict=True):
+                p["means"] = means
+                progress.step()
+    else:
+        for p in played:
+            p["means"] = _play_policy(scenario, p["plan"], p["answers"], seeds)
+            progress.step()
+    progress.close()
+    for p in played:
+        del p["plan"]
     frontier = [p for p in played if not any(_dominates(q["means"], p["means"]) for q in played if q is not p)]
     best = {m: (min if m in LOWER_IS_BETTER else max)(p["means"][m] for p in played) for m in OUTCOMES}
 
