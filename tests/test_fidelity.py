@@ -161,3 +161,15 @@ def test_under_the_historical_drafter_the_council_votes_as_it_did(name):
         assert vote["adopted_share"] >= 0.95, vote
         assert vote["median_yes"] == yes, vote  # 15-0 every year through 2021, 13-0-2 in 2022
         assert vote["same_vote_share"] >= 0.5, vote  # the same abstainers, most of the time
+
+
+def test_the_anefis_clashes_come_when_they_happened_in_most_games():
+    """The record: the CMA and GATIA fought at Anefis in August 2015. The card is dated to the
+    quarter after it, weighted as the record's other dated events, so that the model carries the
+    event in most seeds rather than by chance in half of them."""
+    sc = scenario("after-algiers")
+    card = sc.cards_by_id["aa-anefis-clashes"]
+    assert card.historical is not None
+    report = fidelity.report(sc, 60, 1)
+    line = next(e for e in report["lines"] if e["id"] == "anefis-clashes")
+    assert line["median_holds"] and line["share"] >= 0.65, line

@@ -162,3 +162,103 @@ def test_in_consent_jnim_does_not_sit_at_its_ceiling_for_most_of_the_game() -> N
     assert consent is not None
     at_bounds = {b["quantity"]: b["share"] for b in fidelity.report(consent, 60, 1)["at_bounds"]}
     assert at_bounds.get("strength.jnim", 0) < 0.3
+
+
+# Off the bounds (issue 7): "no relation should sit at a bound for most of a game", "no measure
+# sits at its bound for sensible play". Presence saturates, ownership keeps a floor of the region's
+# own engagement, an engaged partner's expectations pull its buy-in back, and recruits fill only
+# part of the gap to a group's full strength.
+
+def test_presence_saturates_below_full_and_more_troops_still_add(scenario: Scenario) -> None:
+    knee = scenario.coefficients["presence_knee"]
+    assert 0 < knee < 100  # the rule is on in the shipped model
+    assert rules.saturate(knee, knee) == knee and rules.saturate(knee // 2, knee) == knee // 2  # point for point
+    targets = [rules.saturate(raw, knee) for raw in range(knee, 1000, 7)]
+    assert targets == sorted(targets) and targets[-1] > targets[0]
+    assert max(targets) < 100  # never full presence, however many troops
+    assert rules.saturate(150, 100) == 100 and rules.saturate(60, 100) == 60  # knee 100: the old hard cap
+    # a region asking for more than full presence ends below it, however long the troops stay
+    q, m = quarter(scenario, {"mission.troops": 20_000}, levers={"troop_ceiling": 20_000})
+    for _ in range(30):
+        rules.deployment(q)
+    assert knee < m["mission_presence.gao"] < 100
+    q, m = quarter(scenario, {"mission.troops": 20_000}, {"presence_knee": 100}, levers={"troop_ceiling": 20_000})
+    for _ in range(30):
+        rules.deployment(q)
+    assert m["mission_presence.gao"] == 100
+
+
+def test_ownership_fades_to_what_the_regions_engagement_keeps_and_the_g5_force_builds_it(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    engaged = ("au", "ecowas", "chad", "niger", "burkina_faso", "mauritania")
+    state = {f"buyin.{a}": 50 for a in engaged}
+
+    def floor(m: Meters) -> int:  # from the buy-ins the section left (a Mali-only frame sidelines them first)
+        return rules.pct(sum(m[f"buyin.{a}"] for a in engaged) // len(engaged), C["ownership_floor"])
+
+    q, m = quarter(scenario, state | {"regional.ownership": 100})
+    rules.regional(q)
+    assert floor(m) > 0
+    q, m = quarter(scenario, state | {"regional.ownership": floor(m) + 1})
+    rules.regional(q)
+    assert moved(m, "regional.ownership", "rule:ownership_drift") == -1  # down to the floor, no further
+    q, m = quarter(scenario, state | {"regional.ownership": floor(m)})
+    rules.regional(q)
+    assert moved(m, "regional.ownership", "rule:ownership_drift") == 0
+    # with no floor it fades by the whole step, as it did
+    q, m = quarter(scenario, state | {"regional.ownership": 30}, {"ownership_floor": 0})
+    rules.regional(q)
+    assert moved(m, "regional.ownership", "rule:ownership_drift") == -C["ownership_decay"]
+    q, m = quarter(scenario, state | {"regional.ownership": 50}, levers={"g5_support": 100})
+    rules.regional(q)
+    assert moved(m, "regional.ownership", "rule:ownership_drift") == C["ownership_g5"] - C["ownership_decay"]
+
+
+def test_an_engaged_partner_asks_more_and_its_buy_in_slips_back_past_the_knee(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    knee, pull = C["buyin_knee"], C["buyin_expectations"]
+    assert knee < 100
+    # under a full Sahel-wide frame nothing sidelines them; the frame's gain comes first (France's does not)
+    gain = C["buyin_frame_gain"]
+    q, m = quarter(scenario, {"buyin.au": 100, "buyin.france": knee, "buyin.chad": knee + 20}, levers={"regional_frame": 100})
+    rules.regional(q)
+    assert moved(m, "buyin.au", "rule:expectations") == -rules.pct(100 - knee, pull)
+    assert moved(m, "buyin.chad", "rule:expectations") == -rules.pct(20 + gain, pull)
+    assert moved(m, "buyin.france", "rule:expectations") == 0
+    # the most a frame and a handover can add in a quarter cannot hold a partner at full buy-in
+    assert rules.pct(100 - knee, pull) > C["buyin_frame_gain"] + C["buyin_handover_gain"]
+    q, m = quarter(scenario, {"buyin.au": 100}, {"buyin_knee": 100})
+    rules.regional(q)
+    assert moved(m, "buyin.au", "rule:expectations") == 0
+
+
+def test_recruits_fill_only_part_of_the_gap_to_full_strength(scenario: Scenario) -> None:
+    state = {"strength.jnim": 70, "politics.reconciliation": 0, "mission.trust": 0, "violence.mopti": 100,
+             "violence.segou": 100, "state_presence.mopti": 0, "state_presence.segou": 0}
+    fill = scenario.coefficients["recruitment_fill"]
+    q, m = quarter(scenario, state, {"recruitment_knee": 100})
+    rules.recruitment(q)
+    assert moved(m, "strength.jnim", "rule:recruitment") == rules.pct(30, fill) < 30
+    q, m = quarter(scenario, state, {"recruitment_knee": 100, "recruitment_fill": 100})
+    rules.recruitment(q)
+    assert moved(m, "strength.jnim", "rule:recruitment") == 30  # unlimited: to the ceiling at once
+
+
+@pytest.mark.parametrize("name", ["after-algiers", "consent", "serval-to-minusma"])
+def test_no_quantity_sits_at_a_bound_for_a_quarter_of_the_game_under_any_drafter(name: str) -> None:
+    from game.sim.drafters import available
+    from game.sim.fidelity import _bounds
+    from game.sim.simulate import play_one
+
+    sc = load_scenario(levels_root() / name).scenario
+    assert sc is not None
+    worst = {}
+    for strategy in available(sc):
+        played = []
+        for seed in range(1, 61):
+            timeline: list[dict[str, object]] = []
+            played.append((play_one(sc, seed, strategy, timeline), timeline))
+        for b in _bounds(played):  # type: ignore[arg-type]
+            if b["share"] >= 0.25:
+                worst[(strategy, b["quantity"])] = b["share"]
+    assert not worst, worst

@@ -97,7 +97,9 @@ def test_recruitment_needs_an_absent_state(scenario: Scenario) -> None:
     absent = run(scenario, rules.recruitment, base | {"state_presence.mopti": 0, "state_presence.segou": 0})
     present = run(scenario, rules.recruitment, base | {"state_presence.mopti": 100, "state_presence.segou": 100})
     C = scenario.coefficients
-    assert absent[("strength.jnim", "rule:recruitment")] == rules.part(C["centre_recruitment"], 100, 100, 60, 100 - 40 // 2)
+    recruits = rules.part(C["centre_recruitment"], 100, 100, 60, 100 - 40 // 2)
+    # (no more than a quarter can train and arm: recruitment_fill of the gap to full strength)
+    assert absent[("strength.jnim", "rule:recruitment")] == min(recruits, rules.pct(100 - 40, C["recruitment_fill"]))
     assert ("strength.jnim", "rule:recruitment") not in present
 
 

@@ -106,7 +106,9 @@ def test_presence_follows_the_deployment_weights_and_a_centre_priority_moves_the
     # A seventh of full presence spread by the weights (levels/common/model.yaml: deployment) puts
     # each region's target at its weight in %; presence_follow 100 closes the whole gap at once.
     assert sum(scenario.deployment.values()) == 100
-    C = {"troops_full_presence": 7000, "presence_follow": 100, "centre_shift": 50}
+    # (presence_knee 100: the hard cap, so that targets are the weights themselves; the knee's own
+    # test is below)
+    C = {"troops_full_presence": 7000, "presence_follow": 100, "centre_shift": 50, "presence_knee": 100}
     state = EMPTY | {"mission.troops": 1000}
     plain = run_with(scenario, rules.deployment, state, {"troop_ceiling": 1000}, C)
     for region, weight in scenario.deployment.items():
@@ -330,7 +332,7 @@ def test_a_handover_opens_a_gap_outside_the_capital_that_support_narrows(scenari
 
 
 def test_recruitment_follows_absence_grievance_and_harm_abuses_included(scenario: Scenario) -> None:
-    C = {"centre_recruitment": 100, "trust_resilience": 0, "ct_grievance": 100, "accountability": 50}
+    C = {"centre_recruitment": 100, "trust_resilience": 0, "ct_grievance": 100, "accountability": 50, "recruitment_fill": 100}
     base = {"politics.reconciliation": 0, "mission.trust": 0, "strength.jnim": 0, "violence.mopti": 50,
             "violence.segou": 50, "state_presence.mopti": 0, "state_presence.segou": 0}
     key = ("strength.jnim", "rule:recruitment")

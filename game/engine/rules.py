@@ -52,6 +52,7 @@ COEFFICIENTS: dict[str, str] = {
     "troop_step": "troops the mission can gain or lose in a quarter on the way to its ceiling",
     "troops_full_presence": "troops needed for full presence everywhere the mission deploys",
     "presence_follow": "% of the gap to its target presence the mission closes each quarter",
+    "presence_knee": "presence above which more troops add less and less to a region, never full presence (100: a hard cap)",
     "centre_shift": "% of deployment a central-Mali priority moves to Mopti and Ségou",
     "buyin_frame_gain": "buy-in a regional actor gains per quarter under a fully Sahel-wide frame",
     "buyin_sidelined": "buy-in a regional actor loses per quarter under a Mali-only frame",
@@ -62,7 +63,11 @@ COEFFICIENTS: dict[str, str] = {
     "capacity_decay": "capacity lost per quarter when no handover is under way",
     "ownership_gain": "regional ownership gained per quarter under a full handover",
     "ownership_frame": "regional ownership gained per quarter under a fully Sahel-wide frame",
-    "ownership_decay": "regional ownership lost per quarter with neither frame nor handover",
+    "ownership_decay": "regional ownership lost per quarter with neither frame nor handover, down to its floor",
+    "ownership_floor": "% of the region's engagement (mean buy-in of the AU, ECOWAS and the Sahel states) below which ownership does not fade",
+    "ownership_g5": "regional ownership gained per quarter under full support to the G5 Sahel joint force",
+    "buyin_knee": "buy-in above which a partner's expectations pull it back (100: never)",
+    "buyin_expectations": "% of a partner's buy-in above the knee it loses per quarter (it asks more in return: funding, command, a say)",
     "spoiler_regrowth": "strength a spoiler regains per quarter when borders are wide open",
     "spoiler_decay": "% of its strength a spoiler loses per quarter to attrition",
     "split_exploit": "strength spoilers gain per quarter when the signatories are fully split",
@@ -94,6 +99,7 @@ COEFFICIENTS: dict[str, str] = {
     "truce_recovery": "% of a hostile relation between signatories that truces brokered by fully engaged mediators mend each quarter",
     "centre_recruitment": "jihadist strength gained a quarter in the centre with no state, no reconciliation and civilians fully harmed",
     "recruitment_knee": "strength above which a jihadist group's recruitment runs dry, to none at full strength (100: never)",
+    "recruitment_fill": "most of the gap to full strength (%) a jihadist group fills with recruits in a quarter (100: no limit)",
     "centre_reach": "violence a full-strength jihadist group drives in a centre region with no state and no reconciliation (%)",
     "ct_grievance": "harm to civilians (0-100) that fully robust or parallel counter-terrorism operations add to grievances",
     "presence_protection": "violence kept down where the mission is fully present, at full consent",
@@ -157,7 +163,7 @@ COEFFICIENTS: dict[str, str] = {
 # The rules' causes (``rule:<key>`` in the ledger); what each means, in words, is in the
 # interface catalogues (context "rule"), read by the "why?" answers.
 RULES: tuple[str, ...] = (
-    "deployment", "presence", "sidelined", "capacity_drift", "ownership_drift", "regrowth",
+    "deployment", "presence", "sidelined", "expectations", "capacity_drift", "ownership_drift", "regrowth",
     "attrition", "splits", "violence_drivers", "hostility", "communal", "collusion", "rivalry",
     "dialogue", "truces", "recruitment", "protection", "state", "reconciliation_damps",
     "displacement", "casualties", "contributors_leave", "safety", "impartiality_recovers",
@@ -215,6 +221,8 @@ _TRAFFIC_TIES = tuple((f"commitment.{s}", pair_key(s, "traffickers")) for s in S
 _DIALOGUE = {_STRENGTH[a]: pair_key("government", a) for a in EXTREMISTS}
 _CENTRE_VIOLENCE = tuple(_VIOLENCE[r] for r in CENTRE)
 _G5 = tuple(f"buyin.{a}" for a in ("chad", "niger", "burkina_faso", "mauritania"))
+_ENGAGED = tuple(f"buyin.{a}" for a in REGIONAL_BODIES) + _G5  # the region's own engagement, for ownership
+_BUYIN_KEYS = tuple(_BUYIN.values())
 _BODIES = tuple(f"buyin.{a}" for a in REGIONAL_BODIES)
 _NEIGHBOURS = tuple(f"buyin.{a}" for a in NEIGHBOURS)
 _MEDIATORS = tuple(f"buyin.{a}" for a in MEDIATORS)
@@ -226,6 +234,18 @@ def cohesion(values: Mapping[str, int]) -> int:
     """Signatories' cohesion, 0..100, derived from their relations (−100..100)."""
     total = sum(values[k] for k in _SIGNATORY_KEYS)
     return (total // len(_SIGNATORY_KEYS) + 100) // 2
+
+
+def saturate(raw: int, knee: int) -> int:
+    """A region's presence from the troops its weight sends (``raw``, where 100 is full presence):
+    point for point up to ``knee``, then less and less, never reaching full presence.
+
+    Each company added to a region already thick with troops guards its camps and convoys more
+    than it patrols; at ``knee`` 100 this is the old hard cap, ``min(100, raw)``."""
+    if raw <= knee:
+        return raw
+    over, span = raw - knee, 100 - knee
+    return knee + span * over // (over + span) if span > 0 else 100
 
 
 def room(strength: int, knee: int) -> int:
@@ -384,6 +404,7 @@ def deployment(q: Quarter) -> None:
     shift = pct(C["centre_shift"], centre)
     full = max(1, C["troops_full_presence"])
     follow = C["presence_follow"]
+    knee = C["presence_knee"]
     centre_cause = why("centre_focus", "rule:presence") if centre else "rule:presence"
     centre_add = shift // len(CENTRE)
     elsewhere = 100 - shift
@@ -395,7 +416,7 @@ def deployment(q: Quarter) -> None:
         else:
             share = pct(share, elsewhere)
             cause = "rule:presence"
-        target = min(100, troops * share * regions // full)
+        target = saturate(troops * share * regions // full, knee)
         add(key, pct(target - v[key], follow), cause)
 
 
@@ -434,8 +455,22 @@ def regional(q: Quarter) -> None:
         add("regional.capacity", -C["capacity_decay"], "rule:capacity_drift")
     if frame:
         add("regional.ownership", pct(C["ownership_frame"], frame), why("regional_frame", "rule:ownership_drift"))
+    g5 = L.get("g5_support", 0)
+    if g5:
+        # The Sahel states' own joint force is the region owning part of its security.
+        add("regional.ownership", pct(C["ownership_g5"], g5), why("g5_support", "rule:ownership_drift"))
     if not handover and frame < 50:
-        add("regional.ownership", -C["ownership_decay"], "rule:ownership_drift")
+        # Ownership fades without a regional role, but not below what the region's own engagement
+        # keeps of it: the G5 Sahel, the AU's and ECOWAS's envoys and plans exist whatever the mandate.
+        above = v["regional.ownership"] - pct(mean(v, _ENGAGED), C["ownership_floor"])
+        if above > 0:
+            add("regional.ownership", -min(C["ownership_decay"], above), "rule:ownership_drift")
+    # The more a partner engages, the more it asks in return (funding, command, a say in the text)
+    # and the more each shortfall costs: past the knee, buy-in slips back (the G5 funding fight).
+    knee, expectations = C["buyin_knee"], C["buyin_expectations"]
+    for key in _BUYIN_KEYS:
+        if v[key] > knee:
+            add(key, -pct(v[key] - knee, expectations), "rule:expectations")
 
 
 def _france(q: Quarter) -> None:
@@ -537,7 +572,10 @@ def recruitment(q: Quarter) -> None:
     # and none at all once past the knee: see ``room``)
     jnim = v["strength.jnim"]
     saturation = pct(100 - jnim // 2, room(jnim, C["recruitment_knee"]))
-    q.add("strength.jnim", part(C["centre_recruitment"], absence, grievance, harm, saturation), "rule:recruitment")
+    recruits = part(C["centre_recruitment"], absence, grievance, harm, saturation)
+    # Recruits must be trained, armed and paid before they count: a quarter fills only part of
+    # the gap to full strength, so a group nears its ceiling without sitting on it.
+    q.add("strength.jnim", min(recruits, pct(100 - jnim, C["recruitment_fill"])), "rule:recruitment")
 
 
 def violence(q: Quarter) -> None:
