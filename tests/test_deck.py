@@ -44,8 +44,8 @@ def _text(path: Path) -> str:
 def test_the_pdf_is_written_with_the_pages_the_scenario_needs(tutorial: Scenario, pdfs: dict[str, Path]) -> None:
     data = pdfs["en"].read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    # three rules pages, two Council pages for its one seating, the tracks, 12 cards at 4 a page
-    assert page_count(tutorial) == 3 + 2 + 1 + 3
+    # three rules pages, two Council pages for its one seating, the sources, the tracks, 12 cards at 4 a page
+    assert page_count(tutorial) == 3 + 2 + 1 + 1 + 3
     assert not list(pdfs["en"].parent.glob(".*.tmp"))  # no temporary file left beside it
 
 
@@ -103,7 +103,24 @@ def test_the_field_table_is_the_model_s_expected_path(tutorial: Scenario) -> Non
 
 
 @needs_poppler
-@pytest.mark.parametrize("page", [1, 7])  # the rules' first page, the first page of cards
+def test_the_sources_page_says_where_the_figures_and_positions_come_from_in_french(
+        tutorial: Scenario, pdfs: dict[str, Path]) -> None:
+    """One page after the Council sheets: the starting figures' sources, then every member's, in French."""
+    done = subprocess.run(["pdftotext", "-f", "6", "-l", "6", "-raw", str(pdfs["fr"]), "-"],
+                          capture_output=True, text=True, check=True)
+    page = " ".join(done.stdout.split())
+    assert "D'où viennent les chiffres de départ" in page and "D'où vient la position de chaque membre" in page
+    for source in tutorial.state_sources:
+        assert " ".join(source["fr"].split())[:40] in page
+    for member in tutorial.council(tutorial.start // 12):
+        assert tr(member.name, "fr") in page
+        first = " ".join(tr(member.sources[0], "fr").split())[:30]
+        assert first in page, f"{member.id}: {first!r}"
+    assert "Council membership" not in page  # the English of a translated line is not printed
+
+
+@needs_poppler
+@pytest.mark.parametrize("page", [1, 8])  # the rules' first page, the first page of cards (the sources page: its text, above)
 def test_pages_render_as_pictures_that_are_not_blank(pdfs: dict[str, Path], tmp_path: Path, page: int) -> None:
     pygame = pytest.importorskip("pygame")
     stem = tmp_path / "page"
@@ -122,7 +139,7 @@ def test_the_command_writes_the_deck(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "game", "deck", "--level", "tutorial", "--pdf", str(out), "--lang", "fr"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert out.is_file() and "9 pages" in done.stdout
+    assert out.is_file() and "10 pages" in done.stdout
 
 
 def test_a_failed_write_leaves_the_old_file_whole(tutorial: Scenario, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

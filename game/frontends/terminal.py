@@ -209,6 +209,11 @@ class Terminal:
         yes = sum(1 for s in stances if s.vote == council.YES)
         no = sum(1 for s in stances if s.vote == council.NO)
         self.say(self.t("mood_line", yes=yes, no=no, n=len(stances) - yes - no))
+        if g.quarter == 0 and g.scenario.state_sources:  # the figures above are the scenario's own, from these
+            self.say()
+            self.say(self.t("state_sources"))
+            for source in tr_all(g.scenario.state_sources, lang):
+                self.say("• " + source, hang=2)
         return self.menu([self.t("continue")]) is not None and self._do(Continue())
 
     def _do(self, action: Action) -> bool:
@@ -276,7 +281,7 @@ class Terminal:
         items = [self.t("call_vote"), self.t("back_to_draft")] + [
             self.t("trade_btn", name=tr(g.scenario.member(m).name, lang), dim=tr(g.scenario.dimension(d).label, lang), cost=c)
             for m, d, c in trades[:8]
-        ]
+        ] + [self.t("term.sources")]  # last, so that the numbers of the others never move
         answer = self.menu(items)
         if answer is None:
             return False
@@ -285,8 +290,23 @@ class Terminal:
             return self._do(CallVote())
         if k == 2:
             return self._do(Back())
+        if k == len(items):
+            self.member_sources([s.member for s in stances])
+            raise _Redraw  # then the negotiation again, its choices with it
         member, dim, _cost = trades[k - 3]
         return self._do(Trade(member, dim))
+
+    def member_sources(self, members: list[str]) -> None:
+        """Each member's sources, in the player's language: where its reasons come from."""
+        g, lang = self.game, self.lang
+        self.say()
+        self.say(self.t("term.sources"))
+        for member_id in members:
+            m = g.scenario.member(member_id)
+            self.say("  " + tr(m.name, lang))
+            for source in tr_all(m.sources, lang):
+                self.say("    • " + source, hang=6)
+        self.say()
 
     def vote(self) -> bool:
         g, lang = self.game, self.lang

@@ -7,6 +7,7 @@ fonts, icons and flags:
    thumb and what the paper version leaves out of the computer's model;
 2. a Council sheet for each set of fifteen members that votes during the scenario: flags,
    permanent members, what each wants, its leaning and the clauses it weighs, and a tally box;
+   then one page of sources: where the starting figures and each member's position come from;
 3. the tracks: a 0–100 line for each main quantity, its start marked, troops, casualties, budget;
 4. the cards, four to an A4 page with cut marks, in the order of the quarters they can come in:
    the document header, title, text, months and quarters, each response with its effects as
@@ -20,6 +21,7 @@ writes the PDF atomically (``game.saves.write_bytes_atomic``: a temporary file, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +32,7 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from game import i18n
 from game.engine import rules
-from game.engine.defs import Card, Member, Response, Scenario, tr
+from game.engine.defs import Card, Member, Response, Scenario, tr, tr_all
 from game.engine.game import Game
 from game.engine.preview import project
 from game.engine.world import REGIONS
@@ -110,9 +112,9 @@ def placed_cards(scenario: Scenario) -> list[Placed]:
 
 
 def page_count(scenario: Scenario) -> int:
-    """Pages of the deck: the rules (3), two Council pages per seating, the tracks, the card pages."""
+    """Pages of the deck: the rules (3), two Council pages per seating, the sources, the tracks, the card pages."""
     cards = len(scenario.cards)
-    return 3 + 2 * len(seatings(scenario)) + 1 + (cards + PER_PAGE - 1) // PER_PAGE
+    return 3 + 2 * len(seatings(scenario)) + 1 + 1 + (cards + PER_PAGE - 1) // PER_PAGE
 
 
 def seatings(scenario: Scenario) -> list[tuple[int, tuple[Member, ...]]]:
@@ -516,6 +518,80 @@ def _tally(pdf: _Deck) -> None:
         pdf.line(x + i * width + 2, y + 10, x + (i + 1) * width - 4, y + 10)
 
 
+# --- the sources page ----------------------------------------------------------------------------
+SOURCE_SCALES = (1.3, 1.2, 1.1, 1.0, 0.92, 0.85, 0.78, 0.71, 0.64, 0.58)  # text sizes tried until one page holds every source
+SOURCE_COLUMNS = 2
+SOURCE_GAP = 6.0  # mm between the columns
+
+
+def _folded(name: str) -> str:
+    """A name without its accents, so that Égypte sorts with the E's."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
+
+
+def _source_groups(s: Scenario, lang: str) -> list[list[_Block]]:
+    """The sources page's groups, each kept whole in one column: the starting figures' sources,
+    then each member that votes in the scenario's years, by name, with its sources."""
+    groups: list[list[_Block]] = []
+    if s.state_sources:
+        groups.append([_Block(w("sources_start", lang), 9.5, True, ACCENT)]
+                      + [_Block("• " + src, 6.8, indent=2.0, gap=0.5) for src in tr_all(s.state_sources, lang)])
+    members = {m.id: m for _year, seated in seatings(s) for m in seated}
+    listed = sorted((m for m in members.values() if m.sources), key=lambda m: _folded(tr(m.name, lang)))
+    for i, m in enumerate(listed):
+        head = [_Block(w("sources_council", lang), 9.5, True, ACCENT, gap=3.0)] if i == 0 else []
+        groups.append(head + [_Block(tr(m.name, lang), 7.4, True, INK, gap=2.0)]
+                      + [_Block("• " + src, 6.4, False, MUTED, indent=2.0, gap=0.3) for src in tr_all(m.sources, lang)])
+    return groups
+
+
+def _columns(pdf: _Deck, groups: list[list[_Block]], width: float, room: float,
+             scale: float) -> tuple[list[list[list[_Block]]], bool]:
+    """The groups shared out between the columns in order, and whether every one found room."""
+    cols: list[list[list[_Block]]] = [[]]
+    used = 0.0
+    for group in groups:
+        h = _measure(pdf, group, width, scale)
+        if used + h > room:
+            if len(cols) == SOURCE_COLUMNS:
+                return cols, False
+            cols.append([])
+            used = 0.0
+            if h > room:
+                return cols, False
+        cols[-1].append(group)
+        used += h
+    return cols, True
+
+
+def _sources(pdf: _Deck) -> None:
+    """One portrait page: where the starting figures come from, and each member's sources, so that
+    a facilitator can answer "says who?" without a computer."""
+    lang = pdf.lang
+    pdf.add_page()
+    pdf.para(w("sources_title", lang), 15, True, ACCENT)
+    pdf.ln(1)
+    top = pdf.get_y()
+    width = (pdf.epw - SOURCE_GAP * (SOURCE_COLUMNS - 1)) / SOURCE_COLUMNS
+    room = pdf.h - 12 - top  # above the footer
+    groups = _source_groups(pdf.scenario, lang)
+    for scale in SOURCE_SCALES:  # the largest size that holds them all; at the smallest, what fits
+        cols, whole = _columns(pdf, groups, width, room, scale)
+        if whole:
+            break
+    for c, col in enumerate(cols):
+        x = pdf.l_margin + c * (width + SOURCE_GAP)
+        pdf.set_y(top)
+        for group in col:
+            for b in group:
+                size = b.size * scale
+                pdf.set_y(pdf.get_y() + b.gap * scale)
+                pdf.set_font(FONT, "B" if b.bold else "", size)
+                pdf.set_text_color(*b.colour)
+                pdf.set_x(x + b.indent)
+                pdf.multi_cell(width - b.indent, size * 0.42, b.text, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+
+
 # --- the tracks ----------------------------------------------------------------------------------
 def _tracks(pdf: _Deck) -> None:
     s, lang = pdf.scenario, pdf.lang
@@ -734,6 +810,7 @@ def build_deck(scenario: Scenario, lang: str = "en", conditions: Mapping[str, st
     _rules(pdf)
     for year, members in seatings(scenario):
         _council(pdf, year, members)
+    _sources(pdf)
     _tracks(pdf)
     _cards(pdf, conditions or {})
     return pdf

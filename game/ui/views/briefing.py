@@ -10,7 +10,7 @@ import pygame
 from game import i18n, story
 from game.engine import council
 from game.engine.actions import Continue
-from game.engine.defs import tr
+from game.engine.defs import tr, tr_all
 from game.engine.world import ARMED, REGIONAL, REGIONS
 from game.i18n import actor_name
 from game.ui import mapdraw, maplegend, motion
@@ -270,4 +270,7 @@ class BriefingView(GameView):
         for actor in REGIONAL:
             q = f"buyin.{actor}"
             items.append(bar_item(f, w, f"side:{q}", actor_name(actor, lang), v[q], 0, 100, q))
+        if g.quarter == 0 and g.scenario.state_sources:  # the figures above are the scenario's own, from these
+            items.append(heading_item(f, w, self.t("state_sources"), "h2"))
+            items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(g.scenario.state_sources, lang))
         f.scroll_list("side", inner, items)

@@ -11,7 +11,7 @@ import pygame
 
 from game.engine import council
 from game.engine.actions import Back, CallVote, Continue, Trade
-from game.engine.defs import Member, tr
+from game.engine.defs import Member, tr, tr_all
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, inset, take_top
@@ -230,6 +230,9 @@ class ChamberView(TableView):
             label = self.t("trade_btn", dim=tr(g.scenario.dimension(dim).label, lang), name=name, cost=cost)
             cid = f"trade:{m.id}:{dim}"
             items.append(button_item(f, w, cid, label, partial(self.app.act, Trade(m.id, dim))))
+        if m.sources:  # where the member's stance comes from, so that a class can check its reasons
+            items.append(heading_item(f, w, self.t("sources")))
+            items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(m.sources, lang))
         f.scroll_list("detail", inner, items)
 
 

@@ -1,0 +1,94 @@
+"""Where the Council's positions and the starting figures come from, shown to the players in
+their language: the member's detail in the chamber and the first briefing in the window, the
+negotiation and the briefing in the terminal; never a source line's English in a French game."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from terminal_support import play
+from ui_support import make_app, playable_tutorial, text_outside
+
+from game.content.loader import levels_root, load_scenario
+from game.engine.actions import Continue
+from game.engine.defs import Scenario, tr
+
+FR_HEADING = "D'où viennent les chiffres de départ"
+
+
+@pytest.fixture(scope="module")
+def tutorial() -> Scenario:
+    loaded = load_scenario(levels_root() / "tutorial")
+    assert loaded.scenario is not None
+    return loaded.scenario
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def scrolled_words(app: Any, list_id: str) -> str:
+    """Every line the list ``list_id`` draws from each scroll position, each frame clean."""
+    seen = []
+    view = app.view
+    first = 0
+    while True:
+        view.scroll[list_id] = first
+        frame = app.draw()
+        assert text_outside(frame) == [], (first, text_outside(frame)[:3])
+        seen += [rec.text for rec in frame.texts]
+        info = frame.lists[list_id]
+        if info.first + info.shown >= info.total:
+            return flat(" ".join(seen))
+        first = info.first + max(1, info.shown)
+
+
+def to_chamber(app: Any, tmp_path: Any) -> None:
+    app.start_game(str(playable_tutorial(tmp_path)), seed=7)
+    while app.view.name != "chamber":
+        app.act(Continue())
+    app.draw()
+
+
+def test_a_member_s_sources_are_in_its_french_detail_in_french(tmp_path: Any, tutorial: Scenario) -> None:
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    to_chamber(app, tmp_path)
+    app.view.pick("china")
+    app.focus.set(None)
+    words = scrolled_words(app, "detail")
+    china = tutorial.member("china")
+    assert "Sources" in words
+    for source in china.sources:
+        assert flat(source["fr"]) in words, source["fr"]
+        assert flat(source["en"]) not in words
+    assert "UN press release" not in words
+
+
+def test_the_first_briefing_says_where_its_starting_figures_come_from(tmp_path: Any, tutorial: Scenario) -> None:
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    app.start_game(str(playable_tutorial(tmp_path)), seed=7)
+    assert app.view.name == "briefing"
+    app.focus.set(None)
+    words = scrolled_words(app, "side")
+    assert FR_HEADING in words
+    for source in tutorial.state_sources:
+        assert flat(source["fr"]) in words, source["fr"]
+        assert flat(source["en"]) not in words
+
+
+def test_the_terminal_shows_the_starting_figures_sources_and_each_member_s(tutorial: Scenario) -> None:
+    # briefing (1), drafting: to the Council (1), negotiation: the sources are its last choice
+    _terminal, out, _script = play(["1", "1", "3"], lang="fr", size=(100, 40), scenario=tutorial)
+    text = flat(out)
+    assert FR_HEADING in text
+    for source in tutorial.state_sources:
+        assert flat(source["fr"]) in text
+    assert "3. D'où vient la position de chaque membre (sources)" in text  # every member votes yes: no trade
+    for member in tutorial.council(tutorial.start // 12):
+        assert tr(member.name, "fr") in text
+        for source in member.sources:
+            assert flat(source["fr"]) in text, source["fr"]
+    assert "Council membership" not in text and "UN press release" not in text
+    # after the sources, the negotiation again, its choices with it
+    assert text.count("Passer au vote") >= 2
