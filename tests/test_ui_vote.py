@@ -229,3 +229,48 @@ def test_a_wide_window_keeps_the_detail_beside_the_table_only_when_names_stay_wh
     small = to_chamber(tmp_path / "small", "1920x1080", "fr", 1, veto=True)
     small.draw()
     assert not small.view.side and small.view.table.clean  # the table takes the width, names whole
+
+
+# --- the quantities' icons in the chamber (issue 11: one set of icons on every screen) --------------
+def _icons_in(frame, rect):
+    return [name for name, r in frame.icons if rect.contains(r)]
+
+
+def test_a_members_reasons_and_trades_carry_the_icon_of_what_they_are_about(tmp_path):
+    from game.ui import icons
+
+    app = to_chamber(tmp_path, "1024x600", "en", 3, veto=True)
+    app.game.values["mission.safety"] = 20  # China's concern for its peacekeepers' safety now weighs
+    app.game._prediction = None  # (the prediction is kept until the ledger grows; this value was set by hand)
+    app.view.pick("china")
+    frame = app.draw()
+    stance = next(s for s in app.game.predict() if s.member == "china")
+    assert any(r.quantity == "mission.safety" for r in stance.reasons)  # the loader kept what the concern reads
+    assert any(r.option for r in stance.reasons)
+    panel = frame.lists["detail"].rect
+    shown, trades = [], 0
+    for first in range(frame.lists["detail"].total):  # the detail scrolled through, item by item
+        app.view.scroll["detail"] = first
+        frame = app.draw()
+        shown += _icons_in(frame, panel)
+        assert not text_outside(frame)
+        # Each trade is paid in political capital: its button carries the capital's icon.
+        for c in frame.controls:
+            if c.id.startswith("trade:china:") and c.rect is not None:
+                assert "speakerphone" in _icons_in(frame, c.rect), c.id
+                trades += 1
+    # The shield for the safety concern, the pen on the file for each clause of the draft.
+    assert icons.quantity_icon_name("mission.safety") == "shield" and "shield" in shown
+    assert icons.CLAUSE in shown and trades
+
+
+def test_the_table_shows_the_capital_with_its_icon(tmp_path):
+    app = to_chamber(tmp_path, "1280x720", "fr", 1)
+    frame = app.draw()
+    room = app.view.table.inside
+    assert _icons_in(frame, room) == ["speakerphone"]
+    app.view.pick(app.view.selected)
+    frame = app.draw()
+    capital = next(c for c in frame.controls if c.id == "detail:capital")
+    icon_rects = [r for name, r in frame.icons if name == "speakerphone"]
+    assert any(r.y <= capital.rect.centery <= r.bottom and r.right < capital.rect.x for r in icon_rects)

@@ -1109,7 +1109,9 @@ def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], o
     for i, c in enumerate(mem.concerns):
         cond = _condition(c.when, doc, ("concerns", i, "when"), out)
         if cond is not None:
-            concerns.append(defs.Concern(cond, c.weight, _text(c.why), "", c.from_ or 0, c.until or 9999))
+            read = quantities_in(_condition_data(c.when))
+            concerns.append(defs.Concern(cond, c.weight, _text(c.why), "", c.from_ or 0, c.until or 9999,
+                                         read[0] if read else ""))
     return defs.Member(mem.id, _text(mem.name), mem.permanent, mem.african, mem.base, _text(mem.wants),
                        _text(mem.trade), tuple(prefs), tuple(concerns), tuple(_text(x) for x in mem.sources))
 

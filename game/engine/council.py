@@ -26,6 +26,7 @@ class Reason(NamedTuple):
     weight: int
     why: Text
     option: str = ""  # "dimension.option" when a clause is the reason
+    quantity: str = ""  # the quantity a concern reads when the state is the reason
 
 
 class Stance(NamedTuple):
@@ -66,7 +67,7 @@ def stance(
             if weight:
                 score += weight
                 if with_reasons:
-                    reasons.append(Reason(weight, concern.why))
+                    reasons.append(Reason(weight, concern.why, "", concern.quantity))
     if len(reasons) > 1:
         reasons.sort(key=_by_size)
     if score >= YES_LINE:

@@ -100,6 +100,7 @@ class Concern:
     source: str = ""
     first_year: int = 0  # the years in which it holds
     last_year: int = 9999
+    quantity: str = ""  # the quantity its condition reads, so that a screen can show that quantity's icon
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import scrolling
+from game.ui import icons, scrolling
 from game.ui.controls import Control, Item, ListInfo, TextRec
 from game.ui.layout import Rect, inset
 from game.ui.text import Fonts, fit_prefix, render, text_size, wrap
@@ -42,6 +42,7 @@ class Frame:
         self.controls: list[Control] = []
         self.texts: list[TextRec] = []
         self.truncated: list[TextRec] = []
+        self.icons: list[tuple[str, Rect]] = []  # every icon drawn through ``icon`` (its file's name, where)
         self.lists: dict[str, ListInfo] = {}
         self.group: str | None = None  # the panel being drawn: its controls are one Tab stop
         self.window = surface.get_rect()
@@ -87,6 +88,17 @@ class Frame:
             inner = Rect(inner.x, inner.y + h + self.pad // 2, inner.w, max(0, inner.h - h - self.pad // 2))
         return inner
 
+    def icon(self, name: str, x: int, y: int, size: int, color: Color | None = None) -> Rect:
+        """The icon ``name`` (``game/ui/icons.py``), ``size`` pixels square, its top left at (x, y)."""
+        r = Rect(x, y, size, size)
+        self.s.blit(icons.icon(name, size, color or self.pal.heading), r)
+        self.icons.append((name, r))
+        return r
+
+    def quantity_icon(self, quantity: str, x: int, y: int, size: int, color: Color | None = None) -> Rect:
+        """A quantity's icon, as ``icon`` draws it (the same picture on every screen)."""
+        return self.icon(icons.quantity_icon_name(quantity), x, y, size, color)
+
     def text(self, rect: Rect, text: str, style: str = "body", color: Color | None = None,
              align: str = "left", box: Rect | None = None, valign: str = "top") -> int:
         """Draw wrapped text at the top of ``rect``; return the height used.
@@ -131,7 +143,8 @@ class Frame:
 
     def button(self, cid: str, rect: Rect, label: str, action: Callable[[], object] | None, *,
                style: str = "body", kind: str = "button", selected: bool = False, primary: bool = False,
-               enabled: bool = True, align: str = "center") -> Rect:
+               enabled: bool = True, align: str = "center", icon: str | None = None) -> Rect:
+        """A button; with ``icon``, that icon before its words (``icon_w`` is the room it takes)."""
         pal = self.pal
         if primary and enabled:
             fill, ink = pal.primary, pal.primary_text
@@ -144,9 +157,17 @@ class Frame:
         border = pal.accent if selected else pal.border
         self.fill(rect, fill, self.radius, border, 2 if selected else 1)
         inner = inset(rect, self.pad, self.pad // 2)
+        if icon is not None:
+            size = self.line_h(style) - 4
+            self.icon(icon, inner.x, inner.y + (inner.h - size) // 2, size, ink)
+            inner = Rect(inner.x + self.icon_w(style), inner.y, max(0, inner.w - self.icon_w(style)), inner.h)
         self.text(inner, label, style, ink, align=align, valign="middle")
         self.register(Control(cid, Rect(rect), action if enabled else None, kind, label))
         return rect
+
+    def icon_w(self, style: str = "body") -> int:
+        """The room an icon takes before a line of ``style``: the icon and a space."""
+        return self.line_h(style) - 4 + self.pad // 2
 
     def rich_h(self, parts: Sequence[tuple[str, str]], width: int) -> int:
         """Height of a button holding several (text, style) blocks."""

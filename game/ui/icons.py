@@ -57,6 +57,7 @@ CARD_KINDS = {
     "mission": "flag",
 }
 FALLBACK = "info-circle"
+CLAUSE = "file-pencil"  # a reason that is the draft's own words (a member's preference), not a quantity
 
 
 def quantity_icon_name(key: str) -> str:

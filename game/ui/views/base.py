@@ -253,25 +253,30 @@ def rich_item(f: Frame, width: int, cid: str, parts: Sequence[Part], action: Cal
 
 
 def button_item(f: Frame, width: int, cid: str, label: str, action: Callable[[], object] | None, *,
-                style: str = "body", primary: bool = False, enabled: bool = True, align: str = "left") -> Item:
-    """A list entry that is one button."""
-    h = f.button_h(label, width, style)
+                style: str = "body", primary: bool = False, enabled: bool = True, align: str = "left",
+                icon: str | None = None) -> Item:
+    """A list entry that is one button (with ``icon``, that icon before its words)."""
+    h = f.button_h(label, width - (f.icon_w(style) if icon else 0), style)
 
     def draw(fr: Frame, r: Rect) -> None:
-        fr.button(cid, r, label, action, style=style, primary=primary, enabled=enabled, align=align)
+        fr.button(cid, r, label, action, style=style, primary=primary, enabled=enabled, align=align, icon=icon)
 
     return Item(h, draw, (cid,))
 
 
 def stat_item(f: Frame, width: int, cid: str, label: str, value: str, quantity: str | None,
-              quarter: int | None = None) -> Item:
-    """A row 'label ........ 42' where 42 can be selected for "why?"."""
+              quarter: int | None = None, *, icon: bool = False) -> Item:
+    """A row 'label ........ 42' where 42 can be selected for "why?" (with ``icon``, the
+    quantity's icon before the label)."""
     num_w = f.text_w(value, "bold") + f.pad
-    lab_w = max(40, width - num_w - f.pad)
+    icon_w = f.icon_w() if icon and quantity else 0
+    lab_w = max(40, width - num_w - f.pad - icon_w)
     h = max(f.text_h(label, lab_w), f.line_h("bold"))
 
     def draw(fr: Frame, r: Rect) -> None:
-        fr.text(Rect(r.x, r.y, lab_w, r.h), label)
+        if icon_w and quantity:
+            fr.quantity_icon(quantity, r.x, r.y + 2, fr.line_h() - 4)
+        fr.text(Rect(r.x + icon_w, r.y, lab_w, r.h), label)
         nr = Rect(r.right - num_w, r.y, num_w, r.h)
         if quantity:
             fr.why_number(cid, nr, value, quantity, quarter=quarter)

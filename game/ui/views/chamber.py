@@ -12,6 +12,7 @@ import pygame
 from game.engine import council
 from game.engine.actions import Back, CallVote, Continue, Trade
 from game.engine.defs import Member, tr, tr_all
+from game.ui import icons
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, inset, take_top
@@ -185,7 +186,7 @@ class ChamberView(TableView):
         t = self.lay_table(f, f.panel(left if self.side else body), seats, room_h, tuple(must))
         for r, seat in zip(t.seats, seats, strict=True):
             sts.draw_seat(f, r, seat, f"seat:{seat.member}", partial(self.pick, seat.member))
-        sts.draw_room(f, t.inside, must, extra)
+        sts.draw_room(f, t.inside, must, extra, {len(must) + len(extra) - 1: "council.capital"})
 
     def draw_detail(self, f: Frame, rect: Rect, stances: dict[str, council.Stance], *, closable: bool) -> None:
         g, lang = self.game, self.lang
@@ -202,7 +203,7 @@ class ChamberView(TableView):
         w = inner.w
         items: list[Item] = []
         items.append(stat_item(f, w, "detail:capital", self.t("capital", n="").rstrip(" :\u00a0"),
-                               str(g.values["council.capital"]), "council.capital"))
+                               str(g.values["council.capital"]), "council.capital", icon=True))
         tags = [self.t("p5_veto") if m.permanent else "", self.t("african") if m.african else ""]
         if any(tags):
             items.append(text_item(f, w, " · ".join(x for x in tags if x), color=f.pal.muted))
@@ -211,9 +212,11 @@ class ChamberView(TableView):
         if tr(m.wants, lang):
             items.extend(para(f, w, self.t("wants", t=tr(m.wants, lang))))
         items.append(heading_item(f, w, self.t("reasons", name=name)))
-        items.append(text_item(f, w, self.t("base_reason", n=m.base)))
-        for r in s.reasons:
-            items.append(text_item(f, w, f"{fmt_num(r.weight, sign=True)}  {tr(r.why, lang)}"))
+        weight_w = max(f.text_w(fmt_num(x, sign=True), "bold") for x in [m.base, *(r.weight for r in s.reasons)])
+        items.append(reason_item(f, w, weight_w, m.base, None, self.t("base_reason")))
+        for r in s.reasons:  # a clause of the draft, or the state of a quantity, with its icon
+            icon = icons.quantity_icon_name(r.quantity) if r.quantity else icons.CLAUSE if r.option else None
+            items.append(reason_item(f, w, weight_w, r.weight, icon, tr(r.why, lang)))
         items.append(heading_item(f, w, self.t("trades")))
         trades = []
         for r in s.reasons:
@@ -229,11 +232,31 @@ class ChamberView(TableView):
         for dim, cost in trades:
             label = self.t("trade_btn", dim=tr(g.scenario.dimension(dim).label, lang), name=name, cost=cost)
             cid = f"trade:{m.id}:{dim}"
-            items.append(button_item(f, w, cid, label, partial(self.app.act, Trade(m.id, dim))))
+            items.append(button_item(f, w, cid, label, partial(self.app.act, Trade(m.id, dim)),
+                                     icon=icons.quantity_icon_name("council.capital")))  # paid in capital
         if m.sources:  # where the member's stance comes from, so that a class can check its reasons
             items.append(heading_item(f, w, self.t("sources")))
             items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(m.sources, lang))
         f.scroll_list("detail", inner, items)
+
+
+def reason_item(f: Frame, width: int, weight_w: int, weight: int, icon: str | None, text: str) -> Item:
+    """'+2 [icon] Moscow sees…': a reason's weight toward yes (green) or no (red), the icon of what
+    it is about (a quantity, or a clause of the draft), then its words."""
+    num = fmt_num(weight, sign=True)
+    iw = f.icon_w()
+    tw = max(40, width - weight_w - f.pad // 2 - iw)
+    h = max(f.text_h(text, tw), f.line_h("bold"))
+
+    def draw(fr: Frame, r: Rect) -> None:
+        fr.text(Rect(r.x, r.y, weight_w, fr.line_h("bold")), num, "bold",
+                fr.pal.yes if weight > 0 else fr.pal.no if weight < 0 else fr.pal.text, align="right")
+        x = r.x + weight_w + fr.pad // 2
+        if icon is not None:
+            fr.icon(icon, x, r.y + 2, fr.line_h() - 4)
+        fr.text(Rect(x + iw, r.y, tw, r.h), text)
+
+    return Item(h, draw)
 
 
 class VoteView(TableView):

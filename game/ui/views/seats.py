@@ -323,13 +323,26 @@ def room_height(f: Frame, choices: Sequence[Sequence[tuple[str, str, Color | Non
 
 
 def draw_room(f: Frame, r: Rect, must: Sequence[tuple[str, str, Color | None]],
-              extra: Sequence[tuple[str, str, Color | None]] = ()) -> int:
-    """The lines inside the U, top down; the ``extra`` ones only while they fit. Returns the y below."""
+              extra: Sequence[tuple[str, str, Color | None]] = (), icons: Mapping[int, str] | None = None) -> int:
+    """The lines inside the U, top down; the ``extra`` ones only while they fit. ``icons``: the
+    quantity whose icon goes before a line, by the line's place in ``must`` then ``extra``.
+    Returns the y below."""
     y = r.y
     for k, (text, style, color) in enumerate([*must, *extra]):
-        h = f.text_h(text, r.w, style)
-        if k >= len(must) and y + h > r.bottom:
-            break
-        f.text(Rect(r.x, y, r.w, h), text, style, color, align="center")
+        quantity = (icons or {}).get(k)
+        if quantity is None:
+            h = f.text_h(text, r.w, style)
+            if k >= len(must) and y + h > r.bottom:
+                break
+            f.text(Rect(r.x, y, r.w, h), text, style, color, align="center")
+        else:  # the icon and the words centred together
+            iw = f.icon_w(style)
+            tw = min(max(0, r.w - iw), f.text_w(text, style))
+            h = f.text_h(text, tw, style)
+            if k >= len(must) and y + h > r.bottom:
+                break
+            x = r.x + (r.w - iw - tw) // 2
+            f.quantity_icon(quantity, x, y + 2, f.line_h(style) - 4, color)
+            f.text(Rect(x + iw, y, tw, h), text, style, color)
         y += h + f.pad // 2
     return y
