@@ -422,8 +422,8 @@ def deployment(q: Quarter) -> None:
 
 def regional(q: Quarter) -> None:
     """Regional buy-in, capacity and ownership (claims 1 and 7)."""
-    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
-    frame, handover, support, parallel = q.frame, q.handover, q.support, q.parallel
+    L, C, add, why = q.L, q.C, q.add, q.why
+    frame, handover, parallel = q.frame, q.handover, q.parallel
     frame_gain = pct(C["buyin_frame_gain"], frame)
     sidelined = pct(C["buyin_sidelined"], 100 - frame)
     handover_gain = pct(C["buyin_handover_gain"], handover)
@@ -446,9 +446,17 @@ def regional(q: Quarter) -> None:
         if actor == "algeria" and L.get("agreement_focus", 0):
             # The mediator's stake: a mandate built around the peace talks it leads draws Algeria in.
             add(key, pct(C["mediator_stake"], L["agreement_focus"]), why("agreement_focus", "rule:sidelined"))
+    _ownership(q)
+    _expectations(q)
+
+
+def _ownership(q: Quarter) -> None:
+    """The region's capacity and ownership: built by a handover, a frame and the G5 force."""
+    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    frame, handover = q.frame, q.handover
     if handover:
         bodies = mean(v, _BODIES)
-        growth = part(C["capacity_growth"], handover, 50 + support // 2, bodies)
+        growth = part(C["capacity_growth"], handover, 50 + q.support // 2, bodies)
         add("regional.capacity", growth, why("handover", "rule:capacity_drift"))
         add("regional.ownership", pct(C["ownership_gain"], handover), why("handover", "rule:ownership_drift"))
     else:
@@ -465,9 +473,14 @@ def regional(q: Quarter) -> None:
         above = v["regional.ownership"] - pct(mean(v, _ENGAGED), C["ownership_floor"])
         if above > 0:
             add("regional.ownership", -min(C["ownership_decay"], above), "rule:ownership_drift")
-    # The more a partner engages, the more it asks in return (funding, command, a say in the text)
-    # and the more each shortfall costs: past the knee, buy-in slips back (the G5 funding fight).
-    knee, expectations = C["buyin_knee"], C["buyin_expectations"]
+
+
+def _expectations(q: Quarter) -> None:
+    """The more a partner engages, the more it asks in return (funding, command, a say in the
+    text) and the more each shortfall costs: past the knee, buy-in slips back (the record: the G5
+    funding fight of 2017-2020)."""
+    v, add = q.v, q.add
+    knee, expectations = q.C["buyin_knee"], q.C["buyin_expectations"]
     for key in _BUYIN_KEYS:
         if v[key] > knee:
             add(key, -pct(v[key] - knee, expectations), "rule:expectations")
