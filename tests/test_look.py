@@ -18,8 +18,8 @@ def _spy_map(monkeypatch) -> list[tuple[object, dict[str, tuple[int, int, int, i
     seen: list[tuple[object, dict[str, tuple[int, int, int, int]]]] = []
     real = mapdraw.draw_map
 
-    def spy(f, r, game, lang, marks=()):  # type: ignore[no-untyped-def]
-        boxes = real(f, r, game, lang, marks)
+    def spy(f, r, game, lang, marks=(), tick=None):  # type: ignore[no-untyped-def]
+        boxes = real(f, r, game, lang, marks, tick)
         seen.append((r, boxes))
         return boxes
 
@@ -116,8 +116,66 @@ def test_the_webs_nodes_stand_still_from_year_to_year(tmp_path) -> None:
         if len(app.game.votes) >= 3 and app.view.name == "briefing":
             break
     assert app.view.name == "briefing" and app.game.votes
+    app.view.tick(0)
+    app.view.tick(motion.DURATION_MS)  # the figures have ticked to their values
     assert app.view.moving() is False  # the pulse waits for the web to be shown
     app.view.command("tab", "web")
     assert app.view.moving()  # the ties that moved pulse once
     app.draw()
     assert app.view.web_places == first
+
+
+def _briefing_after_a_vote(app):  # type: ignore[no-untyped-def]
+    start(app, levels_root() / "after-algiers")
+    drafter = make_drafter("status-quo", app.game.seed)
+    for _ in range(600):
+        app.act(drafter.choose(app.game))
+        if app.game.votes and app.view.name == "briefing":
+            return app.view
+    raise AssertionError("no second briefing")
+
+
+def _number(frame, cid: str) -> str:  # type: ignore[no-untyped-def]
+    """The number drawn for the control ``cid`` (a "why?" number)."""
+    rect = next(c.rect for c in frame.controls if c.id == cid)
+    return "".join(rec.text for rec in frame.texts if rect.colliderect(rec.rect))
+
+
+def test_the_briefings_figures_tick_from_the_last_vote_unless_motion_is_reduced(tmp_path) -> None:
+    from game.ui.views.base import fmt_num
+    from game.ui.views.briefing import BriefingView
+
+    app = make_app(tmp_path / "data", "1280x720", "fr", 1)  # the region table beside the map
+    view = _briefing_after_a_vote(app)
+    values = app.game.values
+    frame = app.draw()  # before its first tick a screen shows the true values (tests, screenshots)
+    shown = {c.id: c.label for c in frame.controls  # a number's label is its quantity
+             if c.kind == "number" and c.rect is not None and abs(view.since.get(c.label, 0)) >= 4}
+    assert any(cid.startswith("side:") for cid in shown) and any(cid.startswith("tbl:") for cid in shown), view.since
+    for cid, q in shown.items():
+        assert _number(frame, cid) == fmt_num(values[q]), cid
+    assert view.moving()
+    view.tick(10_000)  # the loop's first tick: the figures as the last vote left them
+    frame = app.draw()
+    for cid, q in shown.items():
+        assert _number(frame, cid) == fmt_num(values[q] - view.since[q]), cid
+    view.tick(10_000 + motion.DURATION_MS // 5)  # a fifth of the way: about half the change (eased)
+    frame = app.draw()
+    for cid, q in shown.items():
+        mid = int(_number(frame, cid).replace("\u202f", "").replace(",", "").replace("\u2212", "-"))
+        old, new = values[q] - view.since[q], values[q]
+        assert min(old, new) < mid < max(old, new), (cid, old, mid, new)
+    view.tick(10_000 + motion.DURATION_MS)
+    assert not view.moving()  # the loop goes back to idle
+    frame = app.draw()
+    for cid, q in shown.items():
+        assert _number(frame, cid) == fmt_num(values[q]), cid
+    # With reduce motion the figures stand at their values from the first frame.
+    app.settings.reduce_motion = True
+    still = BriefingView(app)
+    app.nav.switch_screen(still)
+    assert not still.moving()
+    still.tick(0)
+    frame = app.draw()
+    for cid, q in shown.items():
+        assert _number(frame, cid) == fmt_num(values[q]), cid

@@ -10,7 +10,7 @@ town's dot, and what does not fit is left out. The still layer is ``game.ui.mapp
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -104,7 +104,9 @@ def _plate(f: Frame, s: RegionState, lang: str, level: int) -> Plate:
     name = short(s.key, lang) if level < 2 else ""
     num = str(s.violence)
     lh = f.line_h("bold")
-    name_w, num_w = f.text_w(name + " ") if name else 0, f.text_w(num, "bold")
+    # room for the number the plate ticks from (before the change since the renewal) as well
+    name_w = f.text_w(name + " ") if name else 0
+    num_w = max(f.text_w(num, "bold"), f.text_w(str(s.violence - s.change), "bold"))
     arrow = lh // 2 + 4 if abs(s.change) >= CHANGE_SHOWN else 0
     return Plate(s.key, name, num, name_w + num_w + arrow + f.pad, lh + 4, name_w, num_w)
 
@@ -253,13 +255,17 @@ def map_frame(f: Frame) -> Frame:
     return sub
 
 
+Tick = Callable[[int, int], int]  # (the value before, the value now) -> the number shown this frame
+
+
 def draw_map(f: Frame, r: Rect, game: Game, lang: str,
-             marks: Sequence[Mark] = ()) -> dict[str, tuple[int, int, int, int]]:
+             marks: Sequence[Mark] = (), tick: Tick | None = None) -> dict[str, tuple[int, int, int, int]]:
     """Draw the map into ``r``, ``marks`` (a screen's own: numbered events) first, at their regions;
-    return the boxes of the labels it placed (for the tests)."""
+    ``tick`` gives the violence numbers shown while they count from the last renewal to now.
+    Return the boxes of the labels it placed (for the tests)."""
     outer, f = f, map_frame(f)
     try:
-        return _draw_map(f, r, game, lang, marks)
+        return _draw_map(f, r, game, lang, marks, tick)
     finally:
         outer.texts += f.texts
         outer.truncated += f.truncated
@@ -267,7 +273,8 @@ def draw_map(f: Frame, r: Rect, game: Game, lang: str,
             outer.register(control)
 
 
-def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark]) -> dict[str, tuple[int, int, int, int]]:
+def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark],
+              tick: Tick | None = None) -> dict[str, tuple[int, int, int, int]]:
     data = load()
     fit = Fit.into(data, r.x, r.y, r.w, r.h)
     states = region_states(game)
@@ -296,7 +303,7 @@ def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark]) -
         elif key.startswith("country:"):
             _halo_text(f, box, place_name(key[8:], lang), f.pal.muted, font)
     for k, p in lay.plates.items():
-        _draw_plate(f, Rect(lay.boxes[k]), p, states[k], lang)
+        _draw_plate(f, Rect(lay.boxes[k]), p, states[k], lang, tick)
         if f"markers:{k}" in lay.boxes:
             strip = Rect(lay.boxes[f"markers:{k}"])
             f.fill(strip, f.pal.panel, 4, f.pal.map_line)
@@ -326,7 +333,7 @@ def _halo(font: pygame.font.Font, key: tuple[int, bool], text: str, colour: tupl
     return out
 
 
-def _draw_plate(f: Frame, box: Rect, p: Plate, s: RegionState, lang: str) -> None:
+def _draw_plate(f: Frame, box: Rect, p: Plate, s: RegionState, lang: str, tick: Tick | None = None) -> None:
     pal = f.pal
     lb = f.line_h("bold")
     f.fill(box, pal.panel, 4, pal.map_line)
@@ -335,7 +342,8 @@ def _draw_plate(f: Frame, box: Rect, p: Plate, s: RegionState, lang: str) -> Non
     x0 = head.x + (box.w - p.name_w - p.num_w - arrow) // 2
     if p.name:
         f.text(Rect(x0, head.y + 2, p.name_w, lb), p.name, "body", pal.text, box=head)
-    f.why_number(f"map:violence:{s.key}", Rect(x0 + p.name_w, head.y + 2, p.num_w + 2, lb), p.number,
+    number = p.number if tick is None else str(tick(s.violence - s.change, s.violence))
+    f.why_number(f"map:violence:{s.key}", Rect(x0 + p.name_w, head.y + 2, p.num_w + 2, lb), number,
                  f"violence.{s.key}", align="left")
     if arrow:
         draw_arrow(f.s, (x0 + p.name_w + p.num_w + 4 + arrow // 2, head.centery), lb // 2, s.change > 0,

@@ -265,10 +265,11 @@ def button_item(f: Frame, width: int, cid: str, label: str, action: Callable[[],
 
 
 def stat_item(f: Frame, width: int, cid: str, label: str, value: str, quantity: str | None,
-              quarter: int | None = None, *, icon: bool = False) -> Item:
+              quarter: int | None = None, *, icon: bool = False, widest: str = "") -> Item:
     """A row 'label ........ 42' where 42 can be selected for "why?" (with ``icon``, the
-    quantity's icon before the label)."""
-    num_w = f.text_w(value, "bold") + f.pad
+    quantity's icon before the label; ``widest``: the widest value it shows as it ticks, so the
+    row keeps its layout)."""
+    num_w = max(f.text_w(value, "bold"), f.text_w(widest, "bold")) + f.pad
     icon_w = f.icon_w() if icon and quantity else 0
     lab_w = max(40, width - num_w - f.pad - icon_w)
     h = max(f.text_h(label, lab_w), f.line_h("bold"))

@@ -67,13 +67,35 @@ class BriefingView(GameView):
         self.legend_open = False  # the map's whole legend, when only its ramp fits beneath it
         self.motion = motion.for_app(app)  # the ties that moved since the last vote pulse once
         self.motion.over = True  # … when the web is shown
+        self.web_places: dict[str, actors_web.Point] = {}  # the nodes of the web, as last drawn
+        # The figures that moved since the last vote tick from where that vote left them (none
+        # before the first vote: there is no last renewal to count from).
+        g = self.game
+        self.since = {q: c for q, c in story.net(g, story.since_last_vote(g)).items() if c} if g.votes else {}
+        self.ticker = motion.for_app(app)
+        if not self.since:
+            self.ticker.over = True
 
     def moving(self) -> bool:
-        return self.motion.moving()
+        return self.motion.moving() or self.ticker.moving()
 
     def tick(self, now_ms: int) -> None:
         self.motion.tick(now_ms)
-        self.web_places: dict[str, actors_web.Point] = {}  # the nodes of the web, as last drawn
+        self.ticker.tick(now_ms)
+
+    def finish_animation(self) -> None:
+        self.motion.over = self.ticker.over = True
+
+    def shown(self, quantity: str) -> int:
+        """The figure as it stands in this frame: ticking from before the change to its value."""
+        now = self.game.values[quantity]
+        return self.ticker.value(now - self.since.get(quantity, 0), now)
+
+    def shown_text(self, quantity: str) -> tuple[str, str]:
+        """The figure as shown now, and the wider of its two ends (the room the row keeps)."""
+        now = self.game.values[quantity]
+        ends = (fmt_num(now), fmt_num(now - self.since.get(quantity, 0)))
+        return fmt_num(self.shown(quantity)), max(ends, key=len)
 
     def command(self, cmd: str, arg: Any) -> bool:
         if cmd == "legend":
@@ -175,11 +197,10 @@ class BriefingView(GameView):
         maplegend.draw_legend(f, r, self.t("violence_legend"), self.lang)
 
     def draw_map(self, f: Frame, r: Rect) -> None:
-        mapdraw.draw_map(f, r, self.game, self.lang)
+        mapdraw.draw_map(f, r, self.game, self.lang, tick=self.ticker.value)
 
     def draw_region_table(self, f: Frame, r: Rect) -> None:
         g, pal, lang = self.game, f.pal, self.lang
-        v = g.values
         un_head = self.t("un")
         vi_head = self.t("violence")
         num_w = max(f.text_w("100", "bold"), f.text_w(un_head, "bold")) + f.pad
@@ -196,7 +217,7 @@ class BriefingView(GameView):
         for region in REGIONS:
             present = sorted(((footprint.get(a, {}).get(region, 0), a) for a in ARMED), reverse=True)
             groups = ", ".join(short(a, lang, g.date) for n, a in present if n >= 25)
-            disp = v[f"displacement.{region}"]
+            disp = self.shown(f"displacement.{region}")
             detail_prefix = f"{self.t('displaced')} "
             detail = groups
             name = actor_name(region, lang)
@@ -208,9 +229,9 @@ class BriefingView(GameView):
                      h1: int = h1, disp: int = disp, detail_prefix: str = detail_prefix, d_w: int = d_w) -> None:
                 fr.text(Rect(rr.x, rr.y, name_w - fr.pad, h1), name, "body")
                 fr.why_number(f"tbl:violence:{region}", Rect(rr.x + name_w, rr.y, vi_w, h1),
-                              str(v[f"violence.{region}"]), f"violence.{region}")
+                              str(self.shown(f"violence.{region}")), f"violence.{region}")
                 fr.why_number(f"tbl:mission:{region}", Rect(rr.x + name_w + vi_w, rr.y, num_w, h1),
-                              str(v[f"mission_presence.{region}"]), f"mission_presence.{region}")
+                              str(self.shown(f"mission_presence.{region}")), f"mission_presence.{region}")
                 y2 = rr.y + h1
                 pre_w = fr.text_w(detail_prefix)
                 fr.text(Rect(rr.x, y2, pre_w, fr.line_h()), detail_prefix, "body", fr.pal.muted)
@@ -231,7 +252,6 @@ class BriefingView(GameView):
     # --- the side column ------------------------------------------------------------------------
     def draw_side(self, f: Frame, rect: Rect) -> None:
         g, lang = self.game, self.lang
-        v = g.values
         inner = f.panel(rect)
         w = inner.w
         items: list[Item] = []
@@ -252,8 +272,9 @@ class BriefingView(GameView):
                   if s.vote == council.NO and g.scenario.member(s.member).permanent]
         items.append(text_item(f, w, self.t("veto_risk", names=", ".join(vetoes)) if vetoes else self.t("no_veto"),
                                color=f.pal.no if vetoes else f.pal.muted))
-        items.append(stat_item(f, w, "side:capital", quantity_label("council.capital", lang), str(v["council.capital"]),
-                               "council.capital"))
+        value, widest = self.shown_text("council.capital")
+        items.append(stat_item(f, w, "side:capital", quantity_label("council.capital", lang), value,
+                               "council.capital", widest=widest))
         try:
             force_dim = g.scenario.dimension("force")
             opt = force_dim.option(g.in_force["force"])
@@ -261,15 +282,16 @@ class BriefingView(GameView):
         except KeyError:
             pass
         items.append(heading_item(f, w, self.t("mission"), "h2"))
-        for q in MISSION_KEYS:
-            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.game.date), fmt_num(v[q]), q))
-        items.append(heading_item(f, w, self.t("politics"), "h2"))
-        for q in POLITICS_KEYS:
-            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.game.date), str(v[q]), q))
+        for q in (*MISSION_KEYS, None, *POLITICS_KEYS):
+            if q is None:
+                items.append(heading_item(f, w, self.t("politics"), "h2"))
+                continue
+            value, widest = self.shown_text(q)
+            items.append(stat_item(f, w, f"side:{q}", quantity_label(q, lang, self.game.date), value, q, widest=widest))
         items.append(heading_item(f, w, self.t("buyin"), "h2"))
         for actor in REGIONAL:
             q = f"buyin.{actor}"
-            items.append(bar_item(f, w, f"side:{q}", actor_name(actor, lang), v[q], 0, 100, q))
+            items.append(bar_item(f, w, f"side:{q}", actor_name(actor, lang), self.shown(q), 0, 100, q))
         if g.quarter == 0 and g.scenario.state_sources:  # the figures above are the scenario's own, from these
             items.append(heading_item(f, w, self.t("state_sources"), "h2"))
             items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(g.scenario.state_sources, lang))
