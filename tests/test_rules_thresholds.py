@@ -7,6 +7,7 @@ hold whatever their values."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 
 import pytest
 
@@ -515,3 +516,76 @@ def test_a_mission_that_carries_the_force_pays_in_impartiality(scenario: Scenari
     cost_full = full.get(("mission.impartiality", "clause:test.mission_force"), 0)
     cost_half = half.get(("mission.impartiality", "clause:test.mission_force"), 0)
     assert cost_full < cost_half < 0
+
+
+def _rounded(value: int, *percents: int) -> int:
+    """The oracle for ``part``: the exact product, rounded half away from zero (fractions, no floors)."""
+    exact = Fraction(value)
+    for p in percents:
+        exact *= Fraction(p, 100)
+    whole = int(abs(exact) + Fraction(1, 2))  # int() truncates toward zero: a non-negative floor here
+    return whole if exact >= 0 else -whole
+
+
+def test_part_and_pct_round_every_product_half_away_from_zero() -> None:
+    # values whose product lands on .49, .5 and .51 of a unit, both signs, with one to three percents
+    for value in range(-260, 261):
+        for percent in (1, 3, 7, 49, 50, 51, 99, 100, 150):
+            assert rules.pct(value, percent) == rules.part(value, percent) == _rounded(value, percent), (value, percent)
+        for a, b in ((50, 50), (1, 1), (99, 3), (20, 5)):
+            assert rules.part(value, a, b) == _rounded(value, a, b), (value, a, b)
+    assert rules.part(4999, 1, 1) == 0 and rules.part(5000, 1, 1) == 1 and rules.part(-5000, 1, 1) == -1
+    assert rules.part(499_999, 1, 1, 1) == 0 and rules.part(500_000, 1, 1, 1) == 1
+    assert rules.part(7) == 7  # no percent: the value itself
+
+
+def test_a_quarter_s_add_returns_the_real_change_and_nothing_when_nothing_moves(scenario: Scenario) -> None:
+    """``Quarter.add`` is ``Meters.add`` inlined: it clamps, records and returns the change made."""
+    game = Game(scenario, 1)
+    meters = Meters(dict(game.values) | {"mission.consent": 90}, game.meters.ranges)
+    q = rules.Quarter(meters, {}, {}, game._plan, None)
+    lo, hi = game.meters.ranges["mission.consent"]
+    assert hi == 100
+    assert q.add("mission.consent", 0, "rule:test") == 0
+    assert q.add("mission.consent", 30, "rule:test") == 10  # clamped at the top
+    assert q.add("mission.consent", 5, "rule:test") == 0  # already there: no change, no record
+    assert q.add("mission.consent", -500, "rule:test") == lo - 100
+    assert q.add("mission.consent", -1, "rule:test") == 0
+    assert [change for _q, _name, change, _cause in meters.ledger] == [10, lo - 100]
+
+
+def test_a_quiet_quarter_kills_nobody_and_drives_no_contributor_away(scenario: Scenario) -> None:
+    """What the game's journal reads: nobody killed, nobody leaving, even with no troops left to lose."""
+    quiet = {f"violence.{r}": 0 for r in REGIONS} | EMPTY
+    game = Game(scenario, 1)
+    for troops in (10_000, 0):
+        meters = Meters(dict(game.values) | quiet | {"mission.troops": troops}, game.meters.ranges)
+        q = rules.Quarter(meters, {}, {}, game._plan, None)
+        rules.casualties(q)
+        assert (q.killed, q.contributors_left, q.expected_deaths) == (0, 0, 0)
+    # a deadly quarter with no troops left: contributors cannot withdraw what is not there
+    state = quiet | {"violence.gao": 100, "mission_presence.gao": 100, "mission.casualties": 0, "mission.troops": 0}
+    meters = Meters(dict(game.values) | state, game.meters.ranges)
+    plan = rules.prepare(dict(scenario.coefficients) | {"casualty_rate": 10, "robust_casualty": 0, "tcc_threshold": 1,
+                                                         "toll_fatigue": 100, "tcc_withdrawal": 100},
+                         scenario.footprint, scenario.deployment)
+    q = rules.Quarter(meters, {}, {}, plan, None)
+    rules.casualties(q)
+    assert q.killed == 10 and q.contributors_left == 0
+
+
+def test_a_parallel_force_strikes_as_hard_as_france_is_engaged(scenario: Scenario) -> None:
+    # ct_strike 100 so that every point of the sponsor's engagement shows; france_engagement 100:
+    # the strikes scale with France's buy-in, point for point (50 % of it at 50: half the strikes)
+    C = {"ct_strike": 100, "france_engagement": 100, **STILL}
+    state = {"strength.jnim": 100, "strength.isgs": 100}
+    key = ("strength.jnim", "clause:test.parallel_force")
+    for buyin, hit in ((100, -100), (99, -99), (50, -50), (1, -1)):
+        assert run_with(scenario, rules.spoilers, state | {"buyin.france": buyin}, {"parallel_force": 100}, C)[key] == hit
+    assert key not in run_with(scenario, rules.spoilers, state | {"buyin.france": 0}, {"parallel_force": 100}, C)
+    half = C | {"france_engagement": 50}  # half the strikes do not depend on France at all
+    assert run_with(scenario, rules.spoilers, state | {"buyin.france": 0}, {"parallel_force": 100}, half)[key] == -50
+
+
+# Spoilers that neither regrow, collude, wear down nor exploit splits: only the strikes move them.
+STILL = {"spoiler_regrowth": 0, "collusion": 0, "spoiler_decay": 0, "split_exploit": 0}
