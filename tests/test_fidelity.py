@@ -59,7 +59,7 @@ def test_a_bad_record_names_file_and_line(tmp_path):
     shutil.copytree(levels_root(), tmp_path / "levels")
     folder = tmp_path / "levels" / "after-algiers"
     text = (folder / "record.yaml").read_text(encoding="utf-8")
-    text = text.replace("posture: {option: robust,", "posture: {option: robustt,", 1)
+    text = text.replace("option: robust\n", "option: robustt\n", 1)
     text = text.replace("quantity: violence.mopti", "quantity: violence.moptu", 1)
     (folder / "record.yaml").write_text(text, encoding="utf-8")
     sc = load_scenario(folder).scenario

@@ -31,8 +31,8 @@ def test_the_historical_drafter_answers_as_the_card_says() -> None:
 
 
 def test_a_historical_answer_must_name_a_response(tmp_path: Path) -> None:
-    problems, lines = problems_after_edit(tmp_path, "after-algiers/cards/north.yaml", "historical: {response: mediate,",
-                                          "historical: {response: mediat,", "after-algiers", "R215")
+    problems, lines = problems_after_edit(tmp_path, "after-algiers/cards/north.yaml", "historical:\n      response: mediate\n",
+                                          "historical:\n      response: mediat\n", "after-algiers", "R215")
     assert len(problems) == 1
     line = lines[problems[0].line - 1]
-    assert "historical:" in line and "did you mean 'mediate'" in problems[0].message
+    assert "response: mediat" in line and "did you mean 'mediate'" in problems[0].message

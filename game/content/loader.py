@@ -1138,6 +1138,7 @@ def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card
         start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
         file=doc.path, line=doc.at(base)[0],
         historical=historical.response if historical else "", historical_source=historical.source if historical else "",
+        historical_why=_text(historical.why) if historical else {},
         **_document(card),
     )
 

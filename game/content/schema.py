@@ -121,6 +121,13 @@ HistorySource = Annotated[  # a scenario's sources for its history note: longer 
     BeforeValidator(_text_shorthand, json_schema_input_type=Line | dict[LanguageCode, Line]),
     AfterValidator(_needs_english),
 ]
+# A one-line text per language (a plain string is the English): what the record did and why, shown
+# in the debrief's journal in the player's language.
+LineText = Annotated[
+    dict[LanguageCode, Line],
+    BeforeValidator(_text_shorthand, json_schema_input_type=Line | dict[LanguageCode, Line]),
+    AfterValidator(_needs_english),
+]
 
 
 Change = Annotated[int, Field(ge=-MAX_EFFECT, le=MAX_EFFECT)]
@@ -218,7 +225,7 @@ class HistoricalAnswer(Strict):
     """The response closest to what the Council actually did (the historical drafter plays it)."""
 
     response: Id
-    why: Line = Field(description="what the Council did, in one line")
+    why: LineText = Field(description="what the Council did, in one line: a plain line (English) or a line per language")
     source: SourceLine
 
 

@@ -173,6 +173,7 @@ class Card:
     follow_up_only: bool = False  # drawn only when a response queues it
     historical: str = ""  # the response closest to what the Council did ("" if the card names none)
     historical_source: str = ""
+    historical_why: Text = field(default_factory=dict)  # what the Council did, per language
     document: str = "cable"  # what it looks like: cable, wire, report or letter (game/content/cardmeta.py)
     category: str = "political"  # its subject: security, political, humanitarian, regional, council, mission
     place: str = "bamako"  # a region id, or new-york

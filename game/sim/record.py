@@ -2,14 +2,15 @@
 
 A scenario's ``record.yaml`` holds, for each mandate year, the resolution actually adopted
 (number, date, vote, source) and the clause option closest to each of its provisions, with a line
-saying why; the responses to cards closest to what really happened; and the record's trajectory
+saying why (a plain line is English, or a line per language: the debrief's journal shows it); the
+responses to cards closest to what really happened; and the record's trajectory
 as checkable lines (a quantity, a period, a direction, a source). The historical drafter plays
 the first two; ``python -m game fidelity`` holds the model's games against the third.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_file
-from game.engine.defs import Scenario, month_index
+from game.content.schema import LineText
+from game.engine.defs import Scenario, Text, month_index
 from game.engine.world import DERIVED, QUANTITIES
 
 RECORD_FILE = "record.yaml"
@@ -33,7 +35,7 @@ class _Strict(BaseModel):
 
 class Provision(_Strict):
     option: Short
-    why: Short
+    why: LineText  # a plain line (English) or a line per language: the debrief's journal shows it
 
 
 class ResolutionModel(_Strict):
@@ -48,7 +50,7 @@ class ResolutionModel(_Strict):
 
 class CardAnswer(_Strict):
     response: Short
-    why: Short
+    why: LineText
     source: Short
 
 
@@ -81,7 +83,7 @@ class Resolution:
     abstain: tuple[str, ...]
     source: str
     options: dict[str, str]  # dimension -> option
-    why: dict[str, str]
+    why: dict[str, Text]  # dimension -> why that option, per language
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Record:
     cards: dict[str, str]  # card id -> historical response id
     trajectory: tuple[Line, ...]
     path: str
+    card_why: dict[str, tuple[Text, str]] = field(default_factory=dict)  # card id -> (why, source)
 
     def resolution(self, mandate: int) -> Resolution | None:
         return next((r for r in self.resolutions if r.mandate == mandate), None)
@@ -156,9 +159,10 @@ def _compile(model: RecordModel, scenario: Scenario, path: str, positions: Posit
         counts = [int(v) for v in r.vote.split("-")] + [0]
         resolutions.append(Resolution(r.mandate, r.number, r.date, counts[0], counts[1], counts[2], tuple(r.abstain),
                                       r.source, {d: p.option for d, p in r.clauses.items()},
-                                      {d: p.why for d, p in r.clauses.items()}))
+                                      {d: dict(p.why) for d, p in r.clauses.items()}))
     cards = scenario.cards_by_id
     answers = {}
+    card_why: dict[str, tuple[Text, str]] = {}
     for card_id, ans in model.cards.items():
         card = cards.get(card_id)
         if card is None:
@@ -167,6 +171,7 @@ def _compile(model: RecordModel, scenario: Scenario, path: str, positions: Posit
             bad(("cards", card_id, "response"), "R008", f"card '{card_id}' has no response '{ans.response}'")
         else:
             answers[card_id] = ans.response
+            card_why[card_id] = (dict(ans.why), ans.source)
     known = set(QUANTITIES) | set(DERIVED)
     lines = []
     for i, ln in enumerate(model.trajectory):
@@ -180,4 +185,4 @@ def _compile(model: RecordModel, scenario: Scenario, path: str, positions: Posit
         lines.append(Line(ln.id, ln.quantity, start, end, ln.direction, ln.level, ln.text, ln.source, ln.by))
     if problems:
         raise ContentError(problems)
-    return Record(tuple(resolutions), answers, tuple(lines), path)
+    return Record(tuple(resolutions), answers, tuple(lines), path, card_why)
