@@ -113,10 +113,39 @@ def test_the_sources_page_says_where_the_figures_and_positions_come_from_in_fren
     for source in tutorial.state_sources:
         assert " ".join(source["fr"].split())[:40] in page
     for member in tutorial.council(tutorial.start // 12):
+        if not member.sources_in(2015):  # none of its sources is as old as the game: it is left out
+            assert tr(member.name, "fr") not in page, member.id
+            continue
         assert tr(member.name, "fr") in page
-        first = " ".join(tr(member.sources[0], "fr").split())[:30]
+        first = " ".join(tr(member.sources_in(2015)[0], "fr").split())[:30]
         assert first in page, f"{member.id}: {first!r}"
+    assert "SC/14953" not in page  # a press release of 2022 is no source of a 2015 game
     assert "Council membership" not in page  # the English of a translated line is not printed
+
+
+def _member_lines(scenario: Scenario, member: str, lang: str = "en") -> list[str]:
+    """The lines the sources page prints under one member's name (empty if it is not there)."""
+    name = tr(scenario.member(member).name, lang)
+    for group in deck._source_groups(scenario, lang):
+        texts = [b.text for b in group]
+        if name in texts:
+            return texts[texts.index(name) + 1:]
+    return []
+
+
+@pytest.mark.parametrize(("level", "shown", "hidden"), [
+    ("tutorial", ["Chinese contingent in Gao"], ["SC/14953", "SC/15341", "13 Jun 2022"]),  # the 2015 vote
+    ("consent", ["SC/14953 (2022)", "13 Jun 2022", "Chinese contingent"], ["SC/15341"]),  # votes of 2021 and 2022
+])
+def test_the_sources_page_prints_only_the_sources_of_the_years_a_member_votes_in(
+        level: str, shown: list[str], hidden: list[str]) -> None:
+    loaded = load_scenario(levels_root() / level)
+    assert loaded.scenario is not None
+    lines = " ".join(_member_lines(loaded.scenario, "china"))
+    for words in shown:
+        assert words in lines, (words, lines)
+    for words in hidden:
+        assert words not in lines, (words, lines)
 
 
 @needs_poppler

@@ -137,7 +137,10 @@ def source_lines(path: Path) -> Iterator[tuple[tuple[Any, ...], Any]]:
     else:
         for field in ("sources", "state_sources"):
             for j, source in enumerate(data.get(field, [])):
-                yield (field, j), source
+                if isinstance(source, dict) and "line" in source:  # a member's source with its years
+                    yield (field, j, "line"), source["line"]
+                else:
+                    yield (field, j), source
 
 
 def sourced_files() -> list[Path]:

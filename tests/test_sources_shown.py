@@ -59,10 +59,45 @@ def test_a_member_s_sources_are_in_its_french_detail_in_french(tmp_path: Any, tu
     words = scrolled_words(app, "detail")
     china = tutorial.member("china")
     assert "Sources" in words
-    for source in china.sources:
+    shown = china.sources_in(2015)
+    assert shown
+    for source in shown:
         assert flat(source["fr"]) in words, source["fr"]
         assert flat(source["en"]) not in words
     assert "UN press release" not in words
+
+
+def chamber_words(tmp_path: Any, level: str, year: int, member: str, lang: str = "en") -> str:
+    """Every line of ``member``'s detail in the chamber at the vote of ``year`` of ``level``,
+    played there by the status-quo drafter."""
+    from game.sim.drafters import make_drafter
+
+    app = make_app(tmp_path / "data", "1280x720", lang, 1)
+    assert app.start_game(str(levels_root() / level), seed=7), app.message
+    drafter = make_drafter("status-quo", app.game.seed)
+    while not (app.view.name == "chamber" and app.game.date // 12 == year):
+        assert app.game.phase != "end", f"{level} ended before the vote of {year}"
+        app.act(drafter.choose(app.game))
+    app.draw()
+    app.view.pick(member)
+    app.focus.set(None)
+    return scrolled_words(app, "detail")
+
+
+def test_a_2015_game_shows_no_source_of_a_later_year(tmp_path: Any) -> None:
+    """After Algiers, 2015: China's detail cites its contingent, not the press releases of 2022-23."""
+    words = chamber_words(tmp_path, "after-algiers", 2015, "china")
+    assert "Chinese contingent in Gao" in words
+    for later in ("SC/14953", "SC/15341", "13 Jun 2022"):
+        assert later not in words, later
+
+
+def test_a_2022_game_shows_the_sources_of_its_year(tmp_path: Any) -> None:
+    """Consent, the vote of 2022: China's abstention on 2640 is a source of it; 2023's is not yet."""
+    words = chamber_words(tmp_path, "consent", 2022, "china")
+    assert "UN press release SC/14953 (2022): China abstains on Resolution 2640" in words
+    assert "13 Jun 2022" in words and "Chinese contingent in Gao" in words
+    assert "SC/15341" not in words
 
 
 def test_the_first_briefing_says_where_its_starting_figures_come_from(tmp_path: Any, tutorial: Scenario) -> None:
@@ -87,8 +122,9 @@ def test_the_terminal_shows_the_starting_figures_sources_and_each_member_s(tutor
     assert "3. D'où vient la position de chaque membre (sources)" in text  # every member votes yes: no trade
     for member in tutorial.council(tutorial.start // 12):
         assert tr(member.name, "fr") in text
-        for source in member.sources:
+        for source in member.sources_in(2015):
             assert flat(source["fr"]) in text, source["fr"]
     assert "Council membership" not in text and "UN press release" not in text
+    assert "SC/14953" not in text and "2016) : résolution 2295" not in text  # no source of a later year
     # after the sources, the negotiation again, its choices with it
     assert text.count("Passer au vote") >= 2

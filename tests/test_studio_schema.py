@@ -98,3 +98,30 @@ def test_member_and_starting_figure_sources_take_a_line_or_a_line_per_language(k
         model.model_validate(data)
     data[field] = [7]
     assert list(validator.iter_errors(data)) != []
+
+
+def test_a_member_s_source_may_carry_the_years_it_holds_in() -> None:
+    """A member's source: a plain line, a line per language, or {line, from, until}; the schema
+    editors read accepts what the game accepts, and both refuse years on a bare line per language."""
+    model, _title, _glob = FILE_MODELS["member"]
+    path = "common/council/chad.yaml"
+    data, _ = load_text((LEVELS / path).read_text(encoding="utf-8"), path)
+    validator = Draft202012Validator(file_schema("member"))
+    data["sources"] = [SOURCES[0], {"line": SOURCES[1], "from": 2015},
+                       {"line": "UN SG report S/2023/402", "from": 2023, "until": 2023}]
+    parsed = model.model_validate(data)
+    assert parsed.sources[0] == {"en": "UN SG report S/2015/426"}
+    assert (parsed.sources[1].line, parsed.sources[1].from_, parsed.sources[1].until) == (SOURCES[1], 2015, None)
+    assert (parsed.sources[2].line, parsed.sources[2].from_, parsed.sources[2].until) == (
+        {"en": "UN SG report S/2023/402"}, 2023, 2023)
+    assert list(validator.iter_errors(data)) == []
+    for wrong in ({"en": "UN SG report S/2015/426", "from": 2015},  # years go beside 'line', not in it
+                  {"line": "UN SG report S/2015/426", "from": "2015"},
+                  {"line": "UN SG report S/2015/426", "since": 2015}):
+        data["sources"] = [wrong]
+        with pytest.raises(ValidationError):
+            model.model_validate(data)
+        assert list(validator.iter_errors(data)) != [], wrong
+    data["sources"] = [{"line": {"fr": "sans anglais"}, "from": 2015}]  # English is required here too
+    with pytest.raises(ValidationError):
+        model.model_validate(data)

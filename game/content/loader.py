@@ -1113,7 +1113,14 @@ def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], o
             concerns.append(defs.Concern(cond, c.weight, _text(c.why), "", c.from_ or 0, c.until or 9999,
                                          read[0] if read else ""))
     return defs.Member(mem.id, _text(mem.name), mem.permanent, mem.african, mem.base, _text(mem.wants),
-                       _text(mem.trade), tuple(prefs), tuple(concerns), tuple(_text(x) for x in mem.sources))
+                       _text(mem.trade), tuple(prefs), tuple(concerns), tuple(_member_source(x) for x in mem.sources))
+
+
+def _member_source(source: schema.DatedSource | Mapping[str, str]) -> defs.MemberSource:
+    """A member's source line with its years (every year for a plain one)."""
+    if isinstance(source, schema.DatedSource):
+        return defs.MemberSource(_text(source.line), source.from_ or 0, source.until or 9999)
+    return defs.MemberSource(_text(source))
 
 
 def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card_ids: set[str], out: _Collector) -> defs.Card | None:

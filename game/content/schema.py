@@ -111,9 +111,11 @@ Text = Annotated[
 ]
 # A source line: a plain line (the same in every language: a document's title as published), or a
 # line per language, for a description that reads in the player's language.
+# Only language codes as keys, in an editor's schema too: so that {line, from} is told from it.
+_SourceLines = Annotated[dict[LanguageCode, SourceLine], Field(json_schema_extra={"additionalProperties": False})]
 Source = Annotated[
     dict[LanguageCode, SourceLine],
-    BeforeValidator(_text_shorthand, json_schema_input_type=SourceLine | dict[LanguageCode, SourceLine]),
+    BeforeValidator(_text_shorthand, json_schema_input_type=SourceLine | _SourceLines),
     AfterValidator(_needs_english),
 ]
 HistorySource = Annotated[  # a scenario's sources for its history note: longer lines, with their detail
@@ -263,7 +265,7 @@ class CardModel(Strict):
 
 # --- Council members ----------------------------------------------------------------------
 class Years(Strict):
-    """The years in which a member's preference or concern holds (both ends included)."""
+    """The years in which a member's preference, concern or source holds (both ends included)."""
 
     from_: int | None = Field(default=None, alias="from", ge=1990, le=2100, description="first year it holds")
     until: int | None = Field(default=None, ge=1990, le=2100, description="last year it holds")
@@ -281,6 +283,26 @@ class ConcernModel(Years):
     why: Text
 
 
+class DatedSource(Years):
+    """A member's source line that holds only in some years: shown only at votes of those years,
+    so that a 2015 game never cites a press release of 2022."""
+
+    line: Source = Field(description="the source line: one line, or a line per language")
+
+
+def _source_kind(value: Any) -> str:
+    if isinstance(value, DatedSource) or (isinstance(value, dict) and {"line", "from", "until"} & value.keys()):
+        return "dated"
+    return "plain"
+
+
+# A member's source: a source line (held in every year), or one with the years it holds in.
+MemberSource = Annotated[
+    Annotated[DatedSource, Tag("dated")] | Annotated[Source, Tag("plain")],
+    Discriminator(_source_kind),
+]
+
+
 class MemberModel(Strict):
     """A Council member's profile."""
 
@@ -293,7 +315,10 @@ class MemberModel(Strict):
     trade: Text = Field(description="what a trade can buy from this member")
     preferences: list[PreferenceModel] = Field(default_factory=list)
     concerns: list[ConcernModel] = Field(default_factory=list)
-    sources: list[Source] = Field(min_length=1, max_length=20, description="where its stance comes from, shown with its reasons")
+    sources: list[MemberSource] = Field(
+        min_length=1, max_length=20,
+        description="where its stance comes from, shown with its reasons: a source line, or {line, from, until}"
+                    " for one that holds only in those years")
 
 
 # --- clauses ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from game.engine.defs import Concern, Member, Preference, Text
+from game.engine.defs import Concern, Member, Preference, Text, holds_in
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 YES_LINE = 1
@@ -89,8 +89,8 @@ def _in_year(member: Member, year: int) -> tuple[tuple[Preference, ...], tuple[C
     held = cache.get(year)
     if held is None:
         held = cache[year] = (
-            tuple(p for p in member.preferences if p.first_year <= year <= p.last_year),
-            tuple(c for c in member.concerns if c.first_year <= year <= c.last_year),
+            tuple(p for p in member.preferences if holds_in(p, year)),
+            tuple(c for c in member.concerns if holds_in(c, year)),
         )
     return held
 
@@ -172,7 +172,7 @@ def trade_cost(member: Member, draft: Mapping[str, str], dimension: str, year: i
 
     ``year`` 0 means any year (tools); the game passes the year of the vote."""
     for pref in member.preferences:
-        if year and not pref.first_year <= year <= pref.last_year:
+        if year and not holds_in(pref, year):
             continue
         if pref.dimension == dimension and draft.get(dimension) == pref.choice and pref.weight < 0:
             return max(1, -pref.weight)

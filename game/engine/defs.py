@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from game.engine.conditions import Condition, always
 
@@ -24,6 +25,21 @@ def tr(text: Text | None, lang: str) -> str:
 def tr_all(texts: Iterable[Text], lang: str) -> list[str]:
     """Each text in ``lang`` (source lists: a line per source)."""
     return [tr(t, lang) for t in texts]
+
+
+class Dated(Protocol):
+    """Something that holds from one year to another, both included: a member's reason or source."""
+
+    @property
+    def first_year(self) -> int: ...
+
+    @property
+    def last_year(self) -> int: ...
+
+
+def holds_in(item: Dated, year: int) -> bool:
+    """Whether ``item`` holds in ``year``: a reason counts at its votes, a source is shown with them."""
+    return item.first_year <= year <= item.last_year
 
 
 # Levers: what a clause option sets, and what the rules read. name -> meaning.
@@ -104,6 +120,16 @@ class Concern:
 
 
 @dataclass(frozen=True)
+class MemberSource:
+    """One source of a member's stance, with the years it may be shown in (a press release of
+    2022 is not a source of a 2015 vote)."""
+
+    line: Text  # a line per language, like a card's source
+    first_year: int = 0
+    last_year: int = 9999
+
+
+@dataclass(frozen=True)
 class Member:
     id: str
     name: Text
@@ -114,7 +140,12 @@ class Member:
     trade: Text
     preferences: tuple[Preference, ...]
     concerns: tuple[Concern, ...] = ()
-    sources: tuple[Text, ...] = ()  # where its stance comes from: a line per language, like a card's
+    sources: tuple[MemberSource, ...] = ()  # where its stance comes from, each in its years
+
+    def sources_in(self, *years: int) -> tuple[Text, ...]:
+        """The lines of its sources that hold in any of ``years``: the vote's year in a game, every
+        year it sits in a scenario for the deck."""
+        return tuple(s.line for s in self.sources if any(holds_in(s, y) for y in years))
 
 
 @dataclass(frozen=True)

@@ -304,7 +304,7 @@ class Terminal:
         for member_id in members:
             m = g.scenario.member(member_id)
             self.say("  " + tr(m.name, lang))
-            for source in tr_all(m.sources, lang):
+            for source in tr_all(m.sources_in(g.date // 12), lang):  # this vote's year: none from a later one
                 self.say("    • " + source, hang=6)
         self.say()
 

@@ -531,17 +531,24 @@ def _folded(name: str) -> str:
 
 def _source_groups(s: Scenario, lang: str) -> list[list[_Block]]:
     """The sources page's groups, each kept whole in one column: the starting figures' sources,
-    then each member that votes in the scenario's years, by name, with its sources."""
+    then each member that votes in the scenario's years, by name, with its sources of those years."""
     groups: list[list[_Block]] = []
     if s.state_sources:
         groups.append([_Block(w("sources_start", lang), 9.5, True, ACCENT)]
                       + [_Block("• " + src, 6.8, indent=2.0, gap=0.5) for src in tr_all(s.state_sources, lang)])
-    members = {m.id: m for _year, seated in seatings(s) for m in seated}
-    listed = sorted((m for m in members.values() if m.sources), key=lambda m: _folded(tr(m.name, lang)))
+    sits: dict[str, list[int]] = {}  # member -> the years it votes in
+    members: dict[str, Member] = {}
+    first_year = s.start // 12
+    for year in range(first_year, first_year + s.years):
+        for m in s.council(year):
+            members[m.id] = m
+            sits.setdefault(m.id, []).append(year)
+    shown = {i: m.sources_in(*sits[i]) for i, m in members.items()}  # none dated after the member's seats here
+    listed = sorted((m for m in members.values() if shown[m.id]), key=lambda m: _folded(tr(m.name, lang)))
     for i, m in enumerate(listed):
         head = [_Block(w("sources_council", lang), 9.5, True, ACCENT, gap=3.0)] if i == 0 else []
         groups.append(head + [_Block(tr(m.name, lang), 7.4, True, INK, gap=2.0)]
-                      + [_Block("• " + src, 6.4, False, MUTED, indent=2.0, gap=0.3) for src in tr_all(m.sources, lang)])
+                      + [_Block("• " + src, 6.4, False, MUTED, indent=2.0, gap=0.3) for src in tr_all(shown[m.id], lang)])
     return groups
 
 

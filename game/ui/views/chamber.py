@@ -234,9 +234,10 @@ class ChamberView(TableView):
             cid = f"trade:{m.id}:{dim}"
             items.append(button_item(f, w, cid, label, partial(self.app.act, Trade(m.id, dim)),
                                      icon=icons.quantity_icon_name("council.capital")))  # paid in capital
-        if m.sources:  # where the member's stance comes from, so that a class can check its reasons
+        sources = m.sources_in(g.date // 12)  # those of this vote's year: none from a later one
+        if sources:  # where the member's stance comes from, so that a class can check its reasons
             items.append(heading_item(f, w, self.t("sources")))
-            items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(m.sources, lang))
+            items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(sources, lang))
         f.scroll_list("detail", inner, items)
 
 
