@@ -194,3 +194,52 @@ def test_every_warning_code_is_in_the_guide() -> None:
     guide = README.read_text(encoding="utf-8")
     for code in CODES:
         assert f"`{code}`" in guide, code
+
+
+CHINA_SOURCES = '''sources:
+  - "UN press release SC/99999 (2017): planted, shown in 2015"  # W510-plain
+  - line:
+      en: "Press reports, June 2016: planted, dated too early"  # W510-dated
+      fr: "Presse, juin 2016 : planté, daté trop tôt"
+    from: 2015
+  - line: "UN press release SC/99998 (2017): dated from its year"
+    from: 2017
+  - "A contingent in Gao, 2013–2023"
+  - "UN press release on Resolution 2085 (2012)"
+'''
+
+
+@pytest.fixture()
+def council_lab(tmp_path: Path) -> Path:
+    """The shipped levels with China's sources replaced by the lines above: two shown at a vote
+    before a year they name, and three that are right (dated from their year, a span, a resolution
+    number)."""
+    levels = tmp_path / "levels"
+    shutil.copytree(LEVELS, levels)
+    china = levels / "common" / "council" / "china.yaml"
+    text = china.read_text(encoding="utf-8")
+    china.write_text(text[:text.index("sources:")] + CHINA_SOURCES, encoding="utf-8")
+    return levels
+
+
+def test_a_member_s_source_that_names_a_later_year_than_a_vote_it_is_shown_at(council_lab: Path) -> None:
+    china = council_lab / "common" / "council" / "china.yaml"
+    report = check_paths([council_lab / "tutorial", council_lab / "consent"])
+    assert [p for p in report.problems if Path(p.path) == china] == [], "\n".join(map(str, report.problems))
+    got = sorted((w.line, w.message) for w in warned(report, "W510", china))
+    assert [line for line, _ in got] == [line_of(china, "W510-plain"), line_of(china, "W510-dated") - 1]
+    assert "names 2017 but is shown at the vote of 2015" in got[0][1] and "'from: 2017'" in got[0][1]
+    assert "names 2016 but is shown at the vote of 2015" in got[1][1]
+    assert [w for w in report.warnings if w.code != "W510"] == []
+
+
+def test_a_source_warns_at_the_earliest_vote_of_the_scenarios_checked(council_lab: Path) -> None:
+    """Consent seats China from 2021 only, so no line of 2016 or 2017 is a mistake there; checked
+    with every scenario, each line warns once, at the first vote that shows it: 2013 for the plain
+    one (Serval to MINUSMA), 2015 for the one dated from 2015."""
+    china = council_lab / "common" / "council" / "china.yaml"
+    assert warned(check_paths([council_lab / "consent"]), "W510", china) == []
+    every = sorted((w.line, w.message) for w in warned(check_paths([council_lab]), "W510", china))
+    assert len(every) == 2, every
+    assert "names 2017 but is shown at the vote of 2013" in every[0][1]
+    assert "names 2016 but is shown at the vote of 2015" in every[1][1]

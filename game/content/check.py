@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game.content.loader import Loaded, load_scenario, scenario_folders
 from game.content.problems import Problem, printable
-from game.content.warnings import Finding, deck_warnings
+from game.content.warnings import Finding, SourceSite, deck_warnings, source_warnings
 
 
 @dataclass
@@ -49,6 +49,7 @@ class _Warnings:
         self.readers: dict[tuple[str, str], int] = {}  # shared card -> scenarios that read it
         self.given: dict[Problem, int] = {}  # its warning -> scenarios that give it
         self.card_of: dict[Problem, tuple[str, str]] = {}
+        self.sources: list[SourceSite] = []  # members' source lines shown before a year they name
 
     def add(self, loaded: Loaded) -> None:
         if loaded.deck is None:
@@ -59,6 +60,7 @@ class _Warnings:
                 self.readers[key] = self.readers.get(key, 0) + 1
         for found in deck_warnings(loaded.deck):
             self._take(found)
+        self.sources.extend(loaded.deck.sources)
 
     def _take(self, found: Finding) -> None:
         if found.card is None:
@@ -69,7 +71,7 @@ class _Warnings:
 
     def kept(self) -> list[Problem]:
         shared = {p for p, n in self.given.items() if n >= self.readers.get(self.card_of[p], 0)}
-        return sorted(self.plain | shared)
+        return sorted(self.plain | shared | set(source_warnings(self.sources)))
 
 
 def check_paths(paths: list[Path]) -> Report:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from game.content import cardmeta, schema
 from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_bytes, read_file
-from game.content.warnings import CardSite, Deck
+from game.content.warnings import CardSite, Deck, SourceSite, year_named
 from game.engine import defs
 from game.engine.conditions import Condition, ConditionError, always, compile_tree, quantities_in
 from game.engine.rules import COEFFICIENTS
@@ -484,7 +484,30 @@ def _deck(model: schema.ScenarioModel, lib: _Library, own: Path) -> Deck:
         if card.id not in seen:
             seen.add(card.id)
             sites.append(CardSite(card, doc.path, doc.at, ("cards", i), Path(doc.path).parent.parent != own))
-    return Deck(defs.month_index(model.start), model.years, tuple(sites))
+    return Deck(defs.month_index(model.start), model.years, tuple(sites), tuple(_source_sites(model, lib)))
+
+
+def _source_sites(model: schema.ScenarioModel, lib: _Library) -> list[SourceSite]:
+    """The members' source lines this scenario shows at a vote before a year they name (W510):
+    each at the first vote year that seats the member and falls in the line's years."""
+    first_year = int(model.start[:4])
+    listed = model.council if isinstance(model.council, dict) else {str(first_year): model.council}
+    shown: dict[tuple[str, int], tuple[int, defs.MemberSource]] = {}  # (member, source) -> first vote year it is shown at
+    for year in range(first_year, first_year + model.years):
+        seated = [int(y) for y in listed if int(y) <= year] or [min(int(y) for y in listed)]
+        for member_id in listed[str(max(seated))]:  # the Council of the latest listed year not after it, as the game
+            if member_id not in lib.members:
+                continue
+            for i, source in enumerate(map(_member_source, lib.members[member_id][0].sources)):
+                if defs.holds_in(source, year):  # as the chamber shows it
+                    shown.setdefault((member_id, i), (year, source))
+    out = []
+    for (member_id, i), (year, source) in shown.items():
+        named = year_named(source.line.values())
+        if named > year:
+            line, col = lib.members[member_id][1].at(("sources", i))
+            out.append(SourceSite(lib.members[member_id][1].path, line, col, named, year))
+    return out
 
 
 def _content_folders(model: schema.ScenarioModel, main: _Doc, folder: Path, out: _Collector) -> list[Path] | None:

@@ -4,7 +4,8 @@ A problem (``Y``, ``S``, ``R``, ``C``, ``F`` codes) makes the game leave somethi
 (``W`` codes) leaves the game as it is and tells the author that a card probably does not do what
 they meant: it can never be drawn, nothing brings it, a field of it is ignored, it is longer or
 stronger than the card-writing guide advises, an effect seems to go the wrong way, or two cards
-tell the same event. ``check`` exits 0 with warnings (1 with ``--strict``).
+tell the same event; or a Council member's source is shown at a vote before a year it names.
+``check`` exits 0 with warnings (1 with ``--strict``).
 
 Every warning is worked out from the cards as read (the schema's models with their positions),
 never by running a condition: conditions are analysed in their structured or ``ast`` form.
@@ -28,7 +29,8 @@ from game.engine import defs
 from game.engine.conditions import quantities_in
 from game.engine.world import QUANTITIES, READABLE, REGIONS, canonical
 
-__all__ = ["CODES", "CardSite", "Deck", "Finding", "deck_warnings", "is_warning"]
+__all__ = ["CODES", "CardSite", "Deck", "Finding", "SourceSite", "deck_warnings", "is_warning", "source_warnings",
+           "year_named"]
 
 # Every warning, with what it means in plain words (levels/README.md shows the same table).
 CODES: dict[str, str] = {
@@ -41,6 +43,7 @@ CODES: dict[str, str] = {
     "W507": "an effect larger than the card-writing guide advises",
     "W508": "an effect whose direction contradicts its response's words or the quantity's meaning",
     "W509": "two cards that tell the same event (same month, same place, close titles)",
+    "W510": "a Council member's source that names a year after a vote it is shown at",
 }
 
 # Lengths: the guide's figure with a margin (French runs longer than English), so that only a
@@ -79,12 +82,25 @@ class CardSite:
 
 
 @dataclass(frozen=True)
+class SourceSite:
+    """A Council member's source line that names a year after the first vote one scenario shows it at."""
+
+    path: str
+    line: int
+    col: int
+    named: int  # the latest year the line names
+    shown: int  # the first vote year at which the scenario shows it
+
+
+@dataclass(frozen=True)
 class Deck:
-    """What the warnings need of a scenario: when it is played and the cards it reads."""
+    """What the warnings need of a scenario: when it is played, the cards it reads, and the
+    members' source lines it shows before a year they name."""
 
     start: int  # month index of the first quarter
     years: int
     sites: Sequence[CardSite]
+    sources: Sequence[SourceSite] = ()
 
     @property
     def quarters(self) -> list[tuple[int, int]]:
@@ -472,3 +488,35 @@ def _same_events(sites: Sequence[CardSite]) -> list[Problem]:
                                      f" same month ({a.from_}), close titles; merge them, or make each title say what differs"))
             break
     return out
+
+
+# --- W510: a member's source dated after a vote it is shown at ------------------------------------
+_YEAR = re.compile(r"\b(20[0-9]{2})\b")
+# A span ("contingent in Gao, 2013–2023") is a fact from its first year on: its end is not counted.
+_SPAN = re.compile(r"\b(20[0-9]{2})\s*[–-]\s*20[0-9]{2}\b")
+# Resolution numbers are not years ("Resolution 2085 (2012)", "résolutions 2359 et 2391", "S/RES/2100").
+_RESOLUTION = re.compile(r"(?:\brésolutions?|\bresolutions?|\bRES/)\s*[0-9]{4}(?:\s+(?:and|et)\s+[0-9]{4})*",
+                         re.IGNORECASE)
+
+
+def year_named(texts: Iterable[str]) -> int:
+    """The latest year (2000-2099) a source line names in any of its languages, 0 if none."""
+    years = [0]
+    for text in texts:
+        text = _SPAN.sub(r"\1", _RESOLUTION.sub(" ", text))
+        years += [int(y) for y in _YEAR.findall(text)]
+    return max(years)
+
+
+def source_warnings(sites: Iterable[SourceSite]) -> list[Problem]:
+    """W510 once per source line, at the earliest vote any scenario checked shows it at (a file
+    of the shared Council is read by every scenario)."""
+    earliest: dict[tuple[str, int, int], SourceSite] = {}
+    for site in sites:
+        key = (site.path, site.line, site.col)
+        if key not in earliest or site.shown < earliest[key].shown:
+            earliest[key] = site
+    return [Problem(s.path, s.line, s.col, "W510",
+                    f"this source names {s.named} but is shown at the vote of {s.shown}, which cannot cite it:"
+                    f" write it as 'line:' with 'from: {s.named}' (levels/README.md, Council members)")
+            for s in earliest.values()]
