@@ -1,6 +1,8 @@
 """The decision journal in words, and each decision's main consequences, read from the ledger.
 
-Shared by the debrief screen and the report (no pygame here). A consequence is what the ledger
+Shared by the debrief screen, the terminal and the report (no pygame here). Under a decision, the
+record: what the Council actually did for that clause that year (``record.yaml``) or how it
+answered that card (``historical:``), so that a class holds its choices against it. A consequence is what the ledger
 recorded under the decision's own cause: a clause (``clause:<dimension>.<option>``) from its vote
 until the next vote, a card's answer (``card:`` and ``later:``) from the quarter it was given,
 a trade, a vote's result.
@@ -8,12 +10,16 @@ a trade, a vote's result.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import i18n
-from game.engine.defs import tr
+from game.engine.defs import Text, tr
 from game.engine.game import ENDINGS, Game
 from game.i18n import describe, month_label
+from game.story import scenario_record
+
+if TYPE_CHECKING:
+    from game.sim.record import Resolution
 
 NEVER = 10**6  # a quarter after every game's end
 
@@ -107,3 +113,87 @@ def consequences_text(g: Game, e: dict[str, Any], lang: str, limit: int = 3) -> 
     """'violence in Gao −5, buy-in of Algeria +3', or '' when the ledger holds nothing for it."""
     date = g.scenario.start + 3 * int(e.get("q", 0))
     return ", ".join(f"{describe(k, lang, date)} {number(v, sign=True)}" for k, v in consequences(g, e, limit))
+
+
+# --- the record beside the class's choices ---------------------------------------------------
+def _resolution(g: Game, q: int) -> Resolution | None:
+    """The resolution the Council adopted in the mandate year of quarter ``q`` (None without a record)."""
+    record = scenario_record(g.scenario)
+    return record.resolution(min(q // 4 + 1, g.scenario.years)) if record is not None else None
+
+
+def record_answer(g: Game, card_id: str) -> tuple[str, Text, str] | None:
+    """How the Council answered a card in reality: (response, why, source); the scenario's
+    record.yaml answers a shared card its own way, else the card's ``historical:``."""
+    record = scenario_record(g.scenario)
+    if record is not None and card_id in record.cards:
+        why, source = record.card_why.get(card_id, ({}, ""))
+        return record.cards[card_id], why, source
+    card = g.scenario.cards_by_id.get(card_id)
+    if card is None or not card.historical:
+        return None
+    return card.historical, card.historical_why, card.historical_source
+
+
+def record_note(g: Game, e: dict[str, Any], lang: str) -> str:
+    """The record under a journal entry: 'The record: Resolution 2295 (2016): Robust and
+    proactive — why', 'Same as the record (…)', a card's real answer; '' when the record is silent."""
+    try:
+        if e.get("kind") == "choose":
+            return _clause_note(g, e, lang)
+        if e.get("kind") == "card":
+            return _card_note(g, e, lang)
+    except KeyError:  # a clause, option or response the content no longer has
+        pass
+    return ""
+
+
+def _clause_note(g: Game, e: dict[str, Any], lang: str) -> str:
+    res = _resolution(g, int(e.get("q", 0)))
+    dim = str(e.get("dimension"))
+    if res is None or dim not in res.options:
+        return ""
+    real, year = res.options[dim], res.date[:4]
+    if e.get("option") == real:
+        return i18n.text("j_record_same", lang, number=res.number, year=year)
+    label = tr(g.scenario.dimension(dim).option(real).label, lang)
+    return i18n.text("j_record_clause", lang, number=res.number, year=year, opt=label, why=tr(res.why.get(dim), lang))
+
+
+def _card_note(g: Game, e: dict[str, Any], lang: str) -> str:
+    card_id = str(e.get("card"))
+    answer = record_answer(g, card_id)
+    if answer is None:
+        return ""
+    response, why, source = answer
+    if e.get("response") == response:
+        return i18n.text("j_record_card_same", lang, why=tr(why, lang), source=source)
+    label = tr(g.scenario.card(card_id).response(response).label, lang).rstrip(".")  # a dash follows
+    return i18n.text("j_record_card", lang, resp=label, why=tr(why, lang), source=source)
+
+
+def record_matches(g: Game) -> tuple[int, int, int, int]:
+    """(clauses matched, clauses compared, card answers matched, card answers compared): every
+    adopted resolution's clauses against the record of its year, every card answer against the
+    Council's where the record has one."""
+    matched = compared = 0
+    for vote in g.votes:
+        res = _resolution(g, vote.quarter) if vote.adopted else None
+        for dim, real in (res.options.items() if res is not None else ()):
+            compared += 1
+            matched += vote.draft.get(dim) == real
+    answers = [(e, record_answer(g, str(e.get("card")))) for e in g.journal if e.get("kind") == "card"]
+    known = [(e, a) for e, a in answers if a is not None]
+    return matched, compared, sum(e.get("response") == a[0] for e, a in known), len(known)
+
+
+def record_count(g: Game, lang: str) -> str:
+    """'Your resolutions matched the record on 9 of 14 clauses. Your card answers…', or '' when
+    nothing could be compared."""
+    matched, compared, cards, answered = record_matches(g)
+    parts = []
+    if compared:
+        parts.append(i18n.plural("j_record_count_clauses", matched, lang, total=compared))
+    if answered:
+        parts.append(i18n.plural("j_record_count_cards", cards, lang, total=answered))
+    return " ".join(parts)

@@ -226,7 +226,7 @@ def end_summary(game: Game, lang: str) -> list[str]:
 def record_sentence(game: Game, lang: str) -> str:
     """The player's last adopted resolution against the one the Council adopted that year."""
     adopted = [r for r in game.votes if r.adopted]
-    record = _record(game.scenario)
+    record = scenario_record(game.scenario)
     if not adopted or record is None:
         return ""
     real = record.resolution(adopted[-1].quarter // 4 + 1)
@@ -250,15 +250,15 @@ def record_sentence(game: Game, lang: str) -> str:
                        clauses=i18n.word("story", "clause_sep", lang).join(diffs))
 
 
-_RECORDS: dict[tuple[str, str], Record | None] = {}
+_RECORDS: dict[tuple[str, str, str], Record | None] = {}
 
 
-def _record(scenario: Scenario) -> Record | None:
+def scenario_record(scenario: Scenario) -> Record | None:
     """The scenario's public record (record.yaml), read once per content; None where it has none."""
     from game.content.problems import ContentError
     from game.sim.record import RECORD_FILE, load_record
 
-    key = (scenario.path, scenario.content_hash)
+    key = (scenario.path, scenario.content_hash, scenario.length)  # a lesson's record holds its years only
     if key not in _RECORDS:
         found = None
         if scenario.path and (Path(scenario.path) / RECORD_FILE).is_file():

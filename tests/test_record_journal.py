@@ -60,3 +60,179 @@ def test_every_why_of_the_record_reads_in_french(name: str) -> None:
         assert card.historical_why.get("en") and card.historical_why.get("fr"), card.id
     raw, _ = load_file(str(LEVELS / name / "record.yaml"))  # the file itself, read apart from the loader
     assert raw["resolutions"][0]["clauses"]["duration"]["why"]["fr"] == record.resolutions[0].why["duration"]["fr"]
+
+
+# --- the journal beside the record ------------------------------------------------------------
+def _played(strategy: str, seed: int = 11, name: str = "after-algiers"):
+    from game.engine.defs import at_length
+    from game.engine.game import END, Game
+    from game.sim.drafters import drafter_for
+
+    scenario = at_length(load_scenario(LEVELS / name).scenario, "lesson")
+    game = Game(scenario, seed)
+    drafter = drafter_for(strategy, seed, scenario)
+    while game.phase != END:
+        game.apply(drafter.choose(game))
+    return game
+
+
+def _independent_count(game) -> tuple[int, int, int, int]:
+    """The matches counted from the files themselves: record.yaml's clauses for each adopted vote's
+    year, and the cards' ``historical:`` responses (or record.yaml's own answers)."""
+    raw, _ = load_file(str(LEVELS / game.scenario.id / "record.yaml"))
+    real = {r["mandate"]: {d: c["option"] for d, c in r["clauses"].items()} for r in raw["resolutions"]}
+    answers = {}
+    for path in sorted((LEVELS / game.scenario.id / "cards").glob("*.yaml")):
+        data, _ = load_file(str(path))
+        answers |= {c["id"]: c["historical"]["response"] for c in data["cards"] if "historical" in c}
+    answers |= {k: v["response"] for k, v in (raw.get("cards") or {}).items()}
+    matched = compared = 0
+    for vote in game.votes:
+        year = real.get(min(vote.quarter // 4 + 1, game.scenario.years)) if vote.adopted else None
+        for dim, option in (year or {}).items():
+            compared += 1
+            matched += vote.draft[dim] == option
+    cards = [e for e in game.journal if e["kind"] == "card" and e["card"] in answers]
+    return matched, compared, sum(e["response"] == answers[e["card"]] for e in cards), len(cards)
+
+
+@pytest.mark.parametrize("strategy", ["regional-transition", "historical", "status-quo"])
+def test_the_match_count_is_the_files_own(strategy: str) -> None:
+    from game import i18n
+    from game.journal import record_count, record_matches
+
+    game = _played(strategy, seed=77)
+    counted = record_matches(game)
+    assert counted == _independent_count(game)
+    assert counted[1] == 18  # two adopted renewals of nine clauses in the lesson
+    if strategy == "historical":
+        assert counted[0] == counted[1] and counted[2] == counted[3] > 0
+    else:
+        assert counted[0] < counted[1]
+    text = record_count(game, "fr")
+    assert text.startswith(i18n.plural("j_record_count_clauses", counted[0], "fr", total=counted[1]))
+    assert f"{counted[0]} clause" in text and f"sur {counted[1]}" in text
+
+
+def test_each_clause_and_card_answer_carries_the_record_in_french() -> None:
+    from game import i18n
+    from game.engine.defs import tr
+    from game.journal import record_note
+    from game.sim.record import load_record
+
+    game = _played("regional-transition", seed=77)
+    sc = game.scenario
+    record = load_record(sc)
+    clauses = [e for e in game.journal if e["kind"] == "choose"]
+    assert clauses
+    for e in clauses:
+        res = record.resolution(e["q"] // 4 + 1)
+        assert res is not None
+        note = record_note(game, e, "fr")
+        real = res.options[e["dimension"]]
+        if e["option"] == real:
+            assert note == i18n.text("j_record_same", "fr", number=res.number, year=res.date[:4])
+        else:
+            assert note.startswith(f"Dans les faits (résolution {res.number}, {res.date[:4]})\u00a0: ")
+            assert str(res.number) in note and tr(sc.dimension(e["dimension"]).option(real).label, "fr") in note
+            assert res.why[e["dimension"]]["fr"] in note
+    cards = [e for e in game.journal if e["kind"] == "card" and sc.card(e["card"]).historical]
+    assert cards
+    for e in cards:
+        card = sc.card(e["card"])
+        note = record_note(game, e, "fr")
+        assert card.historical_why["fr"] in note and card.historical_source in note
+        if e["response"] != card.historical:
+            assert tr(card.response(card.historical).label, "fr").rstrip(".") in note
+    others = [e for e in game.journal if e["kind"] in ("vote", "end")]
+    assert others and all(record_note(game, e, "fr") == "" for e in others)
+
+
+def test_a_scenario_without_a_record_says_nothing_of_it() -> None:
+    from game.journal import record_count, record_note
+
+    game = _played("status-quo", name="tutorial")
+    assert record_count(game, "en") == ""
+    assert all(record_note(game, e, "en") == "" for e in game.journal)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_terminal_debrief_shows_the_record_in_french() -> None:
+    from terminal_support import play
+
+    from game import i18n
+    from game.journal import record_count, record_note
+
+    terminal, out, _s = play(["1"] * 600, lang="fr")
+    g = terminal.game
+    shown = _squash(out.rsplit(i18n.text("tab_journal", "fr"), 1)[1])  # the debrief's journal, to its end
+    notes = [record_note(g, e, "fr") for e in g.journal]
+    assert any(notes)
+    for note in filter(None, notes):
+        assert _squash(note) in shown
+    assert _squash(record_count(g, "fr")) in shown
+
+
+def test_the_report_holds_the_record_in_french() -> None:
+    from game.journal import record_count, record_note
+    from game.report import gather
+    from game.report.html import _e, render_html
+
+    game = _played("regional-transition", seed=77)
+    html = render_html(gather([("", game)], "fr"))
+    notes = [record_note(game, e, "fr") for e in game.journal if record_note(game, e, "fr")]
+    assert len(notes) >= 3
+    for note in notes:
+        assert f'<div class="record">{_e(note)}</div>' in html
+    assert f'<p class="record-count">{_e(record_count(game, "fr"))}</p>' in html
+
+
+@pytest.mark.parametrize("size, step", [("1024x600", 3), ("1280x720", 1)])
+def test_the_window_s_journal_shows_the_record_in_french_and_keeps_it_inside(tmp_path: Path, size: str, step: int) -> None:
+    import pygame
+    from ui_support import key, make_app, text_outside
+
+    from game.journal import record_count, record_note
+    from game.session import Session
+    from game.ui.views.debrief import DebriefView
+
+    app = make_app(tmp_path / "data", size, "fr", step)
+    game = _played("regional-transition", seed=77)
+    app.session = Session(game, "after-algiers", None, None)
+    view = DebriefView(app)
+    app.nav.switch_screen(view)
+    view.command("tab", "journal")
+    frame = app.draw()
+    assert text_outside(frame) == []
+    first = [rec.text for rec in frame.texts]
+    seen = [" ".join(first)]
+    for _ in range(40):  # page the list down to its end, every page inside its boxes and its list
+        app.handle(key(pygame.K_PAGEDOWN))
+        frame = app.draw()
+        assert text_outside(frame) == []
+        listed = frame.lists["journal"].rect
+        assert all(listed.contains(rec.rect) for rec in frame.texts if listed.colliderect(rec.rect))
+        seen.append(" ".join(rec.text for rec in frame.texts))
+    shown = _squash(" ".join(seen))
+    assert _squash(record_count(game, "fr")) in _squash(" ".join(first))  # at the top of the journal
+    notes = [n for n in (record_note(game, e, "fr") for e in game.journal) if n]
+    assert len(notes) >= 3
+    for note in notes:
+        assert _squash(note) in shown, note
+
+
+def test_a_lesson_reads_its_years_of_the_record_and_the_full_game_all_of_them() -> None:
+    """A lesson plays the first years: its record holds those (the later resolutions are the full
+    game's, not a mistake), and reading it first leaves the full scenario's record whole."""
+    from game import story
+    from game.engine.defs import at_length
+
+    full = load_scenario(LEVELS / "after-algiers").scenario
+    lesson = at_length(full, "lesson")
+    assert [r.mandate for r in load_record(lesson).resolutions] == [1, 2]
+    assert story.scenario_record(lesson) is not None and story.scenario_record(lesson).resolution(3) is None
+    whole = story.scenario_record(full)
+    assert whole is not None and [r.number for r in whole.resolutions] == [2227, 2295, 2364, 2423]

@@ -470,20 +470,26 @@ class Terminal:
 
     def journal(self) -> None:
         """Every decision, and what the ledger says it moved most."""
-        from game.journal import consequences_text, journal_line
+        from game.journal import consequences_text, journal_line, record_count, record_note
 
         g, lang = self.game, self.lang
         if not g.journal:
             return
         self.heading(self.t("tab_journal"))
+        count = record_count(g, lang)  # how often the class did what the Council did
+        if count:
+            self.say(count, hang=2)
         for entry in g.journal:  # an entry is not split by "Enter for more"
             lines = [f"  - {journal_line(g, entry, lang)}"]
             moved = consequences_text(g, entry, lang)
             if moved:
                 lines.append(f"      → {moved}")
+            note = record_note(g, entry, lang)
+            if note:  # what the Council actually did, under the decision
+                lines.append(f"      {note}")
             self.console.need(sum(len(wrap(printable(x), self.width, hang=8).split("\n")) for x in lines))
             for line in lines:
-                self.say(line, hang=8 if line.startswith("      → ") else None)
+                self.say(line, hang=8 if line.startswith("      ") else None)
 
 
 def _fit(values: list[int], room: int) -> list[int]:

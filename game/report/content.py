@@ -17,7 +17,14 @@ from game.engine.defs import Scenario, tr
 from game.engine.game import OUTCOMES, Game
 from game.explain import why_lines
 from game.i18n import month_label
-from game.journal import consequences_text, ending_words, journal_line, number
+from game.journal import (
+    consequences_text,
+    ending_words,
+    journal_line,
+    number,
+    record_count,
+    record_note,
+)
 
 # The sections, in the order both outputs give them ("divergence" only in a comparison).
 SECTIONS: tuple[str, ...] = ("discuss", "charts", "outcomes", "divergence", "journal", "why", "history")
@@ -28,6 +35,7 @@ WHY_LIMIT = 5
 class Entry:
     text: str
     effects: str  # the decision's main consequences ('' when none: a card's news, the end)
+    record: str = ""  # what the Council actually did for it ('' where the record is silent)
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class TeamPart:
     name: str
     journal: tuple[Entry, ...]
     why: tuple[Why, ...]
+    record_count: str = ""  # 'Your resolutions matched the record on 9 of 14 clauses. …'
 
 
 @dataclass
@@ -92,7 +101,7 @@ def _period(g: Game, lang: str) -> str:
 
 
 def _journal(g: Game, lang: str) -> tuple[Entry, ...]:
-    return tuple(Entry(journal_line(g, e, lang), consequences_text(g, e, lang)) for e in g.journal)
+    return tuple(Entry(journal_line(g, e, lang), consequences_text(g, e, lang), record_note(g, e, lang)) for e in g.journal)
 
 
 def _why(g: Game, lang: str) -> tuple[Why, ...]:
@@ -187,7 +196,7 @@ def gather(games: Sequence[tuple[str, Game]], lang: str = "en", sessions: Sequen
         outcome_header=[_w("measure", lang)] + [n or _w("team", lang) for n, _g in games],
         outcome_rows=_outcomes(games, lang),
         divergence=[divergence(sc, games[0], other, lang) for other in games[1:]],
-        teams=[TeamPart(n, _journal(g, lang), _why(g, lang)) for n, g in games],
+        teams=[TeamPart(n, _journal(g, lang), _why(g, lang), record_count(g, lang)) for n, g in games],
         history=tr(sc.history, lang),
         sources=[_source(s, lang) for s in sc.sources],
         footer=_w("footer", lang),

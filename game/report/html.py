@@ -35,6 +35,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 thead th { border-bottom: 2px solid var(--ink); }
 ol.journal li { margin-bottom: .35rem; }
 .effects { color: var(--muted); font-size: .92rem; }
+.record { color: var(--muted); font-size: .92rem; font-style: italic; }
+.record-count { font-weight: 600; }
 ul.why { list-style: none; padding-left: 1rem; margin: 0; font-variant-numeric: tabular-nums; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule); padding-top: .5rem; }
 @media print {
@@ -96,10 +98,13 @@ def _journal(r: Report) -> list[str]:
     for team in r.teams:
         if len(r.teams) > 1:
             out.append(f"<h3>{_e(team.name)}</h3>")
+        if team.record_count:
+            out.append(f'<p class="record-count">{_e(team.record_count)}</p>')
         out.append('<ol class="journal">')
         for e in team.journal:
             effects = f'<div class="effects">{_e(r.words("effects", effects=e.effects))}</div>' if e.effects else ""
-            out.append(f"<li>{_e(e.text)}{effects}</li>")
+            record = f'<div class="record">{_e(e.record)}</div>' if e.record else ""
+            out.append(f"<li>{_e(e.text)}{effects}{record}</li>")
         out.append("</ol>")
     return out
 

@@ -262,12 +262,17 @@ def _journal(pdf: _Doc, r: Report) -> None:
     for team in r.teams:
         if len(r.teams) > 1:
             pdf.subheading(team.name)
+        if team.record_count:
+            pdf.para(team.record_count, 9.5, h=4.6)
+            pdf.ln(1)
         for e in team.journal:
             if pdf.will_page_break(10):
                 pdf.add_page()
             pdf.para(e.text, 9.5, h=4.6)
             if e.effects:
                 pdf.para(r.words("effects", effects=e.effects), 8.5, colour=_rgb(MUTED), indent=5, h=4.2)
+            if e.record:
+                pdf.para(e.record, 8.5, colour=_rgb(MUTED), indent=5, h=4.2)
             pdf.ln(1)
 
 

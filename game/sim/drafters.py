@@ -212,7 +212,7 @@ def _record_of(scenario: Scenario) -> Record | None:
     from game.content.problems import ContentError
     from game.sim.record import load_record
 
-    key = f"{scenario.path}:{scenario.content_hash}"
+    key = f"{scenario.path}:{scenario.content_hash}:{scenario.length}"  # a lesson's record holds its years only
     if key not in _RECORDS:
         try:
             _RECORDS[key] = load_record(scenario) if scenario.path else None

@@ -146,6 +146,8 @@ def _compile(model: RecordModel, scenario: Scenario, path: str, positions: Posit
     resolutions = []
     for i, r in enumerate(model.resolutions):
         if r.mandate > scenario.years:
+            if scenario.length == "lesson":  # a lesson plays the first years: the later ones are the full game's
+                continue
             bad(("resolutions", i, "mandate"), "R003", f"mandate {r.mandate} is past the scenario's {scenario.years} years")
         for dim, prov in r.clauses.items():
             if dim not in dims:

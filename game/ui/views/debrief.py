@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,7 @@ import pygame
 from game import charts, i18n
 from game.charts import CHART_KEYS
 from game.engine.defs import tr, tr_all
-from game.journal import journal_line
+from game.journal import journal_line, record_count, record_note
 from game.ui.chartdraw import draw_chart
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -126,9 +127,14 @@ class DebriefView(GameView):
     def draw_journal(self, f: Frame, rect: Rect) -> None:
         g, lang = self.game, self.lang
         items = []
+        count = record_count(g, lang)  # how often the class did what the Council did
+        if count:
+            items.append(text_item(f, rect.w, count, "bold"))
         for entry, index in zip(g.journal, journal_decisions(g), strict=True):  # a clause or a card: "What if…"
             line = journal_line(g, entry, lang)
-            items.append(text_item(f, rect.w, line) if index is None else whatif_item(f, rect.w, self, index, line))
+            note = record_note(g, entry, lang)
+            item = text_item(f, rect.w, line) if index is None else whatif_item(f, rect.w, self, index, line)
+            items.append(_with_note(f, rect.w, item, note) if note else item)
         f.scroll_list("journal", rect, items)
 
     # --- discussion -----------------------------------------------------------------------------
@@ -142,3 +148,16 @@ class DebriefView(GameView):
             for o in g.scenario.objectives:
                 items.append(text_item(f, rect.w, "• " + tr(o, lang)))
         f.scroll_list("discuss", rect, items)
+
+
+def _with_note(f: Frame, width: int, item: Item, note: str) -> Item:
+    """A journal entry with the record under it, muted and indented: one item, so that the list
+    never scrolls the record away from its decision."""
+    indent = 2 * f.pad
+    note_h = f.text_h(note, width - indent)
+
+    def draw(fr: Frame, r: Rect) -> None:
+        item.draw(fr, Rect(r.x, r.y, r.w, item.height))
+        fr.text(Rect(r.x + indent, r.y + item.height, r.w - indent, note_h), note, "body", fr.pal.muted)
+
+    return replace(item, height=item.height + note_h, draw=draw)
