@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game import i18n
+from game.engine.council import NO
 from game.engine.defs import tr
 from game.engine.game import Game
 from game.i18n import describe as describe_quantity
@@ -61,11 +63,22 @@ class Series:
 
 @dataclass(frozen=True)
 class Mark:
-    """An event on the time axis: a vote (adopted or not) or a card answered."""
+    """An event on the time axis: a vote (adopted or not) or a card answered.
+
+    ``tag`` is the short label written on the axis ('Jun 2016 adopted', a key card's title; ''
+    for a plain tick), ``rank`` the order in which labels are given room when they crowd (votes
+    first, then the cards that moved the measure most)."""
 
     x: float
     kind: str  # vote_ok, vote_ko, card
     label: str
+    tag: str = ""
+    rank: int = 0
+    brief: str = ""  # the tag where room is short ('✔ 2016'); '' keeps the tag or nothing
+
+
+KEY_CARDS = 2  # a chart labels at most this many cards: those that moved its measure most
+KEY_CARD_MIN = 3  # … by at least this many points over the game
 
 
 @dataclass(frozen=True)
@@ -89,14 +102,49 @@ def _y(value: int) -> float:
     return max(0, min(100, value)) / 100
 
 
-def _marks(game: Game, first: int, last: int, lang: str, cards: bool) -> list[Mark]:
-    out = [Mark(_x(v.quarter, first, last), "vote_ok" if v.adopted else "vote_ko", month_label(
-        game.scenario.start + 3 * v.quarter, lang)) for v in game.votes]
+def _vote_tags(game: Game, lang: str) -> list[tuple[str, str]]:
+    """Each vote's tag and brief: 'Jun 2016 adopted' / '✔ 2016', 'Jun 2017 vetoed' / '✖ 2017'
+    (the year alone in the brief unless two votes share it)."""
+    years = [(game.scenario.start + 3 * v.quarter) // 12 for v in game.votes]
+    out = []
+    for v, year in zip(game.votes, years, strict=True):
+        month = game.scenario.start + 3 * v.quarter
+        when = month_label(month, lang)
+        permanent = {m.id for m in game.scenario.members if m.permanent}
+        vetoed = not v.adopted and any(vote == NO and m in permanent for m, vote in v.votes.items())
+        word = "vote_ok" if v.adopted else "vote_veto" if vetoed else "vote_ko"
+        short = str(year) if years.count(year) == 1 else when
+        out.append((i18n.word("chart", word, lang, when=when), f"{'✔' if v.adopted else '✖'} {short}"))
+    return out
+
+
+def key_cards(game: Game, key: str, n: int = KEY_CARDS) -> dict[str, int]:
+    """The cards that moved ``key`` most over the game (by at least ``KEY_CARD_MIN``), with their
+    rank (0 the largest): what a chart labels besides the votes."""
+    moved: dict[str, int] = {}
+    for c in game.why(key):
+        kind, _, rest = c.cause.partition(":")
+        if kind in ("card", "later"):  # a response, and what it set in motion for later quarters
+            card = rest.partition(".")[0]
+            moved[card] = moved.get(card, 0) + c.change
+    ranked = sorted((card for card, change in moved.items() if abs(change) >= KEY_CARD_MIN),
+                    key=lambda card: (-abs(moved[card]), card))
+    return {card: i for i, card in enumerate(ranked[:n])}
+
+
+def _marks(game: Game, first: int, last: int, lang: str, cards: bool, key: str) -> list[Mark]:
+    out = [Mark(_x(v.quarter, first, last), "vote_ok" if v.adopted else "vote_ko",
+                month_label(game.scenario.start + 3 * v.quarter, lang), tag, 0, brief)
+           for v, (tag, brief) in zip(game.votes, _vote_tags(game, lang), strict=True)]
     if cards:
+        keyed = key_cards(game, key)
         for e in game.journal:
             card = game.scenario.cards_by_id.get(str(e.get("card", ""))) if e.get("kind") == "card" else None
             if card is not None:
-                out.append(Mark(_x(int(e.get("q", 0)), first, last), "card", tr(card.title, lang)))
+                title = tr(card.title, lang)
+                rank = keyed.pop(card.id, None)  # a card drawn twice is labelled once, where first answered
+                out.append(Mark(_x(int(e.get("q", 0)), first, last), "card", title,
+                                title if rank is not None else "", 1 + rank if rank is not None else 99))
     return out
 
 
@@ -109,15 +157,16 @@ def _series(games: Sequence[tuple[str, Game]], key: str, first: int, last: int) 
     return out
 
 
-def _all_marks(games: Sequence[tuple[str, Game]], first: int, last: int, lang: str) -> list[Mark]:
+def _all_marks(games: Sequence[tuple[str, Game]], first: int, last: int, lang: str, key: str) -> list[Mark]:
     """Every game's votes once (teams of one session vote in the same quarters); the cards only
     for a single game, where they do not crowd the axis."""
     marks: list[Mark] = []
-    seen: set[tuple[float, str]] = set()
+    seen: set[tuple[float, str, str]] = set()
     for _n, g in games:
-        for m in _marks(g, first, last, lang, cards=len(games) == 1):
-            if (m.x, m.kind) not in seen:
-                seen.add((m.x, m.kind))
+        for m in _marks(g, first, last, lang, len(games) == 1, key):
+            # a vote once for all the teams; two cards of one quarter both (a key card may be the second)
+            if (m.x, m.kind, m.label if m.kind == "card" else "") not in seen:
+                seen.add((m.x, m.kind, m.label if m.kind == "card" else ""))
                 marks.append(m)
     return marks
 
@@ -139,7 +188,7 @@ def describe(games: Sequence[tuple[str, Game]], key: str, lang: str = "en") -> C
         y_ticks=tuple((_y(v), str(v)) for v in Y_TICKS),
         x_labels=tuple(x_labels),
         series=tuple(series),
-        marks=tuple(_all_marks(games, first, last, lang)),
+        marks=tuple(_all_marks(games, first, last, lang, key)),
     )
 
 
@@ -152,3 +201,39 @@ def quantity_title(key: str, lang: str) -> str:
 def charts(games: Sequence[tuple[str, Game]], lang: str = "en") -> list[Chart]:
     """The debrief's six charts for these games."""
     return [describe(games, key, lang) for key in CHART_KEYS]
+
+
+
+class Lanes:
+    """Rows of labels along a time axis of ``width`` units, none overlapping another (``gap``
+    apart): ``put`` gives a label the first row with room, nearest the plot first. A label led
+    to its mark by a line (``anchor``) keeps that line clear: no label of a row nearer the plot
+    covers it."""
+
+    def __init__(self, width: float, rows: int, gap: float):
+        self.width, self.gap = width, gap
+        self.taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
+        self.anchors: list[tuple[float, int]] = []  # (x, row) of the lines led up to labels
+
+    def put(self, left: float, w: float, anchor: float | None = None) -> int | None:
+        """The row for a label spanning (left, left + w), now taken; None where no row has room
+        (or the label is wider than the axis)."""
+        if w > self.width or left < 0 or left + w > self.width:
+            return None
+        for row, used in enumerate(self.taken):
+            free = all(left + w + self.gap <= a or b + self.gap <= left for a, b in used)
+            crosses = any(r > row and left - 1 <= x <= left + w + 1 for x, r in self.anchors)
+            below = anchor is not None and any(left_ - 1 <= anchor <= right + 1
+                                               for lower in self.taken[:row] for left_, right in lower)
+            if free and not crosses and not below:
+                used.append((left, left + w))
+                if anchor is not None:
+                    self.anchors.append((anchor, row))
+                return row
+        return None
+
+
+def label_left(x: float, w: float, width: float) -> float:
+    """Where a label of width ``w`` for a mark at ``x`` starts: centred on the mark, moved
+    inside the axis where that runs off one of its ends."""
+    return max(0.0, min(x - w / 2, width - w))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from game.charts import Chart, LineStyle
+from game.charts import Chart, Lanes, LineStyle, label_left
 
 # Okabe and Ito's colour-blind-safe colours; the lines differ by dashes and markers as well.
 COLOURS: tuple[str, ...] = ("#00618F", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MUTED = "#5B6670"
 GRID = "#C9D1D9"
-LEFT, RIGHT, TOP, BOTTOM = 34, 10, 10, 24
+LEFT, RIGHT, TOP, BOTTOM = 34, 10, 22, 24  # the top: a row for the key cards' titles
 
 
 def colour(style: int) -> str:
@@ -39,6 +40,40 @@ def legend_swatch(style_index: int, style: LineStyle, width: int = 44, height: i
             f'{_marker(width / 2, mid, style, fill)}</svg>')
 
 
+def _text_w(text: str) -> float:
+    """About how wide ``text`` is at the charts' 11 px (DejaVu Sans averages 0.6 em a letter)."""
+    return 6.6 * len(text) + 4
+
+
+def _labels(chart: Chart, pw: float, at: Callable[[float, float], tuple[float, float]], height: int) -> list[str]:
+    """The time axis's words as the window writes them: each vote under its mark (in full where
+    all fit, else short), the first and last months where room is left, and the titles of the
+    cards that moved the measure most in a row over the plot; none over another."""
+    out: list[str] = []
+    votes = sorted((m for m in chart.marks if m.kind != "card" and m.tag), key=lambda m: m.x)
+    for form in ("tag", "brief"):
+        lanes = Lanes(pw, 1, 3)
+        spots = [(m, getattr(m, form), label_left(pw * m.x, _text_w(getattr(m, form)), pw)) for m in votes]
+        kept = [(m, t, left) for m, t, left in spots if lanes.put(left, _text_w(t), pw * m.x) is not None]
+        if len(kept) == len(votes):
+            break
+    for _m, text, left in kept:
+        out.append(f'<text x="{LEFT + left + 2:.1f}" y="{height - 6}" fill="#1F2328">{escape(text)}</text>')
+    for x, text in chart.x_labels:
+        left = 0 if x < 0.5 else pw - _text_w(text)
+        if lanes.put(left, _text_w(text)) is not None:
+            out.append(f'<text x="{LEFT + left + 2:.1f}" y="{height - 6}" fill="{MUTED}">{escape(text)}</text>')
+    above = Lanes(pw, 1, 3)
+    for m in sorted((m for m in chart.marks if m.kind == "card" and m.tag), key=lambda m: m.rank):
+        left = label_left(pw * m.x, _text_w(m.tag), pw)
+        if above.put(left, _text_w(m.tag), pw * m.x) is not None:
+            mx, base = at(m.x, 0)
+            out.append(f'<line x1="{mx:.1f}" y1="{TOP - 4}" x2="{mx:.1f}" y2="{base:.1f}" stroke="{MUTED}" '
+                       f'stroke-width="1" stroke-dasharray="1 2"/>')
+            out.append(f'<text x="{LEFT + left + 2:.1f}" y="{TOP - 6}" fill="{MUTED}">{escape(m.tag)}</text>')
+    return out
+
+
 def svg_chart(chart: Chart, width: int = 340, height: int = 200) -> str:
     """The chart as one <svg> element: grid, value ticks, time labels, vote and card marks, lines."""
     pw, ph = width - LEFT - RIGHT, height - TOP - BOTTOM
@@ -64,10 +99,7 @@ def svg_chart(chart: Chart, width: int = 340, height: int = 200) -> str:
         fill = MUTED if m.kind == "vote_ok" else "none"
         out.append(f'<polygon points="{mx:.1f},{base - 8:.1f} {mx - 5:.1f},{base:.1f} {mx + 5:.1f},{base:.1f}" '
                    f'fill="{fill}" stroke="{MUTED}" stroke-width="1.5"><title>{escape(m.label)}</title></polygon>')
-    for x, text in chart.x_labels:
-        lx, _y = at(x, 0)
-        anchor = "start" if x < 0.5 else "end"
-        out.append(f'<text x="{lx:.1f}" y="{height - 6}" text-anchor="{anchor}" fill="{MUTED}">{escape(text)}</text>')
+    out.extend(_labels(chart, pw, at, height))
     for s in chart.series:
         style, fill = s.line_style, colour(s.style)
         pts = " ".join(f"{px:.1f},{py:.1f}" for px, py in (at(x, y) for x, y in s.points))

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.charts import Chart, LineStyle
+from game.charts import Chart, Lanes, LineStyle, Mark, label_left
 from game.ui import icons
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset
 
 Point = tuple[int, int]
+LABEL_ROWS = 2  # rows of event labels above a chart, at most
 
 
 def dashed(surface: pygame.Surface, color: object, a: Point, b: Point, width: int, dash: tuple[int, ...]) -> None:
@@ -61,6 +62,13 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
     plot = Rect(inner.x + axis_w, inner.y + th + lh // 2, inner.w - axis_w, inner.h - th - lh - lh // 2 - 4)
     if plot.h < lh:
         return
+    # The events' labels in rows above the plot, as many as leave the plot three lines high;
+    # with none, the votes are written short on the time axis itself.
+    rows = max(0, min(LABEL_ROWS, (plot.h - 3 * lh) // lh))
+    spots = _card_spots(f, plot.w, chart, rows) if rows else []
+    used = max((row for _m, _text, _left, row in spots), default=-1) + 1
+    band = Rect(plot.x, plot.y, plot.w, used * lh)
+    plot = Rect(plot.x, plot.y + used * lh, plot.w, plot.h - used * lh)
 
     def at(x: float, y: float) -> Point:
         return plot.x + round(plot.w * x), plot.bottom - round(plot.h * y)
@@ -74,7 +82,8 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
         if not crowded or i in (0, len(ticks) - 1):
             f.text(Rect(inner.x, py - lh // 2, axis_w - 4, lh), label, "body", pal.muted, align="right", box=inner)
     _draw_marks(f, plot, chart)
-    _draw_x_labels(f, plot, inner, chart)
+    _draw_axis_tags(f, plot, inner, chart)
+    _draw_labels(f, plot, band, inner, spots)
     for s in chart.series:
         pts = [at(x, y) for x, y in s.points]
         style = s.line_style
@@ -90,6 +99,10 @@ def _draw_marks(f: Frame, plot: Rect, chart: Chart) -> None:
     pal = f.pal
     for m in chart.marks:
         x = plot.x + round(plot.w * m.x)
+        if m.kind == "card" and m.tag:  # a key card: a diamond at its foot
+            pygame.draw.polygon(f.s, pal.muted, [(x, plot.bottom - 11), (x + 5, plot.bottom - 5), (x, plot.bottom + 1),
+                                                 (x - 5, plot.bottom - 5)])
+            continue
         if m.kind == "card":
             pygame.draw.line(f.s, pal.muted, (x, plot.bottom), (x, plot.bottom - 6), 2)
             continue
@@ -98,10 +111,90 @@ def _draw_marks(f: Frame, plot: Rect, chart: Chart) -> None:
         pygame.draw.polygon(f.s, pal.muted, tri, 0 if m.kind == "vote_ok" else 2)
 
 
-def _draw_x_labels(f: Frame, plot: Rect, inner: Rect, chart: Chart) -> None:
+def fit_words(f: Frame, text: str, width: int) -> str:
+    """``text`` cut after its last whole word that fits ``width`` with '…' ('' if not even one)."""
+    if f.text_w(text) <= width:
+        return text
+    words = text.split()
+    while words and f.text_w(" ".join(words) + "…") > width:
+        words.pop()
+    return " ".join(words).rstrip(",;:") + "…" if words else ""
+
+
+def _by_rank(chart: Chart) -> list[Mark]:
+    return sorted((m for m in chart.marks if m.tag), key=lambda m: (m.rank, m.x))
+
+
+Spot = tuple[Mark, str, int, int]  # a label placed: its mark, its words, their left in the plot, its row
+
+
+def _card_spots(f: Frame, width: int, chart: Chart, rows: int) -> list[Spot]:
+    """Where the titles of the cards that moved the measure most go, in ``rows`` above a plot
+    ``width`` wide: the largest mover first, a long title cut at a word, one with no room left
+    out, never one label over another."""
+    cards = [m for m in _by_rank(chart) if m.kind == "card"]
+    xs = sorted(round(width * m.x) for m in cards)
+    # each title as wide as the room between its neighbours' marks (so it covers none of them)
+    between = [min(width, 2 * min([abs(round(width * m.x) - x) for x in xs if x != round(width * m.x)] or [width]))
+               - f.pad for m in cards]
+    best: list[Spot] = []
+    for most in ([width] * len(cards), between, [width * 3 // 5] * len(cards),
+                 [width // len(cards or [0]) - f.pad] * len(cards)):  # all in full, else all cut shorter
+        lanes = Lanes(width, rows, f.pad // 2)
+        spots = [_place(f, lanes, width, m, [fit_words(f, m.tag, w)]) for m, w in zip(cards, most, strict=True)]
+        placed = [s for s in spots if s is not None]
+        if len(placed) > len(best):
+            best = placed
+        if len(placed) == len(cards):
+            break
+    return best
+
+
+def _draw_labels(f: Frame, plot: Rect, band: Rect, inner: Rect, spots: list[Spot]) -> None:
+    """The cards' titles over their marks, each mark's line led up to its words."""
+    pal, lh = f.pal, f.line_h()
+    for m, text, left, row in spots:
+        x = plot.x + round(plot.w * m.x)
+        y = band.bottom - (row + 1) * lh
+        f.text(Rect(plot.x + left + 2, y, f.text_w(text), lh), text, "body", pal.muted, box=inner)
+        dashed(f.s, pal.muted, (x, y + lh - 2), (x, plot.bottom - 11), 1, (1, 2))  # down to its diamond
+
+
+def _place(f: Frame, lanes: Lanes, width: int, m: Mark, tries: list[str]) -> Spot | None:
+    """The first of the ``tries`` that finds a row, centred on its mark or, where that is taken,
+    slid along as little as it can be while it still stands over the mark."""
+    x = round(width * m.x)
+    for text in dict.fromkeys(t for t in tries if t):
+        w = f.text_w(text) + 4
+        centre = round(label_left(x, w, width))
+        edges = [b + lanes.gap + 1 for row in lanes.taken for _a, b in row]
+        edges += [a - lanes.gap - 1 - w for row in lanes.taken for a, _b in row]
+        lefts = sorted({centre, *(round(e) for e in edges if x - w + 4 <= e <= x - 4)}, key=lambda v: abs(v - centre))
+        for left in lefts:
+            row = lanes.put(left, w, x)
+            if row is not None:
+                return m, text, left, row
+    return None
+
+
+def _draw_axis_tags(f: Frame, plot: Rect, inner: Rect, chart: Chart) -> None:
+    """Under the time axis, each vote under its mark: all in full ('Jun 2016: adopted') where
+    they fit, else all short ('✔ 2016'); then the first and last months where there is still
+    room, nothing over anything else."""
     lh, pal = f.line_h(), f.pal
-    labels = chart.x_labels
-    f.text(Rect(plot.x, plot.bottom + 2, plot.w // 2, lh), labels[0][1], "body", pal.muted, box=inner)
-    if len(labels) > 1 and f.text_w(labels[0][1]) + f.text_w(labels[1][1]) + f.pad < plot.w:
-        f.text(Rect(plot.centerx, plot.bottom + 2, plot.w // 2, lh), labels[1][1], "body", pal.muted, align="right",
-               box=inner)
+    row = Rect(plot.x, plot.bottom + 2, plot.w, lh)
+    votes = [m for m in _by_rank(chart) if m.kind != "card"]
+    for form in ("tag", "brief"):
+        lanes = Lanes(plot.w, 1, f.pad // 2)
+        placed = [_place(f, lanes, plot.w, m, [getattr(m, form)]) for m in votes]
+        if all(p is not None for p in placed):
+            break
+    for spot in placed:
+        if spot is not None:
+            _m, text, left, _row = spot
+            f.text(Rect(row.x + left + 2, row.y, f.text_w(text), lh), text, "body", pal.text, box=inner)
+    for x, label in chart.x_labels:
+        w = f.text_w(label) + 4
+        left = 0 if x < 0.5 else plot.w - w
+        if lanes.put(left, w) is not None:
+            f.text(Rect(row.x + left + 2, row.y, f.text_w(label), lh), label, "body", pal.muted, box=inner)

@@ -95,6 +95,12 @@ class DebriefView(GameView):
             return
         cols = 3 if rect.w >= 3 * 300 else 2
         n_rows = (len(CHART_KEYS) + cols - 1) // cols
+        # what the marks on the time axes mean, beneath the charts where they keep room to read
+        key = i18n.word("chart", "key", self.lang)
+        key_h = f.text_h(key, rect.w)
+        if (rect.h - key_h - f.gap) // n_rows - f.gap >= 7 * f.line_h():
+            f.text(Rect(rect.x, rect.bottom - key_h, rect.w, key_h), key, "body", f.pal.muted)
+            rect = Rect(rect.x, rect.y, rect.w, rect.h - key_h - f.gap // 2)
         cw = (rect.w - f.gap * (cols - 1)) // cols
         ch = (rect.h - f.gap * (n_rows - 1)) // n_rows
         for i, key in enumerate(CHART_KEYS):
@@ -148,6 +154,7 @@ class DebriefView(GameView):
             for o in g.scenario.objectives:
                 items.append(text_item(f, rect.w, "• " + tr(o, lang)))
         f.scroll_list("discuss", rect, items)
+
 
 
 def _with_note(f: Frame, width: int, item: Item, note: str) -> Item:
