@@ -637,9 +637,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check, parser=check)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a card file (for editors)")
-    schema.add_argument("--file", default="card", choices=["card", "scenario", "member", "clauses", "model"],
+    schema.add_argument("--file", default="card", choices=["card", "scenario", "member", "clauses", "model", "record"],
                         help="the kind of file: card (cards/*.yaml), scenario (scenario.yaml), member (council/*.yaml), "
-                             "clauses (clauses.yaml) or model (model.yaml) (default: card)")
+                             "clauses (clauses.yaml), model (model.yaml) or record (record.yaml) (default: card)")
     schema.set_defaults(func=cmd_schema, parser=schema)
 
     sim = sub.add_parser("simulate", help="play many games with a scripted drafter")

@@ -12,8 +12,8 @@ from pydantic import ValidationError
 
 from game.content.loader import load_scenario
 from game.content.safeyaml import load_file
-from game.content.schema import CardFile, file_schema
-from game.sim.record import CardAnswer, Provision, load_record
+from game.content.schema import CardAnswer, CardFile, Provision, file_schema
+from game.sim.record import load_record
 
 ROOT = Path(__file__).resolve().parent.parent
 LEVELS = ROOT / "levels"
@@ -34,6 +34,10 @@ def test_a_historical_why_is_a_plain_line_or_a_line_per_language(why: object) ->
     assert list(Draft202012Validator(file_schema("card")).iter_errors(data)) == []
     assert Provision.model_validate({"option": "one-year", "why": why}).why["en"] == "The Council did."
     assert CardAnswer.model_validate({"response": "a", "why": why, "source": "S/RES/2227 (2015)"}).why["en"] == "The Council did."
+    record = {"resolutions": [{"mandate": 1, "number": 2227, "date": "2015-06-29", "vote": "15-0", "source": "S/RES/2227 (2015)",
+                               "clauses": {"duration": {"option": "one-year", "why": why}}}],
+              "cards": {"a-card": {"response": "a", "why": why, "source": "S/RES/2227 (2015)"}}, "trajectory": []}
+    assert list(Draft202012Validator(file_schema("record")).iter_errors(record)) == []  # an editor's schema too
 
 
 @pytest.mark.parametrize("why", [{"fr": "Sans anglais."}, {"en": ""}, 7])
@@ -43,6 +47,11 @@ def test_a_historical_why_needs_its_english(why: object) -> None:
         CardFile.model_validate(data)
     with pytest.raises(ValidationError):
         Provision.model_validate({"option": "one-year", "why": why})
+    clause = {"option": "one-year", "why": why}
+    record = {"resolutions": [{"mandate": 1, "number": 2227, "date": "2015-06-29", "vote": "15-0", "source": "S/RES/2227 (2015)",
+                               "clauses": {"duration": clause}}], "trajectory": []}
+    if why != {"fr": "Sans anglais."}:  # the editor's schema, as for every text, leaves English to the loader
+        assert list(Draft202012Validator(file_schema("record")).iter_errors(record)) != []
 
 
 @pytest.mark.parametrize("name", RECORDED)

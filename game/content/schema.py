@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StringConstraints,
     Tag,
 )
 from pydantic_core import PydanticCustomError
@@ -403,6 +404,63 @@ class ScenarioModel(Strict):
     sources: list[HistorySource] = Field(min_length=1)
 
 
+# --- a scenario's record (record.yaml, read by game/sim/record.py) ---------------------------
+RecordShort = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+RecordMonth = Annotated[str, StringConstraints(pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$")]
+RecordDay = Annotated[str, StringConstraints(pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-[0-3][0-9]$")]
+VOTE_RE = r"^[0-9]{1,2}-[0-9]{1,2}(-[0-9]{1,2})?$"
+
+
+class Provision(Strict):
+    """The clause option closest to what a resolution provided, and why."""
+
+    option: RecordShort = Field(description="an option of that clause (levels/common/clauses.yaml)")
+    why: LineText = Field(description="why that option, in one line: a plain line (English) or a line per language;"
+                                      " the debrief's journal shows it")
+
+
+class ResolutionModel(Strict):
+    """The resolution the Council actually adopted in a mandate year."""
+
+    mandate: Annotated[int, Field(ge=1, le=20, description="the scenario's mandate year, from 1")]
+    number: Annotated[int, Field(ge=1, le=9999)]
+    date: RecordDay
+    vote: Annotated[str, StringConstraints(pattern=VOTE_RE)] = Field(description="yes-no or yes-no-abstaining, e.g. 13-0-2")
+    abstain: list[RecordShort] = []
+    source: RecordShort
+    clauses: dict[RecordShort, Provision] = Field(description="every clause of the scenario: its closest option, with why")
+
+
+class CardAnswer(Strict):
+    """How the Council answered a card in reality (a scenario's own answer to a shared card)."""
+
+    response: RecordShort
+    why: LineText
+    source: RecordShort
+
+
+class TrajectoryLine(Strict):
+    """A direction the record took, which ``fidelity`` holds the games against."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,60}$")]
+    quantity: RecordShort | None = None  # a quantity or derived measure; None with `lasts`
+    start: RecordMonth
+    end: RecordMonth
+    direction: Literal["rises", "falls", "above", "below", "lasts"]
+    level: int | None = None  # for above / below
+    by: Annotated[int, Field(ge=1, le=100_000)] = 1  # for rises / falls: the least change that counts
+    text: RecordShort
+    source: RecordShort
+
+
+class RecordModel(Strict):
+    """A scenario's record.yaml: what the Council adopted, how it answered cards, where Mali went."""
+
+    resolutions: list[ResolutionModel]
+    cards: dict[RecordShort, CardAnswer] = {}
+    trajectory: list[TrajectoryLine]
+
+
 class CardFile(Strict):
     """A card file holds a list of cards under ``cards:``."""
 
@@ -424,6 +482,7 @@ FILE_MODELS: dict[str, tuple[type[BaseModel], str, str]] = {
     "member": (MemberModel, "Penholder Council member", "levels/**/council/*.yaml"),
     "clauses": (ClausesFile, "Penholder clause library", "levels/**/clauses.yaml"),
     "model": (ModelFile, "Penholder model coefficients", "levels/**/model.yaml"),
+    "record": (RecordModel, "Penholder record", "levels/*/record.yaml"),
 }
 
 

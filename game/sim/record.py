@@ -12,64 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import ValidationError
 
 from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_file
-from game.content.schema import LineText
+from game.content.schema import RecordModel
 from game.engine.defs import Scenario, Text, month_index
 from game.engine.world import DERIVED, QUANTITIES
 
-RECORD_FILE = "record.yaml"
-Short = Annotated[str, StringConstraints(min_length=1, max_length=600)]
-Month = Annotated[str, StringConstraints(pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$")]
-Day = Annotated[str, StringConstraints(pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-[0-3][0-9]$")]
-VOTE_RE = r"^[0-9]{1,2}-[0-9]{1,2}(-[0-9]{1,2})?$"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Provision(_Strict):
-    option: Short
-    why: LineText  # a plain line (English) or a line per language: the debrief's journal shows it
-
-
-class ResolutionModel(_Strict):
-    mandate: Annotated[int, Field(ge=1, le=20)]
-    number: Annotated[int, Field(ge=1, le=9999)]
-    date: Day
-    vote: Annotated[str, StringConstraints(pattern=VOTE_RE)]
-    abstain: list[Short] = []
-    source: Short
-    clauses: dict[Short, Provision]
-
-
-class CardAnswer(_Strict):
-    response: Short
-    why: LineText
-    source: Short
-
-
-class LineModel(_Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,60}$")]
-    quantity: Short | None = None  # a quantity or derived measure; None with `lasts`
-    start: Month
-    end: Month
-    direction: Literal["rises", "falls", "above", "below", "lasts"]
-    level: int | None = None  # for above / below
-    by: Annotated[int, Field(ge=1, le=100_000)] = 1  # for rises / falls: the least change that counts
-    text: Short
-    source: Short
-
-
-class RecordModel(_Strict):
-    resolutions: list[ResolutionModel]
-    cards: dict[Short, CardAnswer] = {}
-    trajectory: list[LineModel]
+RECORD_FILE = "record.yaml"  # its model is game.content.schema's RecordModel, beside the other kinds'
 
 
 @dataclass(frozen=True)
