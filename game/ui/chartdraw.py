@@ -62,8 +62,8 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
     plot = Rect(inner.x + axis_w, inner.y + th + lh // 2, inner.w - axis_w, inner.h - th - lh - lh // 2 - 4)
     if plot.h < lh:
         return
-    # The events' labels in rows above the plot, as many as leave the plot three lines high;
-    # with none, the votes are written short on the time axis itself.
+    # The key cards' titles in rows above the plot, at most as many as leave it three lines high
+    # (the rows they use only); the votes are named under the time axis.
     rows = max(0, min(LABEL_ROWS, (plot.h - 3 * lh) // lh))
     spots = _card_spots(f, plot.w, chart, rows) if rows else []
     used = max((row for _m, _text, _left, row in spots), default=-1) + 1
@@ -95,7 +95,7 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
 
 def _draw_marks(f: Frame, plot: Rect, chart: Chart) -> None:
     """Votes: a dotted upright line with a triangle at its foot (filled: adopted; hollow: failed);
-    cards: a short tick above the time axis."""
+    the cards that moved the measure most: a diamond; the other cards: a short tick above the axis."""
     pal = f.pal
     for m in chart.marks:
         x = plot.x + round(plot.w * m.x)
