@@ -589,3 +589,27 @@ def test_a_parallel_force_strikes_as_hard_as_france_is_engaged(scenario: Scenari
 
 # Spoilers that neither regrow, collude, wear down nor exploit splits: only the strikes move them.
 STILL = {"spoiler_regrowth": 0, "collusion": 0, "spoiler_decay": 0, "split_exploit": 0}
+
+
+def test_protection_cannot_push_violence_below_the_floor_of_what_the_groups_drive(scenario: Scenario) -> None:
+    # JNIM alone in Gao, at full strength: it drives its footprint there, and violence already sits
+    # at it (inertia 100: the driver step moves nothing). Full protection brings it down to the
+    # shield floor's share of that drive, not below; the floor is of the drive, not of the violence.
+    drive = scenario.footprint["jnim"]["gao"]
+    assert 2 <= drive <= 100
+    alone = {f"strength.{a}": 0 for a in ("government", "cma", "platform", "isgs", "traffickers")}
+    state = alone | {"strength.jnim": 100, "violence.gao": drive, "mission_presence.gao": 100, "mission.consent": 100}
+    key = ("violence.gao", "rule:protection")
+    for floor in (50, 20, 0):
+        held = _gao_quarter(scenario, state, {}, BARE | {"shield_floor": floor, "presence_protection": 100})
+        assert held[key] == -(drive - _rounded(drive, floor)), floor
+    # one point above the floor: protection takes that point and no more
+    one_above = next(f for f in range(100, 0, -1) if drive - _rounded(drive, f) == 1)
+    assert _gao_quarter(scenario, state, {}, BARE | {"shield_floor": one_above})[key] == -1
+    unguarded = state | {"mission_presence.gao": 0, "state_presence.gao": 100}  # the state's turn, alone
+    assert _gao_quarter(scenario, unguarded, {}, BARE | {"shield_floor": one_above, "state_protection": 40})[
+        ("violence.gao", "rule:state")] == -1
+    # at the floor: nothing left for presence, posture or state to take
+    at_floor = _gao_quarter(scenario, state, {"robust": 100},
+                            BARE | {"shield_floor": 100, "robust_protection": 50, "state_protection": 50})
+    assert not any(name == "violence.gao" and change for (name, _cause), change in at_floor.items())
