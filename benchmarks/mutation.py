@@ -131,6 +131,15 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "numbers, so counting the CMA's missing regions as 1 changes no maximum that `or 1` does not already lift to 1",
     ("rules", "top = max((cma.get(r, 0) for r in REGIONS), default=0) or 1", "1", "2"):
         "only when the CMA is nowhere, and then every clash share is 0 whatever the divisor",
+    ("rules", "if a != b and ARMED.index(a) < ARMED.index(b))", "ARMED.index(a) < ARMED.index(b)",
+     "ARMED.index(a) <= ARMED.index(b)"): "a != b already rules out equal indices",
+    ("rules", "if raw <= knee:", "raw <= knee", "raw < knee"): "at raw == knee the curve gives knee + span * 0 // span = raw",
+    ("rules", "return knee + span * over // (over + span) if span > 0 else 100", "span > 0", "span >= 0"):
+        "at span 0 (knee 100) the curve gives 100 + 0, the same 100",
+    ("rules", "return (100 - strength) * 100 // max(1, 100 - knee)", "1", "2"):
+        "the guard differs only at knee 99 or more, where the only strength above the knee is 100, with room 0 either way",
+    ("rules", 'add(key, regrowth if v[key] <= knee else pct(regrowth, room(v[key], knee)), "rule:regrowth")',
+     "v[key] <= knee", "v[key] < knee"): "at the knee room is 100, and pct(regrowth, 100) is regrowth",
     ("rules", "if hostile and clash:", "hostile and clash", "hostile or clash"):
         "either at 0 makes pct(hostile, clash) 0, and a change of 0 is not recorded",
     ("rules", "if room > 0:", "room > 0", "room >= 0"):
@@ -145,7 +154,8 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("rules", "if robust and room > 0:", "robust and room > 0", "robust or room > 0"):
         "without a robust lever the robust shield is 0, and a change of 0 is not recorded",
     ("rules", "if robust and room > 0:", "room > 0", "room >= 0"): "with no room left the shield removes min(0, shield) = 0",
-    ("rules", "if v[tie] > 0:", "v[tie] > 0", "v[tie] >= 0"): "a tie of 0 pulls pct(trafficking_pull, 0) = 0",
+    ("rules", "if v[tie] > 0:", "v[tie] > 0", "v[tie] >= 0"):
+        "a tie of 0 adds nothing: 0 to collusion's ties, pct(trafficking_pull, 0) = 0 to trafficking's pull",
     ("rules", "if walked > 0:", "walked > 0", "walked >= 0"): "nothing walked away from unravels pct(abandonment, 0) = 0",
 }
 

@@ -613,3 +613,39 @@ def test_protection_cannot_push_violence_below_the_floor_of_what_the_groups_driv
     at_floor = _gao_quarter(scenario, state, {"robust": 100},
                             BARE | {"shield_floor": 100, "robust_protection": 50, "state_protection": 50})
     assert not any(name == "violence.gao" and change for (name, _cause), change in at_floor.items())
+
+
+def test_presence_saturates_halfway_at_twice_the_knee_s_span_and_never_reaches_full() -> None:
+    # saturate's meaning: point for point up to the knee, then knee + span·over / (over + span),
+    # span the room left above the knee: over = span gives half of it, and no raw, however
+    # large, fills the last point (figures worked by hand, floors of the exact fractions)
+    assert rules.saturate(100, 50) == 75  # 50 + 50·50/100
+    assert rules.saturate(120, 90) == 97  # 90 + 10·30/40 = 97.5
+    assert rules.saturate(130, 70) == 90  # 70 + 30·60/90
+    assert rules.saturate(70, 70) == 70 and rules.saturate(69, 70) == 69
+    for knee in (0, 50, 90, 98, 99):
+        curve = [rules.saturate(raw, knee) for raw in range(0, 5000, 3)]
+        assert curve == sorted(curve), knee
+        assert max(curve) < 100, knee  # never full presence
+    assert rules.saturate(101, 100) == 100 and rules.saturate(5000, 100) == 100  # knee 100: the hard cap
+
+
+def test_past_the_knee_spoilers_regrow_and_recruit_only_as_far_as_room_is_left(scenario: Scenario) -> None:
+    # room: every recruit up to the knee, then the share of the last stretch still unfilled
+    assert rules.room(80, 80) == 100 and rules.room(10, 80) == 100
+    assert rules.room(90, 80) == 50 and rules.room(85, 80) == 75 and rules.room(100, 80) == 0
+    assert rules.room(99, 98) == 50 and rules.room(95, 0) == 5 and rules.room(98, 97) == 66  # two thirds, floored
+    assert rules.room(100, 100) == 100  # recruitment_knee 100: recruits never run dry, even at full strength
+    # regrowth through open borders (no neighbour cooperates): 20 a quarter up to the knee, then less
+    C = STILL | {"spoiler_regrowth": 20, "recruitment_knee": 80, "border_base": 0, "border_frame": 0}
+    key = ("strength.isgs", "rule:regrowth")
+    for strength, regrown in ((60, 20), (80, 20), (90, 10), (96, 4)):
+        assert run_with(scenario, rules.spoilers, {"strength.isgs": strength}, {}, C)[key] == regrown, strength
+    assert key not in run_with(scenario, rules.spoilers, {"strength.isgs": 100}, {}, C)
+    # recruitment in the centre: a group at 90 recruits at half its room (50 %) times 100 - 45 %
+    R = {"centre_recruitment": 20, "trust_resilience": 0, "ct_grievance": 0, "recruitment_fill": 100, "recruitment_knee": 80}
+    base = {"politics.reconciliation": 0, "mission.trust": 0, "violence.mopti": 100, "violence.segou": 100,
+            "state_presence.mopti": 0, "state_presence.segou": 0}
+    recruited = ("strength.jnim", "rule:recruitment")
+    assert run_with(scenario, rules.recruitment, base | {"strength.jnim": 80}, {}, R)[recruited] == 12  # 20 × 60 %
+    assert run_with(scenario, rules.recruitment, base | {"strength.jnim": 90}, {}, R)[recruited] == 6  # 20 × 27.5 %
