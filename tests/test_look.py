@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from ui_support import make_app, playable_tutorial, screens, start
+from ui_support import make_app, playable_tutorial, screens, start, text_outside
 
 from game.content.loader import levels_root
 from game.sim.drafters import make_drafter
@@ -161,6 +161,7 @@ def test_the_briefings_figures_tick_from_the_last_vote_unless_motion_is_reduced(
         assert _number(frame, cid) == fmt_num(values[q] - view.since[q]), cid
     view.tick(10_000 + motion.DURATION_MS // 5)  # a fifth of the way: about half the change (eased)
     frame = app.draw()
+    assert not text_outside(frame)  # the rows keep room for both ends: nothing spills as it ticks
     for cid, q in shown.items():
         mid = int(_number(frame, cid).replace("\u202f", "").replace(",", "").replace("\u2212", "-"))
         old, new = values[q] - view.since[q], values[q]

@@ -10,7 +10,7 @@ town's dot, and what does not fit is left out. The still layer is ``game.ui.mapp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from game.ui.frame import Frame
 from game.ui.layout import Rect
 from game.ui.mapplace import Label, Placer
 from game.ui.mapshapes import Fit, inside, load
+from game.ui.motion import Tick
 from game.ui.strings import short
 from game.ui.text import Fonts, render
 
@@ -104,9 +105,7 @@ def _plate(f: Frame, s: RegionState, lang: str, level: int) -> Plate:
     name = short(s.key, lang) if level < 2 else ""
     num = str(s.violence)
     lh = f.line_h("bold")
-    # room for the number the plate ticks from (before the change since the renewal) as well
-    name_w = f.text_w(name + " ") if name else 0
-    num_w = max(f.text_w(num, "bold"), f.text_w(str(s.violence - s.change), "bold"))
+    name_w, num_w = f.text_w(name + " ") if name else 0, max(f.text_w(num, "bold"), f.text_w(str(s.violence - s.change), "bold"))  # the number it ticks from too
     arrow = lh // 2 + 4 if abs(s.change) >= CHANGE_SHOWN else 0
     return Plate(s.key, name, num, name_w + num_w + arrow + f.pad, lh + 4, name_w, num_w)
 
@@ -255,14 +254,10 @@ def map_frame(f: Frame) -> Frame:
     return sub
 
 
-Tick = Callable[[int, int], int]  # (the value before, the value now) -> the number shown this frame
-
-
 def draw_map(f: Frame, r: Rect, game: Game, lang: str,
              marks: Sequence[Mark] = (), tick: Tick | None = None) -> dict[str, tuple[int, int, int, int]]:
-    """Draw the map into ``r``, ``marks`` (a screen's own: numbered events) first, at their regions;
-    ``tick`` gives the violence numbers shown while they count from the last renewal to now.
-    Return the boxes of the labels it placed (for the tests)."""
+    """Draw the map into ``r``, ``marks`` (a screen's own: numbered events) first, at their regions,
+    ``tick`` its numbers as they count from the last renewal; return the labels' boxes (for the tests)."""
     outer, f = f, map_frame(f)
     try:
         return _draw_map(f, r, game, lang, marks, tick)
@@ -273,8 +268,7 @@ def draw_map(f: Frame, r: Rect, game: Game, lang: str,
             outer.register(control)
 
 
-def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark],
-              tick: Tick | None = None) -> dict[str, tuple[int, int, int, int]]:
+def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark], tick: Tick | None) -> dict[str, tuple[int, int, int, int]]:
     data = load()
     fit = Fit.into(data, r.x, r.y, r.w, r.h)
     states = region_states(game)
@@ -342,9 +336,8 @@ def _draw_plate(f: Frame, box: Rect, p: Plate, s: RegionState, lang: str, tick: 
     x0 = head.x + (box.w - p.name_w - p.num_w - arrow) // 2
     if p.name:
         f.text(Rect(x0, head.y + 2, p.name_w, lb), p.name, "body", pal.text, box=head)
-    number = p.number if tick is None else str(tick(s.violence - s.change, s.violence))
-    f.why_number(f"map:violence:{s.key}", Rect(x0 + p.name_w, head.y + 2, p.num_w + 2, lb), number,
-                 f"violence.{s.key}", align="left")
+    number = p.number if tick is None else str(tick(s.violence - s.change, s.violence))  # counting, on the briefing
+    f.why_number(f"map:violence:{s.key}", Rect(x0 + p.name_w, head.y + 2, p.num_w + 2, lb), number, f"violence.{s.key}", align="left")
     if arrow:
         draw_arrow(f.s, (x0 + p.name_w + p.num_w + 4 + arrow // 2, head.centery), lb // 2, s.change > 0,
                    pal.no if s.change > 0 else pal.yes)

@@ -9,12 +9,14 @@ input: unlike the vote, it is decoration, and keys act at once.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 DURATION_MS = 300
+Tick = Callable[[int, int], int]  # (the value before, the value now) -> the number shown this frame
 
 
 class Motion:

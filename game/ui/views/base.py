@@ -253,8 +253,7 @@ def rich_item(f: Frame, width: int, cid: str, parts: Sequence[Part], action: Cal
 
 
 def button_item(f: Frame, width: int, cid: str, label: str, action: Callable[[], object] | None, *,
-                style: str = "body", primary: bool = False, enabled: bool = True, align: str = "left",
-                icon: str | None = None) -> Item:
+                style: str = "body", primary: bool = False, enabled: bool = True, align: str = "left", icon: str | None = None) -> Item:
     """A list entry that is one button (with ``icon``, that icon before its words)."""
     h = f.button_h(label, width - (f.icon_w(style) if icon else 0), style)
 
@@ -266,9 +265,7 @@ def button_item(f: Frame, width: int, cid: str, label: str, action: Callable[[],
 
 def stat_item(f: Frame, width: int, cid: str, label: str, value: str, quantity: str | None,
               quarter: int | None = None, *, icon: bool = False, widest: str = "") -> Item:
-    """A row 'label ........ 42' where 42 can be selected for "why?" (with ``icon``, the
-    quantity's icon before the label; ``widest``: the widest value it shows as it ticks, so the
-    row keeps its layout)."""
+    """A row 'label ........ 42', 42 a "why?" number (``icon``: the quantity's icon first; ``widest``: the room it keeps)."""
     num_w = max(f.text_w(value, "bold"), f.text_w(widest, "bold")) + f.pad
     icon_w = f.icon_w() if icon and quantity else 0
     lab_w = max(40, width - num_w - f.pad - icon_w)
