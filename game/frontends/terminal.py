@@ -423,9 +423,11 @@ class Terminal:
                     self.say(f"  - {source}")
         self.journal()
         if g.scenario.questions:
-            self.heading(self.t("questions"))
+            sizes = [len(wrap(printable(f"  {i}. {tr(q, lang)}"), self.width).split("\n"))
+                     for i, q in enumerate(g.scenario.questions, 1)]
+            self.heading(self.t("questions"), keep=sizes[0])  # the heading stays with its first question
             for i, q in enumerate(g.scenario.questions, 1):
-                self.console.need(len(wrap(printable(f"  {i}. {tr(q, lang)}"), self.width).split("\n")))
+                self.console.need(sizes[i - 1])
                 self.say(f"  {i}. {tr(q, lang)}")
 
     def heading(self, title: str, keep: int = 2) -> None:
