@@ -1,7 +1,7 @@
 """Mutation testing of the engine: does the test suite notice when the rules are wrong?
 
     python benchmarks/mutation.py [--module council] [--module game] [--limit 60] [--seed 1]
-                                  [--timeout 60] [--jobs 1] [--list] [--quiet]
+                                  [--timeout 60] [--list] [--quiet]
                                   [--tests tests/test_council.py ...]
 
 Each mutant changes exactly one thing in one engine module (``game/engine/rules.py``,
@@ -118,6 +118,15 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "levers_for starts from LEVER_DEFAULTS, which holds a duration: the default of get() is never used",
     ("game", 'game.votes = [VoteResult(int(r["quarter"]), dict(r["votes"]), bool(r["adopted"]), dict(r["draft"]), int(r.get("unity", -1)))',
      "1", "2"): "any negative default means 'count the votes': unity_at_vote only asks whether it is >= 0",
+    ("council", 'preferences, concerns = _in_year(member, values.get("time.year", 0))', "0", "1"):
+        "without a year, 0 and 1 select the same reasons: an undated one holds from 0 to 9999, and a dated one "
+        "from no earlier than 1990 (the schema's bounds), so both years fall inside every undated span and before every dated one",
+    ("council", "weight = concern.weight if positions == 100 else concern.weight * positions // 100", "100", "101"):
+        "at positions 100 the scaled branch gives weight * 100 // 100, the weight itself: the test only skips the arithmetic",
+    ("council", "weight = pref.weight if positions == 100 else pref.weight * positions // 100", "100", "101"):
+        "at positions 100 the scaled branch gives weight * 100 // 100, the weight itself: the test only skips the arithmetic",
+    ("council", "if len(reasons) > 1:", "len(reasons) > 1", "len(reasons) >= 1"):
+        "sorting a list of one reason leaves it as it is: the guard only skips a call",
     ("rules", "if num >= 0:", "num >= 0", "num > 0"): "at 0 both roundings give 0",
     ("rules", "if num >= 0:", "0", "1"): "num is an integer: num >= 1 is num > 0, and at 0 both roundings give 0",
     ("rules", "return (num + 50) // 100 if num >= 0 else -((50 - num) // 100)", "num >= 0", "num > 0"):

@@ -168,6 +168,15 @@ def test_a_united_council_pulls_its_undecided_along(unity: int, draw: float, vot
     assert council.cast(stances(0), Fixed(draw), unity=unity, unity_pull=5)["m0"] == vote
 
 
+def test_without_a_unity_or_a_pull_the_chance_is_the_plain_one() -> None:
+    # A Council of unknown unity counts as neither united nor divided (50), and without a pull
+    # even a unanimous one moves nobody: a member at the yes line keeps its 700 per mille.
+    assert council.cast(stances(1), Fixed(0.700), unity_pull=5)["m0"] == ABSTAIN
+    assert council.cast(stances(1), Fixed(0.699), unity_pull=5)["m0"] == YES
+    assert council.cast(stances(1), Fixed(0.700), unity=100)["m0"] == ABSTAIN
+    assert council.cast(stances(0), Fixed(0.350), unity=100)["m0"] == ABSTAIN
+
+
 # --- adoption and unity -----------------------------------------------------------------------
 SEATS = tuple(member(f"p{i}", permanent=True) for i in range(5)) + tuple(member(f"e{i}") for i in range(10))
 
@@ -218,6 +227,7 @@ def test_with_the_stances_a_yes_counts_by_conviction() -> None:
     assert council.unity(votes, cast_from) == (70 + 80 + 100 + 50 + 0) // 5
     assert council.unity({"m2": YES}, cast_from) == 100
     assert council.unity({"m0": YES}, cast_from) == 70
+    assert council.unity({"m1": YES}, cast_from) == 80  # one point above the line
     assert council.unity({"m9": YES}, cast_from) == 100  # a member without a stance counts as a plain yes
 
 
