@@ -112,6 +112,17 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
      'self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 < chance',
      'self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 <= chance'):
         "differs only when a 53-bit draw times 100 lands exactly on the whole per cent",
+    ("game", "if n + 1 < draws:", "n + 1 < draws", "n + 1 <= draws"):
+        "it also takes the last card drawn out of the candidates after the last draw, which no draw then reads",
+    ("game", "if n + 1 < draws:", "n + 1", "n - 1"):
+        "it also takes the last card drawn out of the candidates after the last draw, which no draw then reads",
+    ("game", 'chance = int(item.get("chance", 100))', "100", "101"):
+        "a follow-up without a chance comes for certain either way: 100 and 101 both pass chance >= 100",
+    ("game", 'return chance >= 100 or self.luck.draw(self.quarter, f"follow_up:{item[\'card\']}") * 100 < chance',
+     "100", "101"):
+        "for the 100 of chance >= 100: at a chance of 100 the roll, a draw below 1 times 100, is always under 100 "
+        "(the line's other 100, of the roll, has the same key; "
+        "test_a_follow_up_comes_when_its_roll_in_per_cent_is_under_its_chance kills it)",
     ("game", "return cands[min(pick, len(cands) - 1)][0].id", "len(cands) - 1", "len(cands) + 1"):
         "a guard that never acts: the draw times the total is below the last cumulative weight, so pick <= len - 1",
     ("game", 'short = self._levers.get("duration", 4) <= 2  # another vote so soon costs capital', "4", "5"):
@@ -149,6 +160,12 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "the guard differs only at knee 99 or more, where the only strength above the knee is 100, with room 0 either way",
     ("rules", 'add(key, regrowth if v[key] <= knee else pct(regrowth, room(v[key], knee)), "rule:regrowth")',
      "v[key] <= knee", "v[key] < knee"): "at the knee room is 100, and pct(regrowth, 100) is regrowth",
+    ("rules", "if above > 0:", "above > 0", "above >= 0"): "at no ownership above the floor the fading removes min(decay, 0) = 0",
+    ("rules", "if killed > bearable:", "killed > bearable", "killed >= bearable"):
+        "killing just what they bear withdraws tcc_withdrawal * 0 = 0 troops",
+    ("rules", 'if L.get("duration", 4) <= 2:', "4", "5"):
+        "levers_for starts from LEVER_DEFAULTS, which holds a duration: the default of get() is never used",
+    ("rules", "if v[key] < 0:", "v[key] < 0", "v[key] <= 0"): "a relation at 0 mends by part(truce, 0, mediators) = 0",
     ("rules", "if hostile and clash:", "hostile and clash", "hostile or clash"):
         "either at 0 makes pct(hostile, clash) 0, and a change of 0 is not recorded",
     ("rules", "if room > 0:", "room > 0", "room >= 0"):

@@ -82,11 +82,13 @@ def test_the_renewal_capital_grows_with_standing_carries_part_and_shrinks_when_s
 
 def run_with(scenario: Scenario, section: Callable[[rules.Quarter], None], values: Mapping[str, int] | None = None,
              levers: Mapping[str, int] | None = None, coefficients: Mapping[str, int] | None = None,
-             luck: object = None, before: tuple[Callable[[rules.Quarter], None], ...] = ()) -> dict[tuple[str, str], int]:
+             luck: object = None, before: tuple[Callable[[rules.Quarter], None], ...] = (),
+             deployment: Mapping[str, int] | None = None) -> dict[tuple[str, str], int]:
     """Changes (quantity, cause) -> total from one section (after ``before``), the scenario's
-    coefficients overridden."""
+    coefficients (and deployment weights) overridden."""
     game = Game(scenario, 1)
-    plan = rules.prepare(dict(scenario.coefficients) | dict(coefficients or {}), scenario.footprint, scenario.deployment)
+    plan = rules.prepare(dict(scenario.coefficients) | dict(coefficients or {}), scenario.footprint,
+                         scenario.deployment if deployment is None else deployment)
     meters = Meters(dict(game.values) | dict(values or {}), game.meters.ranges)
     lever_cause = {name: f"clause:test.{name}" for name in (levers or {})}
     q = rules.Quarter(meters, dict(levers or {}), lever_cause, plan, luck)  # type: ignore[arg-type]
@@ -649,3 +651,93 @@ def test_past_the_knee_spoilers_regrow_and_recruit_only_as_far_as_room_is_left(s
     recruited = ("strength.jnim", "rule:recruitment")
     assert run_with(scenario, rules.recruitment, base | {"strength.jnim": 80}, {}, R)[recruited] == 12  # 20 × 60 %
     assert run_with(scenario, rules.recruitment, base | {"strength.jnim": 90}, {}, R)[recruited] == 6  # 20 × 27.5 %
+
+
+def test_the_deployment_weights_become_shares_of_the_whole_and_an_unnamed_region_gets_none(scenario: Scenario) -> None:
+    shares = rules.prepare(scenario.coefficients, scenario.footprint, {"gao": 1, "kidal": 2}).shares
+    # a third and two thirds of the mission, floored; nobody sent where the weights do not name
+    assert shares == {"kidal": 66, "gao": 33, "timbuktu": 0, "menaka": 0, "mopti": 0, "segou": 0, "bamako": 0}
+
+
+def test_a_lever_no_clause_sets_is_none_of_it(scenario: Scenario) -> None:
+    # no regional_frame lever: not the least Sahel-wide frame, a Mali-only one, in full
+    C = {"buyin_frame_gain": 100, "buyin_sidelined": 50, "algeria_wariness": 100}
+    changes = run_with(scenario, rules.regional, MIDDLING, {}, C)
+    assert changes[("buyin.au", "rule:sidelined")] == changes[("buyin.niger", "rule:sidelined")] == -50
+    # a full Sahel-wide frame with no outside force, regional force or G5 in the mandate: no wariness
+    framed = run_with(scenario, rules.regional, MIDDLING, {"regional_frame": 100}, C)
+    assert framed[("buyin.algeria", "clause:test.regional_frame")] == 50  # 50 + 100, clamped at 100
+    # no G5 support: no ownership from it, only the fading (to a floor of 0 here: 30 above it, 10 a quarter)
+    owned = run_with(scenario, rules.regional, MIDDLING | {"regional.ownership": 30}, {},
+                     {"ownership_g5": 100, "ownership_floor": 0, "ownership_decay": 10, "buyin_sidelined": 0})
+    assert owned[("regional.ownership", "rule:ownership_drift")] == -10
+    # no force in the mandate strikes: not even the G5 at full buy-in with the strongest coefficient
+    struck = run_with(scenario, rules.spoilers, {"strength.jnim": 50} | {b: 100 for b in _G5_BUYIN},
+                      {}, STILL | {"g5_strike": 100, "ct_strike": 100, "mission_strike": 100, "robust_attrition": 100})
+    assert not any(name == "strength.jnim" for name, _cause in struck)
+    # and no centre priority moves no troops toward the centre: a region weighing all but the
+    # whole deployment keeps all of its share
+    placed = run_with(scenario, rules.deployment, EMPTY | {"mission.troops": 1000}, {"troop_ceiling": 1000},
+                      {"troops_full_presence": 7000, "presence_follow": 100, "presence_knee": 100, "centre_shift": 100},
+                      deployment={"gao": 90, "kidal": 10})
+    assert placed[("mission_presence.gao", "rule:presence")] == 90  # 1000 troops x 90 % x 7 regions / 7000
+
+
+_G5_BUYIN = ("buyin.chad", "buyin.niger", "buyin.burkina_faso", "buyin.mauritania")
+
+
+def test_full_presence_needs_the_troops_the_coefficient_says(scenario: Scenario) -> None:
+    # troops_full_presence 1: a single troop is full presence everywhere; a region with a tenth of
+    # the deployment gets a tenth of that troop, which is 7 tenths of its seventh: presence 70
+    placed = run_with(scenario, rules.deployment, EMPTY | {"mission.troops": 1}, {"troop_ceiling": 1},
+                      {"troops_full_presence": 1, "presence_follow": 100, "presence_knee": 100, "centre_shift": 0},
+                      deployment={"gao": 10, "kidal": 90})
+    assert placed[("mission_presence.gao", "rule:presence")] == 70
+    assert placed[("mission_presence.kidal", "rule:presence")] == 100  # 630, capped at full presence
+
+
+def test_ownership_fades_down_to_the_floor_the_region_s_engagement_keeps(scenario: Scenario) -> None:
+    # ownership_floor 50 of an engagement of 50 keeps 25: from 30 it fades by 5, not 10; from 26 by 1
+    C = {"ownership_floor": 50, "ownership_decay": 10, "buyin_sidelined": 0, "buyin_knee": 100}
+    key = ("regional.ownership", "rule:ownership_drift")
+    assert run_with(scenario, rules.regional, MIDDLING | {"regional.ownership": 30}, {}, C)[key] == -5
+    assert run_with(scenario, rules.regional, MIDDLING | {"regional.ownership": 26}, {}, C)[key] == -1
+    assert key not in run_with(scenario, rules.regional, MIDDLING | {"regional.ownership": 25}, {}, C)
+
+
+def test_collusion_counts_only_good_terms_and_at_most_a_full_tie(scenario: Scenario) -> None:
+    C = STILL | {"collusion": 50}
+    friendless = {"strength.isgs": 0, **{f"relation.{a}.isgs": -20 for a in ("government", "cma", "platform", "jnim")},
+                  "relation.isgs.traffickers": 0}
+    key = ("strength.isgs", "rule:collusion")
+    assert key not in run_with(scenario, rules.spoilers, friendless, {}, C)
+    assert run_with(scenario, rules.spoilers, friendless | {"relation.cma.isgs": 2}, {}, C)[key] == 1  # 50 % of 2
+    many = friendless | {"relation.cma.isgs": 80, "relation.platform.isgs": 70}
+    assert run_with(scenario, rules.spoilers, many, {}, C)[key] == 50  # ties of 150 count as a full 100
+    assert run_with(scenario, rules.spoilers, friendless | {"relation.cma.isgs": 1}, {}, C | {"collusion": 100})[key] == 1
+
+
+def test_spoilers_exploit_the_signatories_split_and_nothing_when_they_hold_together(scenario: Scenario) -> None:
+    C = STILL | {"split_exploit": 40}
+    pairs = ("relation.government.cma", "relation.government.platform", "relation.cma.platform")
+    key = ("strength.isgs", "rule:splits")
+    assert key not in run_with(scenario, rules.spoilers, {k: 100 for k in pairs} | {"strength.isgs": 50}, {},
+                               C | {"split_exploit": 100})
+    assert run_with(scenario, rules.spoilers, {k: 0 for k in pairs} | {"strength.isgs": 50}, {}, C)[key] == 20
+    assert run_with(scenario, rules.spoilers, {k: -100 for k in pairs} | {"strength.isgs": 50}, {}, C)[key] == 40
+
+
+def test_the_signs_of_the_handover_s_consent_the_centre_s_peace_trust_and_displacement(scenario: Scenario) -> None:
+    C = scenario.coefficients
+    assert C["handover_consent"] > 0
+    handed = run_with(scenario, rules.politics, {"mission.consent": 60}, {"handover": 100})
+    assert handed[("mission.consent", "clause:test.handover")] == -C["handover_consent"]
+    # trust: protection_trust x (100 - twice the mean violence) %: a quarter of violence, half of it
+    quiet = {f"violence.{r}": 25 for r in REGIONS} | {"mission.trust": 0}
+    trusted = run_with(scenario, rules.politics, quiet, {}, {"protection_trust": 100, "ct_trust": 0, "hr_trust": 0})
+    assert trusted[("mission.trust", "rule:protection")] == 50
+    # reconciliation damps violence outside the centre too; displacement closes half its gap to violence
+    damped = _gao_quarter(scenario, {"politics.reconciliation": 100, "mission_presence.gao": 0, "displacement.gao": 40},
+                          {}, BARE | {"recon_damp_elsewhere": 20, "displacement_follow": 50})
+    assert damped[("violence.gao", "rule:reconciliation_damps")] == -20  # from 100 (120 driven, capped)
+    assert damped[("displacement.gao", "rule:displacement")] == 20  # half of 80 - 40
