@@ -5,6 +5,7 @@ unknown, the stances the players see, and which saves load."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from game.engine import council, rules
 from game.engine.actions import CallVote, Choose, Continue, Respond
 from game.engine.defs import Scenario
 from game.engine.game import BRIEFING, CARD, Game, VoteResult
+from game.engine.luck import Luck
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +153,22 @@ def test_a_second_card_comes_about_as_often_as_its_chance_says(tmp_path: Path) -
     assert 2 <= doubles <= 14  # one quarter in two, give or take luck (16 quarters)
 
 
+def test_a_second_card_comes_when_the_roll_in_per_mille_is_under_the_chance(tmp_path: Path) -> None:
+    # The first field quarter's roll, read from the luck itself: a seed whose roll sits just under a
+    # whole per mille, closer to it than a thousandth of itself, so that counting per 1001 would differ.
+    def roll(seed: int) -> float:
+        return Luck(seed).draw(0, "second_card") * 1000
+
+    seed = next(s for s in range(1, 10_000) if 100 < roll(s) < 999 and math.ceil(roll(s)) - roll(s) < roll(s) / 1000)
+    above, below = math.ceil(roll(seed)), math.floor(roll(seed))
+    cards = [card(f"c{i}") for i in range(4)]
+    for chance, count in ((above, 2), (below, 1)):
+        game = Game(make_lab(tmp_path / str(chance), cards, {"second_card_chance": chance}), seed)
+        to_the_field(game)
+        assert game.quarter == 0
+        assert len(game.pending) == count, (seed, roll(seed), chance)
+
+
 def _sequel_share(tmp_path: Path, chance: int, seeds: int) -> int:
     """In how many of ``seeds`` games the follow-up of an accepted offer comes, a quarter later."""
     follow = f"[{{card: sequel, after: 1, chance: {chance}}}]"
@@ -167,6 +185,27 @@ def _sequel_share(tmp_path: Path, chance: int, seeds: int) -> int:
         game.apply(Continue())
         came += "sequel" in game.pending
     return came
+
+
+def test_a_follow_up_comes_when_its_roll_in_per_cent_is_under_its_chance(tmp_path: Path) -> None:
+    # The sequel's roll in the quarter it is due (the next one), read from the luck itself: a seed
+    # whose roll sits just under a whole per cent, closer to it than a hundredth of itself.
+    def roll(seed: int) -> float:
+        return Luck(seed).draw(1, "follow_up:sequel") * 100
+
+    seed = next(s for s in range(1, 10_000) if 20 < roll(s) < 98 and math.ceil(roll(s)) - roll(s) < roll(s) / 100)
+    for chance, comes in ((math.ceil(roll(seed)), True), (math.floor(roll(seed)), False)):
+        follow = f"[{{card: sequel, after: 1, chance: {chance}}}]"
+        offer = card("offer", responses=f"""
+      - {{id: act, label: {{en: Act, fr: Agir}}, why: {{en: a, fr: a}}, follow_up: {follow}}}
+      - {{id: wait, label: {{en: Wait, fr: Attendre}}, why: {{en: w, fr: w}}}}""")
+        sequel = card("sequel", extra="    follow_up_only: true\n")
+        game = Game(make_lab(tmp_path / str(chance), [offer, sequel], {"second_card_chance": 0}), seed)
+        to_the_field(game)
+        game.apply(Respond("offer", "act"))
+        game.apply(Continue())
+        assert game.quarter == 1
+        assert ("sequel" in game.pending) == comes, (seed, roll(seed), chance)
 
 
 def test_a_follow_up_with_a_chance_comes_in_about_that_share_of_games(tmp_path: Path) -> None:
