@@ -741,3 +741,56 @@ def test_the_signs_of_the_handover_s_consent_the_centre_s_peace_trust_and_displa
                           {}, BARE | {"recon_damp_elsewhere": 20, "displacement_follow": 50})
     assert damped[("violence.gao", "rule:reconciliation_damps")] == -20  # from 100 (120 driven, capped)
     assert damped[("displacement.gao", "rule:displacement")] == 20  # half of 80 - 40
+
+
+def test_either_feud_of_the_cma_drives_the_north_s_violence_up_to_a_cap(scenario: Scenario) -> None:
+    # Kidal, where the CMA is strongest (clash share 100): hostility_violence x the feuds' depth %
+    calm = {f"strength.{a}": 0 for a in ("government", "cma", "platform", "jnim", "isgs", "traffickers")}
+    state = calm | {f"violence.{r}": 0 for r in REGIONS}
+    C = BARE | {"hostility_violence": 50}
+    key = ("violence.kidal", "rule:hostility")
+    feuds = ("relation.government.cma", "relation.cma.platform")
+    assert run_with(scenario, rules.violence, state | {feuds[0]: -60, feuds[1]: 0}, {}, C)[key] == 30
+    assert run_with(scenario, rules.violence, state | {feuds[0]: 0, feuds[1]: -60}, {}, C)[key] == 30
+    assert run_with(scenario, rules.violence, state | {feuds[0]: -80, feuds[1]: -80}, {}, C)[key] == 50  # capped at 100
+    assert key not in run_with(scenario, rules.violence, state | {feuds[0]: 0, feuds[1]: 0}, {}, C | {"hostility_violence": 100})
+    assert key not in run_with(scenario, rules.violence, state | {feuds[0]: 60, feuds[1]: 60}, {}, C)
+
+
+def test_a_handover_s_gap_narrows_with_the_bodies_capacity_and_outside_support(scenario: Scenario) -> None:
+    calm = {f"strength.{a}": 0 for a in ("government", "cma", "platform", "jnim", "isgs", "traffickers")}
+    state = calm | {f"violence.{r}": 0 for r in REGIONS} | {"regional.capacity": 50}
+    key = ("violence.gao", "clause:test.handover")
+    C = BARE | {"handover_gap": 100}
+    assert run_with(scenario, rules.violence, state, {"handover": 100}, C)[key] == 50  # half the capacity missing
+    assert run_with(scenario, rules.violence, state, {"handover": 100, "outside_support": 100}, C)[key] == 25
+
+
+def test_a_defection_s_chance_grows_with_violence_and_trafficking_and_falls_with_inclusion(scenario: Scenario) -> None:
+    # Both armed signatories at half commitment: the chance is the per mille sum itself.
+    none = {"defection_base": 0, "defection_violence": 0, "defection_exclusion": 0, "defection_trafficking": 0,
+            "defection_inclusion": 0, "defection_shock": 40}
+    state = {"commitment.cma": 50, "commitment.platform": 50, "relation.government.cma": 0,
+             "politics.implementation": 100, "politics.reconciliation": 100, "strength.traffickers": 0}
+    state |= {f"violence.{r}": 0 for r in REGIONS}
+
+    def defects(value: float, values: Mapping[str, int], C: Mapping[str, int]) -> bool:
+        # (politics first: it reads the quarter's mean violence the defection's chance uses)
+        changes = run_with(scenario, rules.alliances, values, {}, none | C, luck=_Draw(value), before=(rules.politics,))
+        return any(cause == "rule:defection" for _name, cause in changes)
+
+    violent = state | {f"violence.{r}": 50 for r in REGIONS}
+    assert defects(0.0999, violent, {"defection_violence": 200}) and not defects(0.1, violent, {"defection_violence": 200})
+    traffic = state | {"strength.traffickers": 50}
+    assert defects(0.0999, traffic, {"defection_trafficking": 200}) and not defects(0.1, traffic, {"defection_trafficking": 200})
+    included = {"defection_base": 300, "defection_inclusion": 200}  # full inclusion removes 200 of 300
+    assert defects(0.0999, state, included) and not defects(0.1, state, included)
+
+
+def test_a_walkout_reopens_a_feud_at_peace_but_not_an_alliance(scenario: Scenario) -> None:
+    C = {"defection_shock": 40, "defection_commitment": 10, "truce_hold": 50, "inclusion_drift": 0, "truce_recovery": 0}
+    state = {"commitment.cma": 20, "commitment.platform": 60, "relation.government.cma": 0, "relation.cma.jnim": 0}
+    key = ("relation.cma.platform", "rule:defection")
+    at_peace = run_with(scenario, rules.alliances, state | {"relation.cma.platform": 0}, {}, C, luck=_Always())
+    assert at_peace[key] == -20  # a truce at peace spares truce_hold (50 %) of the shock
+    assert key not in run_with(scenario, rules.alliances, state | {"relation.cma.platform": 1}, {}, C, luck=_Always())
