@@ -794,3 +794,37 @@ def test_a_walkout_reopens_a_feud_at_peace_but_not_an_alliance(scenario: Scenari
     at_peace = run_with(scenario, rules.alliances, state | {"relation.cma.platform": 0}, {}, C, luck=_Always())
     assert at_peace[key] == -20  # a truce at peace spares truce_hold (50 %) of the shock
     assert key not in run_with(scenario, rules.alliances, state | {"relation.cma.platform": 1}, {}, C, luck=_Always())
+
+
+def test_deaths_safety_and_the_contributors_toll_fatigue_to_the_unit(scenario: Scenario) -> None:
+    quiet = {f"violence.{r}": 0 for r in REGIONS} | EMPTY
+    state = quiet | {"violence.gao": 50, "mission_presence.gao": 100, "mission.casualties": 0, "mission.safety": 0}
+    C = {"casualty_rate": 3, "robust_casualty": 0, "tcc_threshold": 100, "safety_per_casualty": 0}
+    key = ("mission.casualties", "rule:casualties")
+    # 50 exposed x 3 / 100 = 1.5 deaths expected: one, and a second below a draw of a half
+    assert run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.499))[key] == 2
+    assert run_with(scenario, rules.casualties, state, {}, C, luck=_Draw(0.5))[key] == 1
+    # safety closes half its gap to 100 less the quarter's toll
+    assert run_with(scenario, rules.casualties, state, {}, C)[("mission.safety", "rule:safety")] == 50
+    # toll_fatigue 1: every peacekeeper killed in all (this quarter's five included) lowers by one
+    # what a quarter may cost: 10 - 6 = 4 borne, one death too many
+    deadly = state | {"violence.gao": 100, "mission.casualties": 1, "mission.troops": 10_000}
+    fatigue = {"casualty_rate": 5, "robust_casualty": 0, "tcc_threshold": 10, "toll_fatigue": 1, "tcc_withdrawal": 100}
+    assert run_with(scenario, rules.casualties, deadly, {}, fatigue)[("mission.troops", "rule:contributors_leave")] == -100
+
+
+def test_impartiality_partiality_and_the_mediators_to_the_unit(scenario: Scenario) -> None:
+    zero = {"robust_impartiality": 0, "force_impartiality": 0, "implementation_commitment": 0, "trafficking_pull": 0}
+    C = zero | {"impartiality_recovery": 50, "partiality_commitment": 50, "mediation_commitment": 100, "reengage_focus": 100}
+    state = {"mission.impartiality": 0, "commitment.cma": 50, "commitment.platform": 50,
+             "buyin.algeria": 100, "buyin.au": 100, "buyin.ecowas": 100}
+    changes = run_with(scenario, rules.commitment, state, {"agreement_focus": 100}, C)
+    assert changes[("mission.impartiality", "rule:impartiality_recovers")] == 50
+    # partiality reads the impartiality already recovered (50): half of 50
+    assert changes[("commitment.cma", "rule:partiality")] == -25
+    assert changes[("commitment.platform", "rule:mediators_reengage")] == 50  # the whole gap of 50
+    # reengage_focus 100: with the agreement not first, mediators win nobody back
+    aside = run_with(scenario, rules.commitment, state, {}, C)
+    assert ("commitment.platform", "rule:mediators_reengage") not in aside
+    halfway = run_with(scenario, rules.commitment, state, {"agreement_focus": 100}, C | {"mediation_commitment": 50})
+    assert halfway[("commitment.platform", "rule:mediators_reengage")] == 25  # half the gap of 50
