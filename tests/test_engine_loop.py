@@ -278,6 +278,18 @@ def test_weights_and_conditions_decide_what_can_be_drawn(tmp_path: Path) -> None
     assert firsts["never"] == 0 and 150 < firsts["heavy"] < 200 and firsts["light"] >= 1
 
 
+def test_a_growing_weight_reads_the_state_each_time(tmp_path: Path) -> None:
+    # base + factor x quantity / 100, never below 0 (levels/README.md): at a trust of 50 the
+    # growing card weighs 4 + 20 x 50 / 100 = 14 and the falling one 6 - 10, so nothing; at 0 both their base.
+    cards = [card("grows", extra="    weight: {base: 4, grows_with: mission.trust, factor: 20}\n"),
+             card("falls", extra="    weight: {base: 6, grows_with: mission.trust, factor: -20}\n")]
+    game = Game(make_lab(tmp_path, cards, NO_SECOND), 1)
+    game.meters.set("mission.trust", 50, "test")
+    assert [(c.id, w) for c, w in game.eligible()] == [("grows", 14)]
+    game.meters.set("mission.trust", 0, "test")
+    assert [(c.id, w) for c, w in game.eligible()] == [("falls", 6), ("grows", 4)]
+
+
 CHAIN = [
     card("opening", responses="""
       - id: go

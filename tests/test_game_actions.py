@@ -16,7 +16,7 @@ from game.content.loader import levels_root, load_scenario
 from game.engine import council, rules
 from game.engine.actions import CallVote, Choose, Continue, Respond
 from game.engine.defs import Scenario
-from game.engine.game import BRIEFING, CARD, Game, VoteResult
+from game.engine.game import BRIEFING, CARD, Game, VoteResult, replay
 from game.engine.luck import Luck
 
 
@@ -247,6 +247,25 @@ def test_a_save_in_an_unknown_phase_is_refused(tmp_path: Path) -> None:
     for phase in ("nowhere", 3):
         with pytest.raises(ValueError, match="unknown phase"):
             Game.from_dict(game.scenario, data | {"phase": phase})
+
+
+def test_a_damaged_save_s_message_quotes_at_most_forty_characters_of_what_it_names(tmp_path: Path) -> None:
+    # A hostile or broken save must not flood the message shown to the player.
+    game = Game(make_lab(tmp_path), 1)
+    data = game.to_dict()
+    with pytest.raises(ValueError) as phase:
+        Game.from_dict(game.scenario, data | {"phase": "p" * 39 + "q" * 30})
+    assert str(phase.value) == "unknown phase '" + "p" * 39 + "q'"
+    with pytest.raises(ValueError) as clause:
+        Game.from_dict(game.scenario, data | {"draft": data["draft"] | {"d" * 39 + "e" * 30: "robust"}})
+    assert str(clause.value).endswith("no longer has: " + "d" * 39 + "e")
+
+
+def test_a_replay_names_the_first_decision_that_no_longer_fits_counting_from_one(tmp_path: Path) -> None:
+    bad = {"do": "respond", "card": "nope", "response": "x"}
+    decisions = [Continue().to_dict(), Continue().to_dict(), bad]
+    with pytest.raises(ValueError, match=r"^decision 3 \("):
+        replay(make_lab(tmp_path), 1, decisions)
 
 
 def test_a_save_naming_an_option_or_a_clause_the_scenario_lacks_is_refused(tmp_path: Path) -> None:
