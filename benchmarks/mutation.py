@@ -168,6 +168,15 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("rules", 'if L.get("duration", 4) <= 2:', "4", "5"):
         "levers_for starts from LEVER_DEFAULTS, which holds a duration: the default of get() is never used",
     ("rules", "if v[key] < 0:", "v[key] < 0", "v[key] <= 0"): "a relation at 0 mends by part(truce, 0, mediators) = 0",
+    ("rules", "elif new > hi:", "new > hi", "new >= hi"): "at new == hi it sets new to hi: no change",
+    ("rules", "self.killed = 0", "0", "1"): _SECTION_ORDER + " (casualties sets it every quarter; only the game reads it, after)",
+    ("rules", "self.expected_deaths = 0  # in hundredths: the previews' expected toll, not floored", "0", "1"):
+        _SECTION_ORDER + " (casualties sets it every quarter; only the previews read it, after)",
+    ("rules", 'self.support = levers.get("outside_support", 0)', "0", "1"):
+        "outside support is read only as support // 2, and 1 // 2 is 0 // 2",
+    ("rules", "if v[key] > knee:", "v[key] > knee", "v[key] >= knee"): "at the knee a partner loses pct(0, expectations) = 0",
+    ("rules", "if hostility_ab <= 0:", "hostility_ab <= 0", "hostility_ab < 0"):
+        "a relation at 0 makes no war: pct(rivalry_violence, 0) and pct(rivalry_attrition, 0) are 0",
     ("rules", "if hostile and clash:", "hostile and clash", "hostile or clash"):
         "either at 0 makes pct(hostile, clash) 0, and a change of 0 is not recorded",
     ("rules", "if room > 0:", "room > 0", "room >= 0"):

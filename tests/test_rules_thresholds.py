@@ -828,3 +828,21 @@ def test_impartiality_partiality_and_the_mediators_to_the_unit(scenario: Scenari
     assert ("commitment.platform", "rule:mediators_reengage") not in aside
     halfway = run_with(scenario, rules.commitment, state, {"agreement_focus": 100}, C | {"mediation_commitment": 50})
     assert halfway[("commitment.platform", "rule:mediators_reengage")] == 25  # half the gap of 50
+
+
+def test_presence_and_the_state_together_stop_at_the_floor(scenario: Scenario) -> None:
+    # what presence takes is no longer there for the state: JNIM alone in Gao drives its footprint,
+    # the floor keeps half of it; presence takes 10 of what is above, the state the rest, no more
+    drive = scenario.footprint["jnim"]["gao"]
+    alone = {f"strength.{a}": 0 for a in ("government", "cma", "platform", "isgs", "traffickers")}
+    state = alone | {"strength.jnim": 100, "violence.gao": drive, "mission_presence.gao": 100,
+                     "state_presence.gao": 100, "mission.consent": 100}
+    above = drive - _rounded(drive, 50)
+    assert above > 10
+    both = _gao_quarter(scenario, state, {}, BARE | {"shield_floor": 50, "presence_protection": 10, "state_protection": 100})
+    assert both[("violence.gao", "rule:protection")] == -10
+    assert both[("violence.gao", "rule:state")] == -(above - 10)
+    robust = _gao_quarter(scenario, state, {"robust": 100},
+                          BARE | {"shield_floor": 50, "presence_protection": 10, "robust_protection": 100, "state_protection": 100})
+    assert robust[("violence.gao", "clause:test.robust")] == -(above - 10)
+    assert ("violence.gao", "rule:state") not in robust
