@@ -417,7 +417,8 @@ def test_pressure_holds_bamako_s_will_and_costs_consent_beyond_its_tolerance(sce
     half = run_with(scenario, rules.politics, state, {"pressure": 100}, C)  # a divided Council: pressure 50
     assert half[("politics.will", "clause:test.pressure")] == -50
     # consent: quiet diplomacy's half (10 x 50 %) against the pressure beyond tolerance (50 - 40)
-    assert half[("mission.consent", "clause:test.pressure")] == 5 - 10
+    lower = run_with(scenario, rules.politics, state | {"mission.consent": 60}, {"pressure": 100}, C)
+    assert lower[("mission.consent", "clause:test.pressure")] == 5 - 10
     full = run_with(scenario, rules.politics, state | {"council.unity": 100}, {"pressure": 100}, C)
     assert full[("mission.consent", "clause:test.pressure")] == -60  # 100 pressure, 40 tolerated
     quiet = run_with(scenario, rules.politics, state | {"mission.consent": 50}, {}, C)
