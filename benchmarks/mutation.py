@@ -177,6 +177,8 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("rules", "if v[key] > knee:", "v[key] > knee", "v[key] >= knee"): "at the knee a partner loses pct(0, expectations) = 0",
     ("rules", "if hostility_ab <= 0:", "hostility_ab <= 0", "hostility_ab < 0"):
         "a relation at 0 makes no war: pct(rivalry_violence, 0) and pct(rivalry_attrition, 0) are 0",
+    ("rules", "if walked > 0:", "0", "1"): "walked is 100 less twice an integer mean: even, never 1",
+    ("rules", "if v[key] < 0:", "0", "1"): "a relation at 0 mends by part(truce, 0, mediators) = 0",
     ("rules", "if hostile and clash:", "hostile and clash", "hostile or clash"):
         "either at 0 makes pct(hostile, clash) 0, and a change of 0 is not recorded",
     ("rules", "if room > 0:", "room > 0", "room >= 0"):

@@ -849,3 +849,34 @@ def test_presence_and_the_state_together_stop_at_the_floor(scenario: Scenario) -
                           BARE | {"shield_floor": 50, "presence_protection": 10, "robust_protection": 100, "state_protection": 100})
     assert robust[("violence.gao", "clause:test.robust")] == -(above - 10)
     assert ("violence.gao", "rule:state") not in robust
+
+
+def test_implementation_and_will_move_only_by_the_levers_the_mandate_sets(scenario: Scenario) -> None:
+    C = {"impl_gain": 50, "pressure_impl": 0, "impl_decay": 0, "abandonment": 0, "short_mandate_impl": 0,
+         "pressure_will": 100, "will_drift": 0, "elections_will": 100, "partiality_commitment": 0,
+         "implementation_commitment": 0, "trafficking_pull": 0}
+    full = {"politics.implementation": 0, "politics.will": 100, "mission.consent": 100, "buyin.algeria": 100,
+            "buyin.au": 100, "buyin.ecowas": 100, **{f"commitment.{s}": 100 for s in ("government", "cma", "platform")}}
+    # (commitment first: it sets the mediators' buy-in, 100, that politics reads)
+    focused = run_with(scenario, rules.politics, full, {"agreement_focus": 100}, C, before=(rules.commitment,))
+    assert focused[("politics.implementation", "clause:test.agreement_focus")] == 50  # every factor full
+    idle = run_with(scenario, rules.politics, full | {"politics.will": 50}, {}, C | {"impl_gain": 100}, before=(rules.commitment,))
+    assert ("politics.implementation", "rule:mediation") not in idle
+    assert ("politics.will", "rule:mediation") not in idle  # no pressure, no elections priority
+
+
+def test_abandonment_in_proportion_below_half_and_a_nine_month_mandate_is_not_short(scenario: Scenario) -> None:
+    C = {"abandonment": 100}
+    quarter = run_with(scenario, rules.politics, {"politics.implementation": 80} | {f"commitment.{s}": 25 for s in (
+        "government", "cma", "platform")}, {}, C)
+    assert quarter[("politics.implementation", "rule:abandonment")] == -50
+    nine = run_with(scenario, rules.politics, {"mission.consent": 60, "politics.will": 50}, {"duration": 3})
+    assert not any(cause == "clause:test.duration" for _name, cause in nine)
+
+
+def test_standing_adds_capital_point_for_point_above_half_and_the_year_turns_in_january(scenario: Scenario) -> None:
+    C = dict(scenario.coefficients) | {"capital_per_mandate": 10, "standing_capital": 100, "capital_carry": 0}
+    assert rules.renewal_capital({"council.standing": 100, "council.capital": 0}, C, False) == 60
+    values = dict(Game(scenario, 1).values)
+    rules.update_derived(values, 2015 * 12 + 5, 2, 1)  # June 2015, two quarters on: December
+    assert values["time.year"] == 2015
