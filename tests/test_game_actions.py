@@ -1,7 +1,9 @@
 """The game's own bookkeeping, aimed at what the mutation run (benchmarks/mutation.py) showed
 untested in ``game/engine/game.py``: which mandate year and which Council a quarter belongs to,
 the levers a clause sets outright, the first renewal's capital, a vote's unity when it is zero or
-unknown, the stances the players see, and which saves load."""
+unknown, the stances the players see, a second card's and a follow-up's roll at its very edge
+(per mille, per cent), which saves load and what a damaged one's message quotes, and which
+decision a replay names."""
 
 from __future__ import annotations
 
@@ -249,7 +251,7 @@ def test_a_save_in_an_unknown_phase_is_refused(tmp_path: Path) -> None:
             Game.from_dict(game.scenario, data | {"phase": phase})
 
 
-def test_a_damaged_save_s_message_quotes_at_most_forty_characters_of_what_it_names(tmp_path: Path) -> None:
+def test_a_damaged_save_s_message_quotes_only_the_start_of_what_it_names(tmp_path: Path) -> None:
     # A hostile or broken save must not flood the message shown to the player.
     game = Game(make_lab(tmp_path), 1)
     data = game.to_dict()
@@ -259,6 +261,9 @@ def test_a_damaged_save_s_message_quotes_at_most_forty_characters_of_what_it_nam
     with pytest.raises(ValueError) as clause:
         Game.from_dict(game.scenario, data | {"draft": data["draft"] | {"d" * 39 + "e" * 30: "robust"}})
     assert str(clause.value).endswith("no longer has: " + "d" * 39 + "e")
+    with pytest.raises(ValueError) as length:
+        Game.from_dict(game.scenario, data | {"length": "l" * 19 + "m" * 30})
+    assert str(length.value).startswith("this save was made at the '" + "l" * 19 + "m' length")
 
 
 def test_a_replay_names_the_first_decision_that_no_longer_fits_counting_from_one(tmp_path: Path) -> None:
