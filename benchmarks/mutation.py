@@ -138,8 +138,6 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "at positions 100 the scaled branch gives weight * 100 // 100, the weight itself: the test only skips the arithmetic",
     ("council", "if len(reasons) > 1:", "len(reasons) > 1", "len(reasons) >= 1"):
         "sorting a list of one reason leaves it as it is: the guard only skips a call",
-    ("game", "return preview.project(self, self.values, draft, self.quarter, quarters, None)[0]", "0", "1"):
-        "Game._project is called by nothing in game/, tests/, benchmarks/ or tools/ (dead code, for the engine's owner to remove)",
     ("rules", "if num >= 0:", "num >= 0", "num > 0"): "at 0 both roundings give 0",
     ("rules", "if num >= 0:", "0", "1"): "num is an integer: num >= 1 is num > 0, and at 0 both roundings give 0",
     ("rules", "return (num + 50) // 100 if num >= 0 else -((50 - num) // 100)", "num >= 0", "num > 0"):

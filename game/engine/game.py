@@ -381,12 +381,6 @@ class Game:
 
         return preview.expected(self, dimension, option, quarters)
 
-    def _project(self, draft: dict[str, str], quarters: int) -> dict[str, int]:
-        """The values after ``quarters`` of the rules' expected path under ``draft``, from now."""
-        from game.engine import preview
-
-        return preview.project(self, self.values, draft, self.quarter, quarters, None)[0]
-
     # --- saving -----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         return {
