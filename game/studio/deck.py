@@ -591,12 +591,7 @@ def _sources(pdf: _Deck) -> None:
         pdf.set_y(top)
         for group in col:
             for b in group:
-                size = b.size * scale
-                pdf.set_y(pdf.get_y() + b.gap * scale)
-                pdf.set_font(FONT, "B" if b.bold else "", size)
-                pdf.set_text_color(*b.colour)
-                pdf.set_x(x + b.indent)
-                pdf.multi_cell(width - b.indent, size * 0.42, b.text, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+                _write_block(pdf, b, x, width, scale, XPos.LEFT)
 
 
 # --- the tracks ----------------------------------------------------------------------------------
@@ -757,12 +752,17 @@ def _card(pdf: _Deck, placed: Placed, number: int, x: float, y: float, condition
     scale = next((sc for sc in SCALES if _measure(pdf, blocks, inner_w, sc) <= room), SCALES[-1])
     pdf.set_y(top)
     for b in blocks:
-        size = b.size * scale
-        pdf.set_y(pdf.get_y() + b.gap * scale)
-        pdf.set_font(FONT, "B" if b.bold else "", size)
-        pdf.set_text_color(*b.colour)
-        pdf.set_x(inner_x + b.indent)
-        pdf.multi_cell(inner_w - b.indent, size * 0.42, b.text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _write_block(pdf, b, inner_x, inner_w, scale, XPos.LMARGIN)
+
+
+def _write_block(pdf: FPDF, b: _Block, x: float, width: float, scale: float, new_x: XPos) -> None:
+    """One block of text at ``x``, ``width`` wide, its size and gap times ``scale``."""
+    size = b.size * scale
+    pdf.set_y(pdf.get_y() + b.gap * scale)
+    pdf.set_font(FONT, "B" if b.bold else "", size)
+    pdf.set_text_color(*b.colour)
+    pdf.set_x(x + b.indent)
+    pdf.multi_cell(width - b.indent, size * 0.42, b.text, align="L", new_x=new_x, new_y=YPos.NEXT)
 
 
 def _months(card: Card, lang: str) -> str:
