@@ -100,6 +100,18 @@ def test_a_2022_game_shows_the_sources_of_its_year(tmp_path: Any) -> None:
     assert "SC/15341" not in words
 
 
+def test_a_member_with_no_source_of_its_year_says_so(tmp_path: Any) -> None:
+    """After Algiers, 2015: the United States' sources all date from 2017 on, so its detail says the
+    game has none of that year, and that its reasons follow later years; France's does not."""
+    words = chamber_words(tmp_path, "after-algiers", 2015, "united-states")
+    assert "United States: the game has no source for this member's position in 2015;" in words
+    assert "follow what it said in later years" in words
+    assert "2017" not in words.partition("Sources")[2]  # none of its later sources passes for this year's
+    france = chamber_words(tmp_path, "after-algiers", 2015, "france")
+    assert "no source for this member's position" not in france
+    assert "Security Council Report, Mali forecasts 2015–2019" in france
+
+
 def test_the_first_briefing_says_where_its_starting_figures_come_from(tmp_path: Any, tutorial: Scenario) -> None:
     app = make_app(tmp_path / "data", "1024x600", "fr", 3)
     app.start_game(str(playable_tutorial(tmp_path)), seed=7)
@@ -120,10 +132,15 @@ def test_the_terminal_shows_the_starting_figures_sources_and_each_member_s(tutor
     for source in tutorial.state_sources:
         assert flat(source["fr"]) in text
     assert "3. D'où vient la position de chaque membre (sources)" in text  # every member votes yes: no trade
+    unsourced = 0
     for member in tutorial.council(tutorial.start // 12):
         assert tr(member.name, "fr") in text
         for source in member.sources_in(2015):
             assert flat(source["fr"]) in text, source["fr"]
+        said = f"{tr(member.name, 'fr')} : le jeu n'a pas de source sur la position de ce membre en 2015"
+        assert (said in text) == (not member.sources_in(2015)), member.id
+        unsourced += not member.sources_in(2015)
+    assert unsourced  # the United States and the United Kingdom: nothing of theirs dates from 2015
     assert "Council membership" not in text and "UN press release" not in text
     assert "SC/14953" not in text and "2016) : résolution 2295" not in text  # no source of a later year
     # after the sources, the negotiation again, its choices with it

@@ -304,8 +304,11 @@ class Terminal:
         for member_id in members:
             m = g.scenario.member(member_id)
             self.say("  " + tr(m.name, lang))
-            for source in tr_all(m.sources_in(g.date // 12), lang):  # this vote's year: none from a later one
+            sources = m.sources_in(g.date // 12)  # this vote's year: none from a later one
+            for source in tr_all(sources, lang):
                 self.say("    • " + source, hang=6)
+            if not sources:
+                self.say("    " + self.t("no_sources", name=tr(m.name, lang), year=g.date // 12), hang=4)
         self.say()
 
     def vote(self) -> bool:

@@ -549,6 +549,9 @@ def _source_groups(s: Scenario, lang: str) -> list[list[_Block]]:
         head = [_Block(w("sources_council", lang), 9.5, True, ACCENT, gap=3.0)] if i == 0 else []
         groups.append(head + [_Block(tr(m.name, lang), 7.4, True, INK, gap=2.0)]
                       + [_Block("• " + src, 6.4, False, MUTED, indent=2.0, gap=0.3) for src in tr_all(shown[m.id], lang)])
+    unsourced = sorted((tr(m.name, lang) for m in members.values() if not shown[m.id]), key=_folded)
+    if unsourced:  # said, not left out: their reasons on the Council sheet have no source of these years
+        groups.append([_Block(w("sources_none", lang, names=", ".join(unsourced)), 6.4, False, MUTED, gap=3.0)])
     return groups
 
 

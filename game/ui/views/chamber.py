@@ -234,10 +234,14 @@ class ChamberView(TableView):
             cid = f"trade:{m.id}:{dim}"
             items.append(button_item(f, w, cid, label, partial(self.app.act, Trade(m.id, dim)),
                                      icon=icons.quantity_icon_name("council.capital")))  # paid in capital
-        sources = m.sources_in(g.date // 12)  # those of this vote's year: none from a later one
-        if sources:  # where the member's stance comes from, so that a class can check its reasons
-            items.append(heading_item(f, w, self.t("sources")))
-            items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(sources, lang))
+        year = g.date // 12
+        sources = m.sources_in(year)  # those of this vote's year: none from a later one
+        # Where the member's stance comes from, so that a class can check its reasons; and where the
+        # game has nothing of that year, it says so rather than let later reasons pass as sourced.
+        items.append(heading_item(f, w, self.t("sources")))
+        items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(sources, lang))
+        if not sources:
+            items.append(text_item(f, w, self.t("no_sources", name=name, year=year), color=f.pal.muted))
         f.scroll_list("detail", inner, items)
 
 
