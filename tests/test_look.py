@@ -180,3 +180,34 @@ def test_the_briefings_figures_tick_from_the_last_vote_unless_motion_is_reduced(
     frame = app.draw()
     for cid, q in shown.items():
         assert _number(frame, cid) == fmt_num(values[q]), cid
+
+
+def test_the_briefings_figures_tick_again_on_the_tab_that_shows_them(tmp_path) -> None:
+    """At 1024×600 the region table has a tab of its own: opened after the count has ended, its
+    figures tick from the last vote all the same, as the map's did; the actors' web does not."""
+    from game.ui.views.base import fmt_num
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    view = _briefing_after_a_vote(app)
+    app.draw()
+    assert not view.wide  # the map alone: the region table is a tab of its own
+    view.tick(10_000)
+    view.tick(10_000 + motion.DURATION_MS)
+    assert not view.moving()  # the map's count is over
+    view.command("tab", "regions")
+    assert view.moving()
+    view.tick(20_000)
+    frame = app.draw()
+    values = app.game.values
+    shown = {c.id: c.label for c in frame.controls
+             if c.kind == "number" and c.rect is not None and c.id.startswith("tbl:") and abs(view.since.get(c.label, 0)) >= 4}
+    assert shown, view.since
+    for cid, q in shown.items():  # the region table starts from where the last vote left it
+        assert _number(frame, cid) == fmt_num(values[q] - view.since[q]), cid
+    view.tick(20_000 + motion.DURATION_MS)
+    assert not view.moving()
+    frame = app.draw()
+    for cid, q in shown.items():
+        assert _number(frame, cid) == fmt_num(values[q]), cid
+    view.command("tab", "regions")  # the same tab again: nothing to count
+    assert not view.moving()

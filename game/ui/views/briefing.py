@@ -105,6 +105,8 @@ class BriefingView(GameView):
         if cmd == "tab":
             if arg == "web" and self.tab != "web" and self.game.votes:
                 self.motion.restart()
+            elif arg != self.tab and self.since:  # the map's plates, the region table: they tick when shown
+                self.ticker.restart()
             self.tab = arg
             self.app.focus.set(f"tab:{arg}")
             return True
