@@ -84,8 +84,8 @@ def test_cards_are_in_the_order_of_their_quarters_follow_ups_last(tutorial: Scen
     assert firsts == sorted(firsts)
     assert [p.card.id for p in placed if p.first is None] == ["tut-anefis-truce"]
     by_id = {p.card.id: p for p in placed}
-    # Anefis: July–December 2015, a game that starts in June 2015 plays it in quarters 2 and 3
-    assert (by_id["tut-anefis-clashes"].first, by_id["tut-anefis-clashes"].last) == (2, 3)
+    # Anefis, August 2015: a game that starts in June 2015 plays it in its second quarter only
+    assert (by_id["tut-anefis-clashes"].first, by_id["tut-anefis-clashes"].last) == (2, 2)
     assert (by_id["tut-radisson"].first, by_id["tut-radisson"].last) == (3, 3)
 
 

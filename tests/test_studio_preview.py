@@ -48,7 +48,7 @@ def test_a_follow_up_is_shown_after_the_response_that_brings_it() -> None:
     staged = stage(sc, "aa-anefis-pact")
     assert staged.fitting
     answered = [(e["q"], e["card"], e["response"]) for e in staged.game.journal if e.get("kind") == "card"]
-    assert any(card == "aa-anefis-clashes" and resp == "mediate" and q + 2 == staged.game.quarter
+    assert any(card == "aa-anefis-clashes" and resp == "mediate" and q + 1 == staged.game.quarter  # after: 1
                for q, card, resp in answered), answered
 
 
