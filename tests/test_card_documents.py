@@ -94,7 +94,39 @@ def test_a_chip_names_its_actor_in_the_players_language() -> None:
 
     assert chip_subject("buyin.france", "fr") == "France" and chip_subject("buyin.algeria", "fr") == "Algérie"
     assert chip_subject("buyin.ecowas", "fr") == "CEDEAO" and chip_subject("relation.cma.platform", "fr") == "CMA–Plateforme"
-    assert chip_subject("violence.timbuktu", "fr") == "Tombouctou" and chip_subject("mission.consent", "fr") == ""
+    assert chip_subject("violence.timbuktu", "fr") == "Tombouctou"
+    # a quantity about no place and no actor is named: an icon alone left two globes, two scales
+    assert chip_subject("mission.consent", "fr") == "Consentement de l'État hôte"
+    assert chip_subject("council.unity", "en") == "Council unity"
+
+
+def test_a_chip_too_wide_for_its_row_wraps_inside_its_box(tmp_path: Path) -> None:
+    """A later effect's chip at 1024×600 and the largest text ("in 2 quarters: CMA–Platform ▲▲
+    +6") once ran past the answer's edge, its number cut by the border."""
+    from ui_support import make_app, text_outside
+
+    from game.content.loader import levels_root
+    from game.studio.preview import stage
+
+    scenario = load_scenario(levels_root() / "after-algiers").scenario
+    assert scenario is not None
+    from game.session import Session
+    from game.ui.views import decision
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    game = stage(scenario, "aa-kidal-clashes").game
+    app.session = Session(game, "after-algiers", None, None)
+    app.nav.clear_overlays()
+    app.nav.sync_view()
+    frame = app.draw()
+    wide = decision.Chip("relation.cma.platform", 6, later=2).words("fr")
+    assert wide in " ".join(r.text for r in frame.texts).replace("\n", " ") or any(
+        "+6" in r.text for r in frame.texts)  # wrapped: its number on a line of its own box
+    assert not text_outside(frame) and not frame.truncated, (text_outside(frame)[:3], frame.truncated[:3])
+    for control in frame.controls:  # every word of an answer stays inside the answer's button
+        if control.id.startswith("resp:") and control.rect is not None:
+            inside = [r for r in frame.texts if control.rect.collidepoint(r.rect.x, r.rect.centery)]
+            assert inside and all(r.rect.right <= control.rect.right for r in inside), control.id
 
 
 def test_a_card_shows_one_short_source_line_and_the_rest_on_request(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ document without 144 new lines to write:
   mission's consent, budget and trust, which nearly every response pays, count for nothing): armed
   groups and violence are security, the agreement and Bamako's politics are political, displacement is humanitarian, the
   neighbours and regional bodies are regional, the Council is the Council, the mission is the mission;
-- the document follows its first source: press reports make a press wire, a Secretary-General's or
+- the document follows its first source: an opinion piece (op-ed) stays one, press reports make a press wire, a Secretary-General's or
   panel's report a report extract, a statement or a letter of a government a letter; anything else
   is the mission's code cable to New York.
 The derivation is a presentation choice, not a fact: a designer who knows better writes the field.
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 
 from game.engine.world import REGIONS
 
-DOCUMENTS: tuple[str, ...] = ("cable", "wire", "report", "letter")
+DOCUMENTS: tuple[str, ...] = ("cable", "wire", "report", "letter", "opinion")
 CATEGORIES: tuple[str, ...] = ("security", "political", "humanitarian", "regional", "council", "mission")
 NEW_YORK, BAMAKO = "new-york", "bamako"
 PLACES: tuple[str, ...] = (*REGIONS, NEW_YORK)
@@ -52,6 +52,7 @@ _NAMES: tuple[tuple[str, str], ...] = (
 )
 # The first source's words that tell what kind of document carried the news, in order.
 _SOURCE_KINDS = (
+    ("opinion", ("opinion piece", "op-ed", "tribune", "global observatory")),  # a published argument, not news
     ("wire", ("press report", "press reports", "afp", "reuters", "rfi", "jeune afrique", "dépêche", "news")),
     ("report", ("report", "s/20", "panel of experts", "rapport")),
     ("letter", ("letter", "statement", "communiqué", "declaration", "lettre")),

@@ -239,8 +239,8 @@ class CardModel(Strict):
     title: Text = Field(description="a headline, about 60 characters at most")
     text: Text = Field(description="what happened, who, what is at stake (about 90 words)")
     sources: list[Source] = Field(min_length=1, max_length=20)
-    document: Literal["cable", "wire", "report", "letter"] | None = Field(
-        default=None, description="what the card looks like: a code cable, a press wire, a report extract or a letter"
+    document: Literal["cable", "wire", "report", "letter", "opinion"] | None = Field(
+        default=None, description="what the card looks like: a code cable, a press wire, a report extract, a letter or an opinion piece"
                                   " (default: read from its first source)")
     category: Literal["security", "political", "humanitarian", "regional", "council", "mission"] | None = Field(
         default=None, description="its subject, shown as an icon (default: what its responses move most)")

@@ -205,7 +205,7 @@ class Card:
     historical: str = ""  # the response closest to what the Council did ("" if the card names none)
     historical_source: str = ""
     historical_why: Text = field(default_factory=dict)  # what the Council did, per language
-    document: str = "cable"  # what it looks like: cable, wire, report or letter (game/content/cardmeta.py)
+    document: str = "cable"  # what it looks like: cable, wire, report, letter or opinion (game/content/cardmeta.py)
     category: str = "political"  # its subject: security, political, humanitarian, regional, council, mission
     place: str = "bamako"  # a region id, or new-york
     file: str = ""

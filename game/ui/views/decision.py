@@ -27,14 +27,15 @@ class Chip:
     later: int = 0  # quarters from now (0: now)
 
     def words(self, lang: str, date: int | None = None) -> str:
-        """What the chip says beside its icon: "Mopti ▼ −3", "JNIM ▲ +4", "▲ +2"."""
-        who = chip_subject(self.quantity, lang, date)
-        mark = f"{explain.arrows(self.change)} {fmt_num(self.change, sign=True)}"
-        return f"{who} {mark}" if who else mark
+        """What the chip says beside its icon: "Mopti ▼ −3", "JNIM ▲ +4", "Council unity ▼ −3"."""
+        mark = f"{explain.arrows(self.change)}\u00a0{fmt_num(self.change, sign=True)}"  # never split
+        return f"{chip_subject(self.quantity, lang, date)} {mark}"
 
 
 def chip_subject(quantity: str, lang: str, date: int | None = None) -> str:
-    """Where or whom a quantity is about, short: a region, an actor, a pair of actors ("" if neither)."""
+    """Where or whom a quantity is about, short: a region, an actor, a pair of actors; and for a
+    quantity about neither, its name ("Council unity"): an icon alone does not tell a class which
+    of two globes or scales moves."""
     parts = quantity.split(".")
     if len(parts) == 2 and parts[1] in REGIONS:
         return i18n.text(f"place.{parts[1]}", lang)
@@ -42,7 +43,8 @@ def chip_subject(quantity: str, lang: str, date: int | None = None) -> str:
         return _who(parts[1], lang, date)
     if len(parts) == 3 and parts[0] == "relation":
         return f"{_who(parts[1], lang, date)}–{_who(parts[2], lang, date)}"
-    return ""
+    name = i18n.describe(quantity, lang, date)
+    return name[:1].upper() + name[1:]
 
 
 def _who(actor: str, lang: str, date: int | None) -> str:
@@ -61,14 +63,18 @@ def chips(resp: Response) -> list[Chip]:
     return out[:MAX_CHIPS]
 
 
+def _chip_text(chip: Chip, lang: str, date: int | None) -> tuple[str, str]:
+    """The chip's two words: when it lands ("in 2 quarters:", muted; "" now), and what moves."""
+    return (i18n.plural("chip_later", chip.later, lang) + " " if chip.later else ""), chip.words(lang, date)
+
+
 def _chip_w(f: Frame, chip: Chip, lang: str, date: int | None) -> int:
-    w = f.line_h("body") + f.pad // 3 + f.text_w(chip.words(lang, date))
-    if chip.later:
-        w += f.text_w(i18n.plural("chip_later", chip.later, lang)) + f.pad // 3
-    return w + f.pad
+    when, words = _chip_text(chip, lang, date)
+    return f.line_h("body") + f.pad // 3 + f.text_w(when) + f.text_w(words) + f.pad
 
 
 def _rows(f: Frame, items: Sequence[Chip], width: int, lang: str, date: int | None) -> list[list[Chip]]:
+    """The chips in rows that fit ``width``; a chip wider than a row has a row of its own (it wraps)."""
     rows: list[list[Chip]] = [[]]
     used = 0
     for chip in items:
@@ -81,6 +87,18 @@ def _rows(f: Frame, items: Sequence[Chip], width: int, lang: str, date: int | No
     return [row for row in rows if row]
 
 
+def _wide_h(f: Frame, chip: Chip, width: int, lang: str, date: int | None) -> int:
+    """A lone chip's height: one line, or its words wrapped within the row beside its icon."""
+    when, words = _chip_text(chip, lang, date)
+    if _chip_w(f, chip, lang, date) <= width:
+        return f.line_h("body")
+    return max(f.line_h("body"), f.text_h(when + words, _wrap_w(f, width)))
+
+
+def _wrap_w(f: Frame, width: int) -> int:
+    return max(40, width - f.line_h("body") - f.pad // 3 - f.pad // 2)
+
+
 def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: Response, lang: str,
                   date: int | None, action: Callable[[], object] | None, show_chips: bool) -> Item:
     """The response as one button: its text blocks, then (``show_chips``) its chips in rows."""
@@ -88,33 +106,41 @@ def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: R
     text_h = f.rich_h([(p[0], p[1]) for p in parts], width)
     shown = chips(resp) if show_chips else []
     rows = _rows(f, shown, inner_w, lang, date)
-    row_h = f.line_h("body") + f.pad // 3
-    h = text_h + len(rows) * row_h + (f.pad // 2 if rows else 0)
+    gap = f.pad // 3
+    heights = [_wide_h(f, row[0], inner_w, lang, date) if len(row) == 1 else f.line_h("body") for row in rows]
+    h = text_h + sum(rh + gap for rh in heights) + (f.pad // 2 if rows else 0)
 
     def draw(fr: Frame, r: Rect) -> None:
         fr.rich_button(cid, r, parts, action)
         y = r.y + text_h
-        for row in rows:
+        for row, rh in zip(rows, heights, strict=True):
             x = r.x + fr.pad
             for chip in row:
-                x += _draw_chip(fr, x, y, chip, lang, date)
-            y += row_h
+                x += _draw_chip(fr, x, y, chip, lang, date, inner_w if rh > fr.line_h("body") else 0)
+            y += rh + gap
 
     return Item(h, draw, (cid,))
 
 
-def _draw_chip(f: Frame, x: int, y: int, chip: Chip, lang: str, date: int | None) -> int:
+def _draw_chip(f: Frame, x: int, y: int, chip: Chip, lang: str, date: int | None, wrap: int = 0) -> int:
+    """One chip; with ``wrap`` (the row's width) its words wrap within it, in one box."""
     size = f.line_h("body")
+    when, words = _chip_text(chip, lang, date)
+    if wrap:
+        tw = _wrap_w(f, wrap)
+        box = Rect(x, y, wrap - f.pad // 2, f.text_h(when + words, tw))
+        f.fill(box, f.pal.panel, size // 2, f.pal.border)
+        f.s.blit(icons.icon_for_quantity(chip.quantity, max(8, size - 6), f.pal.heading), (x + 4, y + 3))
+        f.text(Rect(x + size + f.pad // 3, y, tw, box.h), when + words, "body", f.pal.text, box=box)
+        return box.w + f.pad // 2
     w = _chip_w(f, chip, lang, date) - f.pad // 2
     box = Rect(x, y, w, size)
     f.fill(box, f.pal.panel, size // 2, f.pal.border)
     f.s.blit(icons.icon_for_quantity(chip.quantity, max(8, size - 6), f.pal.heading), (x + 4, y + 3))
     tx = x + size + f.pad // 3
-    if chip.later:
-        label = i18n.plural("chip_later", chip.later, lang)
-        f.text(Rect(tx, y, f.text_w(label), size), label, "body", f.pal.muted)
-        tx += f.text_w(label) + f.pad // 3
-    words = chip.words(lang, date)
+    if when:
+        f.text(Rect(tx, y, f.text_w(when), size), when, "body", f.pal.muted)
+        tx += f.text_w(when)
     f.text(Rect(tx, y, max(1, box.right - tx), size), words, "body", f.pal.text, box=box)
     return w + f.pad // 2
 
