@@ -416,6 +416,7 @@ class Terminal:
         wide = self.column([i18n.word("outcome", k, lang) for k in outcomes], self.width - 10)
         for key, value in outcomes.items():
             self.say(f"  {i18n.word('outcome', key, lang):<{wide}} {value:>6}", hang=4)
+            self.say(f"    {i18n.word('outcome_means', key, lang)}", hang=4)  # how it is made
         self.charts()
         if tr(g.scenario.history, lang):
             self.heading(self.t("history"))

@@ -121,6 +121,8 @@ class DebriefView(GameView):
                 items.append(stat_item(f, w, f"out:{k}", label, f"{value:,}".replace(",", "\u202f"), None))
             else:
                 items.append(bar_item(f, w, f"out:{k}", label, value, 0, 100, None))
+            # how the measure is made: the same words as a chart's line can mean a different figure
+            items.append(text_item(f, w, i18n.word("outcome_means", k, lang), color=f.pal.muted))
         if tr(g.scenario.history, lang):
             items.append(heading_item(f, w, self.t("history"), "h2"))
             items.extend(para(f, w, tr(g.scenario.history, lang)))
