@@ -166,11 +166,13 @@ class ChamberView(TableView):
                           selected=m.id == self.selected) for m in members]
         votes = {s.member: s.vote for s in stances.values()}
         text, passes = sts.verdict(self, members, votes)
+        text = self.t("forecast", verdict=text[:1].lower() + text[1:])  # no vote yet: a forecast, said first
         yes = sum(v == council.YES for v in votes.values())
         no = sum(v == council.NO for v in votes.values())
         must = [(text, "h2", f.pal.yes if passes else f.pal.no),
-                (self.t("predicted", yes=yes, no=no, n=len(votes) - yes - no), "body", None)]
-        extra = [(self.legend(), "body", f.pal.muted), (self.t("seat_hint"), "body", f.pal.muted),
+                (self.t("tally", yes=yes, no=no, n=len(votes) - yes - no), "body", None)]
+        legend = self.legend() + (" · " + self.t("undecided_mark", mark="?") if any(s.undecided for s in stances.values()) else "")
+        extra = [(legend, "body", f.pal.muted), (self.t("seat_hint"), "body", f.pal.muted),
                  (self.t("capital", n=g.values["council.capital"]), "bold", f.pal.heading)]
         room_h = partial(sts.room_height, f, [must], 0)
         # On a wide window the member's detail stays beside the table, if the table still fits
@@ -202,7 +204,8 @@ class ChamberView(TableView):
         inner = f.panel(rect, name)
         w = inner.w
         items: list[Item] = []
-        items.append(stat_item(f, w, "detail:capital", self.t("capital", n="").rstrip(" :\u00a0"),
+        # the penholder's capital, what trades are paid in: not a figure of the member's
+        items.append(stat_item(f, w, "detail:capital", self.t("your_capital"),
                                str(g.values["council.capital"]), "council.capital", icon=True))
         tags = [self.t("p5_veto") if m.permanent else "", self.t("african") if m.african else ""]
         if any(tags):
@@ -225,8 +228,8 @@ class ChamberView(TableView):
                 cost = g.trade_cost(m.id, dim)
                 if cost:
                     trades.append((dim, cost))
-        if tr(m.trade, lang):
-            items.append(text_item(f, w, tr(m.trade, lang), color=f.pal.muted))
+        if tr(m.trade, lang):  # what it trades on in general; the offers on this draft follow
+            items.append(text_item(f, w, self.t("trade_in_general", t=tr(m.trade, lang)), color=f.pal.muted))
         if not trades:
             items.append(text_item(f, w, self.t("no_trades"), color=f.pal.muted))
         for dim, cost in trades:
