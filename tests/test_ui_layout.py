@@ -59,6 +59,17 @@ def test_text_contrast_at_least_4_5(pal):
     assert not low, low
 
 
+@pytest.mark.parametrize("pal", [p for p in theme.ALL_PALETTES if p.name.startswith("high-contrast")], ids=lambda p: p.name)
+def test_the_quietest_violence_band_stands_out_from_the_land_around_mali(pal):
+    """In high contrast the 0–20 band was near-black on near-black land: Bamako and Ségou vanished.
+    (The standard palettes tell Mali's pale yellow from the paper around it by hue and outline.)"""
+    from game.ui import mappaint
+
+    quiet = pal.violence[0]
+    for around in (mappaint.land_colour(pal), pal.map_other, pal.panel):
+        assert theme.contrast(quiet, around) >= 1.5, (pal.name, quiet, around)
+
+
 def test_font_covers_french():
     import pygame
 

@@ -141,8 +141,9 @@ HIGH_CONTRAST = Palette(
     hostile=hex_color("#FF8A80"),
     notice=hex_color("#FFE100"),
     notice_text=hex_color("#000000"),
-    violence=(hex_color("#1A1A1A"), hex_color("#5C3B00"), hex_color("#A35A00"), hex_color("#E07B00"), hex_color("#FFB000")),
-    map_other=hex_color("#333333"),
+    # the lowest band a dark slate, not near-black: on the black panel and land it vanished
+    violence=(hex_color("#2E3F4F"), hex_color("#5C3B00"), hex_color("#A35A00"), hex_color("#E07B00"), hex_color("#FFB000")),
+    map_other=hex_color("#1A1A1A"),  # darker than the quietest band of violence, which must stand out
     map_line=hex_color("#FFFFFF"),
     chart=hex_color("#FFE100"),
     bar=hex_color("#4CC9FF"),
