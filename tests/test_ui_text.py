@@ -243,3 +243,19 @@ def test_every_screen_draws_a_hostile_message(tmp_path):
             assert time.perf_counter() - start < 2  # a sanity bound only
             outside = [p for p in text_outside(fr) if not p.startswith("truncated")]
             assert not outside, (name, outside[:3])
+
+
+def test_the_more_marker_counts_hidden_lines_not_items(tmp_path) -> None:
+    """'▼ 79 more lines': a three-line bullet is three lines to read, not one."""
+    from game.ui.controls import Item
+    from game.ui.layout import Rect
+    from game.ui.scrolling import scroll_list
+
+    app = make_app(tmp_path / "data", "1024x600", "en", 1)
+    frame = app.draw()
+    lh = frame.line_h()
+    items = [Item(lh, lambda f, r: None) for _ in range(3)] + [Item(3 * lh, lambda f, r: None) for _ in range(4)]
+    frame.texts.clear()
+    scroll_list(frame, "probe", Rect(0, 0, 600, 5 * lh), items, gap=0)
+    marker = frame.texts[-1].text
+    assert marker.startswith("▼ 12 more lines"), marker  # the three short ones shown; four bullets of three hidden

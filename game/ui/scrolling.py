@@ -78,7 +78,9 @@ def scroll_list(f: Frame, lid: str, rect: Rect, items: Sequence[Item], gap: int 
         shown += 1
     f.group = outer
     f.lists[lid] = ListInfo(lid, Rect(rect), first, shown, n, [it.ids for it in items])
-    if indicator_h:
-        label = more_label(f, first, n - first - shown, rect.w)
+    if indicator_h:  # counted in lines of text, as the label says, not in items
+        lh = max(1, f.line_h())
+        lines = [max(1, (it.height + lh // 2) // lh) for it in items]
+        label = more_label(f, sum(lines[:first]), sum(lines[first + shown:]), rect.w)
         r = Rect(rect.x, rect.bottom - indicator_h + 2, rect.w, indicator_h - 2)
         f.text(r, label, "body", f.pal.muted, align="right")
