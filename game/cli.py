@@ -737,6 +737,8 @@ def _play_args(p: argparse.ArgumentParser) -> None:
                    help="save a PNG of every screen in DIR, made if missing (default: none)")
     p.add_argument("--high-contrast", action="store_true",
                    help="with --auto or --screenshots: draw in the high-contrast palette (default: the settings')")
+    p.add_argument("--text-step", type=int, choices=range(4), default=1, metavar="N",
+                   help="with --auto or --screenshots: the text size, 0 to 3, 3 the largest (default: 1)")
     p.add_argument("--size", type=window_size, default="1280x720", metavar="WxH",
                    help=f"window size, from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]} (default: 1280x720)")
     p.add_argument("--continue", dest="resume", nargs="?", type=game_id, const="latest", default=None, metavar="GAME_ID",

@@ -154,7 +154,7 @@ def _of(actor: str, lang: str, date: int | None) -> str:
 
 def describe(name: str, lang: str = SOURCE, date: int | None = None) -> str:
     """A readable label for a quantity: 'violence in Gao', 'buy-in of the African Union',
-    'adhésion de l'Union africaine'. With ``date``, armed groups carry the names of that time
+    'soutien de l'Union africaine'. With ``date``, armed groups carry the names of that time
     (no JNIM before March 2017). A name the catalogues do not know is shown as it is."""
     parts = name.split(".")
     if len(parts) == 2 and parts[0] in _LAYERS_IN and has("in", parts[1]):

@@ -79,6 +79,13 @@ class Settings:
     reduce_motion: bool = False  # no vote animation, no ticking counters
 
     @classmethod
+    def for_run(cls, args: object) -> Settings:
+        """An auto or screenshot run's settings, from its command line only (never the class's)."""
+        step = getattr(args, "text_step", 1)
+        return cls(high_contrast=bool(getattr(args, "high_contrast", False)),
+                   text_step=max(0, min(3, step if isinstance(step, int) else 1)))
+
+    @classmethod
     def from_dict(cls, data: object) -> Settings:
         s = cls()
         if isinstance(data, dict):

@@ -176,11 +176,11 @@ def test_a_source_line_may_be_translated_and_shows_in_the_players_language(tmp_p
     from game.content.loader import load_scenario
     from game.engine.defs import tr
 
-    card_file = LEVELS / "after-algiers" / "cards" / "north.yaml"
+    card_file = LEVELS / "decks" / "sahel" / "cards" / "sahel.yaml"
     old = next(line for line in card_file.read_text(encoding="utf-8").splitlines()
-               if line.startswith('      - "'))  # the first one-line source of the file
+               if line.startswith('      - "'))  # the first one-line source of the file (a report's title)
     new = '      - en: "Press reports of the fighting"\n        fr: "Dépêches sur les combats"\n' + old
-    problems, _ = problems_after_edit(tmp_path, "after-algiers/cards/north.yaml", old, new, "after-algiers", "S103")
+    problems, _ = problems_after_edit(tmp_path, "decks/sahel/cards/sahel.yaml", old, new, "after-algiers", "S103")
     assert problems == []
     scenario = load_scenario(tmp_path / "levels" / "after-algiers").scenario
     assert scenario is not None

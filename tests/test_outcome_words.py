@@ -35,4 +35,4 @@ def test_the_outcome_tab_says_how_each_measure_is_made_in_french(tmp_path: Path)
     for key in OUTCOMES:
         means = " ".join(i18n.word("outcome_means", key, "fr").split())
         assert means[:40] in words, key
-    assert "pour moitié l'adhésion de l'UA, de la CEDEAO et de l'Algérie" in words
+    assert "pour moitié le soutien de l'UA, de la CEDEAO et de l'Algérie" in words

@@ -56,7 +56,7 @@ class App:
         self.headless = bool(strategy or shots)
         self.store = store or Store()
         # An auto run never reads or overwrites the class's settings and saves.
-        self.settings = Settings(high_contrast=bool(getattr(args, "high_contrast", False))) if self.headless else self.store.load_settings()
+        self.settings = Settings.for_run(args) if self.headless else self.store.load_settings()
         arg_lang = getattr(args, "lang", i18n.SOURCE) or i18n.SOURCE
         if self.headless or arg_lang != i18n.SOURCE:  # --lang chosen: it wins over the settings
             self.settings.lang = arg_lang if arg_lang in LANGS else i18n.SOURCE

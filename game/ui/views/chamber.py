@@ -170,7 +170,7 @@ class ChamberView(TableView):
         yes = sum(v == council.YES for v in votes.values())
         no = sum(v == council.NO for v in votes.values())
         must = [(text, "h2", f.pal.yes if passes else f.pal.no),
-                (self.t("tally", yes=yes, no=no, n=len(votes) - yes - no), "body", None)]
+                (self.t("forecast_tally", yes=yes, no=no, n=len(votes) - yes - no), "body", None)]
         legend = self.legend() + (" · " + self.t("undecided_mark", mark="?") if any(s.undecided for s in stances.values()) else "")
         extra = [(legend, "body", f.pal.muted), (self.t("seat_hint"), "body", f.pal.muted),
                  (self.t("capital", n=g.values["council.capital"]), "bold", f.pal.heading)]
