@@ -118,3 +118,17 @@ def test_no_label_lies_over_another_or_over_the_axes_text(tmp_path, monkeypatch,
         assert any(w.rstrip("…") and any(t.startswith(w.rstrip("…")) for t in titles) for w in words
                    if w not in {m.tag for _r, c in drawn for m in c.marks if m.kind != "card"})
         assert any(rec.text.startswith("▲") for rec in frame.texts)  # and the key says what the marks are
+
+
+def test_the_debrief_help_explains_the_charts_marks(tmp_path) -> None:
+    """At the largest text the charts keep no room for their key line: F1 says what ▲ and ◆ mean."""
+    from ui_support import make_app
+
+    from game import i18n
+    from game.ui.views.overlays import HelpOverlay
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    app.nav.push(HelpOverlay(app, "debrief"))
+    frame = app.draw()
+    words = " ".join(" ".join(r.text for r in frame.texts).split())
+    assert " ".join(i18n.word("chart", "key", "fr").split())[:30] in words, words[:300]

@@ -148,6 +148,25 @@ def test_the_story_screens_keep_their_text_in_their_boxes(tmp_path, size):
     assert any(i18n.text("to_debrief", "fr") in t for t in seen["ending"])
 
 
+def test_details_scrolls_to_the_table_it_opens(tmp_path):
+    """At 1024×600 and the largest text the table began below the fold: pressing "Details" seemed
+    to do nothing but change its own label."""
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    for name in screens(app, playable_tutorial(tmp_path)):
+        if name == "summary":
+            break
+    view = app.view
+    before = {r.text for r in app.draw().texts}
+    view.toggle_details()
+    frame = app.draw()
+    changes = frame.lists["changes"]
+    assert changes.first > 0  # scrolled to the table
+    assert any(cid.startswith("chg:") for ids in changes.item_ids[changes.first:changes.first + changes.shown] for cid in ids)
+    assert {r.text for r in frame.texts} != before and not text_outside(frame)
+    view.toggle_details()  # closing it leaves the list where the reader put it
+    app.draw()
+
+
 def test_a_renewal_briefing_opens_with_the_report(tmp_path):
     app = make_app(tmp_path / "data", "1024x600", "fr", 3)
     assert app.start_game(str(levels_root() / "after-algiers"), seed=3)

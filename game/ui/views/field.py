@@ -166,9 +166,11 @@ class SummaryView(GameView):
         return self.t("summary", n=self.game.quarter + 1)
 
     details = False  # the full table of the quarter's changes is shown
+    to_table = False  # the next frame scrolls to the table just opened (it starts below the fold)
 
     def toggle_details(self) -> None:
         self.details = not self.details
+        self.to_table = self.details
         self.app.dirty = True
 
     def default_focus(self) -> str | None:
@@ -209,6 +211,9 @@ class SummaryView(GameView):
             if not self.details:
                 ranked = []
         w = inner.w
+        if self.to_table and ranked:  # "Details" shows what it opened, not the same first lines
+            self.scroll["changes"] = len(items)
+            self.to_table = False
         shown = [(q, c, f"{fmt_num(c, sign=True)} {explain.arrows(c)}", f"→ {fmt_num(g.values[q])}") for q, c in ranked]
         num_w = max([f.text_w(n, "bold") for _q, _c, n, _v in shown] + [f.text_w("−10 ▼▼", "bold")]) + f.pad
         val_w = max([f.text_w(v, "bold") for _q, _c, _n, v in shown] + [f.text_w("→ 100", "bold")]) + f.pad

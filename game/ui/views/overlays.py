@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game import explain
+from game import explain, i18n
 from game.engine.game import Game
 from game.engine.world import DERIVED_PARTS
 from game.i18n import describe
@@ -80,6 +80,8 @@ class HelpOverlay(Overlay):
     def items(self, f: Frame, width: int) -> list[Item]:
         lang = self.lang
         out = [text_item(f, width, help_screen(self.screen, lang))]
+        if self.screen == "debrief":  # the charts' marks, which a crowded screen has no room to explain
+            out.append(text_item(f, width, i18n.word("chart", "key", lang), color=f.pal.muted))
         key_w = int(width * 0.36)
         for keys, what in help_lines(lang):
             h = max(f.text_h(keys, key_w - f.pad, "bold"), f.text_h(what, width - key_w))
