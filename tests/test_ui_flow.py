@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from ui_support import key, make_app, playable_tutorial, screens
+from ui_support import key, make_app, playable_tutorial, screens, text_outside
 
 LARGEST = 3
 
@@ -145,6 +145,7 @@ def test_every_number_of_the_web_sits_on_its_own_tie(tmp_path, size, step, lang)
     for name in screens(app, folder):
         if name == "briefing-web":
             break
+    app.view.web_list = False  # the web itself (a narrow window opens on the list: below)
     frame = app.draw()
     pos = app.view.web_places
     assert set(pos) == {a for pair in RELATION_PAIRS for a in pair}
@@ -161,6 +162,30 @@ def test_every_number_of_the_web_sits_on_its_own_tie(tmp_path, size, step, lang)
     boxes = list(labels.values()) + [c.rect for c in frame.controls if c.id.startswith("web:strength:")]
     overlaps = [(i, j) for i in range(len(boxes)) for j in range(i) if boxes[i].colliderect(boxes[j])]
     assert not overlaps, overlaps
+
+
+def test_a_narrow_window_lists_the_relations_by_name_and_t_shows_the_web(tmp_path):
+    """At 1024×600 and the largest text the web's fifteen numbers crowded its middle: the tab opens
+    on a list that names each pair, every number a "why?", and T switches to the web and back."""
+    from game.engine.world import RELATION_PAIRS
+    from game.ui.strings import short
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", LARGEST)
+    for name in screens(app, playable_tutorial(tmp_path)):
+        if name == "briefing-web":
+            break
+    view = app.view
+    frame = app.draw()
+    assert view.web_as_list()
+    ids = {c.id for c in frame.controls}
+    assert {f"web:rel:{a}:{b}" for a, b in RELATION_PAIRS} <= ids  # shown or one scroll away
+    words = " ".join(r.text for r in frame.texts)
+    assert f"{short('cma', 'fr')} – {short('platform', 'fr')}" in words and not text_outside(frame)
+    view.command("web_list", None)
+    app.draw()
+    assert not view.web_as_list() and view.web_places  # the web, drawn
+    view.command("web_list", None)
+    assert view.web_as_list()
 
 
 def _played(app, folder, quarters: int):

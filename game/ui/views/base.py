@@ -1,6 +1,6 @@
 """The view base classes, the chrome every game screen shares (the top bar with the date and the
 tools, the bottom bar with the message and the actions) and the list entries the screens build
-from (a stat with its "why?" number, a bar, a heading, a paragraph, a button, tabs).
+from (a stat with its "why?" number, a bar, a heading, a paragraph, a button); tabs are in ``tabbar``.
 
 A ``View`` draws itself into a ``Frame`` and answers its own keys (``keymap`` and ``command``),
 Esc (``back``) and a question's No (``confirming``, ``cancel``); it reaches the app through
@@ -19,7 +19,7 @@ from game.engine.game import Game
 from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
-from game.ui.layout import Rect, inset, take_top
+from game.ui.layout import Rect, inset
 from game.ui.strings import t
 from game.ui.text import wrap
 from game.ui.theme import Color
@@ -345,40 +345,6 @@ def para(f: Frame, width: int, text: str, style: str = "body", color: Color | No
 
         out.append(Item(lh, draw, (), tight=i < len(lines) - 1))
     return out
-
-
-def tab_command(view: Any, names: Sequence[str], cmd: str, arg: Any) -> bool:
-    """A tabbed view's "tab" (go to one) and "tab_step" (the next or previous, with the arrows)
-    commands: the view's ``tab`` changes and the focus follows it. False for any other command."""
-    if cmd == "tab":
-        view.tab = str(arg)
-    elif cmd == "tab_step":
-        view.tab = names[(names.index(view.tab) + int(arg)) % len(names)]
-    else:
-        return False
-    view.app.focus.set(f"tab:{view.tab}")
-    return True
-
-
-def tabs(f: Frame, rect: Rect, view: View, specs: list[tuple[str, str]], current: str,
-         choose: Callable[[str], object]) -> Rect:
-    """A row of tab buttons; returns the rect below them."""
-    btn_h = f.line_h("bold") + f.pad
-    keyed = [(k, view.keyed(f"tab:{k}", label)) for k, label in specs]
-    fits = sum(f.text_w(label, "bold") + 3 * f.pad for _k, label in keyed) + f.pad * (len(specs) - 1) <= rect.w
-    specs = keyed if fits else specs  # the keys on the tabs, unless they would wrap the row (then in the help)
-    widths = [f.text_w(label, "bold") + 3 * f.pad for _k, label in specs]
-    total = sum(widths) + f.pad * (len(widths) - 1)
-    if total > rect.w:
-        widths = [(rect.w - f.pad * (len(widths) - 1)) // len(widths)] * len(widths)
-        btn_h = max(f.button_h(label, w, "bold") for (_k, label), w in zip(specs, widths, strict=True))
-    x = rect.x
-    for (key, label), w in zip(specs, widths, strict=True):
-        f.button(f"tab:{key}", Rect(x, rect.y, w, btn_h), label, lambda k=key: choose(k),  # type: ignore[misc]
-                 style="bold", kind="tab", selected=key == current)
-        x += w + f.pad
-    _top, rest = take_top(rect, btn_h, f.pad)
-    return rest
 
 
 def compact(f: Frame) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -19,7 +20,7 @@ from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_bottom
 from game.ui.mapshapes import Fit, load
 from game.ui.strings import short
-from game.ui.views import actors_web
+from game.ui.views import actors_list, actors_web
 from game.ui.views.base import (
     ActionSpec,
     GameView,
@@ -29,9 +30,9 @@ from game.ui.views.base import (
     para,
     quantity_label,
     stat_item,
-    tabs,
     text_item,
 )
+from game.ui.views.tabbar import tab_labels, tabs, tabs_width
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -58,13 +59,17 @@ class BriefingView(GameView):
     help_key = "briefing"
     title_key = "briefing"
     keymap = {pygame.K_m: ("tab", "map"), pygame.K_r: ("tab", "regions"), pygame.K_a: ("tab", "web"),
-              pygame.K_l: ("legend", None)}
+              pygame.K_l: ("legend", None), pygame.K_t: ("web_list", None)}
 
     def __init__(self, app: App):
         super().__init__(app)
         self.tab = "map"
         self.wide = True
         self.legend_open = False  # the map's whole legend, when only its ramp fits beneath it
+        # the armed actors' relations as a list, by name, instead of the web (None: the list where
+        # the window is narrow, since there the web's fifteen numbers crowd its middle)
+        self.web_list: bool | None = None
+        self.tab_row = Rect(0, 0, 0, 0)  # the room right of the tabs, as last drawn
         self.motion = motion.for_app(app)  # the ties that moved since the last vote pulse once
         self.motion.over = True  # … when the web is shown
         self.web_places: dict[str, actors_web.Point] = {}  # the nodes of the web, as last drawn
@@ -98,8 +103,11 @@ class BriefingView(GameView):
         return fmt_num(self.shown(quantity)), max(ends, key=len)
 
     def command(self, cmd: str, arg: Any) -> bool:
-        if cmd == "legend":
-            self.legend_open = not self.legend_open
+        if cmd in ("legend", "web_list"):
+            if cmd == "legend":
+                self.legend_open = not self.legend_open
+            else:
+                self.web_list = not self.web_as_list()
             self.app.dirty = True
             return True
         if cmd == "tab":
@@ -127,7 +135,8 @@ class BriefingView(GameView):
         return "act:continue"
 
     def shortcuts(self) -> dict[str, str]:
-        return super().shortcuts() | {"tab:map": "M", "tab:regions": "R", "tab:web": "A", "act:legend": "L"}
+        return super().shortcuts() | {"tab:map": "M", "tab:regions": "R", "tab:web": "A", "act:legend": "L",
+                                      "act:web_list": "T"}
 
     def actions(self) -> list[ActionSpec]:
         return [("act:continue", self.t("continue"), lambda: self.app.act(Continue()), True)]
@@ -148,6 +157,10 @@ class BriefingView(GameView):
         if self.tab not in [k for k, _l in specs]:
             self.tab = "map"
         rest = tabs(f, inner, self, specs, self.tab, lambda k: self.command("tab", k))
+        # the room the tabs leave on their row, for the web's list/web switch
+        self.tab_row = Rect(inner.x + tabs_width(f, tab_labels(f, self, specs, inner.w)) + f.pad, inner.y,
+                            0, rest.y - inner.y - f.pad)
+        self.tab_row.w = max(0, inner.right - self.tab_row.x)
         if self.tab == "map":
             self.draw_map_tab(f, rest)
         elif self.tab == "regions":
@@ -248,8 +261,26 @@ class BriefingView(GameView):
         f.scroll_list("regions", body, items)
 
     # --- the web of armed actors ------------------------------------------------------------
+    def web_as_list(self) -> bool:
+        return self.web_list if self.web_list is not None else not self.wide
+
     def draw_web(self, f: Frame, rect: Rect) -> None:
-        self.web_places = actors_web.draw_web(f, rect, self.game, self.lang, self.motion.pulse())  # the tests read the ties' ends
+        as_list = self.web_as_list()
+        label = self.keyed("act:web_list", self.t("web_as_web" if as_list else "web_as_list"))
+        bw = f.text_w(label) + 3 * f.pad
+        switch = partial(self.command, "web_list", None)
+        if bw <= self.tab_row.w:  # on the tabs' row, where they leave room: the list keeps its height
+            f.button("act:web_list", Rect(self.tab_row.right - bw, self.tab_row.y, bw, self.tab_row.h), label, switch)
+            rest = rect
+        else:
+            bh = f.button_h(label, rect.w)
+            bw = min(rect.w, bw)
+            f.button("act:web_list", Rect(rect.right - bw, rect.y, bw, bh), label, switch)
+            rest = Rect(rect.x, rect.y + bh + f.pad // 2, rect.w, max(0, rect.h - bh - f.pad // 2))
+        if as_list:
+            f.scroll_list("ties", rest, actors_list.tie_items(f, rest.w, self.game, self.lang), gap=2)
+        else:
+            self.web_places = actors_web.draw_web(f, rest, self.game, self.lang, self.motion.pulse())  # the tests read the ties' ends
 
     # --- the side column ------------------------------------------------------------------------
     def draw_side(self, f: Frame, rect: Rect) -> None:

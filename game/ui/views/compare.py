@@ -25,8 +25,9 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import take_top
 from game.ui.strings import tn
-from game.ui.views.base import View, chrome, fmt_num, heading_item, tab_command, tabs, text_item
+from game.ui.views.base import View, chrome, fmt_num, heading_item, text_item
 from game.ui.views.sidebyside import Cell, draw_charts, row_item
+from game.ui.views.tabbar import tab_command, tabs
 from game.ui.views.workshop import TextBox
 from game.ui.workshop import bundled, teams_folder
 

@@ -24,10 +24,9 @@ from game.ui.views.base import (
     heading_item,
     para,
     stat_item,
-    tab_command,
-    tabs,
     text_item,
 )
+from game.ui.views.tabbar import tab_command, tabs
 from game.ui.views.whatif import journal_decisions, whatif_item
 
 if TYPE_CHECKING:

@@ -27,13 +27,12 @@ from game.ui.views.base import (
     fmt_num,
     heading_item,
     rich_item,
-    tab_command,
-    tabs,
     text_item,
 )
 from game.ui.views.compare import difference_items
 from game.ui.views.overlays import Overlay
 from game.ui.views.sidebyside import draw_charts, row_item
+from game.ui.views.tabbar import tab_command, tabs
 
 if TYPE_CHECKING:
     from game.ui.app import App
