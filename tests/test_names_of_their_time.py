@@ -22,3 +22,27 @@ def test_no_isgs_before_may_2015():
     assert short("isgs", "fr", JUNE_2013) == "MUJAO"
     assert actor_name("isgs", "en", JUNE_2015) == "ISGS"
     assert describe("violence.gao", "en", JUNE_2013) == "violence in Gao"  # places keep their names
+
+
+def test_no_platform_and_no_cma_before_june_2014():
+    """Serval to MINUSMA opens in June 2013, a year before the Platform was formed in Algiers
+    (14 June 2014) and before the northern movements went to the talks as the CMA."""
+    june_2014 = 2014 * 12 + 5
+    assert short("platform", "fr", JUNE_2013) == "Loyalistes" and short("cma", "en", JUNE_2013) == "MNLA-HCUA"
+    assert short("platform", "fr", june_2014) == "Plateforme" and short("cma", "fr", june_2014) == "CMA"
+    assert describe("strength.platform", "en", JUNE_2013) == "strength of the pro-government militias (the Platform from June 2014)"
+    assert "MNLA, HCUA et MAA" in describe("relation.government.cma", "fr", JUNE_2013)
+    assert "Plateforme" not in describe("relation.cma.platform", "fr", JUNE_2013).split("(")[0]
+
+
+def test_the_serval_web_names_no_platform_in_2013(tmp_path):
+    from ui_support import make_app
+
+    from game.content.loader import levels_root
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    assert app.start_game(str(levels_root() / "serval-to-minusma"), seed=1)
+    app.view.command("tab", "web")
+    words = " ".join(r.text for r in app.draw().texts)
+    assert "Loyalistes" in words and "MNLA-HCUA" in words
+    assert "Plateforme" not in words and "CMA" not in words

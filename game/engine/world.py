@@ -106,12 +106,16 @@ def canonical(name: str) -> str:
 
 # Names of their time: before these dates the record knows these actors under other names
 # (JNIM was formed on 2 March 2017 from Ansar Dine, AQIM's Sahara branch, al-Mourabitoun and the
-# Katiba Macina; the Islamic State in the Greater Sahara split from al-Mourabitoun in May 2015).
+# Katiba Macina; the Islamic State in the Greater Sahara split from al-Mourabitoun in May 2015;
+# the pro-government Platform formed in Algiers on 14 June 2014, and the northern movements, the
+# MNLA, the HCUA and the MAA, went to the Algiers talks as the CMA from 2014).
 # actor -> the month index before which the older names apply. The names themselves, like every
 # name and label of the model, are words of the interface catalogues (game/locale, game/i18n.py).
 ERA_NAMES: dict[str, int] = {
     "jnim": 2017 * 12 + 2,
     "isgs": 2015 * 12 + 4,
+    "platform": 2014 * 12 + 5,
+    "cma": 2014 * 12 + 5,
 }
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
