@@ -421,7 +421,7 @@ def test_host_a_workshop_from_the_title_screen(tmp_path: Path) -> None:
     app.nav.goto_title()
     frame = app.draw()
     host = next(c for c in frame.controls if c.id == "title:host")
-    assert host.label == "Animer un atelier\u00a0: Après Alger" and host.action is not None
+    assert host.label == "Animer un atelier\u00a0: Après Alger (2015-2019)" and host.action is not None
     # The scenario the facilitator last focused is the one hosted, and the button names it.
     title = app.nav.screen
     serval = next(i for i, sc in enumerate(title.scenarios) if sc["folder"].name == "serval-to-minusma")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from game.ui.controls import Control, Item, ListInfo
 from game.ui.layout import Rect
-from game.ui.strings import t
+from game.ui.strings import tn
 
 if TYPE_CHECKING:
     from game.ui.frame import Frame
@@ -42,8 +42,9 @@ def more_label(f: Frame, above: int, below: int, width: int) -> str:
     """'▲ 2  ▼ 5  more — PgUp/PgDn', shortened until it fits ``width``."""
     parts = [f"{mark} {n}" for mark, n in (("▲", above), ("▼", below)) if n]
     marks = "  ".join(parts)
-    label = t("more_keys", f.lang, marks=marks)  # the keys named as the help names them
-    for cand in (label, t("more", f.lang, marks=marks), " ".join(parts)):
+    n = above + below  # "1 more line", "3 more lines"
+    label = tn("more_keys", n, f.lang, marks=marks)  # the keys named as the help names them
+    for cand in (label, tn("more", n, f.lang, marks=marks), " ".join(parts)):
         label = cand
         if f.text_w(cand) <= width:
             break

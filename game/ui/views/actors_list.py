@@ -51,7 +51,8 @@ def strength_rows(game: Game, lang: str) -> list[tuple[str, str, str, str]]:
 def tie_items(f: Frame, width: int, game: Game, lang: str) -> list[Item]:
     """The relations two to a line, then each actor's strength three to a line, where the width
     allows (at 1024×600 and the largest text, all of it in view)."""
-    return _rows(f, width, game, tie_rows(game, lang), 2) + _rows(f, width, game, strength_rows(game, lang), 3)
+    scale = Item(f.text_h(t("web_list_scale", lang), width), lambda fr, r: fr.text(r, t("web_list_scale", lang), color=fr.pal.muted))
+    return _rows(f, width, game, tie_rows(game, lang), 2) + _rows(f, width, game, strength_rows(game, lang), 3) + [scale]
 
 
 def _rows(f: Frame, width: int, game: Game, rows: list[tuple[str, str, str, str]], most: int) -> list[Item]:

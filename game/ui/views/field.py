@@ -254,10 +254,11 @@ class SummaryView(GameView):
 
 
 def highlight_item(f: Frame, width: int, n: int, h: story.Highlight) -> Item:
-    """'[icon] 1. Violence in Kidal: sharp rise…' — numbered as its mark on the map, with the
+    """'[icon] ① Violence in Kidal: sharp rise…' — numbered as its mark on the map, with the
     quantity's icon."""
     size = f.line_h() - 4
-    text = f"{n}. {h.text}"
+    # "③ 5 peacekeepers killed": the number of its mark on the map, which "3. 5 …" ran into the count
+    text = f"{chr(0x2460 + n - 1)} {h.text}" if 1 <= n <= 20 else f"{n}. {h.text}"
     tw = width - size - f.pad
     height = max(f.text_h(text, tw), f.line_h()) + f.pad // 2
 
