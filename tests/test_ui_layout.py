@@ -80,3 +80,20 @@ def test_font_covers_french():
     font = pygame.font.Font(str(path), 20)
     metrics = font.metrics("éèàçœ«»ÉÀâêîôûù’–—▲▼✔✖○…")
     assert all(m is not None for m in metrics)
+
+
+@pytest.mark.parametrize("pal", theme.ALL_PALETTES, ids=lambda p: p.name)
+def test_a_button_that_cannot_be_pressed_has_a_dashed_edge(tmp_path, pal):
+    """In high contrast a disabled button's grey words looked like a working button's white ones."""
+    from ui_support import make_app
+
+    from game.ui.layout import Rect
+
+    app = make_app(tmp_path / "data", "1024x600", "en", 1)
+    frame = app.draw()
+    frame.pal = pal
+    for enabled in (True, False):
+        r = Rect(100, 100, 300, 40)
+        frame.button(f"probe:{enabled}", r, "Nothing to resume", None, enabled=enabled)
+        edge = {tuple(frame.s.get_at((x, r.y))[:3]) for x in range(r.x + 20, r.right - 20)}
+        assert (len(edge) > 1) == (not enabled), (enabled, edge)  # solid: one colour; dashed: two

@@ -155,7 +155,11 @@ class Frame:
         else:
             fill, ink = pal.button, pal.button_text if enabled else pal.muted
         border = pal.accent if selected else pal.border
-        self.fill(rect, fill, self.radius, border, 2 if selected else 1)
+        # a button that cannot be pressed has a dashed edge: in high contrast its grey words
+        # alone looked like a working button's white ones
+        self.fill(rect, fill, self.radius, border if enabled else None, 2 if selected else 1)
+        if not enabled:
+            self.dashed(rect, border)
         inner = inset(rect, self.pad, self.pad // 2)
         if icon is not None:
             size = self.line_h(style) - 4
@@ -164,6 +168,17 @@ class Frame:
         self.text(inner, label, style, ink, align=align, valign="middle")
         self.register(Control(cid, Rect(rect), action if enabled else None, kind, label))
         return rect
+
+    def dashed(self, rect: Rect, color: Color, dash: int = 6) -> None:
+        """A dashed outline (``rect``'s edges, dashes of ``dash`` pixels)."""
+        for x in range(rect.x, rect.right, 2 * dash):
+            end = min(x + dash, rect.right - 1)
+            pygame.draw.line(self.s, color, (x, rect.y), (end, rect.y))
+            pygame.draw.line(self.s, color, (x, rect.bottom - 1), (end, rect.bottom - 1))
+        for y in range(rect.y, rect.bottom, 2 * dash):
+            end = min(y + dash, rect.bottom - 1)
+            pygame.draw.line(self.s, color, (rect.x, y), (rect.x, end))
+            pygame.draw.line(self.s, color, (rect.right - 1, y), (rect.right - 1, end))
 
     def icon_w(self, style: str = "body") -> int:
         """The room an icon takes before a line of ``style``: the icon and a space."""
