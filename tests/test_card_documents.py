@@ -154,3 +154,16 @@ def test_a_card_shows_one_short_source_line_and_the_rest_on_request(tmp_path: Pa
     words = " ".join(r.text for r in roomy.draw().texts)
     assert roomy.view.sources_open and "Fewer sources (S)" in words
     assert all(tr(src, "en")[-20:] in words for src in roomy.game.card.sources)  # each one whole
+
+
+def test_two_chips_on_one_place_say_what_moves_there() -> None:
+    """'Mopti ▲▲ +8' beside 'Mopti ▼▼ −5' told a class only by their icons which was violence."""
+    from game.engine.defs import Response
+    from game.ui.views import decision
+
+    both = Response("r", {"en": "x"}, {"en": "y"}, {"violence.mopti": 8, "mission_presence.mopti": -5, "buyin.france": 3})
+    words = {c.quantity: c.words("fr") for c in decision.chips(both)}
+    assert words["violence.mopti"].startswith("Violence · Mopti") and words["mission_presence.mopti"].startswith("ONU · Mopti")
+    assert words["buyin.france"].startswith("France ")  # alone on its subject: short
+    one = Response("r", {"en": "x"}, {"en": "y"}, {"violence.mopti": 8, "buyin.france": 3})
+    assert [c.words("en") for c in decision.chips(one)][0].startswith("Mopti ")

@@ -5,7 +5,7 @@ the number, and where or whom), with the effects in words one key away (W on the
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game import explain, i18n
 from game.engine.defs import Response
@@ -18,6 +18,9 @@ from game.ui.strings import short
 from game.ui.views.base import Part, fmt_num
 
 MAX_CHIPS = 6
+# The layers of a place or an actor whose chips can name what moves (words: context "chip_layer").
+LAYERS = ("violence", "mission_presence", "state_presence", "displacement", "strength", "buyin", "commitment",
+          "hostility")
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,16 @@ class Chip:
     quantity: str
     change: int
     later: int = 0  # quarters from now (0: now)
+    layered: bool = False  # says what of its place or actor moves: another chip has the same subject
 
     def words(self, lang: str, date: int | None = None) -> str:
-        """What the chip says beside its icon: "Mopti ▼ −3", "JNIM ▲ +4", "Council unity ▼ −3"."""
+        """What the chip says beside its icon: "Mopti ▼ −3", "JNIM ▲ +4", "Council unity ▼ −3";
+        "Violence · Mopti ▲▲ +8" beside "UN · Mopti ▼ −5" when one answer moves both."""
         mark = f"{explain.arrows(self.change)}\u00a0{fmt_num(self.change, sign=True)}"  # never split
-        return f"{chip_subject(self.quantity, lang, date)} {mark}"
+        subject = chip_subject(self.quantity, lang, date)
+        if self.layered:
+            subject = i18n.word("chip_layer", self.quantity.split(".")[0], lang, who=subject)
+        return f"{subject} {mark}"
 
 
 def chip_subject(quantity: str, lang: str, date: int | None = None) -> str:
@@ -60,7 +68,18 @@ def chips(resp: Response) -> list[Chip]:
     out = [Chip(q, c) for q, c in now if c]
     for d in resp.delayed:
         out += [Chip(q, c, d.after) for q, c in sorted(d.effects.items(), key=lambda kv: (-abs(kv[1]), kv[0])) if c]
-    return out[:MAX_CHIPS]
+    out = out[:MAX_CHIPS]
+    # the same place or actor twice (violence and presence in Mopti): each says what moves there
+    subjects = [_subject_key(c.quantity) for c in out]
+    return [replace(c, layered=True) if k and subjects.count(k) > 1 and
+            len({out[i].quantity.split(".")[0] for i, s in enumerate(subjects) if s == k}) > 1 else c
+            for c, k in zip(out, subjects, strict=True)]
+
+
+def _subject_key(quantity: str) -> str:
+    """The place or actor a layered quantity is about ('mopti', 'france'), '' for the others."""
+    layer, _, rest = quantity.partition(".")
+    return rest if layer in LAYERS and rest else ""
 
 
 def _chip_text(chip: Chip, lang: str, date: int | None) -> tuple[str, str]:
