@@ -75,7 +75,7 @@ def _content_texts(obj: Any, seen: set[int] | None = None) -> Iterator[str]:
             yield from _content_texts(getattr(obj, f.name), seen)
 
 
-WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+WORD = re.compile(r"[^\W\d_\u2460-\u24ff]+", re.UNICODE)  # circled numbers (①, a summary's marks) are no words
 
 
 def english_words(line: str, content: set[str]) -> list[str]:

@@ -24,8 +24,9 @@ from game.ui.frame import Frame
 from game.ui.layout import Rect
 from game.ui.mapplace import Label, Placer
 from game.ui.mapshapes import Fit, inside, load
+from game.ui.mapsymbols import draw_arrow, draw_mark, draw_symbol
 from game.ui.motion import Tick
-from game.ui.strings import short
+from game.ui.strings import short, t
 from game.ui.text import Fonts, render
 
 if TYPE_CHECKING:
@@ -270,13 +271,31 @@ def draw_map(f: Frame, r: Rect, game: Game, lang: str,
 
 def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark], tick: Tick | None) -> dict[str, tuple[int, int, int, int]]:
     data = load()
+    whole = r
     fit = Fit.into(data, r.x, r.y, r.w, r.h)
     states = region_states(game)
+    lay = cached_layout(f, r, fit, states, lang, marks)
+    note = left_out_note(f, lay, states, lang)
+    for _ in range(3):  # room beneath the map for the line that names what it leaves out
+        if not note or whole.h - r.h - 4 >= f.text_h(note, whole.w):
+            break
+        if f.text_h(note, whole.w) > whole.h // 4:
+            # a small map (the quarter's summary) that would leave out most plates shows none,
+            # only its own marks: numbers without their names told a class nothing
+            r, note = whole, ""
+            fit = Fit.into(data, r.x, r.y, r.w, r.h)
+            lay = cached_layout(f, r, fit, states, lang, marks)
+            lay = Layout(lay.dots, lay.dot_r, {}, {k: box for k, box in lay.boxes.items()
+                                                   if k not in states and not k.startswith("markers:")})
+            break
+        r = Rect(r.x, r.y, r.w, max(1, whole.h - f.text_h(note, whole.w) - 4))
+        fit = Fit.into(data, r.x, r.y, r.w, r.h)
+        lay = cached_layout(f, r, fit, states, lang, marks)
+        note = left_out_note(f, lay, states, lang)
     bins = tuple((k, mappaint.violence_bin(s.violence)) for k, s in states.items())
     clip = f.s.get_clip()
-    f.s.set_clip(r)
+    f.s.set_clip(whole)
     f.s.blit(mappaint.paint(data, fit, r.size, r.topleft, f.pal, bins), r.topleft)
-    lay = cached_layout(f, r, fit, states, lang, marks)
     for k in lay.plates:  # a plate slid off its anchor points back to it
         box = lay.boxes[k]
         anchor = fit.pt(data.regions[k].label)
@@ -305,8 +324,18 @@ def _draw_map(f: Frame, r: Rect, game: Game, lang: str, marks: Sequence[Mark], t
     for i, (_region, text) in enumerate(marks):
         if f"mark:{i}" in lay.boxes:
             draw_mark(f, Rect(lay.boxes[f"mark:{i}"]), text)
+    if note:
+        f.text(Rect(whole.x, r.bottom + 4, whole.w, whole.bottom - r.bottom - 4), note, "body", f.pal.muted)
     f.s.set_clip(clip)
     return lay.boxes
+
+
+def left_out_note(f: Frame, lay: Layout, states: Mapping[str, RegionState], lang: str) -> str:
+    """The line beneath the map that names the regions whose plate, name or markers found no room
+    ("" if none): a missing blue chip read as "no UN in Kidal" when the mission stood there at 75."""
+    left_out = [k for k, s in states.items() if k not in lay.plates or not lay.plates[k].name
+                or (markers_w(f, s, lang) and f"markers:{k}" not in lay.boxes)]
+    return t("map_left_out", lang, names=", ".join(place_name(k, lang) for k in left_out)) if left_out else ""
 
 
 def _halo_text(f: Frame, box: tuple[int, int, int, int], text: str, colour: tuple[int, int, int],
@@ -367,34 +396,3 @@ def _draw_markers(f: Frame, box: Rect, s: RegionState, lang: str) -> None:
     for _g in s.groups[:MAX_TRIANGLES]:
         draw_symbol(f.s, "armed", (x + sym // 2, cy), sym, f)
         x += sym + 3
-
-
-def draw_mark(f: Frame, box: Rect, text: str) -> None:
-    """A screen's mark: its text (a number) in a disc ringed twice, so it reads on any fill."""
-    pygame.draw.circle(f.s, f.pal.panel, box.center, min(box.w, box.h) // 2)
-    pygame.draw.circle(f.s, f.pal.heading, box.center, min(box.w, box.h) // 2 - 2)
-    f.text(box, text, "bold", f.pal.panel, align="center", valign="middle")
-
-
-def draw_symbol(surf: pygame.Surface, kind: str, centre: tuple[int, int], size: int, f: Frame) -> None:
-    """The markers' shapes (their colours help; their shapes alone tell them apart)."""
-    cx, cy = centre
-    h = size // 2
-    if kind == "french":  # a diamond
-        pts = [(cx, cy - h), (cx + h, cy), (cx, cy + h), (cx - h, cy)]
-        pygame.draw.polygon(surf, f.pal.text, pts)
-    elif kind == "regional":  # a ring
-        pygame.draw.circle(surf, f.pal.allied, centre, h)
-        pygame.draw.circle(surf, f.pal.panel, centre, max(1, h // 2))
-    else:  # an armed group: a triangle
-        pts = [(cx, cy - h), (cx + h, cy + h), (cx - h, cy + h)]
-        pygame.draw.polygon(surf, f.pal.hostile, pts)
-
-
-def draw_arrow(surf: pygame.Surface, centre: tuple[int, int], size: int, up: bool, colour: tuple[int, int, int]) -> None:
-    cx, cy = centre
-    h = max(4, size // 2 + 2)
-    tip = cy - h if up else cy + h
-    base = cy + h if up else cy - h
-    pygame.draw.polygon(surf, colour, [(cx, tip), (cx + h, cy), (cx - h, cy)])
-    pygame.draw.line(surf, colour, (cx, cy), (cx, base), max(2, h // 2))

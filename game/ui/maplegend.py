@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game import i18n
-from game.ui import icons, mapdraw, mappaint
+from game.ui import icons, mappaint, mapsymbols
 from game.ui.frame import Frame
 from game.ui.layout import Rect
 
@@ -34,11 +34,11 @@ def _entries(f: Frame, lang: str) -> list[Entry]:
         fr.text(chip, un, "body", fr.pal.primary_text, align="center")
 
     def shape(kind: str) -> Callable[[Frame, Rect], None]:
-        return lambda fr, r: mapdraw.draw_symbol(fr.s, kind, (r.x + sym // 2, r.y + lh // 2), sym, fr)
+        return lambda fr, r: mapsymbols.draw_symbol(fr.s, kind, (r.x + sym // 2, r.y + lh // 2), sym, fr)
 
     def arrows(fr: Frame, r: Rect) -> None:
-        mapdraw.draw_arrow(fr.s, (r.x + sym // 4 + 2, r.y + lh // 2), sym // 2, True, fr.pal.no)
-        mapdraw.draw_arrow(fr.s, (r.x + sym, r.y + lh // 2), sym // 2, False, fr.pal.yes)
+        mapsymbols.draw_arrow(fr.s, (r.x + sym // 4 + 2, r.y + lh // 2), sym // 2, True, fr.pal.no)
+        mapsymbols.draw_arrow(fr.s, (r.x + sym, r.y + lh // 2), sym // 2, False, fr.pal.yes)
 
     def river(fr: Frame, r: Rect) -> None:
         water = mappaint.water_colour(fr.pal)
