@@ -183,7 +183,7 @@ def describe(games: Sequence[tuple[str, Game]], key: str, lang: str = "en") -> C
         x_labels.append((1.0, month_label(start + 3 * last, lang)))
     return Chart(
         key=key,
-        title=quantity_title(key, lang),
+        title=quantity_title(key, lang, start + 3 * last),  # named as at the chart's end (no Algiers Agreement in 2014)
         last=" · ".join(str(v) for v in lasts),
         y_ticks=tuple((_y(v), str(v)) for v in Y_TICKS),
         x_labels=tuple(x_labels),
@@ -192,9 +192,9 @@ def describe(games: Sequence[tuple[str, Game]], key: str, lang: str = "en") -> C
     )
 
 
-def quantity_title(key: str, lang: str) -> str:
-    """A measure's name as a chart's title (the catalogue's words, capitalised)."""
-    words = describe_quantity(key, lang)
+def quantity_title(key: str, lang: str, date: int | None = None) -> str:
+    """A measure's name as a chart's title (the catalogue's words, capitalised), as at ``date``."""
+    words = describe_quantity(key, lang, date)
     return words[:1].upper() + words[1:]
 
 

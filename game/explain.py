@@ -50,9 +50,14 @@ def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
     return cause
 
 
+def signed(n: int) -> str:
+    """'+5', '−3': a true minus sign (U+2212), as the window's numbers have, not a hyphen."""
+    return f"{n:+d}".replace("-", "\u2212")
+
+
 def why_lines(contributions: list[Contribution], scenario: Scenario, lang: str = "en", limit: int = 8) -> list[str]:
     """Largest causes first, as '+5  card “…” → …'."""
-    lines = [f"{c.change:+d}  {cause_text(c.cause, scenario, lang)}" for c in contributions[:limit]]
+    lines = [f"{signed(c.change)}  {cause_text(c.cause, scenario, lang)}" for c in contributions[:limit]]
     rest = contributions[limit:]
     if rest:
         total = sum(c.change for c in rest)
@@ -63,7 +68,7 @@ def why_lines(contributions: list[Contribution], scenario: Scenario, lang: str =
 def effects_text(effects: Mapping[str, int], lang: str = "en", limit: int = 6) -> str:
     """'violence in Gao −5, buy-in of Algeria +3'."""
     items = sorted(effects.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:limit]
-    return ", ".join(f"{describe(k, lang)} {v:+d}" for k, v in items)
+    return ", ".join(f"{describe(k, lang)}\u00a0{signed(v)}" for k, v in items)  # the number never alone on a line
 
 
 def arrows(change: int) -> str:

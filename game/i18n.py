@@ -26,7 +26,7 @@ from string import Formatter
 from typing import Any
 
 from game.engine.actions import Impossible
-from game.engine.world import ERA_NAMES
+from game.engine.world import ERA_NAMES, QUANTITY_ERAS
 
 DOMAIN = "penholder"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -164,4 +164,6 @@ def describe(name: str, lang: str = SOURCE, date: int | None = None) -> str:
     if len(parts) == 3 and parts[0] == "relation" and has("name", parts[1]) and has("name", parts[2]):
         return word("quantity_of", "relation", lang, a=actor_name(parts[1], lang, date),
                     b=actor_name(parts[2], lang, date))
+    if date is not None and date < QUANTITY_ERAS.get(name, -1):
+        return word("quantity_before", name, lang)
     return word("quantity", name, lang) if has("quantity", name) else name

@@ -46,3 +46,9 @@ def test_the_serval_web_names_no_platform_in_2013(tmp_path):
     words = " ".join(r.text for r in app.draw().texts)
     assert "Loyalistes" in words and "MNLA-HCUA" in words
     assert "Plateforme" not in words and "CMA" not in words
+
+
+def test_the_agreement_is_ouagadougou_s_before_algiers_was_signed():
+    """'Mise en œuvre de l'Accord 5' in June 2013 named the Algiers Agreement of 2015."""
+    assert describe("politics.implementation", "fr", JUNE_2013) == "mise en œuvre de l'accord de Ouagadougou"
+    assert describe("politics.implementation", "en", JUNE_2015) == "implementation of the agreement"

@@ -117,6 +117,11 @@ ERA_NAMES: dict[str, int] = {
     "platform": 2014 * 12 + 5,
     "cma": 2014 * 12 + 5,
 }
+# Quantities named for their time too: before the Algiers Agreement was signed (15 May 2015) the
+# agreement being implemented is the Ouagadougou preliminary agreement of June 2013.
+QUANTITY_ERAS: dict[str, int] = {
+    "politics.implementation": 2015 * 12 + 4,
+}
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix when a close known name exists, else ''."""
