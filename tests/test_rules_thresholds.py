@@ -205,8 +205,13 @@ def test_contributors_leave_when_a_quarter_kills_more_than_they_bear(scenario: S
     assert spent[("mission.troops", "rule:contributors_leave")] == -400  # and always bear at least one
     borne = run_with(scenario, rules.casualties, state, {}, C | {"tcc_threshold": 5})
     assert ("mission.troops", "rule:contributors_leave") not in borne
-    robust = run_with(scenario, rules.casualties, state, {"robust": 50}, C)
-    assert ("mission.casualties", "clause:test.robust") in robust
+    # The posture answers for the deaths its extra rate adds, and only those: at half robustness
+    # and a robust rate of 10, the rate is 15 — 7 killed, 2 of them the posture's, 5 the exposure's.
+    robust = run_with(scenario, rules.casualties, state, {"robust": 50}, C | {"robust_casualty": 10})
+    assert robust[("mission.casualties", "clause:test.robust")] == 2
+    assert robust[("mission.casualties", "rule:casualties")] == 5
+    free = run_with(scenario, rules.casualties, state, {"robust": 50}, C)  # a posture that adds no risk
+    assert ("mission.casualties", "clause:test.robust") not in free
 
 
 def test_a_six_month_mandate_tightens_the_grip_and_costs_consent(scenario: Scenario) -> None:

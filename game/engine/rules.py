@@ -679,14 +679,19 @@ def casualties(q: Quarter) -> None:
     exposure = 0
     for violence_key, presence_key in _EXPOSURE:
         exposure += (v[violence_key] * v[presence_key] + 50) // 100
-    rate = C["casualty_rate"] + pct(C["robust_casualty"], robust)
+    robust_rate = pct(C["robust_casualty"], robust)
+    rate = C["casualty_rate"] + robust_rate
     # Linear in exposed troops: presence already grows with the troops deployed (claim 10).
     expected = exposure * rate
     killed = expected // 100
     q.expected_deaths = expected
     if q.luck is not None and q.luck.draw(q.quarter, "casualties") * 100 < expected % 100:
         killed += 1  # the fraction of a death is a chance, not a rounding
-    q.killed = add("mission.casualties", killed, q.why("robust", "rule:casualties") if robust >= 50 else "rule:casualties")
+    # The posture answers only for the deaths its extra rate adds; the others are the exposure's own
+    # (every death was put down to a robust clause, as if a traditional mission lost no one).
+    extra = killed * robust_rate // rate if rate else 0
+    q.killed = (add("mission.casualties", killed - extra, "rule:casualties")
+                + add("mission.casualties", extra, q.why("robust", "rule:casualties")))
     add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
     # Contributors bear fewer losses as the mission's toll mounts (the deadliest UN mission of its
     # time): every ``toll_fatigue`` peacekeepers killed in all lowers what a quarter may cost.
