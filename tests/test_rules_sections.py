@@ -109,7 +109,8 @@ def test_mediators_win_back_a_share_of_the_gap(scenario: Scenario) -> None:
              "relation.cma.traffickers": 0, "relation.government.traffickers": 0, "relation.platform.traffickers": 0}
     # (under a mandate that puts the agreement first: less otherwise, tests/test_record_dynamics.py)
     changes = run(scenario, rules.commitment, state, {"agreement_focus": 100})
-    assert changes[("commitment.cma", "rule:mediators_reengage")] == rules.part(C["mediation_commitment"], 80, 100)
+    won = changes[("commitment.cma", "rule:mediators_reengage")] + changes[("commitment.cma", "clause:test.agreement_focus")]
+    assert won == rules.part(C["mediation_commitment"], 80, 100)  # the rule's share, and the clause's
     silent = run(scenario, rules.commitment, state | {"buyin.algeria": 0, "buyin.au": 0, "buyin.ecowas": 0}, {"agreement_focus": 100})
     assert ("commitment.cma", "rule:mediators_reengage") not in silent
 

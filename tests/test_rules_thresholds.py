@@ -119,7 +119,14 @@ def test_presence_follows_the_deployment_weights_and_a_centre_priority_moves_the
     centred = run_with(scenario, rules.deployment, state, {"troop_ceiling": 1000, "centre_focus": 100}, C)
     assert centred[("mission_presence.kidal", "rule:presence")] == rules.pct(scenario.deployment["kidal"], 50)
     for region in ("mopti", "segou"):  # half the deployment moves to the centre, shared by its two regions
-        assert centred[(f"mission_presence.{region}", "clause:test.centre_focus")] == scenario.deployment[region] + 25
+        # the troops alone would bring the region's weight; the 25 more are the priority's
+        assert centred[(f"mission_presence.{region}", "rule:presence")] == scenario.deployment[region]
+        assert centred[(f"mission_presence.{region}", "clause:test.centre_focus")] == 25
+    # where presence stood at the weights already, the centre's priority answers for the others' fall
+    settled = EMPTY | {"mission.troops": 1000} | {f"mission_presence.{r}": w for r, w in scenario.deployment.items()}
+    moved = run_with(scenario, rules.deployment, settled, {"troop_ceiling": 1000, "centre_focus": 100}, C)
+    assert moved[("mission_presence.kidal", "clause:test.centre_focus")] == rules.pct(scenario.deployment["kidal"], 50) - scenario.deployment["kidal"]
+    assert ("mission_presence.kidal", "rule:presence") not in moved
     # closing part of the gap, up and down; never above full presence
     half = run_with(scenario, rules.deployment, EMPTY | {"mission.troops": 20_000}, {}, C | {"presence_follow": 50})
     assert half[("mission_presence.kidal", "rule:presence")] == 50
@@ -146,7 +153,10 @@ def test_algeria_is_wary_of_a_sahel_frame_joined_to_an_outside_force(scenario: S
     C = scenario.coefficients
     for outside in ("parallel_force", "regional_force", "g5_support"):
         wary = run_with(scenario, rules.regional, MIDDLING, {"regional_frame": 100, outside: 100})
-        assert wary[("buyin.algeria", "clause:test.regional_frame")] == C["buyin_frame_gain"] - C["algeria_wariness"]
+        # a product of the two clauses: each answers for half of the wariness
+        w = C["algeria_wariness"]
+        assert wary[("buyin.algeria", "clause:test.regional_frame")] == C["buyin_frame_gain"] - (w - w // 2)
+        assert wary.get(("buyin.algeria", f"clause:test.{outside}"), 0) == -(w // 2)
         assert wary[("buyin.au", "clause:test.regional_frame")] == C["buyin_frame_gain"]
     stake = run_with(scenario, rules.regional, MIDDLING, {"agreement_focus": 100})
     assert stake[("buyin.algeria", "clause:test.agreement_focus")] == C["mediator_stake"]
@@ -348,10 +358,15 @@ def test_recruitment_follows_absence_grievance_and_harm_abuses_included(scenario
     half_state = base | {"state_presence.mopti": 50, "state_presence.segou": 50}
     assert run_with(scenario, rules.recruitment, half_state, {}, C)[key] == 25
     quiet = base | {"violence.mopti": 0, "violence.segou": 0}
-    # no violence, but robust operations harm civilians: half of it, public reporting prevents half
-    assert run_with(scenario, rules.recruitment, quiet, {"robust": 100, "hr_monitoring": 100}, C)[key] == 50
-    assert run_with(scenario, rules.recruitment, quiet, {"robust": 100}, C)[key] == 100
+    # no violence, but robust operations harm civilians: half of it, public reporting prevents half;
+    # those recruits are the robust clause's, not the rule's
+    clause = ("strength.jnim", "clause:test.robust")
+    reported = run_with(scenario, rules.recruitment, quiet, {"robust": 100, "hr_monitoring": 100}, C)
+    assert reported[clause] == 50 and key not in reported
+    assert run_with(scenario, rules.recruitment, quiet, {"robust": 100}, C)[clause] == 100
     assert key not in run_with(scenario, rules.recruitment, quiet, {}, C)
+    both = run_with(scenario, rules.recruitment, base, {"robust": 100}, C)  # harm 50 + abuses, capped at 100
+    assert both[key] == 50 and both[clause] == 50
 
 
 def test_open_war_is_fought_only_where_both_sides_are(scenario: Scenario) -> None:
@@ -397,7 +412,9 @@ def test_commitment_follows_implementation_and_the_mediators_need_the_agreement_
     assert ("commitment.cma", "rule:implementation_commitment") not in aside  # at the neutral point
     assert aside[("commitment.cma", "rule:mediators_reengage")] == 5  # 20 % of the gap, halved
     first = run_with(scenario, rules.commitment, state, {"agreement_focus": 100}, C)
-    assert first[("commitment.cma", "rule:mediators_reengage")] == 10
+    # the same 5 the mediators win back anyway, and 5 more the clause's: the agreement put first
+    assert first[("commitment.cma", "rule:mediators_reengage")] == 5
+    assert first[("commitment.cma", "clause:test.agreement_focus")] == 5
     tied = run_with(scenario, rules.commitment, state | {"relation.cma.traffickers": 1}, {}, C)
     assert tied[("commitment.cma", "rule:trafficking")] == -1
     assert ("commitment.platform", "rule:trafficking") not in tied
@@ -830,12 +847,14 @@ def test_impartiality_partiality_and_the_mediators_to_the_unit(scenario: Scenari
     assert changes[("mission.impartiality", "rule:impartiality_recovers")] == 50
     # partiality reads the impartiality already recovered (50): half of 50
     assert changes[("commitment.cma", "rule:partiality")] == -25
-    assert changes[("commitment.platform", "rule:mediators_reengage")] == 50  # the whole gap of 50
-    # reengage_focus 100: with the agreement not first, mediators win nobody back
+    # reengage_focus 100: all of the mediators' work rides on the agreement put first, so the
+    # whole gap of 50 is the clause's, and with the agreement not first they win nobody back
+    assert changes[("commitment.platform", "clause:test.agreement_focus")] == 50
+    assert ("commitment.platform", "rule:mediators_reengage") not in changes
     aside = run_with(scenario, rules.commitment, state, {}, C)
     assert ("commitment.platform", "rule:mediators_reengage") not in aside
     halfway = run_with(scenario, rules.commitment, state, {"agreement_focus": 100}, C | {"mediation_commitment": 50})
-    assert halfway[("commitment.platform", "rule:mediators_reengage")] == 25  # half the gap of 50
+    assert halfway[("commitment.platform", "clause:test.agreement_focus")] == 25  # half the gap of 50
 
 
 def test_presence_and_the_state_together_stop_at_the_floor(scenario: Scenario) -> None:

@@ -405,19 +405,28 @@ def deployment(q: Quarter) -> None:
     full = max(1, C["troops_full_presence"])
     follow = C["presence_follow"]
     knee = C["presence_knee"]
-    centre_cause = why("centre_focus", "rule:presence") if centre else "rule:presence"
+    centre_cause = why("centre_focus", "rule:presence")
     centre_add = shift // len(CENTRE)
     elsewhere = 100 - shift
     regions = len(REGIONS)
-    for key, share, in_centre in q.plan.deploy:
-        if in_centre:
-            share += centre_add
-            cause = centre_cause
-        else:
-            share = pct(share, elsewhere)
-            cause = "rule:presence"
+    for key, base_share, in_centre in q.plan.deploy:
+        share = base_share + centre_add if in_centre else pct(base_share, elsewhere)
         target = saturate(troops * share * regions // full, knee)
-        add(key, pct(target - v[key], follow), cause)
+        change = pct(target - v[key], follow)
+        if not shift or not change:
+            add(key, change, "rule:presence")
+            continue
+        # A central-Mali priority answers for the part of the way that its shift of troops makes:
+        # the gap between where the troops alone would put presence and where the shift puts it
+        # (the centre's gain, and the other regions' loss, which was put down to the troops).
+        now, gap = v[key], target - v[key]
+        base = saturate(troops * base_share * regions // full, knee)
+        if gap > 0:
+            lever = change * max(0, target - max(now, base)) // gap
+        else:
+            lever = -((-change) * max(0, min(now, base) - target) // -gap)
+        add(key, change - lever, "rule:presence")
+        add(key, lever, centre_cause)
 
 
 def regional(q: Quarter) -> None:
@@ -437,9 +446,13 @@ def regional(q: Quarter) -> None:
             if actor == "algeria":
                 # Algeria, the mediator, is wary of outside forces in its backyard and of the G5
                 # frame it is not part of: a Sahel-wide frame with them costs its buy-in.
-                outside = max(parallel, L.get("regional_force", 0), L.get("g5_support", 0))
-                if outside:
-                    add(key, -part(C["algeria_wariness"], frame, outside), why("regional_frame", "rule:sidelined"))
+                forces = (("parallel_force", parallel), ("regional_force", L.get("regional_force", 0)),
+                          ("g5_support", L.get("g5_support", 0)))
+                by, outside = max(forces, key=lambda lever: lever[1])
+                if outside:  # a product of two clauses: each answers for half of it
+                    wary = part(C["algeria_wariness"], frame, outside)
+                    add(key, -(wary - wary // 2), why("regional_frame", "rule:sidelined"))
+                    add(key, -(wary // 2), why(by, "rule:sidelined"))
         add(key, -sidelined, "rule:sidelined")
         if handover_gain and actor in REGIONAL_BODIES:
             add(key, handover_gain, why("handover", "rule:sidelined"))
@@ -580,15 +593,19 @@ def recruitment(q: Quarter) -> None:
     # Public human-rights reporting holds forces to account: fewer abuses in operations.
     abuses = pct(C["ct_grievance"], max(q.parallel, q.robust))
     abuses = pct(abuses, 100 - pct(C["accountability"], L.get("hr_monitoring", 0)))
-    harm = min(100, mean(v, _CENTRE_VIOLENCE) + abuses)
+    centre_violence = mean(v, _CENTRE_VIOLENCE)
+    harm = min(100, centre_violence + abuses)
     # (a group recruits less as it nears the most it can field: at full strength, half as fast,
     # and none at all once past the knee: see ``room``)
     jnim = v["strength.jnim"]
     saturation = pct(100 - jnim // 2, room(jnim, C["recruitment_knee"]))
-    recruits = part(C["centre_recruitment"], absence, grievance, harm, saturation)
+    recruits = min(part(C["centre_recruitment"], absence, grievance, harm, saturation), pct(100 - jnim, C["recruitment_fill"]))
     # Recruits must be trained, armed and paid before they count: a quarter fills only part of
-    # the gap to full strength, so a group nears its ceiling without sitting on it.
-    q.add("strength.jnim", min(recruits, pct(100 - jnim, C["recruitment_fill"])), "rule:recruitment")
+    # the gap to full strength, so a group nears its ceiling without sitting on it. The recruits
+    # the operations' abuses bring are the clause's that sets them (parallel force, or robust posture).
+    without = min(recruits, part(C["centre_recruitment"], absence, grievance, min(100, centre_violence), saturation)) if abuses else recruits
+    q.add("strength.jnim", without, "rule:recruitment")
+    q.add("strength.jnim", recruits - without, q.why("parallel_force" if q.parallel >= q.robust else "robust", "rule:recruitment"))
 
 
 def violence(q: Quarter) -> None:
@@ -608,7 +625,10 @@ def violence(q: Quarter) -> None:
     communal = part(C["communal_violence"], 100 - reconciliation, inertia)
     damp_centre = part(C["recon_damp_centre"], reconciliation, inertia)
     damp_elsewhere = part(C["recon_damp_elsewhere"], reconciliation, inertia)
-    recon_cause = why("reconciliation_focus", "rule:reconciliation_damps")
+    # The damping reads the stock of reconciliation, not the lever: the clause's part is what it
+    # added to that stock (recorded there, in ``politics``). Named for the clause, a default
+    # agreement priority that adds nothing to the stock was answered for all of it.
+    recon_cause = "rule:reconciliation_damps"
     robust_cause = why("robust", "rule:protection")
     gap_step = pct(gap_open, inertia)
     follow_displacement = C["displacement_follow"]
@@ -714,10 +734,16 @@ def commitment(q: Quarter) -> None:
     # Mediators work through the mission's good offices: a mandate that puts the agreement aside
     # (the transition and its elections first, as in 2021-2022) leaves them less to work with.
     reengage = pct(C["mediation_commitment"], 100 - pct(C["reengage_focus"], 100 - L.get("agreement_focus", 0)))
+    unfocused = pct(C["mediation_commitment"], 100 - C["reengage_focus"])  # with the agreement put aside
+    focus_cause = why("agreement_focus", "rule:mediators_reengage")
     for key in _COMMITMENT:
         add(key, commitment_step, "rule:implementation_commitment")
-        # Mediators bring a wavering party back to the table (the CMA's returns of 2015 and 2017).
-        add(key, part(reengage, 100 - v[key], mediators), "rule:mediators_reengage")
+        # Mediators bring a wavering party back to the table (the CMA's returns of 2015 and 2017);
+        # what a mandate that puts the agreement first adds to it is the clause's.
+        back = part(reengage, 100 - v[key], mediators)
+        base = part(unfocused, 100 - v[key], mediators)
+        add(key, base, "rule:mediators_reengage")
+        add(key, back - base, focus_cause)
     # Trafficking income makes peace costly: a signatory on good terms with the networks (its
     # members, or officials on the state's side) is less bound to the agreement.
     for key, tie in _TRAFFIC_TIES:
