@@ -605,7 +605,8 @@ def recruitment(q: Quarter) -> None:
     # the operations' abuses bring are the clause's that sets them (parallel force, or robust posture).
     without = min(recruits, part(C["centre_recruitment"], absence, grievance, min(100, centre_violence), saturation)) if abuses else recruits
     q.add("strength.jnim", without, "rule:recruitment")
-    q.add("strength.jnim", recruits - without, q.why("parallel_force" if q.parallel >= q.robust else "robust", "rule:recruitment"))
+    if recruits != without:
+        q.add("strength.jnim", recruits - without, q.why("parallel_force" if q.parallel >= q.robust else "robust", "rule:recruitment"))
 
 
 def violence(q: Quarter) -> None:
@@ -709,9 +710,10 @@ def casualties(q: Quarter) -> None:
         killed += 1  # the fraction of a death is a chance, not a rounding
     # The posture answers only for the deaths its extra rate adds; the others are the exposure's own
     # (every death was put down to a robust clause, as if a traditional mission lost no one).
-    extra = killed * robust_rate // rate if rate else 0
-    q.killed = (add("mission.casualties", killed - extra, "rule:casualties")
-                + add("mission.casualties", extra, q.why("robust", "rule:casualties")))
+    extra = killed * robust_rate // rate if robust_rate else 0
+    q.killed = add("mission.casualties", killed - extra, "rule:casualties")
+    if extra:
+        q.killed += add("mission.casualties", extra, q.why("robust", "rule:casualties"))
     add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
     # Contributors bear fewer losses as the mission's toll mounts (the deadliest UN mission of its
     # time): every ``toll_fatigue`` peacekeepers killed in all lowers what a quarter may cost.
@@ -741,9 +743,10 @@ def commitment(q: Quarter) -> None:
         # Mediators bring a wavering party back to the table (the CMA's returns of 2015 and 2017);
         # what a mandate that puts the agreement first adds to it is the clause's.
         back = part(reengage, 100 - v[key], mediators)
-        base = part(unfocused, 100 - v[key], mediators)
+        base = part(unfocused, 100 - v[key], mediators) if reengage != unfocused else back
         add(key, base, "rule:mediators_reengage")
-        add(key, back - base, focus_cause)
+        if back != base:
+            add(key, back - base, focus_cause)
     # Trafficking income makes peace costly: a signatory on good terms with the networks (its
     # members, or officials on the state's side) is less bound to the agreement.
     for key, tie in _TRAFFIC_TIES:
