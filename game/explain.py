@@ -50,14 +50,18 @@ def cause_text(cause: str, scenario: Scenario, lang: str = "en") -> str:
     return cause
 
 
-def signed(n: int) -> str:
-    """'+5', '−3': a true minus sign (U+2212), as the window's numbers have, not a hyphen."""
-    return f"{n:+d}".replace("-", "\u2212")
+def number(value: int, sign: bool = False) -> str:
+    """12 345 with a narrow no-break space; a real minus sign (U+2212); '+' when asked. The one
+    way every front end writes a figure (the window's ``fmt_num``, the journal, the why lines)."""
+    text = f"{abs(value):,}".replace(",", "\u202f")
+    if value < 0:
+        return "\u2212" + text
+    return ("+" + text) if sign and value > 0 else text
 
 
 def why_lines(contributions: list[Contribution], scenario: Scenario, lang: str = "en", limit: int = 8) -> list[str]:
     """Largest causes first, as '+5  card “…” → …'."""
-    lines = [f"{signed(c.change)}  {cause_text(c.cause, scenario, lang)}" for c in contributions[:limit]]
+    lines = [f"{number(c.change, sign=True)}  {cause_text(c.cause, scenario, lang)}" for c in contributions[:limit]]
     rest = contributions[limit:]
     if rest:
         total = sum(c.change for c in rest)
@@ -68,7 +72,7 @@ def why_lines(contributions: list[Contribution], scenario: Scenario, lang: str =
 def effects_text(effects: Mapping[str, int], lang: str = "en", limit: int = 6) -> str:
     """'violence in Gao −5, buy-in of Algeria +3'."""
     items = sorted(effects.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:limit]
-    return ", ".join(f"{describe(k, lang)}\u00a0{signed(v)}" for k, v in items)  # the number never alone on a line
+    return ", ".join(f"{describe(k, lang)}\u00a0{number(v, sign=True)}" for k, v in items)  # the number never alone on a line
 
 
 def arrows(change: int) -> str:

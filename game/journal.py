@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from game import i18n
 from game.engine.defs import Text, tr
 from game.engine.game import ENDINGS, Game
+from game.explain import number
 from game.i18n import describe, month_label
 from game.story import scenario_record
 
@@ -22,14 +23,6 @@ if TYPE_CHECKING:
     from game.sim.record import Resolution
 
 NEVER = 10**6  # a quarter after every game's end
-
-
-def number(value: int, sign: bool = False) -> str:
-    """12 345 with a narrow no-break space; a real minus sign; '+' when asked."""
-    text = f"{abs(value):,}".replace(",", "\u202f")
-    if value < 0:
-        return "−" + text
-    return ("+" + text) if sign and value > 0 else text
 
 
 def journal_line(g: Game, e: dict[str, Any], lang: str) -> str:

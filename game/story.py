@@ -18,7 +18,7 @@ from game import i18n
 from game.engine.defs import Card, Response, Scenario, tr
 from game.engine.game import Game
 from game.engine.world import QUANTITIES, REGIONS
-from game.explain import cause_text, signed
+from game.explain import cause_text, number
 from game.i18n import describe, month_label
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def sg_report(game: Game, lang: str) -> list[str]:
             out.append(i18n.plural("story_killed_since", change, lang, cause=cause))
         else:
             out.append(i18n.word("story", SINCE[change > 0, size(quantity, change)], lang,
-                                 what=subject(quantity, lang, game.date), change=signed(change), cause=cause))
+                                 what=subject(quantity, lang, game.date), change=number(change, sign=True), cause=cause))
     if len(out) < 5:
         out.append(standing(game, lang))
     return out[:5]
@@ -213,7 +213,7 @@ def end_summary(game: Game, lang: str) -> list[str]:
         causes = [c for c in game.why(quantity) if c.change < 0]  # what brought the ending on
         if causes:
             out.append(i18n.word("story", "end_cause", lang, cause=cause_text(causes[0].cause, game.scenario, lang).rstrip("."),
-                                 what=describe(quantity, lang, game.date), change=signed(causes[0].change)))
+                                 what=describe(quantity, lang, game.date), change=number(causes[0].change, sign=True)))
     elif kind == "failed_renewal" and game.votes:
         yes = sum(v == "yes" for v in game.votes[-1].votes.values())
         out.append(i18n.word("story", "end_votes", lang, yes=yes))

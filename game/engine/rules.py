@@ -603,7 +603,7 @@ def recruitment(q: Quarter) -> None:
     # Recruits must be trained, armed and paid before they count: a quarter fills only part of
     # the gap to full strength, so a group nears its ceiling without sitting on it. The recruits
     # the operations' abuses bring are the clause's that sets them (parallel force, or robust posture).
-    without = min(recruits, part(C["centre_recruitment"], absence, grievance, min(100, centre_violence), saturation)) if abuses else recruits
+    without = min(recruits, part(C["centre_recruitment"], absence, grievance, centre_violence, saturation)) if abuses else recruits
     q.add("strength.jnim", without, "rule:recruitment")
     if recruits != without:
         q.add("strength.jnim", recruits - without, q.why("parallel_force" if q.parallel >= q.robust else "robust", "rule:recruitment"))

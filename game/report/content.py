@@ -15,13 +15,12 @@ from game import charts, i18n
 from game.charts import CHART_KEYS, Chart
 from game.engine.defs import Scenario, tr
 from game.engine.game import OUTCOMES, Game
-from game.explain import why_lines
+from game.explain import number, why_lines
 from game.i18n import month_label
 from game.journal import (
     consequences_text,
     ending_words,
     journal_line,
-    number,
     record_count,
     record_note,
 )

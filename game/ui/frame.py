@@ -159,7 +159,7 @@ class Frame:
         # alone looked like a working button's white ones
         self.fill(rect, fill, self.radius, border if enabled else None, 2 if selected else 1)
         if not enabled:
-            self.dashed(rect, border)
+            self.dashed_rect(rect, border, 1, 6)
         inner = inset(rect, self.pad, self.pad // 2)
         if icon is not None:
             size = self.line_h(style) - 4
@@ -168,17 +168,6 @@ class Frame:
         self.text(inner, label, style, ink, align=align, valign="middle")
         self.register(Control(cid, Rect(rect), action if enabled else None, kind, label))
         return rect
-
-    def dashed(self, rect: Rect, color: Color, dash: int = 6) -> None:
-        """A dashed outline (``rect``'s edges, dashes of ``dash`` pixels)."""
-        for x in range(rect.x, rect.right, 2 * dash):
-            end = min(x + dash, rect.right - 1)
-            pygame.draw.line(self.s, color, (x, rect.y), (end, rect.y))
-            pygame.draw.line(self.s, color, (x, rect.bottom - 1), (end, rect.bottom - 1))
-        for y in range(rect.y, rect.bottom, 2 * dash):
-            end = min(y + dash, rect.bottom - 1)
-            pygame.draw.line(self.s, color, (rect.x, y), (rect.x, end))
-            pygame.draw.line(self.s, color, (rect.right - 1, y), (rect.right - 1, end))
 
     def icon_w(self, style: str = "body") -> int:
         """The room an icon takes before a line of ``style``: the icon and a space."""
@@ -254,6 +243,13 @@ class Frame:
                 return
 
     # --- shapes ---------------------------------------------------------------------------
+    def dashed_rect(self, r: Rect, color: Color, width: int = 2, dash: int = 5) -> None:
+        """``r``'s edges in dashes (a disabled button, a relation that changed side)."""
+        right, bottom = r.right - 1, r.bottom - 1
+        corners = [(r.x, r.y), (right, r.y), (right, bottom), (r.x, bottom)]
+        for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
+            self.dashed_line(a, b, color, width, dash)
+
     def dashed_line(self, a: tuple[float, float], b: tuple[float, float], color: Color, width: int, dash: int) -> None:
         ax, ay = a
         bx, by = b

@@ -13,39 +13,23 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect
 from game.ui.strings import short, t
-from game.ui.views.actors_web import changes_since
-
-
-def relation_text(value: int, delta: int) -> str:
-    """'−45 ▼5': the relation, and its move since the last vote when it is five or more."""
-    text = f"{value:+d}".replace("-", "−")
-    return text + (f" {'▲' if delta > 0 else '▼'}{abs(delta)}" if abs(delta) >= 5 else "")
+from game.ui.views.actors_web import moved_since_vote, relation_text
 
 
 def tie_rows(game: Game, lang: str) -> list[tuple[str, str, str, str]]:
     """(control id, 'CMA – Platform', '−45 ▼5', quantity), most hostile first (ties: in pair order)."""
-    since = game.votes[-1].quarter if game.votes else None
     date = game.date
-    rows = []
-    for a, b in RELATION_PAIRS:
-        q = pair_key(a, b)
-        delta = changes_since(game, q, since) if since is not None else 0
-        rows.append((game.values[q], f"web:rel:{a}:{b}", f"{short(a, lang, date)} – {short(b, lang, date)}",
-                     relation_text(game.values[q], delta), q))
-    rows.sort(key=lambda r: r[0])
-    return [(cid, names, number, q) for _v, cid, names, number, q in rows]
+    pairs = sorted(RELATION_PAIRS, key=lambda pair: game.values[pair_key(*pair)])
+    return [(f"web:rel:{a}:{b}", f"{short(a, lang, date)} – {short(b, lang, date)}",
+             relation_text(game.values[pair_key(a, b)], moved_since_vote(game, pair_key(a, b))), pair_key(a, b))
+            for a, b in pairs]
 
 
 def strength_rows(game: Game, lang: str) -> list[tuple[str, str, str, str]]:
     """(control id, 'CMA, strength', '40', quantity): each actor's strength, in the web's order."""
-    since = game.votes[-1].quarter if game.votes else None
-    out = []
-    for a in ARMED:
-        q = f"strength.{a}"
-        delta = changes_since(game, q, since) if since is not None else 0
-        out.append((f"web:str:{a}", t("web_strength_of", lang, name=short(a, lang, game.date)),
-                    relation_text(game.values[q], delta).lstrip("+"), q))
-    return out
+    return [(f"web:str:{a}", t("web_strength_of", lang, name=short(a, lang, game.date)),
+             relation_text(game.values[f"strength.{a}"], moved_since_vote(game, f"strength.{a}"), sign=False), f"strength.{a}")
+            for a in ARMED]
 
 
 def tie_items(f: Frame, width: int, game: Game, lang: str) -> list[Item]:

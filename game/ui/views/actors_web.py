@@ -13,6 +13,7 @@ import pygame
 
 from game.engine.game import Game
 from game.engine.world import ARMED, RELATION_PAIRS, pair_key
+from game.explain import number
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_bottom, take_right
 from game.ui.strings import short, t
@@ -25,6 +26,18 @@ Point = tuple[float, float]
 
 def changes_since(game: Game, quantity: str, since: int) -> int:
     return sum(c for q, name, c, _cause in game.meters.ledger if name == quantity and q >= since)
+
+
+def moved_since_vote(game: Game, quantity: str) -> int:
+    """How far ``quantity`` moved since the last renewal (0 before the first)."""
+    return changes_since(game, quantity, game.votes[-1].quarter) if game.votes else 0
+
+
+def relation_text(value: int, delta: int, sign: bool = True) -> str:
+    """'−45 ▼5': a figure, and its move since the last vote when it is five or more (the web's
+    labels and the list's numbers; ``sign``: '+' on a relation, none on a strength)."""
+    text = number(value, sign=sign)
+    return text + (f" {'▲' if delta > 0 else '▼'}{abs(delta)}" if abs(delta) >= 5 else "")
 
 
 def draw_web(f: Frame, rect: Rect, game: Game, lang: str, pulse: float = 0.0) -> dict[str, Point]:
@@ -179,12 +192,6 @@ def flipped(game: Game, quantity: str, since: int | None) -> bool:
     return (then >= 10 and now <= -10) or (then <= -10 and now >= 10)
 
 
-def dashed_rect(f: Frame, r: Rect, color: tuple[int, int, int]) -> None:
-    corners = [r.topleft, r.topright, r.bottomright, r.bottomleft]
-    for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
-        f.dashed_line(a, b, color, 2, 5)
-
-
 def seg_dist(p: Point, a: Point, b: Point) -> float:
     """How far the point ``p`` is from the segment ``a``–``b``."""
     dx, dy = b[0] - a[0], b[1] - a[1]
@@ -275,12 +282,9 @@ def draw_tie_labels(f: Frame, game: Game, pos: dict[str, Point], area: Rect, sin
     texts, ties = [], []
     for a, b in RELATION_PAIRS:
         q = pair_key(a, b)
-        val = game.values[q]
-        text = f"{val:+d}".replace("-", "−")
-        delta = changes_since(game, q, since) if since is not None else 0
-        mark = f" {'▲' if delta > 0 else '▼'}{abs(delta)}" if abs(delta) >= 5 else ""
-        texts.append(text + mark)
-        ties.append((pos[a], pos[b], f.text_w(text + mark, "bold") + f.pad, f.line_h("bold") + 2))
+        label = relation_text(game.values[q], changes_since(game, q, since) if since is not None else 0)
+        texts.append(label)
+        ties.append((pos[a], pos[b], f.text_w(label, "bold") + f.pad, f.line_h("bold") + 2))
     boxes = place_tie_labels(ties, area, avoid)
     for (a, b), label, chosen in zip(RELATION_PAIRS, texts, boxes, strict=True):
         q = pair_key(a, b)
@@ -288,6 +292,6 @@ def draw_tie_labels(f: Frame, game: Game, pos: dict[str, Point], area: Rect, sin
         color = pal.allied if val >= 10 else pal.hostile if val <= -10 else pal.muted
         f.fill(chosen, pal.panel, 4, None if flipped(game, q, since) else color, 2)
         if flipped(game, q, since):  # from allied to hostile, or back: a dashed outline
-            dashed_rect(f, chosen, color)
+            f.dashed_rect(chosen, color)
         f.why_number(f"web:rel:{a}:{b}", Rect(chosen.x, chosen.y + 1, chosen.w - f.pad // 2, chosen.h),
                      label, q, align="center", color=color)

@@ -16,6 +16,7 @@ import pygame
 
 from game.engine.defs import tr
 from game.engine.game import Game
+from game.explain import number
 from game.i18n import describe, month_label
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -358,9 +359,4 @@ def quantity_label(q: str, lang: str, date: int | None = None) -> str:
     return text[:1].upper() + text[1:]
 
 
-def fmt_num(value: int, sign: bool = False) -> str:
-    """12 345 with a narrow no-break space; a real minus sign; '+' when asked."""
-    text = f"{abs(value):,}".replace(",", "\u202f")
-    if value < 0:
-        return "−" + text
-    return ("+" + text) if sign and value > 0 else text
+fmt_num = number  # 12 345, a real minus sign, '+' when asked: the same figures as the journal's

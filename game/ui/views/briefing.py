@@ -103,11 +103,12 @@ class BriefingView(GameView):
         return fmt_num(self.shown(quantity)), max(ends, key=len)
 
     def command(self, cmd: str, arg: Any) -> bool:
-        if cmd in ("legend", "web_list"):
-            if cmd == "legend":
-                self.legend_open = not self.legend_open
-            else:
-                self.web_list = not self.web_as_list()
+        if cmd == "legend":
+            self.legend_open = not self.legend_open
+            self.app.dirty = True
+            return True
+        if cmd == "web_list":
+            self.web_list = not self.web_as_list()
             self.app.dirty = True
             return True
         if cmd == "tab":
