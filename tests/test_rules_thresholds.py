@@ -437,14 +437,19 @@ def test_pressure_holds_bamako_s_will_and_costs_consent_beyond_its_tolerance(sce
          "quiet_consent": 10, "insecurity_consent": 0, "short_mandate_consent": 0}
     state = {"politics.will": 100, "mission.consent": 100, "council.unity": 0}
     half = run_with(scenario, rules.politics, state, {"pressure": 100}, C)  # a divided Council: pressure 50
-    assert half[("politics.will", "clause:test.pressure")] == -50
-    # consent: quiet diplomacy's half (10 x 50 %) against the pressure beyond tolerance (50 - 40)
+    # Left to itself Bamako's will drifts by the whole rate (the rule's); the pressure holds half
+    # of it back (the clause's): the clause is not blamed for a drop it made smaller.
+    assert half[("politics.will", "rule:own_pace")] == -100 and half[("politics.will", "clause:test.pressure")] == 50
+    # consent: the quiet mending (10, the rule's) halved by the pressure (-5), and the pressure
+    # beyond tolerance (50 - 40), both the clause's
     lower = run_with(scenario, rules.politics, state | {"mission.consent": 60}, {"pressure": 100}, C)
-    assert lower[("mission.consent", "clause:test.pressure")] == 5 - 10
+    assert lower[("mission.consent", "rule:own_pace")] == 10
+    assert lower[("mission.consent", "clause:test.pressure")] == -5 - 10
     full = run_with(scenario, rules.politics, state | {"council.unity": 100}, {"pressure": 100}, C)
     assert full[("mission.consent", "clause:test.pressure")] == -60  # 100 pressure, 40 tolerated
+    assert ("mission.consent", "rule:own_pace") not in full  # the mending, all taken off: 10 - 10
     quiet = run_with(scenario, rules.politics, state | {"mission.consent": 50}, {}, C)
-    assert quiet[("mission.consent", "rule:mediation")] == 10  # quiet diplomacy, nothing beyond tolerance
+    assert quiet[("mission.consent", "rule:own_pace")] == 10  # quiet diplomacy, nothing beyond tolerance
     assert ("mission.consent", "rule:insecurity") not in run_with(
         scenario, rules.politics, state | {"mission.consent": 50} | {f"violence.{r}": 50 for r in REGIONS}, {},
         C | {"insecurity_consent": 100, "ct_sovereignty": 100, "hr_consent": 100})
@@ -904,3 +909,24 @@ def test_standing_adds_capital_point_for_point_above_half_and_the_year_turns_in_
     values = dict(Game(scenario, 1).values)
     rules.update_derived(values, 2015 * 12 + 5, 2, 1)  # June 2015, two quarters on: December
     assert values["time.year"] == 2015
+
+
+def test_a_change_in_two_opposite_parts_is_clamped_once_and_recorded_as_it_happened(scenario: Scenario) -> None:
+    """``add_against``: the values of one ``add``; both parts in the ledger when the range lets the
+    whole change through; else what changed, put down to the part that points its way."""
+    game = Game(scenario, 1)
+
+    def run(value: int, base: int, offset: int) -> tuple[int, list[tuple[int, str]]]:
+        meters = Meters(dict(game.values) | {"mission.consent": value}, game.meters.ranges)
+        plan = rules.prepare(dict(scenario.coefficients), scenario.footprint, scenario.deployment)
+        q = rules.Quarter(meters, {}, {}, plan, None)
+        q.add_against("mission.consent", base, "rule:own_pace", offset, "clause:x")
+        return meters.values["mission.consent"], [(c, cause) for _q, _n, c, cause in meters.ledger]
+
+    assert run(50, 10, -4) == (56, [(10, "rule:own_pace"), (-4, "clause:x")])
+    assert run(97, 10, -4) == (100, [(3, "rule:own_pace")])  # clamped: the rule's part points up
+    assert run(2, -10, 4) == (0, [(-2, "rule:own_pace")])
+    assert run(2, 4, -10) == (0, [(-2, "clause:x")])  # the clause's part points down
+    assert run(50, 10, -10) == (50, [])  # nothing moved, nothing to explain
+    assert run(50, 0, -3) == (47, [(-3, "clause:x")])
+    assert run(50, 5, 0) == (55, [(5, "rule:own_pace")])

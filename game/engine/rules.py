@@ -126,9 +126,9 @@ COEFFICIENTS: dict[str, str] = {
     "recon_violence_loss": "reconciliation lost per quarter at full mean violence",
     "pressure_recon": "reconciliation gained per quarter under full pressure on Bamako",
     "pressure_will": "Bamako's will gained per quarter under full pressure",
-    "will_drift": "Bamako's will lost per quarter under quiet diplomacy",
+    "will_drift": "Bamako's will lost per quarter when the Council does not push (less the more it pushes)",
     "elections_will": "Bamako's will gained per quarter under an elections priority",
-    "quiet_consent": "consent regained per quarter under full quiet diplomacy",
+    "quiet_consent": "consent regained per quarter when the Council does not push (less the more it pushes)",
     "pressure_consent": "consent lost per quarter under full pressure above Bamako's tolerance",
     "pressure_tolerance": "pressure Bamako tolerates before consent erodes",
     "handover_consent": "consent Bamako withdraws per quarter under a full handover to regional bodies it does not control",
@@ -169,7 +169,7 @@ RULES: tuple[str, ...] = (
     "displacement", "casualties", "contributors_leave", "safety", "impartiality_recovers",
     "partiality", "implementation_commitment", "mediation", "trafficking", "mediators_reengage",
     "split_decay", "violence_erodes", "insecurity", "inclusion", "defection", "courting", "abandonment", "cost",
-    "renewal",
+    "renewal", "own_pace",
 )
 
 
@@ -325,7 +325,7 @@ class Quarter:
     that each causal claim can be read, and tested, on its own. ``add`` is ``Meters.add``
     inlined for speed: clamp to the range, record the real change with its cause."""
 
-    __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "why", "consent", "frame", "handover",
+    __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "add_against", "why", "consent", "frame", "handover",
                  "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
                  "violence_mean", "killed", "contributors_left", "expected_deaths")
 
@@ -333,7 +333,8 @@ class Quarter:
                  luck: Luck | None) -> None:
         v = m.values
         ranges = m.ranges
-        record = m.ledger.append
+        ledger = m.ledger
+        record = ledger.append
         quarter = m.quarter
 
         def add(name: str, change: int, cause: str) -> int:
@@ -352,6 +353,21 @@ class Quarter:
                     return delta
             return 0
 
+        def add_against(name: str, base: int, base_cause: str, offset: int, offset_cause: str) -> int:
+            # One change in two parts of opposite signs: a rule's move, and what a clause takes
+            # off it. Clamped once, as one change, so the values are one ``add``'s; both parts
+            # are recorded when the range lets the whole change through, else what did change
+            # goes to the part that points its way.
+            total = base + offset
+            delta = add(name, total, base_cause)
+            if delta and offset:
+                if delta == total and base:
+                    ledger[-1] = (quarter, name, base, base_cause)
+                    record((quarter, name, offset, offset_cause))
+                elif not base or (delta > 0) != (base > 0):
+                    ledger[-1] = (quarter, name, delta, offset_cause)
+            return delta
+
         self.v = v
         self.L = levers
         self.C = plan.coefficients
@@ -359,6 +375,7 @@ class Quarter:
         self.luck = luck
         self.quarter = quarter
         self.add = add
+        self.add_against = add_against
         self.why = lever_cause.get  # the clause whose lever drives a change, or the rule itself
         # Read once, at the start of the quarter: every section sees the same consent and levers.
         self.consent = v["mission.consent"]
@@ -779,7 +796,10 @@ def politics(q: Quarter) -> None:
     add("politics.reconciliation", pct(C["pressure_recon"], pressure), pressure_cause)
     add("politics.reconciliation", -pct(C["recon_violence_loss"], violence_mean), "rule:violence_erodes")
     add("politics.will", pct(C["pressure_will"], pressure), pressure_cause)
-    add("politics.will", -pct(C["will_drift"], 100 - pressure), pressure_cause)
+    # Left to its own pace, Bamako's will slackens and its consent mends (the rule: no pressure);
+    # what the Council's pressure takes off both is the pressure clause's.
+    drift = C["will_drift"]
+    q.add_against("politics.will", -drift, "rule:own_pace", drift - pct(drift, 100 - pressure), pressure_cause)
     add("politics.will", pct(C["elections_will"], L.get("elections_focus", 0)), why("elections_focus", "rule:mediation"))
     # A six-month mandate keeps a tighter grip: Bamako moves faster under the Council's eye, and
     # resents the short leash (claim 4's pressure, by the calendar rather than by threats).
@@ -788,7 +808,8 @@ def politics(q: Quarter) -> None:
         add("politics.will", C["short_mandate_will"], grip_cause)
         add("politics.implementation", C["short_mandate_impl"], grip_cause)
         add("mission.consent", -C["short_mandate_consent"], grip_cause)
-    add("mission.consent", pct(C["quiet_consent"], 100 - pressure), pressure_cause)
+    mends = C["quiet_consent"]
+    q.add_against("mission.consent", mends, "rule:own_pace", pct(mends, 100 - pressure) - mends, pressure_cause)
     add("mission.consent", -pct(C["pressure_consent"], max(0, pressure - C["pressure_tolerance"])), pressure_cause)
     if parallel:
         add("mission.consent", -pct(C["ct_sovereignty"], parallel), why("parallel_force", "rule:insecurity"))
