@@ -19,6 +19,7 @@ from game.engine import council, rules
 from game.engine.actions import CallVote, Choose, Continue, Respond
 from game.engine.defs import Scenario
 from game.engine.game import BRIEFING, CARD, Game, VoteResult, replay
+from game.engine.ledger import Meters
 from game.engine.luck import Luck
 
 
@@ -126,6 +127,28 @@ def test_a_clause_that_sets_a_lever_to_nothing_is_still_its_cause(consent: Scena
     assert consent.dimension("frame").option("mali-only").levers["regional_frame"] == 0
     levers, cause = game.levers_for(draft, {})
     assert levers["regional_frame"] == 0 and cause["regional_frame"] == "clause:frame.mali-only"
+
+
+def test_a_lever_two_clauses_add_to_is_theirs_in_the_shares_they_add(consent: Scenario) -> None:
+    # A robust posture (60) and a mission force (10) both make the mission robust: what the
+    # robustness costs impartiality is six sevenths the posture's, one seventh the force's.
+    game = Game(consent, 1)
+    draft = dict(game.draft) | {"posture": "robust", "force": "mission"}
+    levers, cause = game.levers_for(draft, {})
+    shares = game.lever_shares(draft, {})
+    assert levers["robust"] == 70 and cause["robust"] == "clause:posture.robust"
+    assert shares["robust"] == (("clause:posture.robust", 60), ("clause:force.mission", 10))
+    assert "duration" not in shares and "troop_ceiling" not in shares  # set outright, never shared
+    plan = rules.prepare(dict(consent.coefficients) | {"robust_impartiality": 100, "force_impartiality": 0},
+                         consent.footprint, consent.deployment)
+    meters = Meters(dict(game.values) | {"mission.impartiality": 100}, game.meters.ranges)
+    rules.commitment(rules.Quarter(meters, levers, cause, plan, None, shares))
+    lost = {c: n for _q, name, n, c in meters.ledger if name == "mission.impartiality" and n < 0}
+    assert lost == {"clause:posture.robust": -60, "clause:force.mission": -10}
+    # without the shares (a preview's), the strongest clause answers for it all, as before
+    meters = Meters(dict(game.values) | {"mission.impartiality": 100}, game.meters.ranges)
+    rules.commitment(rules.Quarter(meters, levers, cause, plan, None))
+    assert {c for _q, name, n, c in meters.ledger if name == "mission.impartiality" and n < 0} == {"clause:posture.robust"}
 
 
 def test_a_one_quarter_mandate_comes_back_after_one_quarter(tmp_path: Path) -> None:

@@ -164,10 +164,23 @@ class Game:
         return council.trade_cost(self.scenario.member(member), self.draft, dimension, self.date // 12)
 
     def levers_for(self, draft: Mapping[str, str], softened: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
-        """The levers a resolution sets, and which clause sets each (for "why?")."""
+        """The levers a resolution sets, and which clause sets each (for "why?"; where clauses add
+        to one lever, the strongest: ``lever_shares`` says how the others share it)."""
+        levers, cause, _shares = self._levers_and_causes(draft, softened)
+        return levers, cause
+
+    def lever_shares(self, draft: Mapping[str, str], softened: Mapping[str, str]) -> dict[str, tuple[tuple[str, int], ...]]:
+        """The levers that several clauses add to, each with its clauses and what each adds, the
+        strongest first (the one ``levers_for`` names): a change a lever drives is theirs in
+        those shares. A robust posture and a mission force both make the mission robust."""
+        return self._levers_and_causes(draft, softened)[2]
+
+    def _levers_and_causes(self, draft: Mapping[str, str], softened: Mapping[str, str]
+                           ) -> tuple[dict[str, int], dict[str, str], dict[str, tuple[tuple[str, int], ...]]]:
         levers: dict[str, int] = dict(LEVER_DEFAULTS)
         strongest: dict[str, int] = {}
         cause: dict[str, str] = {}
+        parts: dict[str, list[tuple[str, int]]] = {}
         for dim in self.scenario.dimensions:
             opt_id = draft.get(dim.id)
             if opt_id is None:
@@ -182,10 +195,15 @@ class Game:
                     if soft:
                         value //= 2  # a softened clause does half as much
                     levers[lever] = max(0, min(100, levers.get(lever, 0) + value))
+                    if value > 0:
+                        parts.setdefault(lever, []).append((clause, value))
                 if abs(value) >= strongest.get(lever, 0):
                     strongest[lever] = abs(value)
                     cause[lever] = clause
-        return levers, cause
+        # the strongest first; between equals the later clause, the one ``levers_for`` names
+        shares = {lever: tuple(sorted(reversed(shared), key=lambda share: -share[1]))
+                  for lever, shared in parts.items() if len(shared) > 1}
+        return levers, cause, shares
 
     # --- acting -------------------------------------------------------------------------
     def apply(self, action: Action) -> None:
@@ -230,7 +248,8 @@ class Game:
         self.meters.quarter = self.quarter
         sc = self.scenario
         due_cards = self._take_due()
-        field = rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.luck)
+        field = rules.field_quarter(self.meters, self._levers, self._lever_cause, self._plan, self.luck,
+                                    self._lever_shares)
         if field.contributors_left:
             # Contributors who leave are news, not a silent refill: the journal keeps them.
             self.journal.append({"q": self.quarter, "kind": "contributors", "troops": field.contributors_left,
@@ -259,7 +278,7 @@ class Game:
     def _put_in_force(self) -> None:
         """What the quarters read of the resolution in force, worked out once per resolution: its
         levers, the clause behind each lever, and its clauses' direct effects each quarter."""
-        self._levers, self._lever_cause = self.levers_for(self.in_force, self.in_force_softened)
+        self._levers, self._lever_cause, self._lever_shares = self._levers_and_causes(self.in_force, self.in_force_softened)
         each: list[tuple[str, int, str]] = []
         for dim in self.scenario.dimensions:
             opt_id = self.in_force.get(dim.id)

@@ -325,12 +325,12 @@ class Quarter:
     that each causal claim can be read, and tested, on its own. ``add`` is ``Meters.add``
     inlined for speed: clamp to the range, record the real change with its cause."""
 
-    __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "add_against", "why", "consent", "frame", "handover",
+    __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "add_against", "add_by", "why", "consent", "frame", "handover",
                  "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
                  "violence_mean", "killed", "contributors_left", "expected_deaths")
 
     def __init__(self, m: Meters, levers: Mapping[str, int], lever_cause: Mapping[str, str], plan: Plan,
-                 luck: Luck | None) -> None:
+                 luck: Luck | None, shares: Mapping[str, tuple[tuple[str, int], ...]] | None = None) -> None:
         v = m.values
         ranges = m.ranges
         ledger = m.ledger
@@ -368,6 +368,32 @@ class Quarter:
                     ledger[-1] = (quarter, name, delta, offset_cause)
             return delta
 
+        why = lever_cause.get
+        # per shared lever: its strongest clause, the others with what each adds, and the total
+        shared = {lever: (parts[0][0], parts[1:], sum(w for _c, w in parts)) for lever, parts in (shares or {}).items()}
+
+        def add_by(name: str, change: int, lever: str, fallback: str) -> int:
+            # A change a lever drives: the clause's that sets the lever, or, where several clauses
+            # add to it (``Game.lever_shares``), theirs in the shares they add, the rounding to
+            # the strongest. One clamped change, so the values are one ``add``'s.
+            split = shared.get(lever)
+            if split is None:
+                return add(name, change, why(lever, fallback))
+            first, others, total = split
+            delta = add(name, change, first)
+            if delta:
+                at = len(ledger) - 1
+                size = delta if delta > 0 else -delta
+                moved = 0
+                for cause, w in others:
+                    n = size * w // total
+                    if n:
+                        record((quarter, name, n if delta > 0 else -n, cause))
+                        moved += n
+                if moved:
+                    ledger[at] = (quarter, name, delta - moved if delta > 0 else delta + moved, first)
+            return delta
+
         self.v = v
         self.L = levers
         self.C = plan.coefficients
@@ -376,7 +402,8 @@ class Quarter:
         self.quarter = quarter
         self.add = add
         self.add_against = add_against
-        self.why = lever_cause.get  # the clause whose lever drives a change, or the rule itself
+        self.add_by = add_by
+        self.why = why  # the clause whose lever drives a change, or the rule itself
         # Read once, at the start of the quarter: every section sees the same consent and levers.
         self.consent = v["mission.consent"]
         self.frame = levers.get("regional_frame", 0)
@@ -402,9 +429,11 @@ def field_quarter(
     lever_cause: Mapping[str, str],
     plan: Plan,
     luck: Luck | None,
+    shares: Mapping[str, tuple[tuple[str, int], ...]] | None = None,
 ) -> Quarter:
-    """Move the world by one quarter. ``luck`` None gives the expected path (for previews)."""
-    q = Quarter(m, levers, lever_cause, plan, luck)
+    """Move the world by one quarter. ``luck`` None gives the expected path (for previews);
+    ``shares``, the levers several clauses add to (``Game.lever_shares``), for the causes."""
+    q = Quarter(m, levers, lever_cause, plan, luck, shares)
     for section in SECTIONS:
         section(q)
     return q
@@ -459,7 +488,7 @@ def regional(q: Quarter) -> None:
             _france(q)
             continue
         if frame_gain:
-            add(key, frame_gain, why("regional_frame", "rule:sidelined"))
+            q.add_by(key, frame_gain, "regional_frame", "rule:sidelined")
             if actor == "algeria":
                 # Algeria, the mediator, is wary of outside forces in its backyard and of the G5
                 # frame it is not part of: a Sahel-wide frame with them costs its buy-in.
@@ -468,7 +497,7 @@ def regional(q: Quarter) -> None:
                 by, outside = max(forces, key=lambda lever: lever[1])
                 if outside:  # a product of two clauses: each answers for half of it
                     wary = part(C["algeria_wariness"], frame, outside)
-                    add(key, -(wary - wary // 2), why("regional_frame", "rule:sidelined"))
+                    q.add_by(key, -(wary - wary // 2), "regional_frame", "rule:sidelined")
                     add(key, -(wary // 2), why(by, "rule:sidelined"))
         add(key, -sidelined, "rule:sidelined")
         if handover_gain and actor in REGIONAL_BODIES:
@@ -492,7 +521,7 @@ def _ownership(q: Quarter) -> None:
     else:
         add("regional.capacity", -C["capacity_decay"], "rule:capacity_drift")
     if frame:
-        add("regional.ownership", pct(C["ownership_frame"], frame), why("regional_frame", "rule:ownership_drift"))
+        q.add_by("regional.ownership", pct(C["ownership_frame"], frame), "regional_frame", "rule:ownership_drift")
     g5 = L.get("g5_support", 0)
     if g5:
         # The Sahel states' own joint force is the region owning part of its security.
@@ -558,14 +587,14 @@ def spoilers(q: Quarter) -> None:
         add(key, -pct(v[key], decay), "rule:attrition")
         add(key, exploit, "rule:splits")
         if robust_hit:
-            add(key, -robust_hit, why("robust", "rule:attrition"))
+            q.add_by(key, -robust_hit, "robust", "rule:attrition")
         if actor in EXTREMISTS:
             if ct_hit:
                 add(key, -ct_hit, why("parallel_force", "rule:attrition"))
             if regional_hit:
                 add(key, -regional_hit, why("regional_force", "rule:attrition"))
             if mission_hit:
-                add(key, -mission_hit, why("mission_force", "rule:attrition"))
+                q.add_by(key, -mission_hit, "mission_force", "rule:attrition")
             if g5_hit:
                 add(key, -g5_hit, why("g5_support", "rule:attrition"))
 
@@ -623,7 +652,10 @@ def recruitment(q: Quarter) -> None:
     without = min(recruits, part(C["centre_recruitment"], absence, grievance, centre_violence, saturation)) if abuses else recruits
     q.add("strength.jnim", without, "rule:recruitment")
     if recruits != without:
-        q.add("strength.jnim", recruits - without, q.why("parallel_force" if q.parallel >= q.robust else "robust", "rule:recruitment"))
+        if q.parallel >= q.robust:
+            q.add("strength.jnim", recruits - without, q.why("parallel_force", "rule:recruitment"))
+        else:
+            q.add_by("strength.jnim", recruits - without, "robust", "rule:recruitment")
 
 
 def violence(q: Quarter) -> None:
@@ -647,7 +679,6 @@ def violence(q: Quarter) -> None:
     # added to that stock (recorded there, in ``politics``). Named for the clause, a default
     # agreement priority that adds nothing to the stock was answered for all of it.
     recon_cause = "rule:reconciliation_damps"
-    robust_cause = why("robust", "rule:protection")
     gap_step = pct(gap_open, inertia)
     follow_displacement = C["displacement_follow"]
     shield_floor = C["shield_floor"]
@@ -689,7 +720,7 @@ def violence(q: Quarter) -> None:
             room -= shield
             if robust and room > 0:
                 shield = (robust_k * presence + 500_000) // 1_000_000
-                add(key, -min(room, shield), robust_cause)
+                q.add_by(key, -min(room, shield), "robust", "rule:protection")
                 room -= shield
             if room > 0:
                 add(key, -min(room, (state_k * v[state_key] + 5_000) // 10_000), "rule:state")
@@ -730,7 +761,7 @@ def casualties(q: Quarter) -> None:
     extra = killed * robust_rate // rate if robust_rate else 0
     q.killed = add("mission.casualties", killed - extra, "rule:casualties")
     if extra:
-        q.killed += add("mission.casualties", extra, q.why("robust", "rule:casualties"))
+        q.killed += q.add_by("mission.casualties", extra, "robust", "rule:casualties")
     add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
     # Contributors bear fewer losses as the mission's toll mounts (the deadliest UN mission of its
     # time): every ``toll_fatigue`` peacekeepers killed in all lowers what a quarter may cost.
@@ -743,9 +774,9 @@ def commitment(q: Quarter) -> None:
     """Impartiality, and the signatories' commitment to the agreement (claim 2)."""
     v, L, C, add, why, robust = q.v, q.L, q.C, q.add, q.why, q.robust
     if robust:
-        add("mission.impartiality", -pct(C["robust_impartiality"], robust), why("robust", "rule:partiality"))
+        q.add_by("mission.impartiality", -pct(C["robust_impartiality"], robust), "robust", "rule:partiality")
     if L.get("mission_force", 0):
-        add("mission.impartiality", -pct(C["force_impartiality"], L["mission_force"]), why("mission_force", "rule:partiality"))
+        q.add_by("mission.impartiality", -pct(C["force_impartiality"], L["mission_force"]), "mission_force", "rule:partiality")
     add("mission.impartiality", pct(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
     add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
     commitment_step = pct(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"])
@@ -824,7 +855,7 @@ def politics(q: Quarter) -> None:
     if frame and not handover:
         # Bamako guards its sovereignty against a UN mandate planned with its neighbours (a
         # handover to an African mission carries its own consent cost, above)
-        add("mission.consent", -pct(C["frame_sovereignty"], frame), why("regional_frame", "rule:insecurity"))
+        q.add_by("mission.consent", -pct(C["frame_sovereignty"], frame), "regional_frame", "rule:insecurity")
     add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
 
 
