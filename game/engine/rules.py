@@ -652,10 +652,7 @@ def recruitment(q: Quarter) -> None:
     without = min(recruits, part(C["centre_recruitment"], absence, grievance, centre_violence, saturation)) if abuses else recruits
     q.add("strength.jnim", without, "rule:recruitment")
     if recruits != without:
-        if q.parallel >= q.robust:
-            q.add("strength.jnim", recruits - without, q.why("parallel_force", "rule:recruitment"))
-        else:
-            q.add_by("strength.jnim", recruits - without, "robust", "rule:recruitment")
+        q.add_by("strength.jnim", recruits - without, "parallel_force" if q.parallel >= q.robust else "robust", "rule:recruitment")
 
 
 def violence(q: Quarter) -> None:
