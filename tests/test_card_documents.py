@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -167,3 +168,66 @@ def test_two_chips_on_one_place_say_what_moves_there() -> None:
     assert words["buyin.france"].startswith("France ")  # alone on its subject: short
     one = Response("r", {"en": "x"}, {"en": "y"}, {"violence.mopti": 8, "buyin.france": 3})
     assert [c.words("en") for c in decision.chips(one)][0].startswith("Mopti ")
+
+
+def _staged(tmp_path: Path, size: str, lang: str, step: int, card_id: str) -> Any:
+    from ui_support import make_app
+
+    from game.content.loader import levels_root
+    from game.session import Session
+    from game.studio.preview import stage
+
+    scenario = load_scenario(levels_root() / "after-algiers").scenario
+    assert scenario is not None
+    app = make_app(tmp_path / "data", size, lang, step)
+    app.session = Session(stage(scenario, card_id).game, "after-algiers", None, None)
+    app.nav.clear_overlays()
+    app.nav.sync_view()
+    return app
+
+
+def test_responses_that_do_not_fit_whole_fold_and_a_folded_one_opens_before_it_can_be_chosen(tmp_path: Path) -> None:
+    """At 1024×600 and the largest text, the first response filled the panel and the other two
+    were below a "▼ 18 more lines" mark: a class saw one choice of three. Folded, each is a line
+    of its words; selecting one opens it (its effects shown), and only the open one answers."""
+    import pygame
+    from ui_support import key
+
+    from game.engine.defs import tr
+
+    app = _staged(tmp_path, "1024x600", "fr", 3, "aa-kidal-clashes")
+    card = app.game.card
+    first, second = (" ".join(tr(r.why, "fr").split()[:4]) for r in card.responses[:2])  # their reasons
+
+    def shown() -> tuple[dict[str, Any], str]:
+        frame = app.draw()
+        rects = {c.id: c.rect for c in frame.controls if c.id.startswith("resp:")}
+        return rects, " ".join(r.text for r in frame.texts).replace("\n", " ")
+
+    rects, words = shown()
+    assert app.view.folded and all(rects[f"resp:{j}"] is not None for j in range(3)), rects  # three choices in view
+    assert first in words and second not in words and "▸ 2. " in words and "▸ 3. " in words
+    decided = len(app.game.decisions)
+    app.handle(key(pygame.K_2, uni="2"))  # a folded response opens: nothing is answered
+    rects, words = shown()
+    assert app.game.card is card and len(app.game.decisions) == decided
+    assert second in words and "▸ 1. " in words and "▸ 3. " in words and app.focus.id == "resp:1"
+    assert "+3 autres effets" in words  # its six chips do not fit beside the two folded: the rest counted
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rects["resp:2"].center))  # so does a click
+    rects, words = shown()
+    assert len(app.game.decisions) == decided and "▸ 2. " in words and "▸ 3. " not in words
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rects["resp:2"].center))  # the open one answers
+    assert app.game.decisions[decided] == {"do": "respond", "card": card.id, "response": card.responses[2].id}
+
+
+def test_responses_that_fit_whole_are_not_folded_and_a_number_answers_at_once(tmp_path: Path) -> None:
+    import pygame
+    from ui_support import key
+
+    app = _staged(tmp_path, "1280x720", "en", 0, "aa-kidal-clashes")
+    card = app.game.card
+    words = " ".join(r.text for r in app.draw().texts)
+    assert not app.view.folded and "▸" not in words
+    decided = len(app.game.decisions)
+    app.handle(key(pygame.K_2, uni="2"))
+    assert app.game.decisions[decided] == {"do": "respond", "card": card.id, "response": card.responses[1].id}

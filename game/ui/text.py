@@ -298,6 +298,15 @@ def fit_prefix(font: pygame.font.Font, text: str, width: int, suffix: str = "") 
     return text[:lo]
 
 
+def one_line(font: pygame.font.Font, text: str, width: int) -> str:
+    """``text`` on one line of ``width``: whole, or cut at a word's end with " …" (a class reads
+    no half word)."""
+    if font.size(text)[0] <= width:
+        return text
+    cut = fit_prefix(font, text, width, " …")
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" \u00a0\u202f,;:(") + " …"
+
+
 def clear_caches() -> None:
     global _rendered_px
     _RENDERED.clear()

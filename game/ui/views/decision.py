@@ -15,7 +15,8 @@ from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect
 from game.ui.strings import short
-from game.ui.views.base import Part, fmt_num
+from game.ui.text import one_line, wrap
+from game.ui.views.base import Part, fmt_num, rich_item
 
 MAX_CHIPS = 6
 # The layers of a place or an actor whose chips can name what moves (words: context "chip_layer").
@@ -119,15 +120,29 @@ def _wrap_w(f: Frame, width: int) -> int:
 
 
 def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: Response, lang: str,
-                  date: int | None, action: Callable[[], object] | None, show_chips: bool) -> Item:
-    """The response as one button: its text blocks, then (``show_chips``) its chips in rows."""
+                  date: int | None, action: Callable[[], object] | None, show_chips: bool,
+                  room: int | None = None) -> Item:
+    """The response as one button: its text blocks, then (``show_chips``) its chips in rows.
+
+    With ``room`` (the height left for it beside folded responses), the rows of chips that do not
+    fit are left out and a last line says how many effects it does not show."""
     inner_w = width - 2 * f.pad
     text_h = f.rich_h([(p[0], p[1]) for p in parts], width)
     shown = chips(resp) if show_chips else []
     rows = _rows(f, shown, inner_w, lang, date)
     gap = f.pad // 3
     heights = [_wide_h(f, row[0], inner_w, lang, date) if len(row) == 1 else f.line_h("body") for row in rows]
-    h = text_h + sum(rh + gap for rh in heights) + (f.pad // 2 if rows else 0)
+
+    def height(marker: int) -> int:
+        return text_h + sum(rh + gap for rh in heights) + marker + (f.pad // 2 if rows or marker else 0)
+
+    left_out = 0
+    if room is not None and height(0) > room:
+        while rows and height(f.line_h("body") + gap) > room:
+            left_out += len(rows.pop())
+            heights.pop()
+    more = i18n.plural("chips_left_out", left_out, lang) if left_out else ""
+    h = height(f.line_h("body") + gap if more else 0)
 
     def draw(fr: Frame, r: Rect) -> None:
         fr.rich_button(cid, r, parts, action)
@@ -137,8 +152,22 @@ def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: R
             for chip in row:
                 x += _draw_chip(fr, x, y, chip, lang, date, inner_w if rh > fr.line_h("body") else 0)
             y += rh + gap
+        if more:
+            fr.text(Rect(r.x + fr.pad, y, inner_w, fr.line_h("body")), more, "body", fr.pal.muted, box=r)
 
     return Item(h, draw, (cid,))
+
+
+def folded_item(f: Frame, width: int, cid: str, label: str, action: Callable[[], object], lines: int = 1) -> Item:
+    """A response folded to its first ``lines`` of words ("▸ 2. Ask the Secretary-General …"),
+    where the responses do not fit the panel whole (a small window, a large text). Selecting it
+    opens it, and only an open response can be chosen: no one answers for effects unseen."""
+    font, inner_w = f.fonts.get("bold"), width - 2 * f.pad
+    text = f"\u25b8 {label}"
+    kept = wrap(font, text, inner_w, f.fonts.spec["bold"])
+    if len(kept) > lines:  # the last line kept ends with the cut, at a word's end
+        kept = [*kept[:lines - 1], one_line(font, " ".join(kept[lines - 1:]), inner_w)]
+    return rich_item(f, width, cid, [("\n".join(kept), "bold", None)], action)
 
 
 def _draw_chip(f: Frame, x: int, y: int, chip: Chip, lang: str, date: int | None, wrap: int = 0) -> int:

@@ -16,7 +16,7 @@ from game.ui import icons, mapdraw, motion
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
-from game.ui.text import fit_prefix
+from game.ui.text import one_line
 from game.ui.views import briefing, carddoc, decision
 from game.ui.views.base import (
     NUMBER_KEYS,
@@ -44,10 +44,14 @@ class CardView(GameView):
     name = "card"
     help_key = "card"
     title_key = "field"
-    keymap = {**{k: ("respond", n) for k, n in NUMBER_KEYS.items()}, pygame.K_w: ("words", None),
+    keymap = {**{k: ("pick", n) for k, n in NUMBER_KEYS.items()}, pygame.K_w: ("words", None),
               pygame.K_s: ("sources", None)}
     words = False  # the effects of each response in words (W), instead of a row of chips
     sources_open = False  # every source in full (S), instead of the first one on one line
+    # Where the responses do not fit their panel whole, all but one are folded to a line: the
+    # open one (the card's id, its index), and whether the last frame drawn folded them.
+    opened: tuple[str, int] = ("", 0)
+    folded = False
 
     def screen_key(self) -> str:
         g = self.game
@@ -60,8 +64,13 @@ class CardView(GameView):
 
     def command(self, cmd: str, arg: Any) -> bool:
         card = self.game.card
-        if cmd == "respond" and card is not None and 1 <= arg <= len(card.responses):
-            self.respond(card, card.responses[arg - 1])
+        if cmd in ("pick", "respond") and card is not None and 1 <= arg <= len(card.responses):
+            # a number key on a folded response opens it; on the open one (or when none is
+            # folded) it answers. "respond" answers whatever is shown (the autoplay, the tests).
+            if cmd == "pick" and self.folded and self.open_index(card) != arg - 1:
+                self.open_response(card, arg - 1)
+            else:
+                self.respond(card, card.responses[arg - 1])
             return True
         if cmd == "words":
             self.words = not self.words
@@ -78,6 +87,18 @@ class CardView(GameView):
         if self.app.act(Respond(card.id, resp.id)):
             self.app.nav.switch_screen(OutcomeView(self.app, card, resp))
 
+    def open_index(self, card: Card) -> int:
+        """The response shown whole when they are folded: the focused one, else the last opened."""
+        focus = self.app.focus.id or ""
+        if focus.startswith("resp:"):
+            return int(focus[5:])
+        return self.opened[1] if self.opened[0] == card.id else 0
+
+    def open_response(self, card: Card, j: int) -> None:
+        self.opened = (card.id, j)
+        self.app.focus.set(f"resp:{j}")
+        self.app.dirty = True
+
     def default_focus(self) -> str | None:
         return "resp:0"
 
@@ -92,11 +113,7 @@ class CardView(GameView):
             out += [text_item(f, width, "• " + src, color=f.pal.muted) for src in sources]
             label = self.t("sources_close")
         else:
-            font = f.fonts.get("body")
-            line = self.t("source_line", text=sources[0])
-            if f.text_w(line) > width:  # cut at a word's end: a class reads no half word
-                cut = fit_prefix(font, line, width, " …")
-                line = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:(") + " …"
+            line = one_line(f.fonts.get("body"), self.t("source_line", text=sources[0]), width)
             out = [text_item(f, width, line, color=f.pal.muted)]
             label = self.t("sources_open", n=len(sources))
         out.append(button_item(f, width, "act:sources", self.keyed("act:sources", label),
@@ -115,25 +132,62 @@ class CardView(GameView):
             items += self.source_items(f, inner.w, tr_all(card.sources, lang))
         f.scroll_list("card", inner, items)
         inner = f.panel(right, self.t("responses", n=len(card.responses)))
-        items = []
         previews = self.app.settings.previews
-        for j, resp in enumerate(card.responses):
-            parts: list[Part] = [(f"{j + 1}. {tr(resp.label, lang)}", "bold", None)]
-            if tr(resp.why, lang):
-                parts.append((tr(resp.why, lang), "body", f.pal.muted))
-            if previews:
-                if self.words:  # W: the effects in words instead of the row of chips
-                    parts += decision.effects_now_and_later(resp, effects, lang, self.t)
-                if resp.follow_ups:
-                    parts.append((self.t("follow_up"), "body", f.pal.muted))
-                if not resp.effects and not resp.delayed and not resp.follow_ups:
-                    parts.append((self.t("no_effect"), "body", f.pal.muted))
-            items.append(decision.decision_item(f, inner.w, f"resp:{j}", parts, resp, lang, g.date,
-                                                partial(self.respond, card, resp), previews and not self.words))
+        items = [decision.decision_item(f, inner.w, f"resp:{j}", self.response_parts(f, j, resp), resp, lang,
+                                        g.date, partial(self.respond, card, resp), previews and not self.words)
+                 for j, resp in enumerate(card.responses)]
+        words = None
         if previews:
             label = self.keyed("act:words", self.t("chips_hint" if self.words else "words_hint"))
-            items.append(button_item(f, inner.w, "act:words", label, partial(self.command, "words", None)))
+            words = button_item(f, inner.w, "act:words", label, partial(self.command, "words", None))
+        gap = f.gap // 2  # the list's own gap (``scroll_list``)
+
+        def fits(shown: Sequence[Item]) -> bool:
+            return sum(it.height + gap for it in shown) - gap <= inner.h
+
+        self.folded = len(items) > 1 and not fits(items)
+        if self.folded:
+            # One response whole, the others by their words on one line: the three side by side
+            # would leave the class scrolling past effects to find the choices. Selecting a
+            # folded one opens it. Then, where they fit (a list that scrolls would hide a
+            # folded response behind its "more" line): how to choose the open one, and W's button.
+            shown = self.open_index(card)
+            self.opened = (card.id, shown)
+            for lines in (2, 1):  # the others' words on two lines where the open one still fits whole
+                folded = {j: decision.folded_item(f, inner.w, f"resp:{j}", f"{j + 1}. {tr(resp.label, lang)}",
+                                                  partial(self.open_response, card, j), lines)
+                          for j, resp in enumerate(card.responses) if j != shown}
+                if fits([items[shown], *folded.values()]):
+                    break
+            # the open one in the room the folded ones leave (chips that do not fit are counted)
+            room = inner.h - sum(it.height + gap for it in folded.values())
+            resp = card.responses[shown]
+            items = [folded.get(j) or decision.decision_item(
+                f, inner.w, f"resp:{j}", self.response_parts(f, j, resp), resp, lang, g.date,
+                partial(self.respond, card, resp), previews and not self.words, room) for j in range(len(card.responses))]
+            hinted = [*items[:shown + 1], text_item(f, inner.w, self.t("choose_open", n=shown + 1), color=f.pal.muted),
+                      *items[shown + 1:]]
+            items = hinted if fits(hinted) else items
+            if words is not None and not fits([*items, words]):
+                words = None  # (W still switches the effects to words: the help lists it)
+        if words is not None:
+            items.append(words)
         f.scroll_list("responses", inner, items)
+
+    def response_parts(self, f: Frame, j: int, resp: Response) -> list[Part]:
+        """A response's words: its number and label, its reason, and (previews on) what follows."""
+        lang = self.lang
+        parts: list[Part] = [(f"{j + 1}. {tr(resp.label, lang)}", "bold", None)]
+        if tr(resp.why, lang):
+            parts.append((tr(resp.why, lang), "body", f.pal.muted))
+        if self.app.settings.previews:
+            if self.words:  # W: the effects in words instead of the row of chips
+                parts += decision.effects_now_and_later(resp, effects, lang, self.t)
+            if resp.follow_ups:
+                parts.append((self.t("follow_up"), "body", f.pal.muted))
+            if not resp.effects and not resp.delayed and not resp.follow_ups:
+                parts.append((self.t("no_effect"), "body", f.pal.muted))
+        return parts
 
 
 def effects(changes: Mapping[str, int], lang: str) -> str:
