@@ -67,9 +67,9 @@ def test_a_french_workshop_reads_french(lesson: Scenario) -> None:
     result = whatif(lesson, red.seed, list(red.decisions), n, "traditional")
     words = whatif_text(result, "traditional", "fr") + "\n" + choices_text(red, "fr")
     assert "Maintien de la paix traditionnel" in words and "Sécurité de la mission" in words
-    assert "causes principales" in words and "clause Posture\u00a0: Robuste et proactive" in words
+    assert "causes principales" in words and "clause «\u00a0Posture\u00a0» (Robuste et proactive)" in words
     for english in ("teams", "first part", "as played", "what if", "Where the difference", "ending", "playing",
-                    "Decisions that can", "left out", "clause Posture: ", "later effect"):
+                    "Decisions that can", "left out", "clause “Posture”", "later effect"):
         assert english not in words + text, english
 
 

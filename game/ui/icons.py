@@ -19,7 +19,7 @@ from game import resources
 # family means something else (mission.budget is money, mission.troops are people).
 _BY_KEY = {
     "mission.troops": "helmet",
-    "mission.casualties": "heart-broken",
+    "mission.casualties": "ribbon-health",  # remembrance: a grave carries a cross, a candle read as "i"
     "mission.budget": "coin",
     "mission.safety": "shield",
     "mission.trust": "users",
