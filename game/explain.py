@@ -69,9 +69,10 @@ def why_lines(contributions: list[Contribution], scenario: Scenario, lang: str =
     return lines
 
 
-def effects_text(effects: Mapping[str, int], lang: str = "en", limit: int = 6) -> str:
-    """'violence in Gao −5, buy-in of Algeria +3'."""
-    items = sorted(effects.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:limit]
+def effects_text(effects: Mapping[str, int], lang: str = "en") -> str:
+    """'violence in Gao −5, buy-in of Algeria +3': every effect, largest first (a card with seven
+    lost its seventh to a cut at six)."""
+    items = sorted(effects.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
     return ", ".join(f"{describe(k, lang)}\u00a0{number(v, sign=True)}" for k, v in items)  # the number never alone on a line
 
 

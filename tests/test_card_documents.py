@@ -212,7 +212,12 @@ def test_responses_that_do_not_fit_whole_fold_and_a_folded_one_opens_before_it_c
     rects, words = shown()
     assert app.game.card is card and len(app.game.decisions) == decided
     assert second in words and "▸ 1. " in words and "▸ 3. " in words and app.focus.id == "resp:1"
-    assert "+3 autres effets" in words  # its six chips do not fit beside the two folded: the rest counted
+    assert "+4 autres effets" in words  # its seven effects' chips do not fit beside the two folded: counted
+    app.handle(key(pygame.K_w, uni="w"))  # in words, the same: what does not fit is counted
+    _rects, words = shown()
+    assert "Tout de suite" in words and "+2 autres effets" in words and "▸ 1. " in words and "▸ 3. " in words
+    app.handle(key(pygame.K_w, uni="w"))
+    rects, words = shown()
     app.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rects["resp:2"].center))  # so does a click
     rects, words = shown()
     assert len(app.game.decisions) == decided and "▸ 2. " in words and "▸ 3. " not in words
@@ -231,3 +236,21 @@ def test_responses_that_fit_whole_are_not_folded_and_a_number_answers_at_once(tm
     decided = len(app.game.decisions)
     app.handle(key(pygame.K_2, uni="2"))
     assert app.game.decisions[decided] == {"do": "respond", "card": card.id, "response": card.responses[1].id}
+
+
+def test_an_effect_no_chip_shows_is_counted_not_dropped(tmp_path: Path) -> None:
+    """A response has at most six chips: the seventh effect of the G5 force's first answer was
+    shown nowhere, in chips or in words."""
+    import pygame
+    from ui_support import key
+
+    from game.i18n import describe
+
+    app = _staged(tmp_path, "1280x720", "en", 0, "aa-g5-force")
+    words = " ".join(r.text for r in app.draw().texts)
+    assert not app.view.folded and "+1 more effect (W: in words)" in words
+    app.handle(key(pygame.K_w, uni="w"))
+    words = " ".join(r.text for r in app.draw().texts).replace("\n", " ")
+    resp = app.game.card.responses[0]
+    assert len(resp.effects) == 7 and "more effect" not in words
+    assert all(describe(q, "en") in words for q in resp.effects)  # all seven, in words

@@ -125,7 +125,7 @@ def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: R
     """The response as one button: its text blocks, then (``show_chips``) its chips in rows.
 
     With ``room`` (the height left for it beside folded responses), the rows of chips that do not
-    fit are left out and a last line says how many effects it does not show."""
+    fit are left out; a last line says how many effects no chip shows."""
     inner_w = width - 2 * f.pad
     text_h = f.rich_h([(p[0], p[1]) for p in parts], width)
     shown = chips(resp) if show_chips else []
@@ -136,11 +136,12 @@ def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: R
     def height(marker: int) -> int:
         return text_h + sum(rh + gap for rh in heights) + marker + (f.pad // 2 if rows or marker else 0)
 
-    left_out = 0
     if room is not None and height(0) > room:
         while rows and height(f.line_h("body") + gap) > room:
-            left_out += len(rows.pop())
+            rows.pop()
             heights.pop()
+    # what no chip shows (past ``MAX_CHIPS``, or past the room) is counted, never silently dropped
+    left_out = effect_count(resp) - sum(map(len, rows)) if show_chips else 0
     more = i18n.plural("chips_left_out", left_out, lang) if left_out else ""
     h = height(f.line_h("body") + gap if more else 0)
 
@@ -193,15 +194,22 @@ def _draw_chip(f: Frame, x: int, y: int, chip: Chip, lang: str, date: int | None
     return w + f.pad // 2
 
 
+def effect_count(resp: Response) -> int:
+    """How many effects a response has, now and later (a change of 0 is none)."""
+    return sum(1 for c in resp.effects.values() if c) + sum(1 for d in resp.delayed for c in d.effects.values() if c)
+
+
 def effects_now_and_later(resp: Response, effects_text: Callable[[Mapping[str, int], str], str],
-                          lang: str, t: Callable[..., str]) -> list[Part]:
-    """The effects in words (the card screen's "W"): "Now: …", "In 2 quarters: …"."""
+                          lang: str, t: Callable[..., str], keep: int | None = None) -> list[Part]:
+    """The effects in words (the card screen's "W"): "Now: …", "In 2 quarters: …"; with ``keep``,
+    only that many, the largest of each group first and the ones now before the later ones."""
     out: list[Part] = []
-    if resp.effects:
-        out.append((t("now", t=effects_text(resp.effects, lang)), "body", None))
-    for d in resp.delayed:
-        out.append((t("later", n=d.after, t=effects_text(d.effects, lang)), "body", None))
+    left = keep
+    for after, changes in [(0, resp.effects), *((d.after, d.effects) for d in resp.delayed)]:
+        if left is not None:
+            changes = dict(sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:left])
+            left -= len(changes)
+        if changes:
+            text = effects_text(changes, lang)
+            out.append((t("later", n=after, t=text) if after else t("now", t=text), "body", None))
     return out
-
-
-

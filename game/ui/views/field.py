@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game import explain, story
+from game import explain, i18n, story
 from game.engine.actions import Continue, Respond
 from game.engine.defs import Card, Response, tr, tr_all
 from game.i18n import describe, month_label
@@ -90,7 +90,7 @@ class CardView(GameView):
     def open_index(self, card: Card) -> int:
         """The response shown whole when they are folded: the focused one, else the last opened."""
         focus = self.app.focus.id or ""
-        if focus.startswith("resp:"):
+        if focus.startswith("resp:") and focus[5:].isdigit() and int(focus[5:]) < len(card.responses):
             return int(focus[5:])
         return self.opened[1] if self.opened[0] == card.id else 0
 
@@ -159,12 +159,9 @@ class CardView(GameView):
                           for j, resp in enumerate(card.responses) if j != shown}
                 if fits([items[shown], *folded.values()]):
                     break
-            # the open one in the room the folded ones leave (chips that do not fit are counted)
-            room = inner.h - sum(it.height + gap for it in folded.values())
-            resp = card.responses[shown]
-            items = [folded.get(j) or decision.decision_item(
-                f, inner.w, f"resp:{j}", self.response_parts(f, j, resp), resp, lang, g.date,
-                partial(self.respond, card, resp), previews and not self.words, room) for j in range(len(card.responses))]
+            room = inner.h - sum(it.height + gap for it in folded.values())  # the open one's
+            items = [folded[j] if j in folded else self.open_item(f, inner.w, card, j, room)
+                     for j in range(len(card.responses))]
             hinted = [*items[:shown + 1], text_item(f, inner.w, self.t("choose_open", n=shown + 1), color=f.pal.muted),
                       *items[shown + 1:]]
             items = hinted if fits(hinted) else items
@@ -174,15 +171,32 @@ class CardView(GameView):
             items.append(words)
         f.scroll_list("responses", inner, items)
 
-    def response_parts(self, f: Frame, j: int, resp: Response) -> list[Part]:
-        """A response's words: its number and label, its reason, and (previews on) what follows."""
+    def open_item(self, f: Frame, width: int, card: Card, j: int, room: int) -> Item:
+        """The open response beside the folded ones, in the ``room`` they leave: the chips that do
+        not fit are counted (``decision_item``), and so are the effects in words (W)."""
+        resp, lang, previews = card.responses[j], self.lang, self.app.settings.previews
+        item = decision.decision_item(f, width, f"resp:{j}", self.response_parts(f, j, resp), resp, lang,
+                                      self.game.date, partial(self.respond, card, resp), previews and not self.words, room)
+        total = decision.effect_count(resp)
+        keep = total
+        while previews and self.words and item.height > room and keep > 0:
+            keep -= 1
+            parts = [*self.response_parts(f, j, resp, keep),
+                     (i18n.plural("effects_left_out", total - keep, lang), "body", f.pal.muted)]
+            item = decision.decision_item(f, width, f"resp:{j}", parts, resp, lang, self.game.date,
+                                          partial(self.respond, card, resp), False)
+        return item
+
+    def response_parts(self, f: Frame, j: int, resp: Response, keep: int | None = None) -> list[Part]:
+        """A response's words: its number and label, its reason, and (previews on) what follows;
+        ``keep``: how many of its effects in words (W), the largest first."""
         lang = self.lang
         parts: list[Part] = [(f"{j + 1}. {tr(resp.label, lang)}", "bold", None)]
         if tr(resp.why, lang):
             parts.append((tr(resp.why, lang), "body", f.pal.muted))
         if self.app.settings.previews:
             if self.words:  # W: the effects in words instead of the row of chips
-                parts += decision.effects_now_and_later(resp, effects, lang, self.t)
+                parts += decision.effects_now_and_later(resp, effects, lang, self.t, keep)
             if resp.follow_ups:
                 parts.append((self.t("follow_up"), "body", f.pal.muted))
             if not resp.effects and not resp.delayed and not resp.follow_ups:
@@ -191,8 +205,8 @@ class CardView(GameView):
 
 
 def effects(changes: Mapping[str, int], lang: str) -> str:
-    """'violence in Gao ▼ −5, …' — the effect and its size in arrows and numbers."""
-    items = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:6]
+    """'violence in Gao ▼ −5, …' — every effect, largest first, and its size in arrows and numbers."""
+    items = sorted(changes.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
     return ", ".join(f"{describe(k, lang)} {explain.arrows(v)} {fmt_num(v, sign=True)}" for k, v in items)
 
 
