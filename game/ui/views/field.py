@@ -48,7 +48,7 @@ class CardView(GameView):
               pygame.K_s: ("sources", None)}
     words = False  # the effects of each response in words (W), instead of a row of chips
     sources_open = False  # every source in full (S), instead of the first one on one line
-    # Where the responses do not fit their panel whole, all but one are folded to a line: the
+    # Where the responses do not fit their panel whole, all but one are folded: the
     # open one (the card's id, its index), and whether the last frame drawn folded them.
     opened: tuple[str, int] = ("", 0)
     folded = False
@@ -147,7 +147,7 @@ class CardView(GameView):
 
         self.folded = len(items) > 1 and not fits(items)
         if self.folded:
-            # One response whole, the others by their words on one line: the three side by side
+            # One response whole, the others by their first words: the three side by side
             # would leave the class scrolling past effects to find the choices. Selecting a
             # folded one opens it. Then, where they fit (a list that scrolls would hide a
             # folded response behind its "more" line): how to choose the open one, and W's button.
