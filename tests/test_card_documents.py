@@ -254,3 +254,37 @@ def test_an_effect_no_chip_shows_is_counted_not_dropped(tmp_path: Path) -> None:
     resp = app.game.card.responses[0]
     assert len(resp.effects) == 7 and "more effect" not in words
     assert all(describe(q, "en") in words for q in resp.effects)  # all seven, in words
+
+
+@pytest.mark.parametrize("words", [False, True], ids=["chips", "words"])
+def test_every_shipped_card_shows_all_its_responses_at_the_smallest_window_and_largest_text(tmp_path: Path, words: bool) -> None:
+    """Each answer open in turn, at 1024×600 in French at the largest text: every answer is in
+    view (whole or folded), and no word is cut or drawn outside its box. Folding once hid the third
+    answer behind a "more" line: its sum left out the list's last gap, and a seventh effect's
+    count line was added past the room."""
+    from ui_support import make_app, text_outside
+
+    from game.session import Session
+    from game.studio.preview import stage
+
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    frames = 0
+    for level in ("after-algiers", "consent", "serval-to-minusma", "tutorial"):
+        scenario = load_scenario(levels_root() / level).scenario
+        assert scenario is not None
+        for card in scenario.cards:
+            try:
+                staged = stage(scenario, card.id)
+            except LookupError:  # a shared card this scenario's dates never draw (check warns of it)
+                continue
+            app.session = Session(staged.game, level, None, None)
+            app.nav.clear_overlays()
+            app.nav.sync_view()
+            app.view.words = words
+            for j in range(len(card.responses)):
+                app.focus.set(f"resp:{j}")
+                frame = app.draw()
+                hidden = [c.id for c in frame.controls if c.id.startswith("resp:") and c.rect is None]
+                assert not hidden and not frame.truncated and not text_outside(frame), (card.id, j, hidden)
+                frames += 1
+    assert frames > 400

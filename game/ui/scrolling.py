@@ -23,6 +23,11 @@ def _step(item: Item, gap: int) -> int:
     return item.height + (0 if item.tight else gap)
 
 
+def fits(items: Sequence[Item], height: int, gap: int) -> bool:
+    """Whether ``items`` fit ``height`` whole, as ``scroll_list`` counts them (no "more" line)."""
+    return sum(_step(it, gap) for it in items) <= height
+
+
 def first_in_view(items: Sequence[Item], first: int, focus: str | None, height: int, gap: int) -> int:
     """The first item to show: ``first``, moved just enough that the focused item fits."""
     for k, it in enumerate(items):
@@ -58,7 +63,7 @@ def scroll_list(f: Frame, lid: str, rect: Rect, items: Sequence[Item], gap: int 
     n = len(items)
     area = Rect(rect)
     indicator_h = 0
-    if sum(_step(it, gap) for it in items) > rect.h:
+    if not fits(items, rect.h, gap):
         indicator_h = f.line_h() + 2
         area = Rect(rect.x, rect.y, rect.w, max(0, rect.h - indicator_h))
     first = max(0, min(f.scroll.get(lid, 0), max(0, n - 1)))

@@ -136,14 +136,20 @@ def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: R
     def height(marker: int) -> int:
         return text_h + sum(rh + gap for rh in heights) + marker + (f.pad // 2 if rows or marker else 0)
 
-    if room is not None and height(0) > room:
-        while rows and height(f.line_h("body") + gap) > room:
-            rows.pop()
-            heights.pop()
-    # what no chip shows (past ``MAX_CHIPS``, or past the room) is counted, never silently dropped
-    left_out = effect_count(resp) - sum(map(len, rows)) if show_chips else 0
+    # what no chip shows (past ``MAX_CHIPS``, or past the room) is counted on a last line, never
+    # silently dropped
+    total = effect_count(resp) if show_chips else 0
+    marker = f.line_h("body") + gap
+
+    def needed() -> int:
+        return height(marker if total > sum(map(len, rows)) else 0)
+
+    while room is not None and rows and needed() > room:
+        rows.pop()
+        heights.pop()
+    left_out = total - sum(map(len, rows))
     more = i18n.plural("chips_left_out", left_out, lang) if left_out else ""
-    h = height(f.line_h("body") + gap if more else 0)
+    h = needed()
 
     def draw(fr: Frame, r: Rect) -> None:
         fr.rich_button(cid, r, parts, action)

@@ -12,7 +12,7 @@ from game import explain, i18n, story
 from game.engine.actions import Continue, Respond
 from game.engine.defs import Card, Response, tr, tr_all
 from game.i18n import describe, month_label
-from game.ui import icons, mapdraw, motion
+from game.ui import icons, mapdraw, motion, scrolling
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns
@@ -143,14 +143,13 @@ class CardView(GameView):
         gap = f.gap // 2  # the list's own gap (``scroll_list``)
 
         def fits(shown: Sequence[Item]) -> bool:
-            return sum(it.height + gap for it in shown) - gap <= inner.h
+            return scrolling.fits(shown, inner.h, gap)
 
         self.folded = len(items) > 1 and not fits(items)
         if self.folded:
             # One response whole, the others by their first words: the three side by side
             # would leave the class scrolling past effects to find the choices. Selecting a
-            # folded one opens it. Then, where they fit (a list that scrolls would hide a
-            # folded response behind its "more" line): how to choose the open one, and W's button.
+            # folded one opens it. Then, where it fits, how to choose the open one.
             shown = self.open_index(card)
             self.opened = (card.id, shown)
             for lines in (2, 1):  # the others' words on two lines where the open one still fits whole
@@ -159,15 +158,15 @@ class CardView(GameView):
                           for j, resp in enumerate(card.responses) if j != shown}
                 if fits([items[shown], *folded.values()]):
                     break
-            room = inner.h - sum(it.height + gap for it in folded.values())  # the open one's
+            room = inner.h - sum(it.height + gap for it in folded.values()) - gap  # the open one's
             items = [folded[j] if j in folded else self.open_item(f, inner.w, card, j, room)
                      for j in range(len(card.responses))]
             hinted = [*items[:shown + 1], text_item(f, inner.w, self.t("choose_open", n=shown + 1), color=f.pal.muted),
                       *items[shown + 1:]]
             items = hinted if fits(hinted) else items
-            if words is not None and not fits([*items, words]):
-                words = None  # (W still switches the effects to words: the help lists it)
-        if words is not None:
+        if words is not None and fits([*items, words]):
+            # (only where it fits: a list that scrolls would hide an answer behind its "more"
+            # line; W still switches the effects to words, as the help (F1) says)
             items.append(words)
         f.scroll_list("responses", inner, items)
 
