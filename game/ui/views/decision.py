@@ -132,24 +132,20 @@ def decision_item(f: Frame, width: int, cid: str, parts: Sequence[Part], resp: R
     rows = _rows(f, shown, inner_w, lang, date)
     gap = f.pad // 3
     heights = [_wide_h(f, row[0], inner_w, lang, date) if len(row) == 1 else f.line_h("body") for row in rows]
-
-    def height(marker: int) -> int:
-        return text_h + sum(rh + gap for rh in heights) + marker + (f.pad // 2 if rows or marker else 0)
-
     # what no chip shows (past ``MAX_CHIPS``, or past the room) is counted on a last line, never
     # silently dropped
     total = effect_count(resp) if show_chips else 0
-    marker = f.line_h("body") + gap
 
-    def needed() -> int:
-        return height(marker if total > sum(map(len, rows)) else 0)
+    def height() -> int:
+        marker = f.line_h("body") + gap if total > sum(map(len, rows)) else 0
+        return text_h + sum(rh + gap for rh in heights) + marker + (f.pad // 2 if rows or marker else 0)
 
-    while room is not None and rows and needed() > room:
+    while room is not None and rows and height() > room:
         rows.pop()
         heights.pop()
     left_out = total - sum(map(len, rows))
     more = i18n.plural("chips_left_out", left_out, lang) if left_out else ""
-    h = needed()
+    h = height()
 
     def draw(fr: Frame, r: Rect) -> None:
         fr.rich_button(cid, r, parts, action)
