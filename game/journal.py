@@ -25,6 +25,30 @@ if TYPE_CHECKING:
 NEVER = 10**6  # a quarter after every game's end
 
 
+def earlier_answer(g: Game, card_id: str) -> tuple[int, int] | None:
+    """(month, response number from 1, 0 if that response is gone) of the last time this game
+    answered ``card_id``, or None: a repeatable card that comes back says so, and what the class
+    chose then."""
+    card = g.scenario.cards_by_id.get(card_id)  # (a reload while playing may have removed it)
+    ids = [r.id for r in card.responses] if card is not None else []
+    for e in reversed(g.journal):
+        if e.get("kind") == "card" and e.get("card") == card_id:
+            answer = str(e.get("response"))
+            return g.scenario.start + 3 * int(e.get("q", 0)), ids.index(answer) + 1 if answer in ids else 0
+    return None
+
+
+def earlier_words(g: Game, card_id: str, lang: str) -> str:
+    """'This happened before, in December 2015: you chose response 1.', or '' the first time."""
+    earlier = earlier_answer(g, card_id)
+    if earlier is None:
+        return ""
+    month, n = earlier
+    if not n:
+        return i18n.text("card_again_plain", lang, month=month_label(month, lang))
+    return i18n.text("card_again", lang, month=month_label(month, lang), n=n)
+
+
 def journal_line(g: Game, e: dict[str, Any], lang: str) -> str:
     sc = g.scenario
     q = int(e.get("q", 0))

@@ -288,3 +288,32 @@ def test_every_shipped_card_shows_all_its_responses_at_the_smallest_window_and_l
                 assert not hidden and not frame.truncated and not text_outside(frame), (card.id, j, hidden)
                 frames += 1
     assert frames > 400
+
+
+def test_a_card_that_comes_back_says_when_it_came_and_what_the_class_chose(tmp_path: Path) -> None:
+    """A repeatable card came back word for word, as if new: a class that saw it a year before
+    wondered whether the game had stuck. It now says when it came and which response was chosen."""
+    import pygame
+    from ui_support import key
+
+    from game.engine.game import CARD
+    from game.i18n import month_label
+    from game.sim.drafters import drafter_for
+    from game.studio.preview import _put_first
+
+    app = _staged(tmp_path, "1280x720", "en", 0, "sh-route-dispute")
+    g = app.game
+    card = g.card
+    assert not card.once  # repeatable
+    assert "happened before" not in " ".join(r.text for r in app.draw().texts)  # the first time: nothing
+    answered = month_label(g.date, "en")
+    app.handle(key(pygame.K_2, uni="2"))
+    assert g.journal[-1]["response"] == card.responses[1].id
+    quarter, drafter = g.quarter, drafter_for("random", 1, g.scenario)
+    while not (g.phase == CARD and g.quarter > quarter):
+        g.apply(drafter.choose(g))
+    _put_first(g, card.id)  # the card comes again
+    app.nav.sync_view()
+    words = " ".join(r.text for r in app.draw().texts).replace("\n", " ")
+    assert app.game.card is card
+    assert f"This happened before, in {answered}: you chose response 2." in words

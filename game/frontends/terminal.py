@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from game import explain, i18n, story
+from game import explain, i18n, journal, story
 from game.engine import council
 from game.engine.actions import Action, Back, CallVote, Choose, Continue, Impossible, Respond, Trade
 from game.engine.defs import tr, tr_all
@@ -330,6 +330,9 @@ class Terminal:
         card = g.card
         assert card is not None
         self.header(tr(card.title, lang))
+        again = journal.earlier_words(g, card.id, lang)
+        if again:
+            self.say(again)
         self.say(tr(card.text, lang))
         self.say(self.t("colon", label=self.t("sources"), text="; ".join(tr_all(card.sources, self.lang))), hang=2)
         items = []

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game import explain, i18n, story
+from game import explain, i18n, journal, story
 from game.engine.actions import Continue, Respond
 from game.engine.defs import Card, Response, tr, tr_all
 from game.i18n import describe, month_label
@@ -127,7 +127,11 @@ class CardView(GameView):
             return
         left, right = columns(body, [0.47, 0.53], f.gap)
         inner = carddoc.draw_header(f, f.panel(left), card, g.date, lang)  # the card as the document it is
-        items = [heading_item(f, inner.w, tr(card.title, lang), "h2"), *para(f, inner.w, tr(card.text, lang))]
+        items = [heading_item(f, inner.w, tr(card.title, lang), "h2")]
+        again = journal.earlier_words(g, card.id, lang)  # a repeatable card that comes back says so
+        if again:
+            items.append(text_item(f, inner.w, again, color=f.pal.muted))
+        items += para(f, inner.w, tr(card.text, lang))
         if card.sources:
             items += self.source_items(f, inner.w, tr_all(card.sources, lang))
         f.scroll_list("card", inner, items)
