@@ -364,13 +364,16 @@ def play_in_terminal(args: argparse.Namespace) -> int:
             watch.stop()
         record(session.game)
         if not finished:
-            if session.save_error is None:
-                hint = i18n.text("stops_saved", lang)
-            else:  # never claim a save that failed: say so, and where it would resume from
-                failed = printable(session.save_error.text(lang)).rstrip(". ")
-                hint = i18n.text("stops_failed", lang, failed=failed)
             again = session.resume_command() + ("" if lang == "en" else f" --lang {lang}")
-            print(f"{hint}{again})", file=sys.stderr)
+            if session.save_error is None:
+                print(f"{i18n.text('stops_saved', lang)}{again})", file=sys.stderr)
+            else:  # never claim a save that failed: say so, and where it would resume from, if anywhere
+                failed = printable(session.save_error.text(lang)).rstrip(". ")
+                if session.has_autosave():
+                    print(f"{i18n.text('stops_failed', lang, failed=failed)}{again})", file=sys.stderr)
+                else:
+                    folder = printable(str(session.store.root if session.store else ""))
+                    print(i18n.text("stops_unsaved", lang, failed=failed, folder=folder), file=sys.stderr)
     return 0
 
 

@@ -7,6 +7,7 @@ named save makes a new one, so it never replaces another game's progress.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,17 @@ from game.engine.actions import Action, Impossible
 from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.saves import SaveError
-from game.store import MEANINGFUL, SaveFile, Store, content_changes, restore, undo
+from game.store import (
+    AUTOSAVE,
+    MEANINGFUL,
+    PREVIOUS,
+    SavedElsewhere,
+    SaveFile,
+    Store,
+    content_changes,
+    restore,
+    undo,
+)
 
 
 @dataclass(frozen=True)
@@ -100,27 +111,32 @@ class Session:
                 aside = store.set_aside(found[0][0])
                 if aside:
                     notices.append(Notice("set_aside", {"path": aside}))
-            store.forget_written(game_id)
+            store.written_as_on_disk(game_id)
             return session, notices + more
         raise SessionError(Notice("cannot_resume", {"why": first_error or "", "folder": str(folder)}))
 
     @classmethod
     def from_save(cls, save: SaveFile, load_level: LoadLevel, store: Store | None,
                   name: str = "save") -> tuple[Session, list[Notice]]:
-        """Continue a named save as a new game of its own; the save file stays untouched."""
-        scenario_id = save.scenario
-        game_id = store.new_game_id(scenario_id) if store is not None else None
-        session, notices = cls._from_save(save, load_level, game_id, store, name)
+        """Continue a named save as a new game of its own; the save file stays untouched. The new
+        game's folder is made only once the save has been read (a save that cannot be continued
+        left an empty folder behind at each try, and the message pointed there)."""
+        try:
+            session, notices = cls._from_save(save, load_level, None, None, name)
+        except SessionError as exc:
+            raise SessionError(Notice("cannot_load_save", {"why": exc.notice, "name": name})) from None
+        if store is not None:
+            session.store, session.game_id = store, store.new_game_id(save.scenario)
         session.autosave()
         return session, [Notice("loaded_copy"), *notices]
 
     @classmethod
     def _from_save(cls, save: SaveFile, load_level: LoadLevel, game_id: str | None, store: Store | None,
                    name: str) -> tuple[Session, list[Notice]]:
+        # (the reason alone: the caller says what cannot be continued, once)
         scenario = load_level(save.level)
         if scenario is None:
-            raise SessionError(Notice("cannot_resume", {"why": Notice("no_scenario", {"level": save.level[:80]}),
-                                                        "folder": str(store.folder(game_id)) if store and game_id else name}))
+            raise SessionError(Notice("no_scenario", {"level": save.level[:80]}))
         notices = []
         changes = content_changes(save.content, scenario)
         if changes:
@@ -128,8 +144,7 @@ class Session:
         try:
             game, replayed = restore(save, scenario, name)
         except SaveError as exc:
-            folder = str(store.folder(game_id)) if store and game_id else name
-            raise SessionError(Notice("cannot_resume", {"why": exc, "folder": folder})) from None
+            raise SessionError(Notice("reason", {"why": exc})) from None
         if replayed and changes:
             notices.append(Notice("replayed"))
         return cls(game, save.level, game_id, store), notices
@@ -162,16 +177,46 @@ class Session:
         if self.store is None or self.game_id is None:
             return
         try:
-            aside = self.store.autosave(self.game, self.level, self.game_id)
+            try:
+                aside = self.store.autosave(self.game, self.level, self.game_id)
+            except SavedElsewhere:
+                # Both games are kept: the other's file stays, ours goes on under a new id.
+                first, self.game_id = self.game_id, self.store.new_game_id(self.game.scenario.id)
+                self.store.autosave(self.game, self.level, self.game_id)
+                self.save_error = Notice("saved_elsewhere", {"old": first, "new": self.game_id})
+                return
         except (OSError, SaveError) as exc:
-            self.save_error = Notice("autosave_failed", {"why": exc.strerror if isinstance(exc, OSError) and exc.strerror else exc})
+            self.save_error = Notice("autosave_failed", {"why": os_reason(exc) if isinstance(exc, OSError) else exc})
             return
         if aside:
             self.save_error = Notice("set_aside", {"path": aside})
 
+    def has_autosave(self) -> bool:
+        """Whether an autosave of this game is on disk (none where the data folder cannot be written)."""
+        if self.store is None or self.game_id is None:
+            return False
+        try:
+            folder = self.store.folder(self.game_id)
+        except SaveError:
+            return False
+        return (folder / AUTOSAVE).is_file() or (folder / PREVIOUS).is_file()
+
     def resume_command(self) -> str:
         """What to type to continue this game from a terminal."""
         return f"python -m game play --text --continue {self.game_id}" if self.game_id else "python -m game play --text"
+
+
+# The system's reasons a write fails that a school laptop meets, in the player's language (the
+# system's own words are English: "Not a directory").
+_OS_REASONS = {errno.EROFS: "os_read_only", errno.EACCES: "os_denied", errno.EPERM: "os_denied",
+               errno.ENOTDIR: "os_not_folder", errno.EEXIST: "os_not_folder", errno.ENOSPC: "os_full",
+               errno.EDQUOT: "os_full"}
+
+
+def os_reason(exc: OSError) -> Notice | str:
+    """Why a write failed: in words for the common reasons, else the system's own."""
+    key = _OS_REASONS.get(exc.errno or 0)
+    return Notice(key) if key else (exc.strerror or str(exc))
 
 
 def _most_recent_game(store: Store) -> str:

@@ -272,6 +272,15 @@ class SlotInfo:
         return self.problem.text("en") if self.problem else None
 
 
+class SavedElsewhere(Exception):
+    """This game's autosave changed on disk since this process last wrote it: another window or
+    terminal is playing the same game. ``Session.autosave`` continues ours as a new game."""
+
+    def __init__(self, game_id: str):
+        self.game_id = game_id
+        super().__init__(game_id)
+
+
 class Store:
     def __init__(self, root: Path | None = None):
         self.root = Path(root) if root is not None else data_dir()
@@ -339,11 +348,20 @@ class Store:
 
     # --- autosaves, one per game ----------------------------------------------------------
     def new_game_id(self, scenario_id: str) -> str:
+        """A new game's id, its folder made at once so that no other game, in this process or
+        another, takes it. Where the data folder cannot be written (a locked school profile, a
+        file in its place) the id is still given: the game plays, and its autosave says why."""
         base = f"{time.strftime('%Y%m%d-%H%M%S')}-{slug(scenario_id)}"
-        game_id, n = base, 2
-        while (self.games_dir / game_id).exists():
-            game_id, n = f"{base}-{n}", n + 1
-        (self.games_dir / game_id).mkdir(parents=True, exist_ok=True)
+        game_id = base
+        for n in range(2, 10_000):
+            try:
+                (self.games_dir / game_id).mkdir(parents=True)
+            except FileExistsError:
+                game_id = f"{base}-{n}"
+                continue
+            except OSError:
+                pass
+            break
         return game_id
 
     def folder(self, game_id: str) -> Path:
@@ -361,6 +379,17 @@ class Store:
         data = encode_json(payload(game, level, "autosave", game_id))
         set_aside = None
         old = self._written.get(game_id)
+        if old is not None and current.exists():
+            # Another window or terminal continuing the same game saved since we last did: writing
+            # now would silently replace its decisions with ours. The caller keeps both.
+            try:
+                on_disk: bytes | None = read_bytes(current)
+            except SaveError:
+                on_disk = None  # unreadable: set aside below, as a file we never wrote
+            if on_disk != old:
+                if on_disk is not None:
+                    raise SavedElsewhere(game_id)
+                old = None
         if old is None and current.exists():
             try:
                 old = read_bytes(current)
@@ -434,8 +463,13 @@ class Store:
                 out.append((path, None, exc))
         return out
 
-    def forget_written(self, game_id: str) -> None:
-        self._written.pop(game_id, None)
+    def written_as_on_disk(self, game_id: str) -> None:
+        """Take this game's autosave as it is now as the one we last wrote (a game is resumed): a
+        later change on disk is then another window's or terminal's (``SavedElsewhere``)."""
+        try:
+            self._written[game_id] = read_bytes(self.folder(game_id) / AUTOSAVE)
+        except SaveError:
+            self._written.pop(game_id, None)
 
     # --- named saves ----------------------------------------------------------------------
     def slot_path(self, name: str) -> Path:

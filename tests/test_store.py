@@ -395,3 +395,86 @@ def test_a_settings_file_that_cannot_be_read_gives_the_defaults(tmp_path):
     assert store.load_settings() == Settings()
     store.save_settings(Settings(lang="fr"))  # cannot be written either: no crash, nothing lost
     assert (tmp_path / "settings.json").is_dir()
+
+
+@pytest.mark.parametrize("kind", ["data-is-a-file", "games-is-a-file"])
+def test_a_data_folder_that_cannot_be_written_plays_on_and_says_why(tmp_path, kind):
+    """A locked school profile (or a file where the data folder should be) crashed the game as it
+    started: making the new game's folder was the one write nothing guarded. (A read-only folder
+    cannot be made here: the tests may run as root, who writes anywhere.)"""
+    root = tmp_path / "data"
+    if kind == "data-is-a-file":
+        root.write_text("not a folder")
+    else:
+        root.mkdir()
+        (root / "games").write_text("not a folder")
+    s = Session.new(load("tutorial"), "tutorial", 3, Store(root))
+    step(s)  # and the game goes on
+    assert s.save_error is not None and s.save_error.key == "autosave_failed"
+    assert "could not be saved" in s.save_error.text("en")
+
+
+def test_a_game_continued_in_two_places_keeps_both_and_says_so(tmp_path):
+    """Two terminals continuing the same game each wrote over the other's autosave: the one that
+    saved last silently replaced the other's decisions. Now the second goes on as a new game."""
+    first = played(Store(tmp_path), 2, seed=4)
+    here, _ = Session.resume(Store(tmp_path), load, first.game_id)
+    there, _ = Session.resume(Store(tmp_path), load, first.game_id)
+    step(there)
+    step(there)  # the other window plays on and saves
+    theirs = read_json(tmp_path / "games" / first.game_id / AUTOSAVE)
+    step(here)
+    assert read_json(tmp_path / "games" / first.game_id / AUTOSAVE) == theirs  # untouched
+    assert here.game_id != first.game_id and here.save_error is not None
+    assert here.save_error.key == "saved_elsewhere"
+    assert first.game_id in here.save_error.text("en") and here.game_id in here.save_error.text("fr")
+    mine = read_json(tmp_path / "games" / here.game_id / AUTOSAVE)
+    assert mine["replay"]["decisions"] == here.game.decisions != theirs["replay"]["decisions"]
+    step(here)  # and from then on it saves in its own folder, without a word
+    assert here.save_error is None and read_json(tmp_path / "games" / here.game_id / AUTOSAVE)["replay"]["decisions"] == here.game.decisions
+
+
+def test_a_save_whose_scenario_is_gone_says_so_once_and_leaves_no_empty_folder(tmp_path):
+    s = played(Store(tmp_path), 2, seed=6)
+    path = tmp_path / "games" / s.game_id / AUTOSAVE
+    data = read_json(path)
+    data["level"] = "/nonexistent/level"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "games" / s.game_id / PREVIOUS).unlink(missing_ok=True)
+    from game.store import read_save
+
+    def no_level(level: str):
+        return None if level == "/nonexistent/level" else load(level)
+
+    folders = set((tmp_path / "games").iterdir())
+    with pytest.raises(SessionError) as exc:
+        Session.from_save(read_save(path), no_level, Store(tmp_path), "lesson.json")
+    words = exc.value.text("en")
+    assert words.count("cannot be continued") == 1 and "lesson.json" in words and "/nonexistent/level" in words
+    assert set((tmp_path / "games").iterdir()) == folders  # no empty game folder left behind
+    with pytest.raises(SessionError) as exc:
+        Session.resume(Store(tmp_path), no_level, s.game_id)
+    assert exc.value.text("fr").count("ne peut pas être reprise") == 1
+
+
+def test_the_terminal_says_nothing_was_kept_where_no_save_could_be_written(tmp_path):
+    """It offered '--continue <id>' for a game of which nothing was on disk."""
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    env = {**os.environ, "PENHOLDER_DATA": str(data), "SDL_VIDEODRIVER": "dummy"}
+    run = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--seed", "1", "--level", "tutorial", "--lang", "fr"],
+                         input="1\n1\n", capture_output=True, text=True, env=env, cwd=REPO, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0
+    assert "un fichier se trouve à la place du dossier de données" in run.stderr
+    assert "Rien de cette partie n'a pu être gardé" in run.stderr and "--continue" not in run.stderr
+
+
+def test_the_window_starts_a_game_where_the_data_folder_is_a_file_and_says_why(tmp_path):
+    from ui_support import make_app
+
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    app = make_app(data, "1024x600", "fr")
+    assert app.start_game("tutorial")  # it used to crash here
+    words = " ".join(r.text for r in app.draw().texts).replace("\n", " ")
+    assert "un fichier se trouve à la place du dossier de données" in words
