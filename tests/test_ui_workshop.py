@@ -171,6 +171,21 @@ def test_compare_reads_the_window_s_team_folder_and_lays_out_in_french_at_the_la
             assert "Bleue et Rouge" in text
 
 
+@pytest.mark.parametrize("size", ["1280x720", "1024x600"])
+def test_compare_warns_when_the_teams_did_not_share_the_luck(tmp_path, size):
+    app = make_app(tmp_path / "data", size, "fr", LARGEST)
+    folder = teams_folder(app.store)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, seed in (("Bleue", 11), ("Rouge", 12)):
+        write_json_atomic(str(folder / f"{name.lower()}.json"), replay_dict(played(app, "status-quo", seed), name, ""))
+    click(app, "title:compare")
+    for tab in ("teams", "parted"):
+        app.view.command("tab", tab)
+        frame = app.draw()
+        text = " ".join(r.text for r in frame.texts).replace("\n", " ")
+        assert "pas joué avec le même hasard (graines 11, 12)" in text and not layout_problems(frame), tab
+
+
 def test_compare_reads_a_folder_typed_in_and_says_when_it_cannot(tmp_path):
     app = make_app(tmp_path / "data", "1280x720", "en", 1)
     elsewhere = tmp_path / "elsewhere"

@@ -121,3 +121,24 @@ def test_the_commands(lesson: Scenario, tmp_path: Path) -> None:
     changed = run("whatif", files[1], "--decision", "2", "--choose", "traditional", "--json")
     data = json.loads(changed.stdout)
     assert data["difference"]["mission_safety"] > 0
+
+
+def test_teams_that_did_not_share_the_luck_are_compared_with_a_warning(lesson: Scenario) -> None:
+    """Two team files of other seeds (no session code, or two codes) were compared as if only
+    their choices differed: "Blue and Red first part at decision 5" came from the luck."""
+    from game.sim.teams import Team
+
+    same = compare_text([Team("Blue", "", played(lesson, "status-quo")), Team("Red", "", played(lesson, "robust"))])
+    assert "same luck" not in same and "⚠" not in same
+    other = compare_text([Team("Blue", "", played(lesson, "status-quo", 77)), Team("Red", "", played(lesson, "robust", 5))])
+    assert "⚠ These teams did not play with the same luck (seeds 5, 77)" in other
+    french = compare_text([Team("Bleus", "", played(lesson, "status-quo", 77)), Team("Rouges", "", played(lesson, "robust", 5))], "fr")
+    assert "pas joué avec le même hasard (graines 5, 77)" in french
+
+
+def test_one_team_read_twice_is_told_apart(lesson: Scenario) -> None:
+    from game.sim.teams import Team
+
+    blue = played(lesson, "status-quo")
+    text = compare_text([Team("Blue", "", blue), Team("Blue", "", blue)])
+    assert "Blue and Blue (2)" in text and "Blue and Blue " not in text.replace("Blue and Blue (2)", "")

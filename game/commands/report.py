@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     from game.cli import _scenarios_by_id
     from game.report import write_report
     from game.saves import SaveError
-    from game.sim.teams import rebuild
+    from game.sim.teams import distinct_names, luck_words, rebuild
 
     scenarios = _scenarios_by_id()
     teams = []
@@ -36,10 +36,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"penholder: these files are games of different scenarios ({listed}): "
               "a report compares games of one scenario", file=sys.stderr)
         return 1
-    names = [t.name for t in teams]
-    if len(set(names)) < len(names):  # two files of one team: tell their lines apart
-        names = [f"{n} ({i})" for i, n in enumerate(names, 1)]
-    games = [(name, t.game) for name, t in zip(names, teams, strict=True)]
+    teams = distinct_names(teams)  # two files of one team: tell their lines apart
+    warning = luck_words(teams, args.lang)
+    if warning:  # the report is still written: a facilitator may want it, warned
+        print(f"penholder: {warning}", file=sys.stderr)
+    games = [(t.name, t.game) for t in teams]
     try:
         written = write_report(games, args.out, args.lang, [t.session for t in teams])
     except OSError as exc:

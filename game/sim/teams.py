@@ -39,6 +39,29 @@ def rebuild(path: str, scenarios: dict[str, Scenario]) -> Team:
     return Team(name, str(data.get("session") or ""), game)
 
 
+def distinct_names(teams: list[Team]) -> list[Team]:
+    """The teams, a name that comes twice (one file read twice, two teams that chose the same
+    name) numbered so the comparison can tell them apart: "Blue", "Blue (2)"."""
+    seen: dict[str, int] = {}
+    out = []
+    for team in teams:
+        n = seen[team.name] = seen.get(team.name, 0) + 1
+        out.append(team if n == 1 else Team(f"{team.name} ({n})", team.session, team.game))
+    return out
+
+
+def luck_words(teams: list[Team], lang: str = "en") -> str:
+    """A warning when the teams did not share the luck (the seed) or the length: where their
+    games part is then not their choices alone. Empty when they did."""
+    seeds = sorted({t.game.seed for t in teams})
+    lengths = sorted({t.game.scenario.length for t in teams})
+    if len(seeds) > 1:
+        return i18n.text("cmp_other_luck", lang, seeds=", ".join(map(str, seeds[:6])))
+    if len(lengths) > 1:
+        return i18n.text("cmp_other_length", lang)
+    return ""
+
+
 def clauses_by_year(game: Game) -> dict[int, dict[str, str]]:
     """The resolution each mandate year adopted (or the one rolled over), by year."""
     out: dict[int, dict[str, str]] = {}
@@ -94,9 +117,13 @@ def compare_text(teams: list[Team], lang: str = "en") -> str:
     """The comparison, as plain text (the terminal and the report share it)."""
     if not teams:
         return i18n.text("cmp_no_teams", lang)
+    teams = distinct_names(teams)
     scenario = teams[0].game.scenario
     session = i18n.text("cmp_session", lang, code=teams[0].session) if teams[0].session else ""
     out = [i18n.plural("cmp_title", len(teams), lang, title=tr(scenario.title, lang), session=session)]
+    warning = luck_words(teams, lang)
+    if warning:
+        out.append("⚠ " + warning)
     by_year = [clauses_by_year(t.game) for t in teams]
     label = {(d.id, o.id): tr(o.label, lang) for d in scenario.dimensions for o in d.options}
     width = min(28, max(12, *(len(t.name) for t in teams),

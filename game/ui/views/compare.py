@@ -19,7 +19,15 @@ from game.engine.defs import tr
 from game.engine.game import OUTCOMES
 from game.explain import cause_text
 from game.saves import SaveError
-from game.sim.teams import Team, clauses_by_year, divergence, ending_words, rebuild
+from game.sim.teams import (
+    Team,
+    clauses_by_year,
+    distinct_names,
+    divergence,
+    ending_words,
+    luck_words,
+    rebuild,
+)
 from game.sim.whatif import Counterfactual
 from game.ui.controls import Item
 from game.ui.frame import Frame
@@ -78,7 +86,8 @@ class CompareView(View):
         return f"compare-{self.tab}"
 
     def reload(self) -> None:
-        self.teams, self.problems = read_teams(Path(self.folder.text.strip() or "."), bundled(self.app))
+        teams, self.problems = read_teams(Path(self.folder.text.strip() or "."), bundled(self.app))
+        self.teams = distinct_names(teams)
         self.scroll.clear()
         self.app.dirty = True
 
@@ -132,6 +141,7 @@ class CompareView(View):
             out.append(text_item(f, w, self.t("ws.cmp_problem", name=name, why=words)))
         if not self.teams:
             out.append(text_item(f, w, self.t("ws.cmp_none"), color=f.pal.muted))
+        out += self.luck_items(f, w)
         for team in self.teams:
             session = self.t("ws.cmp_code", code=team.session) if team.session else ""
             out.append(row_item(f, w, [(team.name, "bold"), (ending_words(team.game, lang), "body"), (session, "body")]))
@@ -173,11 +183,16 @@ class CompareView(View):
                             len(set(endings)) > 1))
         return out
 
+    def luck_items(self, f: Frame, w: int) -> list[Item]:
+        """Teams that did not share the luck: said where the teams are listed and where they part."""
+        warning = luck_words(self.teams, self.lang)
+        return [heading_item(f, w, warning, "bold", f.pal.no)] if warning else []
+
     def parted_items(self, f: Frame, w: int) -> list[Item]:
         if len(self.teams) < 2:
             return [text_item(f, w, self.t("ws.cmp_need_two"), color=f.pal.muted)]
         first = self.teams[0]
-        out: list[Item] = []
+        out: list[Item] = self.luck_items(f, w)
         for other in self.teams[1:]:
             k, why = divergence(first.game, other.game, (first.name, other.name), self.lang)
             out.append(heading_item(f, w, self.t("ws.cmp_pair", a=first.name, b=other.name), "h2"))
