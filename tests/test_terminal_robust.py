@@ -258,7 +258,7 @@ def test_a_failed_autosave_is_never_called_saved(
     monkeypatch.setattr(sys, "stdin", io.StringIO("1\n1\n"))
     assert cli.main(["play", "--text", "--seed", "3"]) == 0
     out, err = capsys.readouterr()
-    assert "! The game could not be saved: No space left on device" in out  # said at the decision
+    assert "! The game could not be saved: the disk is full" in out  # said at the decision, in words
     last = err.strip().splitlines()[-1]
     assert "it is saved" not in last and "could not be saved" in last and RESUME in last
 
