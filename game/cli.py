@@ -477,10 +477,15 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     game = team.game
     if args.decision is None or args.choose is None:
         print(choices_text(game, args.lang))
-        return 0 if args.decision is None and args.choose is None else 2
+        if args.decision is None and args.choose is None:
+            return 0
+        print("penholder: --decision N and --choose OPTION go together (the decisions that can be changed "
+              "are listed above, each with its choice in [ ])", file=sys.stderr)
+        return 2
     try:
         result = whatif(game.scenario, game.seed, list(game.decisions), args.decision, args.choose)
     except ValueError as exc:
+        print(choices_text(game, args.lang))
         print(f"penholder: {exc}", file=sys.stderr)
         return 2
     if args.json:

@@ -121,6 +121,20 @@ def test_the_commands(lesson: Scenario, tmp_path: Path) -> None:
     changed = run("whatif", files[1], "--decision", "2", "--choose", "traditional", "--json")
     data = json.loads(changed.stdout)
     assert data["difference"]["mission_safety"] > 0
+    # a wrong number or a half-given question is said, with the list to choose from
+    for args, words in ((("--decision", "999", "--choose", "x"), "there is no decision 999"),
+                        (("--decision", "2"), "--decision N and --choose OPTION go together"),
+                        (("--decision", "1", "--choose", "x"), "decision 1 (continue) chooses nothing")):
+        wrong = run("whatif", files[1], *args)
+        assert wrong.returncode == 2 and words in wrong.stderr and "{" not in wrong.stderr, (args, wrong.stderr)
+        assert "[robust]" in wrong.stdout
+
+
+def test_a_game_with_nothing_to_change_says_so() -> None:
+    from game.sim.whatif import choices_text
+
+    game = Game(load_scenario(levels_root() / "tutorial").scenario, 1)
+    assert "none yet" in choices_text(game)
 
 
 def test_teams_that_did_not_share_the_luck_are_compared_with_a_warning(lesson: Scenario) -> None:

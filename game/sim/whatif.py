@@ -90,6 +90,9 @@ def whatif(scenario: Scenario, seed: int, decisions: list[dict[str, Any]], index
     """The game of ``decisions`` and the same game with decision ``index`` (from 1) changed to ``choice``."""
     if not 1 <= index <= len(decisions):
         raise ValueError(f"there is no decision {index}: the game has {len(decisions)}")
+    if decisions[index - 1].get("do") not in ("choose", "respond"):
+        raise ValueError(f"decision {index} ({str(decisions[index - 1].get('do'))[:20]}) chooses nothing: "
+                         "change a clause's option or a card's response (the file alone lists them)")
     original = replay(scenario, seed, decisions)
     wanted = list(decisions)
     wanted[index - 1] = changed_decision(decisions[index - 1], choice)
@@ -148,6 +151,8 @@ def choices_text(game: Game, lang: str = "en") -> str:
         if d.get("do") in ("choose", "respond"):
             what = d.get("option") if d.get("do") == "choose" else d.get("response")
             lines.append(f"  {n:>4}  {decision_text(d, game.scenario, lang)}  [{what}]")
+    if len(lines) == 1:
+        lines.append("  " + i18n.text("wif_none", lang))
     return "\n".join(lines)
 
 
