@@ -272,6 +272,9 @@ class SlotInfo:
         return self.problem.text("en") if self.problem else None
 
 
+_GAME_ID = re.compile(r"[\w.-]{1,120}")  # a game folder's name: no path, no space, not too long
+
+
 class SavedElsewhere(Exception):
     """This game's autosave changed on disk since this process last wrote it: another window or
     terminal is playing the same game. ``Session.autosave`` continues ours as a new game."""
@@ -328,8 +331,11 @@ class Store:
                     pass
 
     def _game_folders(self) -> list[Path]:
+        """The game folders ``folder`` accepts: a name it would refuse (a hidden folder, a space)
+        was listed under Continue, then refused as "no game to continue"."""
         try:
-            return [p for p in self.games_dir.iterdir() if p.is_dir()]
+            return [p for p in self.games_dir.iterdir() if p.is_dir() and _GAME_ID.fullmatch(p.name)
+                    and not p.name.startswith(".")]
         except OSError:
             return []
 
@@ -365,7 +371,7 @@ class Store:
         return game_id
 
     def folder(self, game_id: str) -> Path:
-        if not re.fullmatch(r"[\w.-]{1,120}", game_id) or game_id.startswith("."):
+        if not _GAME_ID.fullmatch(game_id) or game_id.startswith("."):
             raise SaveError("missing", name=game_id[:60])
         return self.games_dir / game_id
 

@@ -478,3 +478,16 @@ def test_the_window_starts_a_game_where_the_data_folder_is_a_file_and_says_why(t
     assert app.start_game("tutorial")  # it used to crash here
     words = " ".join(r.text for r in app.draw().texts).replace("\n", " ")
     assert "un fichier se trouve à la place du dossier de données" in words
+
+
+def test_continue_lists_only_games_it_can_continue(tmp_path):
+    """A folder whose name the store refuses (hidden, a space, too long) was listed, then refused."""
+    s = played(Store(tmp_path), 1, seed=2)
+    good = tmp_path / "games" / s.game_id
+    for name in (".hidden", "with space", "x" * 121):
+        (tmp_path / "games" / name).mkdir()
+        (tmp_path / "games" / name / AUTOSAVE).write_bytes((good / AUTOSAVE).read_bytes())
+    listed = [g.game_id for g in Store(tmp_path).recent_games()]
+    assert listed == [s.game_id]
+    for info in Store(tmp_path).recent_games():
+        Session.resume(Store(tmp_path), load, info.game_id)  # each one listed continues
