@@ -787,7 +787,14 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in _TOP_LEVEL:
         argv = ["play", *argv]
     args = parser.parse_args(_join_dash_values(argv))
-    if getattr(args, "session", None):
+    if getattr(args, "session", None) is not None:
+        if not args.session.strip():
+            args.parser.error("--session needs a code, such as the one 'session new' prints")
+        # the code decides the scenario, the length and the luck: a --level, --seed or --length
+        # beside it was silently ignored, and a team played another game than it asked for
+        given = sorted({a.split("=", 1)[0] for a in argv if a.split("=", 1)[0] in ("--level", "--seed", "--length")})
+        if given:
+            args.parser.error(f"--session CODE sets the scenario, its length and the luck: leave out {', '.join(given)}")
         _apply_session(args)
     if getattr(args, "room", None) and not getattr(args, "session", None):
         args.parser.error("--room needs --session CODE: the room plays one session")

@@ -277,3 +277,14 @@ def test_balance_search_prints_the_frontier_and_refuses_zero_policies():
     with contextlib.redirect_stderr(err), contextlib.suppress(SystemExit):
         main(["balance", "--search", "0"])
     assert "the number of policies must be from 1" in err.getvalue()
+
+
+def test_a_session_code_is_never_quietly_joined_by_other_choices() -> None:
+    """--session "" played an ordinary game with a random seed, and --level or --seed beside a
+    code were ignored: a team played another game than it asked for, and was not told."""
+    empty = run("play", "--text", "--session", "", stdin="")
+    assert empty.returncode == 2 and "--session needs a code" in empty.stderr
+    for extra in (["--seed", "5"], ["--level", "consent"], ["--length=lesson"]):
+        both = run("play", "--text", "--session", "AA-F282-YWKA-N3", *extra, stdin="")
+        name = extra[0].split("=")[0]
+        assert both.returncode == 2 and f"leave out {name}" in both.stderr, both.stderr
