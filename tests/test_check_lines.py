@@ -109,6 +109,19 @@ def test_a_misspelt_uses_folder_is_one_problem_with_did_you_mean(tmp_path: Path)
     assert "'../comon' not found (did you mean '../common'?)" in report.problems[0].message
 
 
+def test_a_scenario_that_uses_its_own_folder_is_one_problem_not_a_duplicate_of_every_card(tmp_path: Path) -> None:
+    """It was reported as 12 R203 duplicates, each card 'also used' on its own line."""
+    shutil.copytree(LEVELS / "common", tmp_path / "common")
+    shutil.copytree(LEVELS / "tutorial", tmp_path / "lab")
+    main = tmp_path / "lab" / "scenario.yaml"
+    main.write_text(main.read_text(encoding="utf-8").replace("uses: [../common]", "uses: [../lab, ../common]"), encoding="utf-8")
+    report = check_paths([tmp_path / "lab"])
+    assert [(p.code, p.line) for p in report.problems] == [("R212", line_of(main, "uses:"))], "\n".join(map(str, report.problems))
+    assert "names this scenario's own folder ('../lab')" in report.problems[0].message
+    loaded = load_scenario(tmp_path / "lab")
+    assert loaded.scenario is not None and len(loaded.scenario.cards) == len(load_scenario(LEVELS / "tutorial").scenario.cards)
+
+
 def test_field_errors_do_not_hide_reference_errors(lab: Path) -> None:
     body = ("    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    weight: lots\n"
             '    when: "violence.goa > 3 and buyin.algria < 50"\n'

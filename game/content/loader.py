@@ -513,19 +513,24 @@ def _source_sites(model: schema.ScenarioModel, lib: _Library) -> list[SourceSite
 def _content_folders(model: schema.ScenarioModel, main: _Doc, folder: Path, out: _Collector) -> list[Path] | None:
     """The shared folders the scenario uses that exist (R212), then its own; None if its own cannot be opened."""
     folders: list[Path] = []
+    own_path = _resolve(folder)
     for i, rel in enumerate(model.uses):
         shared = _resolve(folder / rel)
+        if shared is not None and shared == own_path:
+            # its files would be read twice: every card a duplicate of itself (R203, once a card)
+            out.add(main, ("uses", i), "R212", f"'uses' names this scenario's own folder ('{rel}'): "
+                                               "its files are read anyway; list only shared folders")
+            continue
         if shared is None or not _is_dir(shared):
             out.add(main, ("uses", i), "R212", f"shared folder '{rel}' not found{_folder_hint(folder, rel)}"
                                                " (the path is relative to this file's folder)")
             out.missing_folder = True
             continue
         folders.append(shared)
-    own = _resolve(folder)
-    if own is None:
+    if own_path is None:
         out.add(main, (), "R212", "this scenario's folder cannot be opened (a link loop?)")
         return None
-    folders.append(own)
+    folders.append(own_path)
     return folders
 
 
