@@ -9,6 +9,7 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from game import i18n
@@ -145,14 +146,15 @@ def writable_folder(text: str) -> str:
     return text
 
 
-def writable_file(text: str) -> str:
-    """A file to write (its folders made if missing): not a folder, not a device, not read-only."""
+def writable_file(text: str, ending: str = ".json") -> str:
+    """A file to write (its folders made if missing): not a folder, not a device, not read-only;
+    ``ending``: the kind of file, for the example a folder's message gives."""
     path = _plain_path(text, "the file")
     if _in_system_tree(path):
         raise argparse.ArgumentTypeError(f"{_shown(text)} is in a system folder ({', '.join(_SYSTEM_TREES)}); choose another place")
     kind = _kind(path)
     if kind == "dir" or text.endswith(("/", os.sep)):
-        raise argparse.ArgumentTypeError(f"{_shown(text)} is a folder; give a file name, such as game.json")
+        raise argparse.ArgumentTypeError(f"{_shown(text)} is a folder; give a file name, such as {_shown(str(path / ('game' + ending)))}")
     if kind == "other":
         raise argparse.ArgumentTypeError(f"{_shown(text)} is not an ordinary file")
     base = _nearest_existing(path.parent)
@@ -162,6 +164,17 @@ def writable_file(text: str) -> str:
     if why:
         raise argparse.ArgumentTypeError(f"cannot write in {_shown(str(base))}: {why}")
     return text
+
+
+def file_ending(ending: str) -> Callable[[str], str]:
+    """``writable_file`` for one kind of file: a name that does not end in ``ending`` is refused
+    (a PNG written under x.jpg, or under a name with no ending, opens nowhere)."""
+    def check(text: str) -> str:
+        writable_file(text, ending)
+        if Path(text).suffix.lower() != ending:
+            raise argparse.ArgumentTypeError(f"{_shown(text)}: the file's name must end in {ending}")
+        return text
+    return check
 
 
 def room_url(text: str) -> str:

@@ -288,3 +288,11 @@ def test_a_session_code_is_never_quietly_joined_by_other_choices() -> None:
         both = run("play", "--text", "--session", "AA-F282-YWKA-N3", *extra, stdin="")
         name = extra[0].split("=")[0]
         assert both.returncode == 2 and f"leave out {name}" in both.stderr, both.stderr
+
+
+def test_a_picture_or_a_deck_is_written_only_under_its_own_ending(tmp_path: Path) -> None:
+    """--png x.jpg wrote PNG bytes under a .jpg name; a folder's message offered 'game.json' for a PDF."""
+    wrong = run("preview", "tut-smuggling-convoy", "--level", "tutorial", "--png", str(tmp_path / "card.jpg"))
+    assert wrong.returncode == 2 and "must end in .png" in wrong.stderr and not (tmp_path / "card.jpg").exists()
+    folder = run("deck", "--level", "tutorial", "--pdf", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr and "game.pdf" in folder.stderr

@@ -45,11 +45,11 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add ``deck`` to the command line."""
-    from game.cli import LANG_HELP, LANGUAGES, _length_arg, _level_arg, writable_file
+    from game.cli import LANG_HELP, LANGUAGES, _length_arg, _level_arg, file_ending
 
     p = sub.add_parser("deck", help="a print-and-play deck of a scenario as a PDF: rules, Council sheet, tracks, cards")
     _level_arg(p, "tutorial")
-    p.add_argument("--pdf", type=writable_file, required=True, metavar="FILE",
+    p.add_argument("--pdf", type=file_ending(".pdf"), required=True, metavar="FILE",
                    help="the PDF file to write, whole or not at all (required: no default)")
     p.add_argument("--lang", default="en", choices=LANGUAGES, help=LANG_HELP)
     _length_arg(p, "full")

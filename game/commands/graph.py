@@ -11,7 +11,7 @@ from typing import Any
 def out_file(text: str) -> str:
     from game.cli import writable_file
 
-    path = writable_file(text)
+    path = writable_file(text, ".svg")
     if Path(path).suffix.lower() not in (".svg", ".png"):
         raise argparse.ArgumentTypeError(f"{text!r}: the picture's name must end in .svg or .png")
     return path

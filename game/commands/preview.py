@@ -54,15 +54,15 @@ def register(sub: Any) -> None:
         LANGUAGES,
         _level_arg,
         _seed_arg,
+        file_ending,
         window_size,
-        writable_file,
     )
 
     p = sub.add_parser("preview", help="show one card as the player will see it (terminal, or --png of the window)")
     p.add_argument("card", metavar="CARD_ID", help="the card's id")
     _level_arg(p, DEFAULT_LEVEL)
     p.add_argument("--lang", default="en", choices=LANGUAGES, help=LANG_HELP)
-    p.add_argument("--png", type=writable_file, default=None, metavar="FILE",
+    p.add_argument("--png", type=file_ending(".png"), default=None, metavar="FILE",
                    help="also save the window's card screen as a PNG (default: none)")
     p.add_argument("--size", type=window_size, default="1280x720", metavar="WxH",
                    help="the window's size for --png (default: 1280x720)")
