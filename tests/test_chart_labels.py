@@ -132,3 +132,13 @@ def test_the_debrief_help_explains_the_charts_marks(tmp_path) -> None:
     frame = app.draw()
     words = " ".join(" ".join(r.text for r in frame.texts).split())
     assert " ".join(i18n.word("chart", "key", "fr").split())[:30] in words, words[:300]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_chart_keeps_its_plot_at_the_smallest_window_and_largest_text(tmp_path, lang) -> None:
+    """At 800×500 at the largest text a chart whose title took two lines drew no plot at all
+    ('Consentement de l'État hôte', 'Implementation of the agreement'): the title is cut instead."""
+    app = _played("after-algiers", lang, "800x500", 3, tmp=tmp_path)
+    frame = app.draw()
+    axes = [r for r in frame.texts if r.text == "100"]  # each plot's top tick
+    assert len(axes) == len(debrief.CHART_KEYS), [r.text for r in frame.texts][:40]

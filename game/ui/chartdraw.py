@@ -10,6 +10,7 @@ from game.charts import Chart, Lanes, LineStyle, Mark, label_left
 from game.ui import icons
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset
+from game.ui.text import one_line
 
 Point = tuple[int, int]
 LABEL_ROWS = 2  # rows of event labels above a chart, at most
@@ -53,11 +54,17 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
     num_w = max(f.text_w("100", "bold"), f.text_w(chart.last, "bold")) + f.pad
     size = f.line_h("bold")  # the quantity's icon before its title, as on every other screen
     icon_w = size + f.pad // 3
-    th = max(f.text_h(chart.title, inner.w - num_w - icon_w, "bold"), size)
-    f.s.blit(icons.icon_for_quantity(chart.key, max(8, size - 4), pal.heading), (inner.x, inner.y + 2))
-    f.text(Rect(inner.x + icon_w, inner.y, inner.w - num_w - icon_w, th), chart.title, "bold", pal.heading)
-    f.why_number(why_id, Rect(inner.right - num_w, inner.y, num_w, f.line_h("bold")), chart.last, chart.key)
+    title_w = inner.w - num_w - icon_w
+    title = chart.title
+    th = max(f.text_h(title, title_w, "bold"), size)
     lh = f.line_h()
+    if inner.h - th - lh - lh // 2 - 4 < 2 * lh:
+        # A title on two lines left no room for the plot (a small window at the largest text):
+        # the plot matters more than the title's last words.
+        title, th = one_line(f.fonts.get("bold"), title, title_w), size
+    f.s.blit(icons.icon_for_quantity(chart.key, max(8, size - 4), pal.heading), (inner.x, inner.y + 2))
+    f.text(Rect(inner.x + icon_w, inner.y, title_w, th), title, "bold", pal.heading)
+    f.why_number(why_id, Rect(inner.right - num_w, inner.y, num_w, f.line_h("bold")), chart.last, chart.key)
     axis_w = f.text_w("100") + f.pad // 2
     plot = Rect(inner.x + axis_w, inner.y + th + lh // 2, inner.w - axis_w, inner.h - th - lh - lh // 2 - 4)
     if plot.h < lh:
