@@ -142,11 +142,14 @@ class Session:
         if changes:
             notices.append(Notice("content_changed", {"what": "; ".join(changes)}))
         try:
-            game, replayed = restore(save, scenario, name)
+            game, replayed, not_replayed = restore(save, scenario, name)
         except SaveError as exc:
             raise SessionError(Notice("reason", {"why": exc})) from None
         if replayed and changes:
             notices.append(Notice("replayed"))
+        elif not_replayed is not None:
+            # said, not silent: the saved state may hold a card or a clause the scenario lost
+            notices.append(Notice("state_loaded", {"why": not_replayed}))
         return cls(game, save.level, game_id, store), notices
 
     # --- playing --------------------------------------------------------------------------

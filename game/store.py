@@ -193,8 +193,8 @@ def read_save(path: Path) -> SaveFile:
     return check_payload(read_json(path), path.name)
 
 
-def restore(save: SaveFile, scenario: Scenario, name: str = "save") -> tuple[Game, bool]:
-    """The game in a save; (game, rebuilt from its decisions?).
+def restore(save: SaveFile, scenario: Scenario, name: str = "save") -> tuple[Game, bool, SaveError | None]:
+    """The game in a save; (game, rebuilt from its decisions?, why its decisions did not replay).
 
     The decisions are replayed first: they are a short, strictly checked list, the replay takes
     a few milliseconds, and whatever else a hand-edited file holds cannot reach the engine. The
@@ -203,11 +203,11 @@ def restore(save: SaveFile, scenario: Scenario, name: str = "save") -> tuple[Gam
     if save.replay is not None:
         try:
             game, _warnings = load_replay(save.replay.model_dump(), scenario, name)
-            return game, True
+            return game, True, None
         except SaveError as exc:
             error = exc
     try:
-        return load_save(save.game, scenario, name), False
+        return load_save(save.game, scenario, name), False, error
     except SaveError as exc:
         raise (error or exc) from None
 

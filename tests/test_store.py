@@ -491,3 +491,25 @@ def test_continue_lists_only_games_it_can_continue(tmp_path):
     assert listed == [s.game_id]
     for info in Store(tmp_path).recent_games():
         Session.resume(Store(tmp_path), load, info.game_id)  # each one listed continues
+
+
+def test_a_game_whose_card_was_removed_says_it_continues_from_its_saved_state(tmp_path):
+    """The game said only 'cards removed: …' and went on from its saved state, silently: the
+    README promises it rebuilds the game or says why it cannot."""
+    import dataclasses
+
+    from game.sim.drafters import make_drafter
+
+    s = Session.new(load("tutorial"), "tutorial", 5, Store(tmp_path))
+    drafter = make_drafter("status-quo", 5)
+    while not any(e.get("kind") == "card" for e in s.game.journal):
+        s.act(drafter.choose(s.game))
+    answered = next(e["card"] for e in s.game.journal if e.get("kind") == "card")
+    full = load("tutorial")
+    without = dataclasses.replace(full, cards=tuple(c for c in full.cards if c.id != answered))
+
+    resumed, notices = Session.resume(Store(tmp_path), lambda level: without, s.game_id)
+    words = " ".join(n.text("en") for n in notices)
+    assert "no longer replay" in words and "continues from its saved state" in words
+    assert resumed.game.quarter == s.game.quarter
+    assert f"(respond {answered} " in words and "{" not in words  # the decision in words, not a dict

@@ -543,6 +543,7 @@ def replay(scenario: Scenario, seed: int, decisions: list[dict[str, Any]]) -> Ga
         try:
             game.apply(action_from_dict(data))
         except Impossible as exc:
-            raise ValueError(f"decision {i + 1} ({data}) cannot be replayed: {exc}") from None
+            what = " ".join(str(v)[:60] for v in data.values()) if isinstance(data, dict) else str(data)[:60]
+            raise ValueError(f"decision {i + 1} ({what}) cannot be replayed: {exc}") from None
     return game
 
