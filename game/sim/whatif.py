@@ -92,7 +92,7 @@ def whatif(scenario: Scenario, seed: int, decisions: list[dict[str, Any]], index
         raise ValueError(f"there is no decision {index}: the game has {len(decisions)}")
     if decisions[index - 1].get("do") not in ("choose", "respond"):
         raise ValueError(f"decision {index} ({str(decisions[index - 1].get('do'))[:20]}) chooses nothing: "
-                         "change a clause's option or a card's response (the file alone lists them)")
+                         "change a clause's option or a card's response (whatif FILE alone lists those)")
     original = replay(scenario, seed, decisions)
     wanted = list(decisions)
     wanted[index - 1] = changed_decision(decisions[index - 1], choice)
