@@ -190,9 +190,9 @@ def test_a_source_line_may_be_translated_and_shows_in_the_players_language(tmp_p
     from game.engine.defs import tr
 
     card_file = LEVELS / "decks" / "sahel" / "cards" / "sahel.yaml"
-    old = next(line for line in card_file.read_text(encoding="utf-8").splitlines()
-               if line.startswith('      - "'))  # the first one-line source of the file (a report's title)
-    new = '      - en: "Press reports of the fighting"\n        fr: "Dépêches sur les combats"\n' + old
+    old = next(line for line in card_file.read_text(encoding="utf-8").splitlines() if line == "    sources:")
+    title = "      - \"Getting a Grip on Central Sahel's Gold Rush\""  # a one-line source: a title as published
+    new = old + '\n      - en: "Press reports of the fighting"\n        fr: "Dépêches sur les combats"\n' + title
     problems, _ = problems_after_edit(tmp_path, "decks/sahel/cards/sahel.yaml", old, new, "after-algiers", "S103")
     assert problems == []
     scenario = load_scenario(tmp_path / "levels" / "after-algiers").scenario
@@ -200,4 +200,4 @@ def test_a_source_line_may_be_translated_and_shows_in_the_players_language(tmp_p
     card = next(c for c in scenario.cards if any("Press reports of the fighting" in s.values() for s in c.sources))
     lines = {lang: [tr(s, lang) for s in card.sources] for lang in ("en", "fr")}
     assert "Dépêches sur les combats" in lines["fr"] and "Press reports of the fighting" in lines["en"]
-    assert old.strip()[3:-1] in lines["fr"]  # a one-line source (a title as published) stays as it is
+    assert title.strip()[3:-1] in lines["fr"]  # a one-line source (a title as published) stays as it is
