@@ -166,13 +166,13 @@ def writable_file(text: str, ending: str = ".json") -> str:
     return text
 
 
-def file_ending(ending: str) -> Callable[[str], str]:
-    """``writable_file`` for one kind of file: a name that does not end in ``ending`` is refused
+def file_ending(*endings: str) -> Callable[[str], str]:
+    """``writable_file`` for some kinds of file: a name that ends in none of ``endings`` is refused
     (a PNG written under x.jpg, or under a name with no ending, opens nowhere)."""
     def check(text: str) -> str:
-        writable_file(text, ending)
-        if Path(text).suffix.lower() != ending:
-            raise argparse.ArgumentTypeError(f"{_shown(text)}: the file's name must end in {ending}")
+        writable_file(text, endings[0])
+        if Path(text).suffix.lower() not in endings:
+            raise argparse.ArgumentTypeError(f"{_shown(text)}: the file's name must end in {' or '.join(endings)}")
         return text
     return check
 

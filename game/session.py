@@ -18,9 +18,7 @@ from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.saves import SaveError
 from game.store import (
-    AUTOSAVE,
     MEANINGFUL,
-    PREVIOUS,
     SavedElsewhere,
     SaveFile,
     Store,
@@ -196,13 +194,7 @@ class Session:
 
     def has_autosave(self) -> bool:
         """Whether an autosave of this game is on disk (none where the data folder cannot be written)."""
-        if self.store is None or self.game_id is None:
-            return False
-        try:
-            folder = self.store.folder(self.game_id)
-        except SaveError:
-            return False
-        return (folder / AUTOSAVE).is_file() or (folder / PREVIOUS).is_file()
+        return self.store is not None and self.game_id is not None and self.store.has_autosave(self.game_id)
 
     def resume_command(self) -> str:
         """What to type to continue this game from a terminal."""

@@ -469,6 +469,14 @@ class Store:
                 out.append((path, None, exc))
         return out
 
+    def has_autosave(self, game_id: str) -> bool:
+        """Whether an autosave of this game is on disk (none where the data folder cannot be written)."""
+        try:
+            folder = self.folder(game_id)
+        except SaveError:
+            return False
+        return (folder / AUTOSAVE).is_file() or (folder / PREVIOUS).is_file()
+
     def written_as_on_disk(self, game_id: str) -> None:
         """Take this game's autosave as it is now as the one we last wrote (a game is resumed): a
         later change on disk is then another window's or terminal's (``SavedElsewhere``)."""

@@ -99,11 +99,17 @@ def test_a_field_left_empty_is_said_in_words(lab: Path) -> None:
     assert p.message.endswith("expected a mapping, got None)"), p
 
 
-def test_a_misspelt_uses_folder_is_one_problem_with_did_you_mean(tmp_path: Path) -> None:
+def lab_using(tmp_path: Path, uses: str) -> Path:
+    """A copy of the tutorial beside a copy of common/, its ``uses:`` line rewritten; its scenario.yaml."""
     shutil.copytree(LEVELS / "common", tmp_path / "common")
     shutil.copytree(LEVELS / "tutorial", tmp_path / "lab")
     main = tmp_path / "lab" / "scenario.yaml"
-    main.write_text(main.read_text(encoding="utf-8").replace("uses: [../common]", "uses: [../comon]"), encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8").replace("uses: [../common]", f"uses: {uses}"), encoding="utf-8")
+    return main
+
+
+def test_a_misspelt_uses_folder_is_one_problem_with_did_you_mean(tmp_path: Path) -> None:
+    main = lab_using(tmp_path, "[../comon]")
     report = check_paths([tmp_path / "lab"])
     assert [(p.code, p.line) for p in report.problems] == [("R212", line_of(main, "uses:"))], "\n".join(map(str, report.problems))
     assert "'../comon' not found (did you mean '../common'?)" in report.problems[0].message
@@ -111,10 +117,7 @@ def test_a_misspelt_uses_folder_is_one_problem_with_did_you_mean(tmp_path: Path)
 
 def test_a_scenario_that_uses_its_own_folder_is_one_problem_not_a_duplicate_of_every_card(tmp_path: Path) -> None:
     """It was reported as 12 R203 duplicates, each card 'also used' on its own line."""
-    shutil.copytree(LEVELS / "common", tmp_path / "common")
-    shutil.copytree(LEVELS / "tutorial", tmp_path / "lab")
-    main = tmp_path / "lab" / "scenario.yaml"
-    main.write_text(main.read_text(encoding="utf-8").replace("uses: [../common]", "uses: [../lab, ../common]"), encoding="utf-8")
+    main = lab_using(tmp_path, "[../lab, ../common]")
     report = check_paths([tmp_path / "lab"])
     assert [(p.code, p.line) for p in report.problems] == [("R212", line_of(main, "uses:"))], "\n".join(map(str, report.problems))
     assert "names this scenario's own folder ('../lab')" in report.problems[0].message

@@ -8,15 +8,6 @@ from pathlib import Path
 from typing import Any
 
 
-def out_file(text: str) -> str:
-    from game.cli import writable_file
-
-    path = writable_file(text, ".svg")
-    if Path(path).suffix.lower() not in (".svg", ".png"):
-        raise argparse.ArgumentTypeError(f"{text!r}: the picture's name must end in .svg or .png")
-    return path
-
-
 def cmd_graph(args: argparse.Namespace) -> int:
     from game.cli import _load
     from game.saves import write_bytes_atomic
@@ -45,14 +36,14 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from game.cli import MAX_GAMES, _integer, _level_arg, _seed_arg
+    from game.cli import MAX_GAMES, _integer, _level_arg, _seed_arg, file_ending
 
     def games(text: str) -> int:
         return _integer(text, 0, MAX_GAMES, "the number of games")
 
     p = sub.add_parser("graph", help="draw the deck: follow-up chains, gates by date and mandate, cards never drawn")
     _level_arg(p, "after-algiers")
-    p.add_argument("--out", type=out_file, required=True, metavar="FILE", help="the picture to write: FILE.svg or FILE.png")
+    p.add_argument("--out", type=file_ending(".svg", ".png"), required=True, metavar="FILE", help="the picture to write: FILE.svg or FILE.png")
     p.add_argument("--games", type=games, default=50, metavar="N",
                    help="games per scripted drafter to find the cards never drawn; 0: by dates and mandates only (default: 50)")
     _seed_arg(p, 1, "the first seed of those games")
