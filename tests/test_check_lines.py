@@ -204,3 +204,19 @@ def test_a_source_line_may_be_translated_and_shows_in_the_players_language(tmp_p
     lines = {lang: [tr(s, lang) for s in card.sources] for lang in ("en", "fr")}
     assert "Dépêches sur les combats" in lines["fr"] and "Press reports of the fighting" in lines["en"]
     assert title.strip()[3:-1] in lines["fr"]  # a one-line source (a title as published) stays as it is
+
+
+def test_a_very_long_text_sets_aside_its_card_not_its_file(lab: Path) -> None:
+    # A pasted report of 9,000 characters: the schema's limit refuses that card, at its text,
+    # and the file's other card still plays (the YAML reader caps only the file and its keys).
+    long_text = "word " * 1800
+    path = write(lab, "long.yaml", "cards:\n"
+                 + card("pasted", f"    title: {{en: T, fr: T}}\n    text:\n      en: {long_text}\n      fr: T\n")
+                 + card("still-here"))
+    found = [p for p in check_paths([lab]).problems if Path(p.path) == path]
+    assert [(p.code, p.line) for p in found] == [("S103", line_of(path, "en: word"))], found
+    assert "longer than 4000 characters" in found[0].message
+    scenario = load_scenario(lab).scenario
+    assert scenario is not None
+    ids = {c.id for c in scenario.cards}
+    assert "still-here" in ids and "pasted" not in ids

@@ -54,8 +54,10 @@ def test_depth_is_capped() -> None:
     assert refused(deep)[0] == "Y005"
 
 
-def test_long_strings_and_big_files_are_refused() -> None:
-    assert refused("a: " + "x" * (safeyaml.MAX_STRING + 1) + "\n")[0] == "Y007"
+def test_long_keys_and_big_files_are_refused_long_values_left_to_the_schema() -> None:
+    # YAML itself refuses a key of over 1,024 characters on one line; "? " writes a longer one
+    assert refused("? " + "x" * (safeyaml.MAX_KEY + 1) + "\n: a\n")[0] == "Y007"
+    assert load_text("a: " + "x" * (safeyaml.MAX_KEY + 1) + "\n", "card.yaml")[0] == {"a": "x" * (safeyaml.MAX_KEY + 1)}
     assert refused("# " + "x" * safeyaml.MAX_FILE_BYTES + "\n")[0] == "Y006"
 
 

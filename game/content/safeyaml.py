@@ -5,7 +5,7 @@ that we can refuse what a card file never needs and what could hurt the game:
 
 - aliases and anchors (alias bombs), explicit tags (object construction), duplicate keys (PyYAML
   silently keeps the last one), nesting deeper than ``MAX_DEPTH``, files larger than
-  ``MAX_FILE_BYTES``, strings longer than ``MAX_STRING``, bytes that are not UTF-8;
+  ``MAX_FILE_BYTES``, keys longer than ``MAX_KEY``, bytes that are not UTF-8;
 - implicit typing is strict: only ``true``/``false``, ``null``/``~``, decimal integers and
   decimal floats become non-strings. ``yes``, ``NO``, ``012``, ``1:20`` and dates stay strings.
   Numbers of more than ``MAX_DIGITS`` digits, and floats too large to be finite, are refused:
@@ -34,7 +34,10 @@ import yaml
 from game.content.problems import ContentError, Problem
 
 MAX_FILE_BYTES = 512 * 1024
-MAX_STRING = 8_000
+# A key this long is no field name. A long value is left to the schema, whose every text has its
+# own limit, so that one over-long text sets aside its card, not the whole file (the file's own
+# cap bounds the memory).
+MAX_KEY = 8_000
 MAX_DEPTH = 16
 MAX_DIGITS = 15  # the largest quantity is 100,000; a longer number is a typo or an attack
 
@@ -231,9 +234,9 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> None:
         if event.tag is not None:
             raise self.fail(event, "Y003", f"tags ({event.tag}) are not allowed: remove the '!…' before the value")
-        if len(event.value) > MAX_STRING:
-            raise self.fail(event, "Y007", f"text longer than {MAX_STRING} characters: shorten it")
         awaiting_key = bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
+        if awaiting_key and len(event.value) > MAX_KEY:
+            raise self.fail(event, "Y007", f"a name before ':' longer than {MAX_KEY:,} characters: a field's name is one short word")
         plain = event.style in (None, "")
         # Keys stay text (``2015:`` is the key "2015"); values are typed strictly.
         try:
