@@ -99,7 +99,7 @@ def warned(report: check.Report, code: str, path: Path) -> list[Problem]:
 MARKED = [("W501", "W501-late", "2019-01"), ("W501", "W501-between", "between 2015-07 and 2015-08"),
           ("W502", "W502-mandate", "3 mandate years"), ("W502", "W502-meet", "never meet"),
           ("W503", "W503-range", "violence.gao ranges from 0 to 100"), ("W503", "W503-clash", "violence.gao"),
-          ("W503", "W503-time", "time.mandate ranges from 1 to 3"), ("W504", "W504-orphan", "no response brings"),
+          ("W503", "W503-time", "time.mandate ranges from 1 to 3; time.year ranges from 2015 to 2018"), ("W504", "W504-orphan", "no response brings"),
           ("W505", "W505-when", "'when' is ignored"), ("W505", "W505-from", "'from' is ignored"),
           ("W507", "W507-strong", "+60 to violence.gao"), ("W508", "W508-savings", "save money"),
           ("W508", "W508-troops", "add troops"), ("W508", "W508-dead", "never goes down")]
@@ -188,6 +188,20 @@ def test_sign_rule_is_conservative() -> None:
     assert reversed_sign("mission.troops", -800, "Reinforce the mission's camp") == ""
     assert reversed_sign("violence.gao", 5, "Call for a ceasefire") == ""  # violence: words cannot judge
     assert reversed_sign("council.capital", 2, "Spend political capital on a trade") != ""
+
+
+@pytest.mark.parametrize(("quantity", "change", "label", "plain"), [
+    ("mission.troops", 300, "Refuse to withdraw: send two more battalions to Kidal.", "Withdraw two battalions from Kidal."),
+    ("mission.troops", 300, "Do not repatriate the units; ask for 300 more troops.", "Repatriate the units."),
+    ("mission.troops", 300, "Stop the withdrawal of the Swedish unit and reinforce Kidal.", "Accept the withdrawal of the Swedish unit."),
+    ("mission.budget", 15, "Reject budget cuts and add helicopters.", "Accept budget cuts and add helicopters."),
+    ("mission.troops", 300, "Ne pas retirer les troupes de Kidal.", "Retirer les troupes de Kidal."),
+])
+def test_words_turned_round_or_pointing_both_ways_are_not_judged(quantity: str, change: int, label: str, plain: str) -> None:
+    # A trainer's correct card, flagged by a warning they cannot silence, fails --strict; the
+    # same effect beside the plain phrase is still warned.
+    assert reversed_sign(quantity, change, label) == ""
+    assert reversed_sign(quantity, change, plain) != ""
 
 
 def test_every_warning_code_is_in_the_guide() -> None:

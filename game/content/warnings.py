@@ -204,6 +204,11 @@ class _GiveUp(Exception):
     """The condition is too large or of a shape not analysed: say nothing about it."""
 
 
+def _figure(quantity: str, value: int) -> str:
+    """A bound as the guide writes it: 10,000 troops, but the year 2015 (no thousands comma)."""
+    return str(value) if quantity.startswith("time.") else f"{value:,}"
+
+
 def _impossible_condition(site: CardSite, ranges: Mapping[str, tuple[int, int]]) -> list[Problem]:
     """W503: a ``when`` no state of the model can satisfy."""
     cond = site.card.when
@@ -217,7 +222,7 @@ def _impossible_condition(site: CardSite, ranges: Mapping[str, tuple[int, int]])
     if boxes:
         return []
     names = sorted({q for q in quantities_in(data) if q in ranges})
-    shown = "; ".join(f"{q} ranges from {ranges[q][0]:,} to {ranges[q][1]:,}" for q in names[:4])
+    shown = "; ".join(f"{q} ranges from {_figure(q, ranges[q][0])} to {_figure(q, ranges[q][1])}" for q in names[:4])
     return [site.problem(("when",), "W503", f"this condition can never hold, so the card is never drawn: {shown}")]
 
 
@@ -434,13 +439,34 @@ _SIGNS: tuple[tuple[str, int, re.Pattern[str], str], ...] = (
 )
 
 
+# Words that turn a phrase round ("refuse to withdraw", "do not repatriate", "reject budget
+# cuts", "ne pas retirer"), looked for in the few words before it.
+_NEGATION = re.compile(r"\b(not|no|never|don't|do not|refuse\w*|reject\w*|stop\w*|halt\w*|avoid\w*|against|oppos\w*"
+                       r"|instead of|rather than|without|resist\w*|block\w*|ne|pas|jamais|refuse\w*|rejet\w*|arrêt\w*"
+                       r"|évit\w*|contre|sans|plutôt que|au lieu de)\b", re.I)
+
+
+def _said(words: re.Pattern[str], label: str) -> bool:
+    """Whether ``label`` says the phrase outright: a match with no negation in the four words before it."""
+    for match in words.finditer(label):
+        before = label[:match.start()].split()[-4:]
+        if not _NEGATION.search(" ".join(before)):
+            return True
+    return False
+
+
 def reversed_sign(quantity: str, change: int, label: str) -> str:
     """Why an effect looks reversed ('' if it does not): against the quantity's meaning, or against
-    a response's words whose direction on that quantity is beyond doubt."""
+    a response's words whose direction on that quantity is beyond doubt. Words that point both
+    ways ("refuse the withdrawal: send more troops"), or a negated phrase, are not judged."""
     if quantity == "mission.casualties" and change < 0:
         return "mission.casualties counts the peacekeepers killed since the start, so it never goes down"
-    for name, sign, words, reason in _SIGNS:
-        if name == quantity and change * sign < 0 and words.search(label):
+    signs = [(sign, words, reason) for name, sign, words, reason in _SIGNS if name == quantity]
+    said = {sign for sign, words, _reason in signs if _said(words, label)}
+    if len(said) != 1 or any(words.search(label) for sign, words, _reason in signs if sign not in said):
+        return ""
+    for sign, _words, reason in signs:
+        if sign in said and change * sign < 0:
             return reason
     return ""
 
