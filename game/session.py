@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import i18n
-from game.engine.actions import Action, Impossible
+from game.engine.actions import Action
 from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.saves import SaveError
@@ -53,6 +53,11 @@ class SessionError(Exception):
 
     def text(self, lang: str = "en") -> str:
         return self.notice.text(lang)
+
+
+class CannotUndo(Exception):
+    """Undo plays the decisions before the last one again, on the files as they are now: after an
+    edit (``play --watch``) they may no longer fit. ``str()`` says which one, in English."""
 
 
 LoadLevel = Callable[[str], Scenario | None]
@@ -164,11 +169,12 @@ class Session:
         return any(isinstance(d, dict) and d.get("do") in MEANINGFUL for d in self.game.decisions)
 
     def undo(self) -> None:
-        """Take back the last meaningful decision; ``Impossible`` if there is none."""
+        """Take back the last meaningful decision; ``Impossible`` if there is none, ``CannotUndo``
+        if the decisions before it no longer fit the files."""
         try:
             self.game = undo(self.game)
         except ValueError as exc:
-            raise Impossible(str(exc)) from None
+            raise CannotUndo(str(exc)) from None
         self.autosave()
         for watch in self.watchers:
             watch(self.game)

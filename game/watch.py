@@ -26,6 +26,7 @@ from pathlib import Path
 
 from game import i18n
 from game.content.loader import Loaded, levels_root, load_scenario, resolve_level
+from game.content.problems import Problem
 from game.content.safeyaml import load_file
 from game.engine.defs import Card, Scenario, at_length
 from game.engine.game import Game
@@ -125,22 +126,34 @@ class Reload:
     why: str = ""
     why_key: str = ""  # a catalogue sentence for why (``why`` fills its {card})
     swapped: bool = False  # the game now plays the new content
+    # the first problems in the files saved (file and line), said after a reload that left cards
+    # out, or after "the card is gone" when its file no longer reads
+    found: str = ""
 
     def text(self, lang: str) -> str:
-        files = ", ".join(self.files[:SHOWN_FILES]) + (" …" if len(self.files) > SHOWN_FILES else "")
+        files = self.files_text()
         if self.key == "watch.reloaded":
             what = [i18n.text("watch.changed", lang, n=self.changed)]
             if self.added:
                 what.append(i18n.text("watch.added", lang, n=self.added))
             if self.removed:
                 what.append(i18n.text("watch.removed", lang, n=self.removed))
-            said = i18n.text("watch.reloaded", lang, files=files, what=", ".join(what))
-            skipped = skipped_text(*self.skipped, lang)
-            return f"{said} {skipped}" if skipped else said
-        if self.key == "watch.refused":
+            said = " ".join(filter(None, (i18n.text("watch.reloaded", lang, files=files, what=", ".join(what)),
+                                          skipped_text(*self.skipped, lang))))
+        elif self.key == "watch.refused":
             why = i18n.text("watch.card_gone", lang, card=self.why) if self.why_key == "watch.card_gone" else self.why
-            return i18n.text("watch.refused", lang, files=files, why=why)
-        return i18n.text("watch.fault", lang, why=self.why)
+            said = i18n.text("watch.refused", lang, files=files, why=why)
+        else:
+            return i18n.text("watch.fault", lang, why=self.why)
+        return f"{said} {i18n.text('watch.found', lang, problems=self.found)}" if self.found else said
+
+    def files_text(self) -> str:
+        return ", ".join(self.files[:SHOWN_FILES]) + (" …" if len(self.files) > SHOWN_FILES else "")
+
+
+def in_step_text(files: Sequence[Path], lang: str) -> str:
+    """After a refused reload, a save that puts the files back to the content the game plays."""
+    return i18n.text("watch.in_step", lang, files=Reload("", _names(files)).files_text())
 
 
 def skipped_counts(loaded: Loaded) -> tuple[int, int]:
@@ -160,9 +173,10 @@ def skipped_text(cards: int, files: int, lang: str) -> str:
 def reload_session(session: Session, changed: Iterable[Path] = (), level: str | None = None) -> Reload | None:
     """Load the game's scenario again and play on with it, keeping the game's state; None when
     the game's content did not change. Never raises: a fault becomes a ``watch.fault`` notice."""
+    changed = list(changed)
     names = _names(changed)
     try:
-        return _reload(session, names, level if level is not None else session.level)
+        return _reload(session, changed, names, level if level is not None else session.level)
     except Exception as exc:  # noqa: BLE001 - the class plays on; the notice names the fault
         return Reload("watch.fault", names, why=f"{type(exc).__name__}: {str(exc)[:200]}")
 
@@ -175,13 +189,14 @@ def _names(changed: Iterable[Path]) -> list[str]:
     return out
 
 
-def _reload(session: Session, names: list[str], level: str) -> Reload | None:
+def _reload(session: Session, changed: list[Path], names: list[str], level: str) -> Reload | None:
     old = session.game
     folder = resolve_level(level)
     loaded = load_scenario(folder)
     names = names or [folder.name]
+    saved = {_real(p) for p in changed}
     if loaded.scenario is None:
-        shown = [_problem_line(p.path, p.line, p.message, folder) for p in loaded.problems[:SHOWN_PROBLEMS]]
+        shown = [_problem_line(p.path, p.line, p.message, folder) for p in _first_causes(loaded, saved)]
         return Reload("watch.refused", names, why="; ".join(shown))
     try:
         scenario = at_length(loaded.scenario, old.scenario.length)
@@ -189,17 +204,30 @@ def _reload(session: Session, names: list[str], level: str) -> Reload | None:
         return Reload("watch.refused", names, why=str(exc)[:200])
     if scenario.content_hash == old.scenario.content_hash:
         return None
+    found = "; ".join(_problem_line(p.path, p.line, p.message, folder) for p in _first_causes(loaded, saved, only_saved=True))
     gone = _card_gone(old, scenario)
     if gone:
-        return Reload("watch.refused", names, why=gone, why_key="watch.card_gone")
+        return Reload("watch.refused", names, why=gone, why_key="watch.card_gone", found=found)
     try:
         game = Game.from_dict(scenario, old.to_dict())
     except (ValueError, TypeError, KeyError) as exc:
         return Reload("watch.refused", names, why=str(exc)[:200])
-    changed, added, removed = _card_changes(old.scenario, scenario)
+    edited, added, removed = _card_changes(old.scenario, scenario)
     session.game = game
     session.autosave()
-    return Reload("watch.reloaded", names, changed, added, removed, skipped_counts(loaded), swapped=True)
+    return Reload("watch.reloaded", names, edited, added, removed, skipped_counts(loaded), swapped=True, found=found)
+
+
+def _first_causes(loaded: Loaded, saved: set[Path], only_saved: bool = False) -> list[Problem]:
+    """The problems a notice quotes: those in the files just saved first (the designer's last
+    change), then those outside card files (a scenario or a shared file, which stop the whole
+    scenario), then the cards' own (tolerated, each leaves out its card)."""
+    def in_saved(p: Problem) -> bool:
+        return _real(Path(p.path)) in saved
+
+    chosen = [p for p in loaded.problems if in_saved(p)] if only_saved else sorted(
+        loaded.problems, key=lambda p: (not in_saved(p), "cards" in Path(p.path).parts))
+    return chosen[:SHOWN_PROBLEMS]
 
 
 def _problem_line(path: str, line: int, message: str, folder: Path) -> str:
@@ -305,4 +333,5 @@ def terminal_watch(session: Session, lang: str) -> TerminalWatch:
     return TerminalWatch(session, lang, folders, say).start()
 
 
-__all__ = ["TerminalWatch", "terminal_watch", "DEBOUNCE_MS", "Reload", "Watcher", "reload_session", "skipped_counts", "skipped_text", "watched_folders"]
+__all__ = ["TerminalWatch", "terminal_watch", "DEBOUNCE_MS", "Reload", "Watcher", "in_step_text", "reload_session", "skipped_counts",
+           "skipped_text", "watched_folders"]

@@ -84,6 +84,16 @@ def test_a_missing_colon_is_reported_on_its_own_line(lab: Path) -> None:
     ("cards:\n  - id: x\n    title: Kidal: again\n", 3, "must be put in quotes", "mapping values are not allowed in this context"),
     ("cards:\n  - id: a\n  - id: b\n  sources: x\n", 4, "a list is broken here", "did not find expected '-' indicator"),
     ("cards:\n\t- id: x\n", 2, "indent with spaces, not tabs", "found character that cannot start any token"),
+    # a French apostrophe, or a quoted word, closes the quotes before the text ends (not an indentation)
+    ("cards:\n  - id: x\n    title:\n      fr: 'Embuscade près d'Aguelhok'\n", 4, "write an apostrophe twice (d''Aguelhok)",
+     "did not find expected key"),
+    ("cards:\n  - id: x\n    title:\n      en: \"Aguelhok\" is attacked again\n", 4, "put the whole text in single quotes",
+     "did not find expected key"),
+    ("cards:\n  - id: x\n    title: {en: 'd'Aguelhok', fr: b}\n", 3, "inside '…' write an apostrophe twice",
+     "did not find expected ',' or '}'"),
+    # a bracket left open is where it opened, not the end of the file
+    ("cards:\n  - id: x\n    title: [unclosed\n\n\n", 3, "needs a comma between items and a closing ]",
+     "did not find expected ',' or ']'"),
 ])
 def test_yaml_messages_are_sentences_with_the_parsers_words_after(lab: Path, text: str, line: int, sentence: str, parser: str) -> None:
     path = write(lab, "yaml.yaml", text)

@@ -133,8 +133,56 @@ def test_a_card_file_that_no_longer_parses_keeps_the_card_on_screen(levels: Path
     reload_window(app, [path])
     assert app.game is game
     assert app.message == ("watch.yaml not reloaded: the game still needs the card watch-test (on screen, or queued as a "
-                           "follow-up), and the files no longer have it. The game goes on with the content it had.")
+                           "follow-up), and the files no longer have it. The game goes on with the content it had."
+                           " In the files saved: cards/watch.yaml:3: a [ … ] on one line needs a comma between items and"
+                           " a closing ]: close it, or write the items on lines of their own (YAML syntax: did not find"
+                           " expected ',' or ']').")
     assert "The first words of the card." in drawn(app)
+    # the typo undone: the files are back to what the game plays, and the refusal is over
+    path.write_text(card_file(), encoding="utf-8")
+    reload_window(app, [path])
+    assert app.game is game and app.message == "watch.yaml: the files are back to the content the game plays."
+
+
+def test_a_save_leaves_what_a_card_did_on_screen(levels: Path, tmp_path: Path) -> None:
+    from game.ui.watching import reload_window
+
+    app = make_app(tmp_path / "data")
+    to_the_card(app)
+    app.view.command("respond", 1)
+    assert app.view.name == "outcome"
+    path = levels / "tutorial" / "cards" / "watch.yaml"
+    path.write_text(card_file("Edited while the outcome is read."), encoding="utf-8")
+    reload_window(app, [path])
+    assert app.message == "watch.yaml reloaded: 1 card changed."
+    assert app.view.name == "outcome"  # the player moves on when they choose
+
+
+def test_a_save_on_the_title_screen_stays_there_and_the_game_left_is_reloaded(levels: Path, tmp_path: Path) -> None:
+    from game.ui.watching import reload_window
+
+    app = make_app(tmp_path / "data")
+    to_the_card(app)
+    app.nav.goto_title()
+    path = levels / "tutorial" / "cards" / "watch.yaml"
+    path.write_text(card_file("Saved while the title is shown."), encoding="utf-8")
+    reload_window(app, [path])
+    assert app.view.name == "title"
+    assert app.game.scenario.cards_by_id["watch-test"].text["en"] == "Saved while the title is shown."
+
+
+def test_a_refused_reload_names_the_saved_files_problem_before_older_ones(levels: Path, tmp_path: Path) -> None:
+    from game.ui.watching import reload_window
+
+    app = make_app(tmp_path / "data")
+    to_the_card(app)
+    # an older, tolerated problem in a card file, sorted before the shared file by its path
+    (levels / "tutorial" / "cards" / "aaa.yaml").write_text("cards: [\n", encoding="utf-8")
+    model = levels / "common" / "model.yaml"
+    model.write_text(model.read_text(encoding="utf-8") + "\noops: [\n", encoding="utf-8")
+    reload_window(app, [model])
+    assert app.message is not None
+    assert app.message.startswith("model.yaml not reloaded: common/model.yaml:"), app.message
 
 
 def test_a_fault_in_the_reload_is_a_notice_never_a_crash(levels: Path, tmp_path: Path,
@@ -286,3 +334,26 @@ def test_the_terminal_shows_the_card_again_with_its_new_words(levels: Path, tmp_
     first, _, again = text.partition("watch.yaml reloaded: 1 card changed.")
     assert "The first words of the card." in first and "Rewritten for the terminal." in again
     assert session.game.phase == "card"  # the line typed before the reload answered nothing
+
+
+def test_the_windows_scenarios_see_a_card_file_added_since_they_were_compiled(levels: Path) -> None:
+    from game.ui.levels import Levels
+
+    cache = Levels()
+    first, _ = cache.load("tutorial")
+    assert first is not None and "added-later" not in first.cards_by_id
+    (levels / "tutorial" / "cards" / "later.yaml").write_text(card_file().replace("watch-test", "added-later"), encoding="utf-8")
+    again, _ = cache.load("tutorial")
+    assert again is not None and "added-later" in again.cards_by_id
+
+
+def test_an_undo_the_edited_files_no_longer_fit_says_so(levels: Path, tmp_path: Path) -> None:
+    app = make_app(tmp_path / "data")
+    to_the_card(app)
+    app.view.command("respond", 1)
+    # the decisions before the last one replayed on files where the drafting's clause is gone
+    app.session.game = app.session.game.__class__.from_dict(app.game.scenario, app.game.to_dict())
+    app.session.game.decisions.insert(0, {"do": "respond", "card": "no-such-card", "response": "one"})
+    app.do_undo()
+    assert app.message is not None and app.message.startswith("Undo is not possible: it plays the game's decisions again"), app.message
+    assert "decision 1 (respond no-such-card one) cannot be replayed" in app.message

@@ -139,6 +139,21 @@ def _plain(reason: str, text: str, index: int) -> str:
     return "this file cannot be read as YAML here: check this line and the one above"
 
 
+def _closed_quote(text: str, index: int) -> str:
+    """The sentence for words after a closing quote ('près d'Aguelhok', "Kidal" again): the quote
+    inside the text ended it, and YAML reads what follows as something else ('' if not that)."""
+    start = text.rfind("\n", 0, index) + 1
+    before = text[start:index].rstrip()
+    after = text[index:text.find("\n", index) if "\n" in text[index:] else len(text)].strip()
+    if not after or not before or before[-1] not in "'\"":
+        return ""
+    if before[-1] == "'":
+        return ("the text in single quotes ends at the apostrophe before this word: inside '…' write an apostrophe"
+                " twice (d''Aguelhok), or put the whole text in double quotes (\"près d'Aguelhok\")")
+    return ("the text in double quotes ends at the quote before this word: put the whole text in single quotes"
+            " ('\"Kidal\" again'), or write \\\" for each quote inside it")
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     index = max(0, min(index, len(text)))
     line = text.count("\n", 0, index) + 1
@@ -174,9 +189,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     """libyaml's syntax error at its place, with a hint of what to do."""
     mark = exc.problem_mark or exc.context_mark
     reason = " ".join((exc.problem or "not valid YAML").split())
-    sentence = _plain(reason, text, mark.index if mark else -1)
-    if "expected ':'" in reason and exc.context_mark is not None:
-        # libyaml notices a missing colon on the next line; the name without it is where it began.
+    quote = _closed_quote(text, mark.index) if mark else ""
+    sentence = quote or _plain(reason, text, mark.index if mark else -1)
+    if not quote and exc.context_mark is not None and ("expected ':'" in reason or "did not find expected ','" in reason):
+        # libyaml notices a missing colon on the next line, and an unclosed [ or { where the file
+        # or the item ends: the name without its colon, or the bracket left open, is where it began.
         mark = exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return Problem(path, line, col, "Y001", f"{sentence} (YAML syntax: {reason})")

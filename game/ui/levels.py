@@ -31,7 +31,7 @@ class Levels:
         loaded = load_scenario(resolve_level(level))
         if loaded.scenario is None:
             return None, str(loaded.problems[0]) if loaded.problems else "no scenario"
-        self._cache[level] = (loaded.scenario, [(p, _mtime(p)) for p in loaded.files])
+        self._cache[level] = (loaded.scenario, _stamps(loaded.files))
         return loaded.scenario, ""
 
 
@@ -49,9 +49,15 @@ def skipped(folder: Path) -> tuple[int, int]:
         return cached[0]
     loaded = load_scenario(folder)
     counts = skipped_counts(loaded) if loaded.scenario is not None else (0, 0)
-    seen = sorted(set(loaded.files) | {p.parent for p in loaded.files})  # a folder's time: a file added
-    _SKIPPED[key] = (counts, [(p, _mtime(p)) for p in seen])
+    _SKIPPED[key] = (counts, _stamps(loaded.files))
     return counts
+
+
+def _stamps(files: list[Path]) -> list[tuple[Path, float]]:
+    """The times that say whether content changed: each file's, and each of their folders' (a
+    file added or removed changes its folder's time, not any file read before)."""
+    seen = sorted(set(files) | {p.parent for p in files})
+    return [(p, _mtime(p)) for p in seen]
 
 
 def _mtime(path: Path) -> float:

@@ -13,7 +13,7 @@ import pygame
 
 from game import i18n
 from game.ui.views.title import TitleView
-from game.watch import Watcher, reload_session, watched_folders
+from game.watch import Watcher, in_step_text, reload_session, watched_folders
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -65,21 +65,26 @@ def handle(app: App, event: pygame.event.Event) -> None:
 
 
 def reload_window(app: App, changed: list[Path]) -> None:
-    """Reload the game's content (the title's notices without a game) and redraw what is shown."""
+    """Reload the game's content and redraw what is shown; on the title screen, its notices.
+
+    A game left for the title (Menu) is reloaded too, so that Continue plays the files as they
+    are, but the title stays: a save never takes the player back into a game."""
     try:
-        if app.session is None:
-            if isinstance(app.nav.screen, TitleView):
-                title = TitleView(app)  # its skipped notices read again; the focus and the scroll stay
-                title.scroll = app.nav.layers[0].view.scroll
-                app.nav.layers[0].view = title
-            app.dirty = True
-            return
-        result = reload_session(app.session, changed)
-        if result is None:
-            return
-        app.message = result.text(app.lang)
-        if result.swapped:
-            redraw(app)
+        on_title = isinstance(app.nav.screen, TitleView)
+        result = reload_session(app.session, changed) if app.session is not None else None
+        if result is not None:
+            app.message = result.text(app.lang)
+            app.watch_refused = not result.swapped
+            if result.swapped and not on_title:
+                redraw(app)
+        elif app.session is not None and app.watch_refused:
+            # the files put back as the game plays them (an undone typo): the refusal is over
+            app.message = in_step_text(changed, app.lang)
+            app.watch_refused = False
+        if on_title:
+            title = TitleView(app)  # its skipped notices read again; the focus and the scroll stay
+            title.scroll = app.nav.layers[0].view.scroll
+            app.nav.layers[0].view = title
     except Exception as exc:  # noqa: BLE001 - the class plays on
         app.message = i18n.text("watch.fault", app.lang, why=f"{type(exc).__name__}: {str(exc)[:200]}")
     app.dirty = True
@@ -87,7 +92,8 @@ def reload_window(app: App, changed: list[Path]) -> None:
 
 def redraw(app: App) -> None:
     """The screen shown, built again from the game as it is now (its focus kept): a view that
-    keeps anything of the content from when it opened shows the new content."""
+    keeps anything of the content from when it opened shows the new content. Any other screen
+    (what a card did, the debrief) stays as it is: the player moves on from it when they choose."""
     from game.ui.navigator import PHASE_VIEWS
 
     layer = app.nav.layers[0]
@@ -96,4 +102,3 @@ def redraw(app: App) -> None:
         fresh = kind(app)
         fresh.scroll = layer.view.scroll
         layer.view = fresh
-    app.nav.sync_view()
