@@ -64,12 +64,31 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+# The process's umask, read once at import (setting it to read it is not safe beside threads).
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a file written in place would have: the old file's, or a new file's
+    (``mkstemp`` makes its file readable by its owner only, which a PDF put on a shared folder
+    must not be)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` so that ``path`` always holds a whole file, old or new."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=TMP_SUFFIX, dir=path.parent)
     try:
+        try:
+            os.chmod(tmp, _mode_for(path))
+        except OSError:
+            pass  # a file system without modes: the file is still whole
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

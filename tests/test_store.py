@@ -513,3 +513,20 @@ def test_a_game_whose_card_was_removed_says_it_continues_from_its_saved_state(tm
     assert "no longer replay" in words and "continues from its saved state" in words
     assert resumed.game.quarter == s.game.quarter
     assert f"(respond {answered} " in words and "{" not in words  # the decision in words, not a dict
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_file_written_whole_is_as_readable_as_any_file_and_keeps_the_mode_it_had(tmp_path):
+    # A deck PDF or a report put on a class's shared folder: mkstemp alone leaves it 0600.
+    from game.saves import write_bytes_atomic
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    new = tmp_path / "deck.pdf"
+    write_bytes_atomic(new, b"%PDF")
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "private.json"
+    kept.write_bytes(b"{}")
+    kept.chmod(0o600)
+    write_bytes_atomic(kept, b"{}")
+    assert kept.stat().st_mode & 0o777 == 0o600
