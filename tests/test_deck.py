@@ -185,3 +185,34 @@ def test_a_failed_write_leaves_the_old_file_whole(tutorial: Scenario, tmp_path: 
         deck.write_deck(tutorial, target)
     assert target.read_bytes() == b"the old deck"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_lesson_deck_holds_only_the_cards_a_lesson_can_bring_and_no_tag_runs_backwards() -> None:
+    from game.engine.defs import at_length
+
+    loaded = load_scenario(levels_root() / "after-algiers")
+    assert loaded.scenario is not None
+    full, lesson = loaded.scenario, at_length(loaded.scenario, "lesson")
+    placed = placed_cards(lesson)
+    assert len(placed) < len(placed_cards(full))
+    assert all(p.first <= p.last <= lesson.quarters for p in placed if p.first is not None and p.last is not None)
+    kept = {p.card.id for p in placed}
+    brought = {f.card for p in placed for r in p.card.responses for f in r.follow_ups}
+    # every follow-up printed is brought by a card printed, and every card printed brings its own
+    assert {p.card.id for p in placed if p.first is None} <= brought and brought <= kept
+    assert page_count(lesson) == 3 + 2 * len(deck.seatings(lesson)) + 2 + -(-len(placed) // deck.PER_PAGE)
+
+
+def test_every_condition_is_printed_in_words_whichever_form_it_is_written_in() -> None:
+    from game.commands.deck import card_conditions
+    from game.studio.deck import condition_text
+
+    loaded = load_scenario(levels_root() / "after-algiers")
+    assert loaded.scenario is not None
+    conditions = card_conditions(loaded.scenario)
+    # aa-rehatting's condition is written as 'any:' in its file
+    assert condition_text(conditions["aa-rehatting"], "fr").count(" ou ") == 1
+    assert condition_text("time.quarter >= 1", "en") == "the quarter ≥ T2"
+    assert condition_text("not (mission.consent < 20) and violence.gao != 50", "fr") == \
+        "non (consentement de l'État hôte < 20) et violence à Gao ≠ 50"
+    assert condition_text("mission.troops > 6000", "fr") == "effectifs > 6\u202f000"

@@ -16,20 +16,21 @@ from game.engine.defs import Scenario
 
 
 def card_conditions(scenario: Scenario) -> dict[str, str]:
-    """Each card's ``when:`` as written in its file, where it is a one-line condition."""
+    """Each card's ``when:`` as written in its file, as one line (the structured form too)."""
+    from game.studio.deck import condition_source
     from game.studio.preview import raw_card
 
     out = {}
     for card in scenario.cards:
-        raw = raw_card(card).get("when")
-        if isinstance(raw, str) and raw.strip():
-            out[card.id] = " ".join(raw.split())
+        line = condition_source(raw_card(card).get("when"))
+        if line:
+            out[card.id] = line
     return out
 
 
 def run(args: argparse.Namespace) -> int:
     from game.cli import _load
-    from game.studio.deck import write_deck
+    from game.studio.deck import placed_cards, write_deck
 
     scenario = _load(args.level, args.length)
     if scenario is None:
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"penholder: the deck cannot be written to {args.pdf}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"{args.pdf} ({pages} pages, {len(scenario.cards)} cards)")
+    print(f"{args.pdf} ({pages} pages, {len(placed_cards(scenario))} cards)")
     return 0
 
 

@@ -95,25 +95,41 @@ def quarter_of(scenario: Scenario, month: int) -> int:
 
 
 def placed_cards(scenario: Scenario) -> list[Placed]:
-    """The deck in play order: by the first quarter a card can come, follow-ups last."""
+    """The deck in play order: by the first quarter a card can come, follow-ups last.
+
+    Only the cards this length of game can bring: a card whose months or mandate years fall
+    after the last quarter (a lesson's deck of a four-year scenario) is left out, and so is a
+    follow-up that no card left in brings."""
     total = scenario.quarters
-    out = []
+    drawn: list[Placed] = []
+    follow_ups: dict[str, Card] = {}
     for card in scenario.cards:
         if card.follow_up_only:
-            out.append(Placed(card, None, None))
+            follow_ups[card.id] = card
             continue
         first = 1 if card.start is None else quarter_of(scenario, card.start)
         last = total if card.end is None else min(total, (card.end - scenario.start) // 3 + 1)
         if card.mandates:
             first = max(first, 4 * (min(card.mandates) - 1) + 1)
             last = min(last, 4 * max(card.mandates))
-        out.append(Placed(card, first, last))
-    return sorted(out, key=lambda p: (p.first is None, p.first or 0, p.last or 0, p.card.id))
+        if first <= last:
+            drawn.append(Placed(card, first, last))
+    kept: list[Placed] = []
+    bringers = [p.card for p in drawn]
+    while bringers:  # follow-ups of the cards kept, and theirs in turn
+        card = bringers.pop()
+        for resp in card.responses:
+            for follow in resp.follow_ups:
+                brought = follow_ups.pop(follow.card, None)
+                if brought is not None:
+                    kept.append(Placed(brought, None, None))
+                    bringers.append(brought)
+    return sorted(drawn + kept, key=lambda p: (p.first is None, p.first or 0, p.last or 0, p.card.id))
 
 
 def page_count(scenario: Scenario) -> int:
     """Pages of the deck: the rules (3), two Council pages per seating, the sources, the tracks, the card pages."""
-    cards = len(scenario.cards)
+    cards = len(placed_cards(scenario))
     return 3 + 2 * len(seatings(scenario)) + 1 + 1 + (cards + PER_PAGE - 1) // PER_PAGE
 
 
@@ -138,10 +154,42 @@ def effect_line(key: str, change: int, lang: str, date: int | None = None) -> st
     return f"{arrows(change)} {change:+d} {describe(key, lang, date)}"
 
 
+_SIGNS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
+_COMPARE = re.compile(r"([a-z_]+(?:\.[a-z_]+)+)\s*(>=|<=|==|!=|>|<)\s*(-?[0-9]+)")
+
+
+def condition_source(raw: object) -> str:
+    """A ``when:`` as one line, whichever form it was written in: the line itself, or the
+    structured form (``all``, ``any``, ``not``, ``{quantity, op, value}``) written as one."""
+    if isinstance(raw, str):
+        return " ".join(raw.split())
+    if isinstance(raw, dict):
+        for key, joint in (("all", " and "), ("any", " or ")):
+            if isinstance(raw.get(key), list):
+                parts = [condition_source(part) for part in raw[key]]
+                return joint.join(f"({part})" if " " in part and len(parts) > 1 else part for part in parts)
+        if "not" in raw:
+            return f"not ({condition_source(raw['not'])})"
+        if {"quantity", "op", "value"} <= raw.keys():
+            return f"{raw['quantity']} {raw['op']} {raw['value']}"
+    return ""
+
+
+def _compared(match: re.Match[str], lang: str) -> str:
+    name, op, value = match[1], match[2], int(match[3])
+    if name == "time.quarter":  # counted from 0 in the files, T1… on the cards' tags
+        return w("quarter_is", lang, op=_SIGNS[op], q=value + 1)
+    shown = f"{value:,}" if lang == "en" else num(value, lang)
+    return f"{describe(name, lang)} {_SIGNS[op]} {shown}"
+
+
 def condition_text(raw: str, lang: str) -> str:
-    """A card's ``when:`` as written, with each quantity named in words."""
-    text = _QUANTITY.sub(lambda m: describe(m.group(), lang), raw)
-    return text.replace(" and ", f" {w('and', lang)} ").replace(" or ", f" {w('or', lang)} ")
+    """A card's ``when:`` in the reader's words: each quantity named, the signs as printed
+    (≥, ≠), 'and', 'or' and 'not' in ``lang``."""
+    text = _COMPARE.sub(lambda m: _compared(m, lang), raw)
+    text = _QUANTITY.sub(lambda m: describe(m.group(), lang), text)
+    text = re.sub(r"\bnot\b", w("not", lang), text)
+    return re.sub(r"\band\b", w("and", lang), re.sub(r"\bor\b", w("or", lang), text))
 
 
 TABLE_KEYS: tuple[str, ...] = (
@@ -261,7 +309,7 @@ def _rules(pdf: _Deck) -> None:
     """Three pages: how to play; the field quarter and its table; the end, what paper leaves out, the log."""
     s, lang = pdf.scenario, pdf.lang
     params = {"quarters": s.quarters, "start": month_label(s.start, lang),
-              "floor": s.coefficients.get("consent_floor", 8), "troops": s.coefficients.get("troops_floor", 6000),
+              "floor": s.coefficients.get("consent_floor", 8), "troops": num(s.coefficients.get("troops_floor", 6000), lang),
               "base": s.coefficients.get("cost_base", 150)}
     pdf.add_page()
     pdf.para(w("title", lang), 18, True, ACCENT)
