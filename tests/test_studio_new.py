@@ -66,3 +66,24 @@ def test_the_starter_cards_show_each_feature_and_are_all_played(tmp_path: Path) 
     for record in simulate(scenario, 60, 1, "random"):
         drawn |= set(record["draws"])
     assert drawn == {c.id for c in scenario.cards}
+
+
+def test_the_new_scenario_is_ready_for_french_and_writes_it_as_french_is_printed(tmp_path: Path) -> None:
+    # A trainer who adds `languages: [en, fr]` must not meet a problem in the template itself.
+    made = run("new", "bilingual", "--dir", str(tmp_path))
+    assert made.returncode == 0, made.stderr
+    folder = tmp_path / "bilingual"
+    scenario = folder / "scenario.yaml"
+    scenario.write_text(scenario.read_text(encoding="utf-8") + "languages: [en, fr]\n", encoding="utf-8")
+    report = check_paths([folder])
+    assert (report.problems, report.warnings) == ([], []), report.problems[:3]
+    loaded = load_scenario(folder).scenario
+    assert loaded is not None
+    french = [c.title.get("fr", "") + " " + c.text.get("fr", "") + " ".join(s.get("fr", "") for s in c.sources)
+              for c in loaded.cards]
+    french += [r.label.get("fr", "") + " " + r.why.get("fr", "") for c in loaded.cards for r in c.responses]
+    for text in french:
+        assert not any(f" {mark}" in text for mark in ";:?!»"), text  # a narrow or no-break space instead
+        assert "« " not in text, text
+    # every source line with words reads in French too
+    assert all("fr" in s for c in loaded.cards for s in c.sources)
