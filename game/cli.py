@@ -221,26 +221,27 @@ def game_id(text: str) -> str:
 
 
 
-def _load(level: str, length: str = "full") -> Scenario | None:
-    """Load a scenario for play at a length; print what was skipped; None (with a message) if unplayable."""
+def _load(level: str, length: str = "full", lang: str = "en") -> Scenario | None:
+    """Load a scenario for play at a length; print what was skipped, in ``lang``; None (with a
+    message) if unplayable."""
+    from game import i18n
     from game.engine.defs import at_length
 
     folder = resolve_level(level)
     loaded = load_scenario(folder)
     if loaded.scenario is None:
-        print(f"penholder: cannot play '{level}':", file=sys.stderr)
+        print(i18n.text("cli_cannot_play", lang, level=_shown(level)), file=sys.stderr)
         for p in loaded.problems[:20]:
             print(f"  {p}", file=sys.stderr)
         return None
     if loaded.problems:
-        print(f"penholder: {len(loaded.problems)} problem(s) in the content; skipped cards: "
-              f"{', '.join(loaded.cards_skipped) or 'none'}; skipped files: {', '.join(loaded.files_skipped) or 'none'}"
-              " (run 'python -m game check' for details)", file=sys.stderr)
+        print(i18n.plural("cli_skipped", len(loaded.problems), lang,
+                          cards=", ".join(loaded.cards_skipped) or i18n.text("cli_no_cards", lang),
+                          files=", ".join(loaded.files_skipped) or i18n.text("cli_no_files", lang)), file=sys.stderr)
     try:
         return at_length(loaded.scenario, length)
     except ValueError:
-        print(f"penholder: {_shown(level)} has no lesson length (its scenario.yaml has no 'lesson:'); "
-              "play it with --length full", file=sys.stderr)
+        print(i18n.text("cli_no_lesson", lang, level=_shown(level)), file=sys.stderr)
         return None
 
 
@@ -342,7 +343,7 @@ def play_in_terminal(args: argparse.Namespace) -> int:
         for n in notices:
             print(f"penholder: {printable(n.text(lang))}", file=sys.stderr)
     else:
-        scenario = _load(args.level, args.length)
+        scenario = _load(args.level, args.length, lang)
         if scenario is None:
             return 2
         session = Session.new(scenario, args.level, args.seed, store)

@@ -191,3 +191,19 @@ def test_whatever_a_card_file_holds_check_reports_without_raising(broken: Path, 
         assert p.code[:1] in "YSRCFW" and p.line >= 0 and p.path.startswith(str(broken)), p
     loaded = load_scenario(broken)
     assert loaded.scenario is not None and "good-card" in loaded.scenario.cards_by_id
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "problems in the content; skipped cards: "),
+    ("fr", "problèmes dans le contenu\u202f; cartes ignorées\u00a0: "),
+])
+def test_the_command_line_says_what_it_skipped_in_the_players_language(broken: Path, lang: str, said: str) -> None:
+    import contextlib
+    import io
+
+    from game.cli import _load
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert _load(str(broken), "full", lang) is not None
+    assert said in err.getvalue() and "typo-field" in err.getvalue(), err.getvalue()

@@ -92,7 +92,9 @@ def test_the_command_prints_the_card_and_saves_the_windows_card_screen(tmp_path:
     assert out.returncode == 0, out.stderr
     sc = scenario("tutorial")
     assert sc.card("tut-hippo").title["fr"] in out.stdout
-    assert "drawn in (share of 5 games per scripted drafter):" in out.stdout
+    # the designer's notes speak the language asked for, like the card
+    assert "tirée dans (part de 5 parties par joueur automatique)\u00a0:" in out.stdout
+    assert "— pour le concepteur\u00a0: tut-hippo" in out.stdout and "for the designer" not in out.stdout
     assert "status-quo" in out.stdout and "random" in out.stdout
     image = pygame.image.load(str(png))
     assert image.get_size() == (1280, 720)

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from game.cli import _load
     from game.studio.deck import placed_cards, write_deck
 
-    scenario = _load(args.level, args.length)
+    scenario = _load(args.level, args.length, args.lang)
     if scenario is None:
         return 1
     try:

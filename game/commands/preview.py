@@ -10,18 +10,21 @@ from typing import Any
 
 def cmd_preview(args: argparse.Namespace) -> int:
     from game.cli import _load
-    from game.engine.world import did_you_mean
     from game.frontends.terminal import printable
     from game.studio.preview import notes, stage, terminal_view
     from game.studio.reach import draw_shares
+    from game.studio.words import w
 
-    scenario = _load(args.level)
+    scenario = _load(args.level, lang=args.lang)
     if scenario is None:
         return 2
     ids = [c.id for c in scenario.cards]
     if args.card not in ids:
-        print(f"no card {args.card!r} in {scenario.id}{did_you_mean(args.card, ids)}; its cards: {', '.join(ids)}",
-              file=sys.stderr)
+        left_out = args.card in _skipped_ids(args.level)
+        said = (w("left_out", args.lang, card=repr(args.card), level=scenario.id) if left_out else
+                w("no_card", args.lang, card=repr(args.card), level=scenario.id, hint=_hint(args.card, ids, args.lang),
+                  cards=", ".join(ids)))
+        print(printable(said), file=sys.stderr)
         return 1
     card = scenario.card(args.card)
     try:
@@ -32,13 +35,30 @@ def cmd_preview(args: argparse.Namespace) -> int:
     shares = draw_shares(scenario, args.games, args.seed) if args.games else None
     if staged is not None:
         print(printable(terminal_view(staged.game, args.lang)))
-    print(printable("\n".join(notes(scenario, card, shares, args.games, staged))))
+    print(printable("\n".join(notes(scenario, card, shares, args.games, staged, args.lang))))
     if args.png and staged is not None:
         from game.studio.shot import card_png
 
         path = card_png(staged.game, args.level, Path(args.png), args.lang, args.size, args.text_step)
-        print(f"the window's card screen: {path}")
+        print(w("window_shot", args.lang, path=path))
     return 0 if staged is not None else 1
+
+
+def _hint(card: str, ids: list[str], lang: str) -> str:
+    """' (did you mean 'x'?)' in ``lang``, or '' when no id is close."""
+    import difflib
+
+    from game.studio.words import w
+
+    close = difflib.get_close_matches(card, ids, n=1)
+    return w("did_you_mean", lang, name=repr(close[0])) if close else ""
+
+
+def _skipped_ids(level: str) -> list[str]:
+    """The ids of the cards the scenario's files hold but the loader left out (their problems)."""
+    from game.content.loader import load_scenario, resolve_level
+
+    return list(load_scenario(resolve_level(level)).cards_skipped)
 
 
 def games_or_none(text: str) -> int:

@@ -243,7 +243,7 @@ class Terminal:
             preview = g.preview_option(dim.id, opt.id)
             shown = sorted(preview.items(), key=lambda kv: -abs(kv[1]))[:4]
             self.show(*(q for q, _c in shown))
-            tend = "; ".join(f"{describe(q, lang)} {explain.arrows(c)}" for q, c in shown) or self.t("as_now")
+            tend = self.t("list_sep").join(f"{describe(q, lang)} {explain.arrows(c)}" for q, c in shown) or self.t("as_now")
             mark = "*" if g.draft[dim.id] == opt.id else " "
             labels.append(f"{mark}{tr(opt.label, lang)} — {tr(opt.summary, lang)}\n       {self.t('tends')} {tend}")
         answer = self.menu(labels)
@@ -337,7 +337,7 @@ class Terminal:
         if again:
             self.say(again)
         self.say(tr(card.text, lang))
-        self.say(self.t("colon", label=self.t("sources"), text="; ".join(tr_all(card.sources, self.lang))), hang=2)
+        self.say(self.t("colon", label=self.t("sources"), text=self.t("list_sep").join(tr_all(card.sources, self.lang))), hang=2)
         items = []
         for r in card.responses:
             line = f"{tr(r.label, lang)}\n       " + self.t("colon", label=self.t("term.why_short"), text=tr(r.why, lang))

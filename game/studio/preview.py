@@ -25,7 +25,7 @@ from game.engine.game import Game
 from game.engine.phases import CARD, END
 from game.sim.drafters import drafter_for
 from game.sim.simulate import MAX_ACTIONS, drafter_fallback
-from game.studio.words import condition_words, gate_words, weight_words
+from game.studio.words import condition_words, gate_words, w, weight_words
 
 
 @dataclass
@@ -129,22 +129,22 @@ def terminal_view(game: Game, lang: str) -> str:
 
 
 def notes(scenario: Scenario, card: Card, shares: dict[str, dict[str, float]] | None, games: int,
-          staged: Staged | None = None) -> list[str]:
-    """The designer's notes under the card."""
+          staged: Staged | None = None, lang: str = "en") -> list[str]:
+    """The designer's notes under the card, in ``lang``."""
     raw = raw_card(card)
-    lines = ["", f"— for the designer: {card.id} ({card.file or 'file unknown'})"]
+    lines = ["", w("designer", lang, card=card.id, file=card.file or w("file_unknown", lang))]
     if card.follow_up_only:
-        lines.append("condition: none read (a follow-up card ignores when, months, mandate years and weight)")
+        lines.append(w("condition_follow_up", lang))
     else:
-        lines.append("condition: " + condition_words(raw.get("when")))
-        lines.append("weight: " + weight_words(card))
-    lines.extend(gate_words(card, scenario))
+        lines.append(w("condition", lang, cond=condition_words(raw.get("when"), lang)))
+        lines.append(w("weight", lang, weight=weight_words(card, lang)))
+    lines.extend(gate_words(card, scenario, lang))
     if card.historical:
-        lines.append(f"the record's answer: {card.historical}")
+        lines.append(w("historical", lang, answer=card.historical))
     if staged is not None and not staged.fitting:
-        lines.append("shown in a quarter whose months fit, but where its condition did not hold (or only a response brings it)")
+        lines.append(w("unfitting", lang))
     if shares is not None:
-        lines.append(f"drawn in (share of {games} games per scripted drafter):")
+        lines.append(w("shares", lang, games=games))
         for name, per in shares.items():
             lines.append(f"  {name:<20} {per.get(card.id, 0.0):6.1%}")
     return lines
