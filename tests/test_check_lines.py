@@ -230,3 +230,45 @@ def test_a_very_long_text_sets_aside_its_card_not_its_file(lab: Path) -> None:
     assert scenario is not None
     ids = {c.id for c in scenario.cards}
     assert "still-here" in ids and "pasted" not in ids
+
+
+def test_every_missing_field_of_a_card_and_of_a_response_is_reported(lab: Path) -> None:
+    path = write(lab, "missing.yaml", "cards:\n  - id: bare\n    sources: [\"for tests\"]\n    responses:\n"
+                 "      - {id: a, label: {en: a, fr: a}}\n      - {id: b, label: {en: b, fr: b}, why: {en: b, fr: b}}\n")
+    found = sorted((p.line, p.message) for p in problems_in(lab, path, "S101"))
+    assert found == [(2, "missing field 'text'"), (2, "missing field 'title'"), (5, "missing field 'why'")], found
+
+
+def test_a_field_error_hides_neither_delayed_effects_nor_the_historical_answer(lab: Path) -> None:
+    body = ("    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    sources: [\"for tests\"]\n"
+            "    historical: {response: pres, why: x, source: SC/1}\n"
+            "    responses:\n"
+            "      - id: a\n        label: {en: a, fr: 12}\n        why: {en: a, fr: a}\n"
+            "        later:\n          - {after: 1, effects: {mission.trus: 2}, note: {en: x, fr: x}}\n"
+            "      - {id: b, label: {en: b, fr: b}, why: {en: b, fr: b}}\n")
+    path = write(lab, "later.yaml", "cards:\n  - id: later-refs\n" + body)
+    got = {(p.code, p.line) for p in check_paths([lab]).problems if Path(p.path) == path}
+    assert got == {("S103", line_of(path, "fr: 12")), ("R201", line_of(path, "mission.trus")),
+                   ("R215", line_of(path, "historical:"))}, got
+
+
+def test_a_follow_up_brought_by_a_refused_card_is_not_also_said_to_be_brought_by_none(lab: Path) -> None:
+    bringer = card("bringer", "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    weight: lots\n").replace(
+        "      - {id: b,", "      - {id: c, label: {en: c, fr: c}, why: {en: c, fr: c}, follow_up: [{card: brought, after: 1}]}\n      - {id: b,")
+    path = write(lab, "chain.yaml", "cards:\n" + bringer
+                 + card("brought", "    title: {en: T, fr: T}\n    text: {en: T, fr: T}\n    follow_up_only: true\n"))
+    report = check_paths([lab])
+    assert [p.code for p in report.problems if Path(p.path) == path] == ["S103"]  # the weight, where it is
+    assert [w for w in report.warnings if Path(w.path) == path and w.code == "W504"] == []
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("strength.gatia", "'strength.platform'"), ("strength.fama", "'strength.government'"),
+    ("strength.macina", "'strength.jnim'"), ("strength.mourabitoun", "'strength.jnim' or 'strength.isgs'"),
+    ("buyin.cedeao", "'buyin.ecowas'"), ("relation.gatia.cma", "'relation.cma.platform'"),
+])
+def test_a_groups_own_name_is_led_to_the_actor_the_guide_puts_it_in(lab: Path, written: str, meant: str) -> None:
+    # the closest spelling of strength.gatia is strength.cma: the Platform's enemy, the wrong actor
+    path = write(lab, "groups.yaml", "cards:\n" + card("groups").replace("      - {id: b,", f"      - {{id: c, label: {{en: c, fr: c}}, why: {{en: c, fr: c}}, effects: {{{written}: 1}}}}\n      - {{id: b,"))
+    [p] = problems_in(lab, path, "R201")
+    assert f"did you mean {meant}?" in p.message, p

@@ -167,7 +167,11 @@ class _Collector:
             if message not in messages:
                 messages.append(message)
         for (loc, code), messages in merged.items():
-            self.add(doc, loc, code, _merged_text(loc, messages) if code == "S103" else messages[0])
+            if code == "S101":  # every field missing from one place: a card without title and text says both
+                for message in messages:
+                    self.add(doc, loc, code, message)
+            else:
+                self.add(doc, loc, code, _merged_text(loc, messages) if code == "S103" else messages[0])
 
 
 def _error_problem(err: Mapping[str, Any], data: Any, model: type[BaseModel],
@@ -484,7 +488,22 @@ def _deck(model: schema.ScenarioModel, lib: _Library, own: Path) -> Deck:
         if card.id not in seen:
             seen.add(card.id)
             sites.append(CardSite(card, doc.path, doc.at, ("cards", i), Path(doc.path).parent.parent != own))
-    return Deck(defs.month_index(model.start), model.years, tuple(sites), tuple(_source_sites(model, lib)))
+    return Deck(defs.month_index(model.start), model.years, tuple(sites), tuple(_source_sites(model, lib)),
+                frozenset(_brought_by_refused(lib)))
+
+
+def _brought_by_refused(lib: _Library) -> set[str]:
+    """The follow-ups named by cards the schema refused: their problems are reported; a follow-up
+    they bring is not also 'brought by no response' (W504)."""
+    named: set[str] = set()
+    for item, _doc, _i in lib.refused:
+        responses = item.get("responses")
+        for resp in responses if isinstance(responses, list) else []:
+            follow = resp.get("follow_up") if isinstance(resp, dict) else None
+            for f in follow if isinstance(follow, list) else []:
+                if isinstance(f, dict) and isinstance(f.get("card"), str):
+                    named.add(f["card"])
+    return named
 
 
 def _source_sites(model: schema.ScenarioModel, lib: _Library) -> list[SourceSite]:
@@ -896,15 +915,31 @@ def _refused_references(item: dict[str, Any], doc: _Doc, base: tuple[Any, ...], 
         out.add(doc, base + ("weight", "grows_with"), "R201",
                 f"unknown quantity '{weight['grows_with']}'{did_you_mean(weight['grows_with'], READABLE)}")
     responses = item.get("responses")
-    for r_i, resp in enumerate(responses if isinstance(responses, list) else []):
+    responses = responses if isinstance(responses, list) else []
+    for r_i, resp in enumerate(responses):
         if isinstance(resp, dict):
             _refused_response(resp, doc, base + ("responses", r_i), card_ids, out)
+    historical = item.get("historical")
+    answer = historical.get("response") if isinstance(historical, dict) else None
+    named = [r["id"] for r in responses if isinstance(r, dict) and isinstance(r.get("id"), str)]
+    if isinstance(answer, str) and named and answer not in named:
+        out.add(doc, base + ("historical", "response"), "R215",
+                f"the historical answer names no response of this card: '{answer}'{did_you_mean(answer, named)}")
+
+
+def _whole_numbers(effects: dict[str, Any]) -> dict[str, int]:
+    return {k: v for k, v in effects.items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 def _refused_response(resp: dict[str, Any], doc: _Doc, rb: tuple[Any, ...], card_ids: set[str], out: _Collector) -> None:
     effects = resp.get("effects")
     if isinstance(effects, dict):
-        _check_effects({k: v for k, v in effects.items() if isinstance(v, int) and not isinstance(v, bool)}, doc, rb + ("effects",), out)
+        _check_effects(_whole_numbers(effects), doc, rb + ("effects",), out)
+    later = resp.get("later")
+    for j, delayed in enumerate(later if isinstance(later, list) else []):
+        effects = delayed.get("effects") if isinstance(delayed, dict) else None
+        if isinstance(effects, dict):
+            _check_effects(_whole_numbers(effects), doc, rb + ("later", j, "effects"), out)
     follow = resp.get("follow_up")
     for j, f in enumerate(follow if isinstance(follow, list) else []):
         target = f.get("card") if isinstance(f, dict) else None

@@ -101,6 +101,7 @@ class Deck:
     years: int
     sites: Sequence[CardSite]
     sources: Sequence[SourceSite] = ()
+    brought: frozenset[str] = frozenset()  # follow-ups named by cards the schema refused (reported there)
 
     @property
     def quarters(self) -> list[tuple[int, int]]:
@@ -130,7 +131,7 @@ _SHARED = (" (in every scenario checked that uses this shared folder: check them
 def deck_warnings(deck: Deck) -> list[Finding]:
     """Every warning of one scenario's cards."""
     found: list[Finding] = []
-    queued = {f.card for s in deck.sites for r in s.card.responses for f in r.follow_up}
+    queued = {f.card for s in deck.sites for r in s.card.responses for f in r.follow_up} | deck.brought
     ranges = deck.ranges()
     for site in deck.sites:
         card = site.card

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import math
 import operator
 import re
@@ -90,12 +91,41 @@ def odd_characters(name: str) -> str | None:
     return None
 
 
+# The record's names for groups and bodies the model folds into one actor (levels/README.md,
+# "The actors"): 'strength.gatia' is the Platform's strength, not the closest spelling (the CMA's).
+GROUP_ACTORS: dict[str, tuple[str, ...]] = {
+    "gatia": ("platform",), "cmfpr": ("platform",), "fama": ("government",), "mnla": ("cma",), "hcua": ("cma",),
+    "maa": ("cma", "platform"), "ansar_dine": ("jnim",), "ansardine": ("jnim",), "aqim": ("jnim",), "aqmi": ("jnim",),
+    "macina": ("jnim",), "katiba_macina": ("jnim",), "flm": ("jnim",), "gsim": ("jnim",),
+    "mourabitoun": ("jnim", "isgs"), "al_mourabitoun": ("jnim", "isgs"), "mujao": ("isgs",), "mujwa": ("isgs",),
+    "eigs": ("isgs",), "isis": ("isgs",), "cedeao": ("ecowas",), "ua": ("au",), "barkhane": ("france",),
+    "serval": ("france",),
+}
+
+
 def name_hint(name: str, known: Mapping[str, object] | Any) -> str:
-    """The " (…)" that follows 'unknown X': what is odd about the name, or the closest known one."""
+    """The " (…)" that follows 'unknown X': what is odd about the name, the actor a group's own
+    name belongs to, or the closest known one."""
     odd = odd_characters(name)
     if odd is not None:
         return f" ({odd})"
-    return _closest(name, tuple(sorted(set(known))))
+    choices = tuple(sorted(set(known)))
+    family, *parts = name.split(".")
+    groups = [part for part in parts if part.lower().replace("-", "_") in GROUP_ACTORS]
+    if groups:
+        options = [GROUP_ACTORS.get(part.lower().replace("-", "_"), (part,)) for part in parts]
+        found = [c for c in (".".join((family, *combo)) for combo in itertools.product(*options))
+                 for c in (c, _swapped(c)) if c in choices]
+        if found:
+            said = " or ".join(f"'{f}'" for f in dict.fromkeys(found))
+            return f" ({', '.join(groups)}: written as the actor's id; did you mean {said}?)"
+    return _closest(name, choices)
+
+
+def _swapped(name: str) -> str:
+    """A relation's two actors the other way round (relation.platform.cma, relation.cma.platform)."""
+    parts = name.split(".")
+    return ".".join((parts[0], parts[2], parts[1])) if len(parts) == 3 else name
 
 
 @functools.lru_cache(maxsize=4096)
