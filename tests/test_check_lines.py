@@ -272,3 +272,15 @@ def test_a_groups_own_name_is_led_to_the_actor_the_guide_puts_it_in(lab: Path, w
     path = write(lab, "groups.yaml", "cards:\n" + card("groups").replace("      - {id: b,", f"      - {{id: c, label: {{en: c, fr: c}}, why: {{en: c, fr: c}}, effects: {{{written}: 1}}}}\n      - {{id: b,"))
     [p] = problems_in(lab, path, "R201")
     assert f"did you mean {meant}?" in p.message, p
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ('"\u22123"', "type the minus sign as '-'"),  # the guide's printed minus, pasted
+    ('"2"', "a number in quotes is text, remove the quotes"),
+])
+def test_a_number_written_as_text_says_what_to_type(lab: Path, written: str, hint: str) -> None:
+    path = write(lab, "numbers.yaml", "cards:\n" + card("numbers").replace(
+        "      - {id: b,", f"      - {{id: c, label: {{en: c, fr: c}}, why: {{en: c, fr: c}}, effects: {{violence.gao: {written}}}}}\n      - {{id: b,"))
+    [p] = problems_in(lab, path, "S103")
+    assert "expected a whole number" in p.message, p
+    assert hint in p.message, p

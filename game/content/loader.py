@@ -246,7 +246,7 @@ def _plain_message(err: Mapping[str, Any]) -> str:
     kind = err["type"]
     given = err.get("input")
     if kind in _WANTED:
-        return f"expected {_WANTED[kind]}, got {_shown(given)}"
+        return f"expected {_WANTED[kind]}, got {_shown(given)}{_number_hint(kind, given)}"
     ctx = err.get("ctx") or {}
     for explain in (_size_message, _form_message, _bound_message):
         text = explain(kind, ctx, given)
@@ -256,6 +256,18 @@ def _plain_message(err: Mapping[str, Any]) -> str:
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     return f"{msg} (got {_shown(given)})" if given is not None and not isinstance(given, (dict, list)) else msg
+
+
+def _number_hint(kind: str, given: Any) -> str:
+    """What to do when a number was written as text: the printed minus sign, or quotes."""
+    if kind not in ("int_type", "int_parsing", "float_type", "float_parsing") or not isinstance(given, str):
+        return ""
+    text = given.strip()
+    if re.fullmatch(r"[−–—]\s*[0-9]+(\.[0-9]+)?", text):
+        return ": type the minus sign as '-', the keyboard's hyphen (−, the printed sign, is read as text)"
+    if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text):
+        return ": a number in quotes is text, remove the quotes"
+    return ""
 
 
 def _size_message(kind: str, ctx: Mapping[str, Any], given: Any) -> str | None:
