@@ -51,3 +51,14 @@ def test_mean_effects_weigh_each_answer_by_how_often_it_was_given() -> None:
     got = mean_effects(sc, records)[card.id]
     for q in set(a.effects) | set(b.effects):
         assert abs(got[q] - (3 * a.effects.get(q, 0) + b.effects.get(q, 0)) / 4) < 1e-9
+
+
+def test_a_median_label_at_the_top_of_the_scale_stays_inside_the_chart() -> None:
+    import re
+
+    from game.studio.balance_html import outcome_chart
+
+    svg = outcome_chart("cost", {"random": [1200, 3531, 99999], "robust": [5000, 6000, 7000]})
+    width = int(re.search(r'width="(\d+)"', svg)[1])
+    for x, label in re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="10">(median [^<]+)</text>', svg):
+        assert float(x) + 6 * len(label) <= width, (x, label)  # 10 px type: at most 6 px a character

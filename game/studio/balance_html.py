@@ -46,7 +46,8 @@ def outcome_chart(measure: str, per: Mapping[str, Sequence[int]]) -> str:
     all_values = [v for vs in per.values() for v in vs] or [0]
     low, high = min(all_values), max(all_values)
     span = max(1, high - low)
-    w, row, left, right = 640, 26, 170, 20
+    # room on the right for the "median N" label of a drafter whose games reach the top of the scale
+    w, row, left, right = 640, 26, 170, 84
     h = 30 + row * len(per)
 
     def x(v: int) -> float:
