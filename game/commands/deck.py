@@ -17,7 +17,7 @@ from game.engine.defs import Scenario
 
 def card_conditions(scenario: Scenario) -> dict[str, str]:
     """Each card's ``when:`` as written in its file, as one line (the structured form too)."""
-    from game.studio.deck import condition_source
+    from game.engine.conditions import condition_source
     from game.studio.preview import raw_card
 
     out = {}

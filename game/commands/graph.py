@@ -30,7 +30,11 @@ def cmd_graph(args: argparse.Namespace) -> int:
     never = [b.card for b in drawing.boxes if b.never]
     chains = len(drawing.arrows)
     what = f"{args.games} games per scripted drafter" if args.games else "dates and mandates only (--games 0)"
-    print(f"{out}: {len(drawing.boxes)} cards, {chains} follow-ups, {len(never)} never drawn ({what})"
+    def counted(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    print(f"{out}: {counted(len(drawing.boxes), 'card', 'cards')}, {counted(chains, 'follow-up', 'follow-ups')},"
+          f" {len(never)} never drawn ({what})"
           + (f": {', '.join(never)}" if never else ""), file=sys.stdout)
     return 0
 

@@ -29,7 +29,14 @@ from game.content.problems import ContentError, Problem, did_you_mean
 from game.content.safeyaml import Positions, load_bytes, read_file
 from game.content.warnings import CardSite, Deck, SourceSite, year_named
 from game.engine import defs
-from game.engine.conditions import Condition, ConditionError, always, compile_tree, quantities_in
+from game.engine.conditions import (
+    Condition,
+    ConditionError,
+    always,
+    compile_tree,
+    condition_source,
+    quantities_in,
+)
 from game.engine.rules import COEFFICIENTS
 from game.engine.world import ARMED, DERIVED, QUANTITIES, READABLE, REGIONS, canonical
 
@@ -931,7 +938,11 @@ def _refused_references(item: dict[str, Any], doc: _Doc, base: tuple[Any, ...], 
     for r_i, resp in enumerate(responses):
         if isinstance(resp, dict):
             _refused_response(resp, doc, base + ("responses", r_i), card_ids, out)
-    historical = item.get("historical")
+    _refused_historical(item.get("historical"), responses, doc, base, out)
+
+
+def _refused_historical(historical: Any, responses: list[Any], doc: _Doc, base: tuple[Any, ...], out: _Collector) -> None:
+    """R215 on a refused card: its historical answer names none of its responses."""
     answer = historical.get("response") if isinstance(historical, dict) else None
     named = [r["id"] for r in responses if isinstance(r, dict) and isinstance(r.get("id"), str)]
     if isinstance(answer, str) and named and answer not in named:
@@ -1186,7 +1197,7 @@ def _compile_member(mem: schema.MemberModel, doc: _Doc, all_options: set[str], o
         if cond is not None:
             read = quantities_in(_condition_data(c.when))
             concerns.append(defs.Concern(cond, c.weight, _text(c.why), "", c.from_ or 0, c.until or 9999,
-                                         read[0] if read else ""))
+                                         read[0] if read else "", condition_source(_condition_data(c.when))))
     return defs.Member(mem.id, _text(mem.name), mem.permanent, mem.african, mem.base, _text(mem.wants),
                        _text(mem.trade), tuple(prefs), tuple(concerns), tuple(_member_source(x) for x in mem.sources))
 

@@ -418,3 +418,20 @@ def quantities_in(tree: Any) -> list[str]:
             found.append(canonical(str(tree["quantity"])))
         return sorted(set(found))
     return []
+
+
+def condition_source(raw: object) -> str:
+    """A ``when:`` as one line, whichever form it was written in: the line itself, or the
+    structured form (``all``, ``any``, ``not``, ``{quantity, op, value}``) written as one."""
+    if isinstance(raw, str):
+        return " ".join(raw.split())
+    if isinstance(raw, dict):
+        for key, joint in (("all", " and "), ("any", " or ")):
+            if isinstance(raw.get(key), list):
+                parts = [condition_source(part) for part in raw[key]]
+                return joint.join(f"({part})" if " " in part and len(parts) > 1 else part for part in parts)
+        if raw.get("not") is not None:
+            return f"not ({condition_source(raw['not'])})"
+        if {"quantity", "op", "value"} <= raw.keys():
+            return f"{raw['quantity']} {raw['op']} {raw['value']}"
+    return ""

@@ -117,6 +117,7 @@ class Concern:
     first_year: int = 0  # the years in which it holds
     last_year: int = 9999
     quantity: str = ""  # the quantity its condition reads, so that a screen can show that quantity's icon
+    written: str = ""  # its condition as the file writes it, on one line (the paper deck prints it)
 
 
 @dataclass(frozen=True)

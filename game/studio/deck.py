@@ -158,23 +158,6 @@ _SIGNS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
 _COMPARE = re.compile(r"([a-z_]+(?:\.[a-z_]+)+)\s*(>=|<=|==|!=|>|<)\s*(-?[0-9]+)")
 
 
-def condition_source(raw: object) -> str:
-    """A ``when:`` as one line, whichever form it was written in: the line itself, or the
-    structured form (``all``, ``any``, ``not``, ``{quantity, op, value}``) written as one."""
-    if isinstance(raw, str):
-        return " ".join(raw.split())
-    if isinstance(raw, dict):
-        for key, joint in (("all", " and "), ("any", " or ")):
-            if isinstance(raw.get(key), list):
-                parts = [condition_source(part) for part in raw[key]]
-                return joint.join(f"({part})" if " " in part and len(parts) > 1 else part for part in parts)
-        if "not" in raw:
-            return f"not ({condition_source(raw['not'])})"
-        if {"quantity", "op", "value"} <= raw.keys():
-            return f"{raw['quantity']} {raw['op']} {raw['value']}"
-    return ""
-
-
 def _compared(match: re.Match[str], lang: str) -> str:
     name, op, value = match[1], match[2], int(match[3])
     if name == "time.quarter":  # counted from 0 in the files, T1… on the cards' tags
@@ -501,7 +484,10 @@ def _weighs(s: Scenario, m: Member, year: int, lang: str) -> tuple[list[str], li
         if concern.first_year <= year <= concern.last_year:
             weight = concern.weight * positions // 100
             if weight:
-                concerns.append(w("concern", lang, n=f"{weight:+d}", why=tr(concern.why, lang)))
+                why = tr(concern.why, lang)
+                if concern.written:  # what the facilitator checks, then why it weighs
+                    why = f"{condition_text(concern.written, lang)} ({why})"
+                concerns.append(w("concern", lang, n=f"{weight:+d}", why=why))
     return options, concerns
 
 

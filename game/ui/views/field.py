@@ -135,7 +135,8 @@ class CardView(GameView):
         if card.sources:
             items += self.source_items(f, inner.w, tr_all(card.sources, lang))
         f.scroll_list("card", inner, items)
-        inner = f.panel(right, self.t("responses", n=len(card.responses)))
+        # "keys 1 and 2" for two answers, "keys 1–3" for three
+        inner = f.panel(right, self.t("responses_two" if len(card.responses) == 2 else "responses", n=len(card.responses)))
         previews = self.app.settings.previews
         items = [decision.decision_item(f, inner.w, f"resp:{j}", self.response_parts(f, j, resp), resp, lang,
                                         g.date, partial(self.respond, card, resp), previews and not self.words)
