@@ -284,3 +284,15 @@ def test_a_number_written_as_text_says_what_to_type(lab: Path, written: str, hin
     [p] = problems_in(lab, path, "S103")
     assert "expected a whole number" in p.message, p
     assert hint in p.message, p
+
+
+def test_a_refused_scenario_file_does_not_hide_its_cards_problems(lab: Path) -> None:
+    scenario = lab / "scenario.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    minutes = next(line for line in text.splitlines() if line.startswith("minutes:"))
+    scenario.write_text(text.replace(minutes + "\n", ""), encoding="utf-8")
+    path = write(lab, "typo.yaml", "cards:\n" + card("typo").replace(
+        "      - {id: b,", "      - {id: c, label: {en: c, fr: c}, why: {en: c, fr: c}, effects: {commitment.cmaa: 2}}\n      - {id: b,"))
+    problems = check_paths([lab]).problems
+    assert any(p.code == "S101" and "minutes" in p.message and Path(p.path) == scenario for p in problems), problems
+    assert [p.code for p in problems if Path(p.path) == path] == ["R201"], problems

@@ -480,6 +480,7 @@ def _load_scenario(folder: Path) -> Loaded:
     main = _read(main_path, out)
     model = _validate(main, schema.ScenarioModel, out) if main else None
     if model is None or main is None:
+        _cards_alone(main, folder, out)
         return Loaded(None, sorted(set(out.problems)), files=out.files)
     folders = _content_folders(model, main, folder, out)
     if folders is None:
@@ -497,6 +498,21 @@ def _load_scenario(folder: Path) -> Loaded:
     skipped = sorted(({c.id for c, _d, _i in lib.cards} - (set(scenario.cards_by_id) if scenario else set())) | set(lib.rejected))
     return Loaded(scenario, problems, lib.card_entries, skipped + out.cards_in_skipped, out.files, out.files_skipped,
                   _deck(model, lib, folders[-1]))
+
+
+def _cards_alone(main: _Doc | None, folder: Path, out: _Collector) -> None:
+    """A scenario.yaml the schema refused: the cards (and the shared files its ``uses:`` names)
+    are checked all the same, so that one pass shows every problem, not the scenario's first."""
+    uses = main.data.get("uses") if main is not None and isinstance(main.data, dict) else None
+    named = [rel for rel in uses if isinstance(rel, str)] if isinstance(uses, list) else []
+    folders: list[Path] = []
+    for path in [*(_resolve(folder / rel) for rel in named), _resolve(folder)]:
+        if path is not None and _is_dir(path) and path not in folders:
+            folders.append(path)
+    lib = _Library()
+    for shared in folders:
+        _load_folder(shared, lib, out)
+    _compile_cards(lib, out)
 
 
 def _deck(model: schema.ScenarioModel, lib: _Library, own: Path) -> Deck:
