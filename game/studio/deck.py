@@ -344,6 +344,7 @@ def _field_grid(pdf: _Deck) -> None:
              for k in TABLE_KEYS]
     y = pdf.get_y()
     pdf.set_font(FONT, "B", 6.2)
+    head_h = max(head_h, max(pdf.get_string_width(h) for h in heads) + 3)  # every name whole, in any language
     pdf.set_text_color(*INK)
     pdf.set_xy(pdf.l_margin, y + head_h - 7)
     pdf.multi_cell(label_w - 2, 3, w("col_violence", lang), align="L")
