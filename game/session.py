@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import i18n
-from game.engine.actions import Action
+from game.engine.actions import Action, Impossible
 from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.saves import SaveError
@@ -55,9 +55,16 @@ class SessionError(Exception):
         return self.notice.text(lang)
 
 
-class CannotUndo(Exception):
+class CannotUndo(Impossible):
     """Undo plays the decisions before the last one again, on the files as they are now: after an
     edit (``play --watch``) they may no longer fit. ``str()`` says which one, in English."""
+
+
+def undo_refused(exc: Impossible, lang: str) -> str:
+    """Why an undo was refused, in ``lang``: nothing to undo, or decisions the files no longer fit."""
+    if isinstance(exc, CannotUndo):
+        return i18n.text("cannot_undo", lang, why=str(exc)[:200])
+    return i18n.text("nothing_to_undo", lang)
 
 
 LoadLevel = Callable[[str], Scenario | None]
@@ -72,6 +79,7 @@ class Session:
         self.game_id = game_id
         self.store = store
         self.save_error: Notice | None = None
+        self.content_refused = False  # play --watch: the last reload of its files was refused
         # the live room (game.room.link): may stop an action, and is told of every decision and undo
         self.gate: Callable[[Action], None] | None = None
         self.watchers: list[Callable[[Game], None]] = []

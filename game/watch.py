@@ -117,7 +117,7 @@ class Watcher:
 class Reload:
     """What a reload did, in words each front end shows in its language."""
 
-    key: str  # watch.reloaded, watch.refused or watch.fault
+    key: str  # watch.reloaded, watch.refused, watch.in_step (back after a refusal) or watch.fault
     files: list[str] = field(default_factory=list)
     changed: int = 0
     added: int = 0
@@ -143,17 +143,14 @@ class Reload:
         elif self.key == "watch.refused":
             why = i18n.text("watch.card_gone", lang, card=self.why) if self.why_key == "watch.card_gone" else self.why
             said = i18n.text("watch.refused", lang, files=files, why=why)
+        elif self.key == "watch.in_step":
+            return i18n.text("watch.in_step", lang, files=files)
         else:
             return i18n.text("watch.fault", lang, why=self.why)
         return f"{said} {i18n.text('watch.found', lang, problems=self.found)}" if self.found else said
 
     def files_text(self) -> str:
         return ", ".join(self.files[:SHOWN_FILES]) + (" …" if len(self.files) > SHOWN_FILES else "")
-
-
-def in_step_text(files: Sequence[Path], lang: str) -> str:
-    """After a refused reload, a save that puts the files back to the content the game plays."""
-    return i18n.text("watch.in_step", lang, files=Reload("", _names(files)).files_text())
 
 
 def skipped_counts(loaded: Loaded) -> tuple[int, int]:
@@ -176,9 +173,14 @@ def reload_session(session: Session, changed: Iterable[Path] = (), level: str | 
     changed = list(changed)
     names = _names(changed)
     try:
-        return _reload(session, changed, names, level if level is not None else session.level)
+        result = _reload(session, changed, names, level if level is not None else session.level)
     except Exception as exc:  # noqa: BLE001 - the class plays on; the notice names the fault
         return Reload("watch.fault", names, why=f"{type(exc).__name__}: {str(exc)[:200]}")
+    if result is None and session.content_refused:
+        # the files put back as the game plays them (an undone typo): the refusal is over
+        result = Reload("watch.in_step", names)
+    session.content_refused = result is not None and result.key == "watch.refused"
+    return result
 
 
 def _names(changed: Iterable[Path]) -> list[str]:
@@ -333,5 +335,5 @@ def terminal_watch(session: Session, lang: str) -> TerminalWatch:
     return TerminalWatch(session, lang, folders, say).start()
 
 
-__all__ = ["TerminalWatch", "terminal_watch", "DEBOUNCE_MS", "Reload", "Watcher", "in_step_text", "reload_session", "skipped_counts",
+__all__ = ["TerminalWatch", "terminal_watch", "DEBOUNCE_MS", "Reload", "Watcher", "reload_session", "skipped_counts",
            "skipped_text", "watched_folders"]

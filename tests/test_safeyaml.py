@@ -40,7 +40,7 @@ def test_positions_are_kept_for_every_value() -> None:
         ("a: 1\nb: !!python/object:os.system {}\n", "Y003", 2),
         ("a: !custom 1\n", "Y003", 1),
         ("a: 1\nb: 2\na: 3\n", "Y004", 3),
-        ("a: [1, 2\n", "Y001", 2),
+        ("a: [1, 2\n", "Y001", 1),  # an unclosed [ is where it opened
         ("a: 1\n---\nb: 2\n", "Y010", 2),
         ("? [1, 2]\n: x\n", "Y009", 1),
     ],

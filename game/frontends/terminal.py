@@ -25,7 +25,7 @@ from game.engine.phases import BRIEFING, CARD, DRAFTING, END, NEGOTIATION, SUMMA
 from game.engine.world import REGIONAL, REGIONS, SIGNATORIES, SPOILERS, pair_key
 from game.frontends.console import Console, printable, sparkline, terminal_width, wrap
 from game.i18n import describe, month_label
-from game.session import CannotUndo, Session
+from game.session import Session, undo_refused
 
 # Asked "why?" where a screen shows no number of its own (the drafting screen): the key measures.
 WHY_KEYS = (
@@ -115,11 +115,8 @@ class Terminal:
         assert self.session is not None
         try:
             self.session.undo()
-        except Impossible:
-            self.say("  ! " + self.t("nothing_to_undo"), hang=4)
-            return
-        except CannotUndo as exc:
-            self.say("  ! " + self.t("cannot_undo", why=str(exc)[:200]), hang=4)
+        except Impossible as exc:
+            self.say("  ! " + undo_refused(exc, self.lang), hang=4)
             return
         self.game = self.session.game
         self.say("  " + self.t("undone"))

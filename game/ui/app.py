@@ -29,7 +29,7 @@ from game.engine.actions import Action, Impossible
 from game.engine.defs import Scenario, at_length
 from game.engine.game import Game
 from game.saves import replay_dict, write_json_atomic
-from game.session import CannotUndo, Notice, Session, SessionError
+from game.session import Notice, Session, SessionError, undo_refused
 from game.store import SaveFile, Settings, Store
 from game.ui import loop, theme, watching
 from game.ui.autoplay import AutoPlayer, Screenshots
@@ -69,7 +69,6 @@ class App:
         self.running = True
         self.dirty = True
         self.message: str | None = None
-        self.watch_refused = False  # play --watch: the last reload was refused (its notice may stand)
         self.session: Session | None = None  # the game in play, with its own autosave
         self.sounds = Sounds()  # silent unless Settings → Sound is on
 
@@ -243,11 +242,8 @@ class App:
             return
         try:
             self.session.undo()
-        except Impossible:
-            self.message = t("nothing_to_undo", self.lang)
-            return
-        except CannotUndo as exc:
-            self.message = t("cannot_undo", self.lang, why=str(exc)[:200])
+        except Impossible as exc:  # nothing to undo, or decisions the edited files no longer fit
+            self.message = undo_refused(exc, self.lang)
             return
         self.nav.clear_overlays()
         self.after_decision()

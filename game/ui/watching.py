@@ -13,7 +13,7 @@ import pygame
 
 from game import i18n
 from game.ui.views.title import TitleView
-from game.watch import Watcher, in_step_text, reload_session, watched_folders
+from game.watch import Watcher, reload_session, watched_folders
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -74,13 +74,8 @@ def reload_window(app: App, changed: list[Path]) -> None:
         result = reload_session(app.session, changed) if app.session is not None else None
         if result is not None:
             app.message = result.text(app.lang)
-            app.watch_refused = not result.swapped
             if result.swapped and not on_title:
                 redraw(app)
-        elif app.session is not None and app.watch_refused:
-            # the files put back as the game plays them (an undone typo): the refusal is over
-            app.message = in_step_text(changed, app.lang)
-            app.watch_refused = False
         if on_title:
             title = TitleView(app)  # its skipped notices read again; the focus and the scroll stay
             title.scroll = app.nav.layers[0].view.scroll
