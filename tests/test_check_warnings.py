@@ -257,3 +257,19 @@ def test_a_source_warns_at_the_earliest_vote_of_the_scenarios_checked(council_la
     assert len(every) == 2, every
     assert "names 2017 but is shown at the vote of 2013" in every[0][1]
     assert "names 2016 but is shown at the vote of 2015" in every[1][1]
+
+
+def test_a_delayed_effect_or_follow_up_due_after_the_last_quarter_is_warned(tmp_path: Path) -> None:
+    # The tutorial has four quarters; a card that comes in its last one cannot bring anything later.
+    folder = tmp_path / "late"
+    shutil.copytree(LEVELS / "tutorial", folder)
+    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
+    (folder / "scenario.yaml").write_text(text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}]"),
+                                          encoding="utf-8")
+    late = card("w-late-effect", "\n    from: 2016-03",
+                effects="{violence.gao: -2}\n        later:\n          - {after: 1, effects: {violence.gao: 1}}  # W511-later")
+    (folder / "cards" / "late.yaml").write_text("cards:" + late + "\n", encoding="utf-8")
+    found = [w for w in check_paths([folder]).warnings if w.code == "W511"]
+    path = folder / "cards" / "late.yaml"
+    assert [(Path(w.path), w.line) for w in found] == [(path, line_of(path, "W511-later"))], found
+    assert "quarter 4 of 4" in found[0].message and "never arrives" in found[0].message

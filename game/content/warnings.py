@@ -44,6 +44,7 @@ CODES: dict[str, str] = {
     "W508": "an effect whose direction contradicts its response's words or the quantity's meaning",
     "W509": "two cards that tell the same event (same month, same place, close titles)",
     "W510": "a Council member's source that names a year after a vote it is shown at",
+    "W511": "a follow-up or delayed effect due after the scenario's last quarter, whenever its card comes",
 }
 
 # Lengths: the guide's figure with a margin (French runs longer than English), so that only a
@@ -145,6 +146,7 @@ def deck_warnings(deck: Deck) -> list[Finding]:
         else:
             depends += _never_in_season(site, deck)
             depends += _impossible_condition(site, ranges)
+            depends += _never_due(site, deck)
         if site.shared:
             found += [Finding(replace(p, message=p.message + _SHARED), (site.path, card.id)) for p in depends]
         else:
@@ -192,6 +194,35 @@ def _never_in_season(site: CardSite, deck: Deck) -> list[Problem]:
                              "the card's months and its mandate years never meet (mandate year 1 starts"
                              f" {first}, a new one every 12 months): the card is never drawn")]
     return []
+
+
+def _first_quarter(card: schema.CardModel, deck: Deck) -> int | None:
+    """The first quarter (from 0) in the card's months and mandate years; None if there is none."""
+    start = defs.month_index(card.from_) if card.from_ else None
+    end = defs.month_index(card.until) if card.until else None
+    return next((q for q, (m, y) in enumerate(deck.quarters)
+                 if (start is None or m >= start) and (end is None or m <= end) and (not card.mandates or y in card.mandates)),
+                None)
+
+
+def _never_due(site: CardSite, deck: Deck) -> list[Problem]:
+    """W511: a follow-up or delayed effect due after the last quarter even when its card comes
+    at the earliest it can (the game ends first, so it never arrives)."""
+    card = site.card
+    earliest = _first_quarter(card, deck)
+    if earliest is None:
+        return []  # never drawn at all: W501 or W502 says so
+    room = len(deck.quarters) - 1 - earliest  # quarters left after the earliest it can come
+    out: list[Problem] = []
+    for i, r in enumerate(card.responses):
+        due = [(("responses", i, "follow_up", j, "after"), f.after, f"the follow-up {f.card}") for j, f in enumerate(r.follow_up)]
+        due += [(("responses", i, "later", j, "after"), x.after, "this delayed effect") for j, x in enumerate(r.later)]
+        for loc, after, what in due:
+            if after > room:
+                out.append(site.problem(loc, "W511", f"{what} comes {after} quarters after the answer, but the card comes at"
+                                                     f" the earliest in quarter {earliest + 1} of {len(deck.quarters)}:"
+                                                     " the game is over first, so it never arrives; shorten 'after'"))
+    return out
 
 
 # --- conditions that cannot hold ----------------------------------------------------------
