@@ -63,6 +63,8 @@ def test_structured_form_matches_the_string_form() -> None:
         ("violence.gao % 2 > 1", "arithmetic"),
         ("5", "a number or a text alone is not a condition"),
         ("violence.gao = 5", "use '=='"),
+        ("violence.gao =< 5", "write '<=', not '=<'"),
+        ("violence.gao => 5", "write '>=', not '=>'"),
         ("violence.gao > 1e400", "out of scale"),
         ("violence.gao > 10000000000", "out of scale"),
         ("violence.gao > (", "'(' was never closed (check the parentheses)"),

@@ -324,6 +324,9 @@ def compile_string(text: str, known: Mapping[str, object] = READABLE) -> Conditi
         raise ConditionError(f"the condition is empty: {NOT_A_CONDITION[len('this is not a condition: '):]}", 1)
     if "&&" in source or "||" in source:
         raise ConditionError("write 'and' / 'or', not '&&' / '||'", source.find("&") + 1 or source.find("|") + 1)
+    turned = re.search(r"=<|=>|=!", source)  # the two signs of <=, >= or != the other way round
+    if turned:
+        raise ConditionError(f"write '{turned[0][::-1]}', not '{turned[0]}' (the '=' comes second)", turned.start() + 1)
     single = re.search(r"(?<![<>=!])=(?!=)", source)
     if single:
         raise ConditionError("use '==' to test that a quantity equals a number (a single '=' does not compare)",
