@@ -207,3 +207,13 @@ def test_the_command_line_says_what_it_skipped_in_the_players_language(broken: P
     with contextlib.redirect_stderr(err):
         assert _load(str(broken), "full", lang) is not None
     assert said in err.getvalue() and "typo-field" in err.getvalue(), err.getvalue()
+
+
+def test_check_takes_the_card_file_just_edited_and_says_what_to_give_otherwise(tmp_path: Path) -> None:
+    # a trainer runs check on the file they just saved, on a shared deck, or on a misspelt folder
+    edited = check_paths([LEVELS / "tutorial" / "cards" / "tutorial.yaml"])
+    assert (edited.scenarios, edited.problems) == (1, [])
+    [deck] = check_paths([LEVELS / "decks" / "sahel"]).problems
+    assert deck.code == "R212" and "checked with the scenarios that use it" in deck.message
+    [typo] = check_paths([LEVELS / "tutorail"]).problems
+    assert typo.code == "R212" and "did you mean 'tutorial'" in typo.message
