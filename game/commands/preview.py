@@ -46,12 +46,11 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 def _hint(card: str, ids: list[str], lang: str) -> str:
     """' (did you mean 'x'?)' in ``lang``, or '' when no id is close."""
-    import difflib
-
+    from game.engine.world import closest
     from game.studio.words import w
 
-    close = difflib.get_close_matches(card, ids, n=1)
-    return w("did_you_mean", lang, name=repr(close[0])) if close else ""
+    close = closest(card, ids)
+    return w("did_you_mean", lang, name=repr(close)) if close else ""
 
 
 def _skipped_ids(level: str) -> list[str]:

@@ -13,7 +13,13 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from game.content.loader import Loaded, levels_root, load_scenario, resolve_level, scenario_folders
+from game.content.loader import (
+    Loaded,
+    load_scenario,
+    scenario_folders,
+    scenario_names_beside,
+    scenario_of,
+)
 from game.content.problems import Problem, did_you_mean, printable
 from game.content.warnings import Finding, SourceSite, deck_warnings, source_warnings
 
@@ -81,7 +87,7 @@ def check_paths(paths: list[Path]) -> Report:
     seen_cards: set[tuple[str, int]] = set()
     warnings = _Warnings()
     for given in paths:
-        root = _scenario_of(given)
+        root = scenario_of(given)
         folders = scenario_folders(root)
         if not folders:
             report.problems.append(Problem(str(given), 0, 0, "R212", _nothing_here(given)))
@@ -101,26 +107,11 @@ def check_paths(paths: list[Path]) -> Report:
     return report
 
 
-def _scenario_of(path: Path) -> Path:
-    """What to check for a path a designer gives: a scenario folder as it is; a file or folder
-    inside one (the card file just edited), that scenario; a bare name, the scenario of that name."""
-    if not path.exists():
-        named = resolve_level(str(path))
-        return named if (named / "scenario.yaml").is_file() else path
-    for folder in (path, *path.parents):
-        if (folder / "scenario.yaml").is_file():
-            return folder
-        if folder == levels_root() or (folder / "levels").is_dir():
-            break  # past the folder of scenarios: a shared folder, or the levels themselves
-    return path
-
-
 def _nothing_here(path: Path) -> str:
     """Why there is nothing to check at ``path``, and what to give instead."""
-    if not path.exists():
-        beside = path.parent if path.parent.is_dir() else levels_root()
-        names = sorted(p.name for p in beside.iterdir() if (p / "scenario.yaml").is_file()) if beside.is_dir() else []
-        return f"no such file or folder{did_you_mean(path.name, names)}: give a scenario's folder, for example levels/tutorial"
+    if not os.path.lexists(path):
+        return (f"no such file or folder{did_you_mean(path.name, scenario_names_beside(path))}: give a scenario's"
+                " folder, for example levels/tutorial")
     return ("no scenario here (a scenario folder holds scenario.yaml): a shared folder is checked with the scenarios"
             " that use it, for example 'python -m game check levels'")
 

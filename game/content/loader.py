@@ -86,6 +86,29 @@ def resolve_level(name_or_path: str) -> Path:
     return path
 
 
+def scenario_of(path: Path) -> Path:
+    """What to check for a path a designer gives: a scenario folder as it is; a file or folder
+    inside one (the card file just edited), that scenario; a bare name, the scenario of that name;
+    anything else as it is (``scenario_folders`` then finds what it holds, or nothing)."""
+    if not _present(path):
+        return resolve_level(str(path))
+    for folder in (path, *path.parents):
+        if _is_file(folder / "scenario.yaml"):
+            return folder
+        if folder == levels_root() or _is_dir(folder / "levels"):
+            break  # past the folder of scenarios: a shared folder, or the levels themselves
+    return path
+
+
+def scenario_names_beside(path: Path) -> list[str]:
+    """The scenarios in the folder ``path`` names (or in the levels), for a 'did you mean'."""
+    beside = path.parent if _is_dir(path.parent) else levels_root()
+    try:
+        return sorted(p.name for p in beside.iterdir() if _is_file(p / "scenario.yaml"))
+    except OSError:
+        return []
+
+
 def scenario_folders(root: Path) -> list[Path]:
     """Scenario folders under ``root`` (or ``root`` itself), sorted."""
     if _is_file(root / "scenario.yaml"):

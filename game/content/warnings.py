@@ -162,11 +162,14 @@ def _month(index: int) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
+def _in_months(card: schema.CardModel, month: int) -> bool:
+    """Whether ``month`` falls in the card's months (``from``, ``until``, both included)."""
+    return (not card.from_ or month >= defs.month_index(card.from_)) and (not card.until or month <= defs.month_index(card.until))
+
+
 def _years_in_months(card: schema.CardModel, quarters: list[tuple[int, int]]) -> list[int]:
     """The mandate years of the quarters that fall in the card's months (``from``, ``until``)."""
-    start = defs.month_index(card.from_) if card.from_ else None
-    end = defs.month_index(card.until) if card.until else None
-    return [y for m, y in quarters if (start is None or m >= start) and (end is None or m <= end)]
+    return [y for m, y in quarters if _in_months(card, m)]
 
 
 def _mandates_outside(site: CardSite, years: int) -> Problem:
@@ -198,11 +201,8 @@ def _never_in_season(site: CardSite, deck: Deck) -> list[Problem]:
 
 def _first_quarter(card: schema.CardModel, deck: Deck) -> int | None:
     """The first quarter (from 0) in the card's months and mandate years; None if there is none."""
-    start = defs.month_index(card.from_) if card.from_ else None
-    end = defs.month_index(card.until) if card.until else None
     return next((q for q, (m, y) in enumerate(deck.quarters)
-                 if (start is None or m >= start) and (end is None or m <= end) and (not card.mandates or y in card.mandates)),
-                None)
+                 if _in_months(card, m) and (not card.mandates or y in card.mandates)), None)
 
 
 def _never_due(site: CardSite, deck: Deck) -> list[Problem]:
@@ -474,7 +474,7 @@ _SIGNS: tuple[tuple[str, int, re.Pattern[str], str], ...] = (
 # Words that turn a phrase round ("refuse to withdraw", "do not repatriate", "reject budget
 # cuts", "ne pas retirer"), looked for in the few words before it.
 _NEGATION = re.compile(r"\b(not|no|never|don't|do not|refuse\w*|reject\w*|stop\w*|halt\w*|avoid\w*|against|oppos\w*"
-                       r"|instead of|rather than|without|resist\w*|block\w*|ne|pas|jamais|refuse\w*|rejet\w*|arrêt\w*"
+                       r"|instead of|rather than|without|resist\w*|block\w*|ne|pas|jamais|rejet\w*|arrêt\w*"
                        r"|évit\w*|contre|sans|plutôt que|au lieu de)\b", re.I)
 
 

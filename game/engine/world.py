@@ -123,10 +123,16 @@ QUANTITY_ERAS: dict[str, int] = {
     "politics.implementation": 2015 * 12 + 4,
 }
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The known name closest to ``word``, if one is close enough to be a misspelling of it."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix when a close known name exists, else ''."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 # What each read-only quantity is computed from, and the divisor that turns a change of the parts

@@ -40,6 +40,7 @@ from game.explain import arrows
 from game.i18n import describe, month_label
 from game.resources import assets_root
 from game.saves import write_bytes_atomic
+from game.studio.words import COMPARISON
 
 FONT = "DejaVu"
 INK = (27, 38, 48)
@@ -155,21 +156,20 @@ def effect_line(key: str, change: int, lang: str, date: int | None = None) -> st
 
 
 _SIGNS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
-_COMPARE = re.compile(r"([a-z_]+(?:\.[a-z_]+)+)\s*(>=|<=|==|!=|>|<)\s*(-?[0-9]+)")
 
 
 def _compared(match: re.Match[str], lang: str) -> str:
-    name, op, value = match[1], match[2], int(match[3])
-    if name == "time.quarter":  # counted from 0 in the files, T1… on the cards' tags
-        return w("quarter_is", lang, op=_SIGNS[op], q=value + 1)
-    shown = f"{value:,}" if lang == "en" else num(value, lang)
+    name, op, value = match[1], match[2], match[3]
+    if name == "time.quarter" and value.lstrip("-").isdigit():  # counted from 0 in the files, T1… on the tags
+        return w("quarter_is", lang, op=_SIGNS[op], q=int(value) + 1)
+    shown = num(int(value), lang) if value.lstrip("-").isdigit() else value
     return f"{describe(name, lang)} {_SIGNS[op]} {shown}"
 
 
 def condition_text(raw: str, lang: str) -> str:
     """A card's ``when:`` in the reader's words: each quantity named, the signs as printed
     (≥, ≠), 'and', 'or' and 'not' in ``lang``."""
-    text = _COMPARE.sub(lambda m: _compared(m, lang), raw)
+    text = COMPARISON.sub(lambda m: _compared(m, lang), raw)
     text = _QUANTITY.sub(lambda m: describe(m.group(), lang), text)
     text = re.sub(r"\bnot\b", w("not", lang), text)
     return re.sub(r"\band\b", w("and", lang), re.sub(r"\bor\b", w("or", lang), text))

@@ -14,7 +14,8 @@ from game.engine.defs import Card, Scenario
 from game.i18n import describe, month_label
 
 OPS = {">": "above", ">=": "at_least", "<": "below", "<=": "at_most", "==": "exactly", "!=": "other_than"}
-_COMPARE = re.compile(r"([a-z_]+(?:\.[a-z_]+){1,2})\s*(>=|<=|==|!=|>|<)\s*(-?[0-9]+(?:\.[0-9]+)?)")
+# A comparison in a one-line condition: (quantity, sign, number); the paper deck reads it too.
+COMPARISON = re.compile(r"([a-z_]+(?:\.[a-z_]+){1,2})\s*(>=|<=|==|!=|>|<)\s*(-?[0-9]+(?:\.[0-9]+)?)")
 
 
 def w(key: str, lang: str, **params: object) -> str:
@@ -41,7 +42,7 @@ def condition_words(raw: Any, lang: str = "en") -> str:
     if isinstance(raw, str):
         # the joining words first, so that a quantity's name in words is never read as one
         text = re.sub(r"\b(and|or|not)\b", lambda m: w(m[1], lang), raw)
-        return _COMPARE.sub(lambda m: _compare(m[1], m[2], m[3], lang), text)
+        return COMPARISON.sub(lambda m: _compare(m[1], m[2], m[3], lang), text)
     if isinstance(raw, dict):
         for key, said in (("all", "all_of"), ("any", "any_of")):
             if key in raw:
