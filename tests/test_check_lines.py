@@ -296,3 +296,11 @@ def test_a_refused_scenario_file_does_not_hide_its_cards_problems(lab: Path) -> 
     problems = check_paths([lab]).problems
     assert any(p.code == "S101" and "minutes" in p.message and Path(p.path) == scenario for p in problems), problems
     assert [p.code for p in problems if Path(p.path) == path] == ["R201"], problems
+
+
+@pytest.mark.parametrize("written", ["June 2016", "2016-6", "2016/06"])
+def test_a_date_is_explained_as_a_month_with_an_example_not_a_pattern(lab: Path, written: str) -> None:
+    path = write(lab, "dates.yaml", "cards:\n" + card("dated", f"    title: {{en: T, fr: T}}\n    text: {{en: T, fr: T}}\n    from: {written}\n"))
+    [p] = problems_in(lab, path, "S103")
+    assert p.line == line_of(path, "from:") and "is not a month: write it YYYY-MM, for example 2015-06" in p.message, p
+    assert "^(19|20)" not in p.message  # the schema's pattern is not shown
