@@ -273,3 +273,51 @@ def test_a_delayed_effect_or_follow_up_due_after_the_last_quarter_is_warned(tmp_
     path = folder / "cards" / "late.yaml"
     assert [(Path(w.path), w.line) for w in found] == [(path, line_of(path, "W511-later"))], found
     assert "quarter 4 of 4" in found[0].message and "never arrives" in found[0].message
+
+
+CUT_CARDS = """cards:
+  - id: w-cut
+    title: Camp #2 attacked near Kidal
+    text:
+      en: Gunmen attack camp #2 at dawn.
+      fr: "Des hommes armés attaquent le camp #2 à l'aube."
+    sources:
+      - UN SG report #4 (2015)
+      - "Press wire #5"
+    weight: 30  #often
+    responses:
+      - id: a
+        label:
+          en: Send a patrol
+          fr: Envoyer la patrouille #6
+        why: {en: Because, fr: Parce que}
+        effects: {violence.gao: -2}
+      - id: b
+        label: Wait   # a comment, meant as one
+        why:
+          en: >-
+            Hold on #7 is kept in a folded text.
+          fr: Parce que
+"""
+
+
+def test_an_unquoted_text_cut_short_by_a_hash_is_warned_at_the_hash(tmp_path: Path) -> None:
+    # YAML ends an unquoted text at ' #' and drops the rest as a comment: the card plays, its
+    # words cut. Quoted and folded texts keep their '#', and a '# note' after a text is a comment.
+    folder = tmp_path / "cut"
+    shutil.copytree(LEVELS / "tutorial", folder)
+    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
+    (folder / "scenario.yaml").write_text(text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}]"),
+                                          encoding="utf-8")
+    path = folder / "cards" / "cut.yaml"
+    path.write_text(CUT_CARDS, encoding="utf-8")
+    report = check_paths([folder])
+    lines = CUT_CARDS.splitlines()
+    found = warned(report, "W512", path)
+    marks = ((3, "#2 attacked near Kidal", "en"), (5, "#2 at dawn.", "en"), (8, "#4 (2015)", "en"), (15, "#6", "fr"))
+    assert [(w.line, w.col) for w in found] == [(n, lines[n - 1].index(mark) + 1) for n, mark, _lang in marks], found
+    for w, (_n, mark, lang) in zip(found, marks, strict=True):
+        assert f"this text ({lang}) stops before '{mark}'" in w.message, w
+    assert "double quotes" in found[0].message
+    # (the one-line texts have no French: the tutorial asks for it, and says so)
+    assert {p.code for p in report.problems} == {"F401"}, "\n".join(map(str, report.problems))

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from game.content import cardmeta, schema
-from game.content.problems import ContentError, Problem, did_you_mean
+from game.content.problems import ContentError, Problem, did_you_mean, place_in_words
 from game.content.safeyaml import Positions, load_bytes, read_file
 from game.content.warnings import CardSite, Deck, SourceSite, year_named
 from game.engine import defs
@@ -201,7 +201,7 @@ class _Collector:
                 for message in messages:
                     self.add(doc, loc, code, message)
             else:
-                self.add(doc, loc, code, _merged_text(loc, messages) if code == "S103" else messages[0])
+                self.add(doc, loc, code, _merged_text(loc, messages, doc.data) if code == "S103" else messages[0])
 
 
 def _error_problem(err: Mapping[str, Any], data: Any, model: type[BaseModel],
@@ -214,7 +214,7 @@ def _error_problem(err: Mapping[str, Any], data: Any, model: type[BaseModel],
     if kind == "missing":
         return (loc[:-1], "S101"), f"missing field '{loc[-1]}'"
     if kind == schema.NO_ENGLISH:
-        field = loc[-1] if isinstance(loc[-1], str) else ".".join(str(x) for x in loc)
+        field = loc[-1] if isinstance(loc[-1], str) else place_in_words(inner, data)
         return (loc, "S101"), (f"'{field}' has no English text: write it under 'en:' (every text needs English;"
                                " other languages, under 'fr:' and so on, are optional)")
     if kind == "extra_forbidden":
@@ -222,10 +222,10 @@ def _error_problem(err: Mapping[str, Any], data: Any, model: type[BaseModel],
     return (loc, "S103"), _plain_message(err)
 
 
-def _merged_text(loc: tuple[Any, ...], messages: list[str]) -> str:
+def _merged_text(loc: tuple[Any, ...], messages: list[str], data: Any = None) -> str:
     """The S103 messages of one place as one: 'expected A or B, got C' when every branch of a
     union wanted another type, else the messages that say more than a type."""
-    where = ".".join(str(x) for x in loc) or "file"
+    where = place_in_words(loc, data) or "file"
     wants = [m[len("expected "):].split(", got ")[0] for m in messages if m.startswith("expected ")]
     if len(wants) == len(messages) > 1:
         got = messages[0].split(", got ", 1)[-1]
@@ -545,7 +545,7 @@ def _deck(model: schema.ScenarioModel, lib: _Library, own: Path) -> Deck:
     for card, doc, i in lib.cards:
         if card.id not in seen:
             seen.add(card.id)
-            sites.append(CardSite(card, doc.path, doc.at, ("cards", i), Path(doc.path).parent.parent != own))
+            sites.append(CardSite(card, doc.path, doc.at, ("cards", i), Path(doc.path).parent.parent != own, doc.line_text))
     return Deck(defs.month_index(model.start), model.years, tuple(sites), tuple(_source_sites(model, lib)),
                 frozenset(_brought_by_refused(lib)))
 
@@ -1357,7 +1357,7 @@ def _check_languages(model: schema.ScenarioModel, main: _Doc, lib: _Library, dim
         if _is_text(obj):
             for lang in wanted:
                 if not obj.get(lang):
-                    where = ".".join(str(x) for x in loc) or "text"
+                    where = place_in_words(loc, doc.data) or "text"
                     out.add(doc, loc, "F401", f"missing {_language_name(lang)} text ('{lang}:') for {where}:"
                                               f" the scenario's languages are {', '.join(model.languages)}")
             return

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from game.engine.conditions import name_hint
 
-__all__ = ["ContentError", "Problem", "did_you_mean", "printable"]
+__all__ = ["ContentError", "Problem", "did_you_mean", "place_in_words", "printable"]
 
 
 def printable(text: str, keep: str = "") -> str:
@@ -34,6 +34,46 @@ def _escape(ch: str) -> str:
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """" (did you mean 'x'?)", or what is odd about ``word`` (a look-alike letter, a space)."""
     return name_hint(word, list(choices))
+
+
+# What an item of each list is called in a message ("card 'tut-anefis', response 'mediate'").
+_ITEM_NAMES = {
+    "cards": "card", "responses": "response", "sources": "source", "later": "delayed effect",
+    "follow_up": "follow-up", "options": "option", "clauses": "clause", "dimensions": "clause",
+    "preferences": "preference", "concerns": "concern", "resolutions": "resolution",
+    "objectives": "objective", "questions": "question", "mandates": "mandate year",
+}
+_MOST_ID = 40  # an id this long is a mistake of its own; the message shows its start
+
+
+def place_in_words(loc: Iterable[str | int], data: object = None) -> str:
+    """Where a value is, as its author finds it in the file: list items by their id, or counted
+    from 1, and the field names that lead to the value ("card 'tut-anefis', response 'mediate',
+    effects.buyin.algeria"; "card 3, title"), never pydantic's 0-based "cards.2.title"."""
+    parts: list[str] = []
+    keys: list[str] = []
+    node = data
+    for step in loc:
+        if not isinstance(step, int):
+            keys.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+            continue
+        owner = keys.pop() if keys else ""
+        if keys:
+            parts.append(".".join(keys))
+            keys = []
+        item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+        ident = item.get("id") if isinstance(item, dict) else None
+        name = _ITEM_NAMES.get(owner, f"{owner} item" if owner else "item")
+        if isinstance(ident, str) and ident.strip():
+            shown = ident if len(ident) <= _MOST_ID else ident[:_MOST_ID - 1] + "…"
+            parts.append(f"{name} '{shown}'")
+        else:
+            parts.append(f"{name} {step + 1}")
+        node = item
+    if keys:
+        parts.append(".".join(keys))
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True, order=True)

@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "W509": "two cards that tell the same event (same month, same place, close titles)",
     "W510": "a Council member's source that names a year after a vote it is shown at",
     "W511": "a follow-up or delayed effect due after the scenario's last quarter, whenever its card comes",
+    "W512": "an unquoted text cut short by a '#', which YAML reads as the start of a comment",
 }
 
 # Lengths: the guide's figure with a margin (French runs longer than English), so that only a
@@ -76,6 +77,7 @@ class CardSite:
     at: Callable[[Iterable[str | int]], tuple[int, int]]
     base: Loc
     shared: bool = False
+    line_text: Callable[[int], str] | None = None  # a line of the file as read (for what YAML dropped)
 
     def problem(self, loc: Loc, code: str, message: str) -> Problem:
         line, col = self.at(self.base + loc)
@@ -152,6 +154,7 @@ def deck_warnings(deck: Deck) -> list[Finding]:
         else:
             found += [Finding(p) for p in depends]
         found += [Finding(p) for p in _lengths(site)]
+        found += [Finding(p) for p in _cut_by_comment(site)]
         found += [Finding(p) for p in _effects(site)]
     found += [Finding(p) for p in _same_events(deck.sites)]
     return found
@@ -413,6 +416,67 @@ def _lengths(site: CardSite) -> list[Problem]:
                                         f"the outcome of response '{r.id}' ({lang}) has {words} words: the guide"
                                         f" advises about 40 at most (warned above {OUTCOME_WORDS}); shorten it"))
     return out
+
+
+# --- texts cut by a comment -----------------------------------------------------------------
+_COMMENT_AFTER = re.compile(r"[ \t]+#\S")  # ' #2', ' #MeToo': a '#' the author meant; '# note' is a comment
+
+
+def _card_texts(card: schema.CardModel) -> list[tuple[Loc, Mapping[str, str]]]:
+    """Where each of the card's texts is, and the text (one string per language)."""
+    found: list[tuple[Loc, Mapping[str, str]]] = [(("title",), card.title), (("text",), card.text)]
+    found += [(("sources", i), source) for i, source in enumerate(card.sources)]
+    for i, r in enumerate(card.responses):
+        found += [(("responses", i, name), text) for name, text in (("label", r.label), ("why", r.why), ("outcome", r.outcome))
+                  if text]
+        found += [(("responses", i, "later", j, "note"), later.note) for j, later in enumerate(r.later) if later.note]
+    if card.historical is not None:
+        found += [(("historical", "why"), card.historical.why), (("historical", "source"), {"en": card.historical.source})]
+    return found
+
+
+def comment_cut(line: str, col: int, value: str) -> int:
+    """The column (from 1) of a '#' that ended the unquoted text ``value`` on its line, where YAML
+    dropped the rest as a comment; 0 when the text was quoted, ran to its line's end, or the '#'
+    is followed by a space (a comment meant as one).
+
+    ``col`` is where the text or its key begins (a key's text is after its colon)."""
+    start = col - 1
+    if not value or not line.startswith(value, start):
+        key_end = line.find(":", start)
+        if key_end < 0:
+            return 0
+        start = key_end + 1
+        while start < len(line) and line[start] in " \t":
+            start += 1
+        if not line.startswith(value, start):
+            return 0
+    found = _COMMENT_AFTER.match(line, start + len(value))
+    return found.end() - 1 if found else 0  # the '#' is the match's last but one character
+
+
+def _cut_by_comment(site: CardSite) -> list[Problem]:
+    """W512: a text written without quotes that holds ' #': YAML ends the text there, silently."""
+    if site.line_text is None:
+        return []
+    out: list[Problem] = []
+    for loc, text in _card_texts(site.card):
+        for lang, value in text.items():
+            place = loc + (lang,) if site.at(site.base + loc + (lang,)) != site.at(site.base + loc) else loc
+            line, col = site.at(site.base + place)
+            text_line = site.line_text(line)
+            at = comment_cut(text_line, col, value)
+            if at:
+                dropped = text_line[at - 1:].strip()
+                out.append(Problem(site.path, line, at, "W512",
+                                   f"this text ({lang}) stops before '{_short(dropped)}': written without quotes, a ' #'"
+                                   " starts a comment, which YAML drops. Put the whole text in double quotes (\"…\")"
+                                   " to keep the '#' and what follows it"))
+    return out
+
+
+def _short(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
 
 
 # --- effects ------------------------------------------------------------------------------
