@@ -126,7 +126,7 @@ class App:
 
     def present(self) -> None:
         self.draw()
-        pygame.display.flip()
+        self.display.flip(i18n.text("app_title", self.lang))
         self.dirty = False
 
     def handle(self, event: pygame.event.Event) -> None:

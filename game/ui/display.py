@@ -39,6 +39,13 @@ class Display:
         self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
         pygame.key.set_repeat(400, 40)
 
+    def flip(self, title: str) -> None:
+        """Show the frame drawn; the window's title follows the player's language (a class that
+        switches to French sees "Porte-plume" in the task bar, not "Penholder")."""
+        if pygame.display.get_caption()[:1] != (title,):
+            pygame.display.set_caption(title)
+        pygame.display.flip()
+
     @property
     def surface(self) -> pygame.Surface:
         assert self.screen is not None, "the window is not open"
