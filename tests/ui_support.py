@@ -24,7 +24,10 @@ def playable_tutorial(tmp_root: Path) -> Path:
     return folder
 
 
-def make_app(data: Path, size: str = "1280x720", lang: str = "en", step: int = 1, **kw: Any) -> Any:
+def make_app(data: Path, size: str = "1280x720", lang: str = "en", step: int = 1, guides: bool = False,
+             **kw: Any) -> Any:
+    """A window on ``data``; the tutorial's step instructions (overlays over each step's first
+    screen) only with ``guides``, so that a test's keys go to the screen it drives."""
     os.environ["PENHOLDER_DATA"] = str(data)
     from game.store import Store
     from game.ui.app import App
@@ -36,6 +39,7 @@ def make_app(data: Path, size: str = "1280x720", lang: str = "en", step: int = 1
     app = App(ns, Store(data))
     app.settings.lang = lang
     app.settings.text_step = step
+    app.nav.guides = guides
     app.open()
     return app
 
@@ -61,6 +65,12 @@ def screens(app: Any, folder: Path, strategy: str = "status-quo") -> Iterator[st
     yield "help"
     app.nav.pop()
     start(app, folder)
+    from game.ui.views.guide import GuideOverlay, step_texts
+    texts = step_texts(app.game, app.game.phase)
+    if texts:  # the tutorial's instruction over the step it explains
+        app.nav.push(GuideOverlay(app, texts))
+        yield "guide"
+        app.nav.pop()
     app.store.save_slot(app.game, app.level, "a slot")
     app.nav.open_saves()
     yield "saves"

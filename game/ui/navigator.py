@@ -19,6 +19,7 @@ from game.ui.views.chamber import ChamberView, VoteView
 from game.ui.views.drafting import DraftingView
 from game.ui.views.ending import EndingView
 from game.ui.views.field import CardView, SummaryView
+from game.ui.views.guide import GuideOverlay, guide_due, step_texts
 from game.ui.views.overlays import HelpOverlay, WhyOverlay
 from game.ui.views.saves import ContinueOverlay, SavesOverlay
 from game.ui.views.title import TitleView
@@ -50,6 +51,8 @@ class Navigator:
     def __init__(self, app: App):
         self.app = app
         self.layers: list[Layer] = []
+        self.guides = True  # the tutorial's instructions over each step's first screen
+        self._guided: tuple[int, set[str]] = (0, set())  # (the game, the phases already guided)
 
     # --- the stack ------------------------------------------------------------------------
     @property
@@ -107,6 +110,18 @@ class Navigator:
             self.switch_screen(cls(self.app))
             if cls is CardView:
                 self.app.sounds.play("card", self.app.settings.sound)
+            self.open_guide()
+
+    def open_guide(self) -> None:
+        """The step's instruction, the first time this game reaches the step (scenarios with a
+        ``guide:``, the tutorial)."""
+        game = self.app.game
+        if game is None or not self.guides:
+            return
+        if self._guided[0] != id(game):  # another game (a new one, or one loaded): its own steps
+            self._guided = (id(game), set())
+        if guide_due(game, self._guided[1]):
+            self.push(GuideOverlay(self.app, step_texts(game, game.phase)))
 
     def open_help(self) -> None:
         """F1: help about the screen shown; F1 again closes it."""
