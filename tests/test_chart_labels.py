@@ -142,3 +142,24 @@ def test_every_chart_keeps_its_plot_at_the_smallest_window_and_largest_text(tmp_
     frame = app.draw()
     axes = [r for r in frame.texts if r.text == "100"]  # each plot's top tick
     assert len(axes) == len(debrief.CHART_KEYS), [r.text for r in frame.texts][:40]
+
+
+def test_a_title_word_too_long_beside_the_figure_is_never_cut_in_two(tmp_path) -> None:
+    """The What if chart at the largest text read 'Consenteme / nt de l'État hôte': a word wider
+    than the room beside the figure sends the figure under the title, and every word stays whole."""
+    from dataclasses import replace
+
+    from game.ui.chartdraw import draw_chart
+    from game.ui.frame import Frame
+
+    app = _played("after-algiers", "fr", "1280x720", 3, tmp=tmp_path)
+    chart = replace(charts.describe([("", app.game)], "mission.consent", "fr"), last="66 · 66")
+    assert chart.title == "Consentement de l'État hôte"
+    frame = Frame(app.display.surface, app.palette(), app.display.fonts, "fr")
+    draw_chart(frame, Rect(0, 0, 315, 260), chart, "why:test")
+    words = set(chart.title.split())
+    drawn = [rec.text for rec in frame.texts if rec.text.strip() and not rec.text[0].isdigit()]
+    title_lines = [line for line in drawn if set(line.split()) <= words]
+    assert " ".join(title_lines).split() == chart.title.split(), drawn
+    figure = next(c for c in frame.controls if c.id == "why:test")
+    assert figure.rect is not None and figure.rect.y > 0  # under the title's first line

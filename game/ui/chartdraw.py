@@ -56,6 +56,11 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
     icon_w = size + f.pad // 3
     title_w = inner.w - num_w - icon_w
     title = chart.title
+    # A word wider than the room beside the figure would be cut in two ("Consenteme / nt"): the
+    # title then takes the whole row, and the figure goes on the line under it.
+    below = any(f.text_w(word, "bold") > title_w for word in title.split())
+    if below:
+        title_w = inner.w - icon_w
     th = max(f.text_h(title, title_w, "bold"), size)
     lh = f.line_h()
     if inner.h - th - lh - lh // 2 - 4 < 2 * lh:
@@ -64,7 +69,10 @@ def draw_chart(f: Frame, r: Rect, chart: Chart, why_id: str) -> None:
         title, th = one_line(f.fonts.get("bold"), title, title_w), size
     f.s.blit(icons.icon_for_quantity(chart.key, max(8, size - 4), pal.heading), (inner.x, inner.y + 2))
     f.text(Rect(inner.x + icon_w, inner.y, title_w, th), title, "bold", pal.heading)
-    f.why_number(why_id, Rect(inner.right - num_w, inner.y, num_w, f.line_h("bold")), chart.last, chart.key)
+    num_y = inner.y + th if below else inner.y
+    f.why_number(why_id, Rect(inner.right - num_w, num_y, num_w, f.line_h("bold")), chart.last, chart.key)
+    if below:
+        th += f.line_h("bold")
     axis_w = f.text_w("100") + f.pad // 2
     plot = Rect(inner.x + axis_w, inner.y + th + lh // 2, inner.w - axis_w, inner.h - th - lh - lh // 2 - 4)
     if plot.h < lh:
