@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from game import explain
 from game.engine import preview
 from game.engine.actions import Choose, Continue
-from game.engine.defs import tr
+from game.engine.defs import Dimension, tr
 from game.engine.game import Game
 from game.i18n import describe
 from game.ui.frame import Frame
-from game.ui.layout import Rect, columns, take_top
+from game.ui.layout import Rect, columns, inset, take_top
 from game.ui.strings import t
 from game.ui.views.base import (
     NUMBER_KEYS,
@@ -126,34 +126,71 @@ class DraftingView(GameView):
     def draw_compact(self, f: Frame, body: Rect) -> None:
         """A short window: every clause on a grid of one-line buttons across the top (one Tab stop,
         the arrows move inside it), the open clause's options beneath, each on one line but the one
-        with the focus (or in the draft), which shows what it does and tends to."""
+        with the focus (or in the draft), which shows what it does and tends to. While the options
+        have the focus and that text would not fit, the grid keeps only the open clause: what an
+        option does is what the class reads then (Esc brings every clause back)."""
         g, lang = self.game, self.lang
         dims = g.scenario.dimensions
-        ncol = 3 if body.w >= 40 * f.fonts.body else 2
+        dim = dims[self.dim]
+        focused = self.app.focus.id or ""
+        open_j = int(focused[4:]) if focused.startswith("opt:") and focused[4:].isdigit() else None
+        shown = next((o for j, o in enumerate(dim.options) if j == open_j), dim.option(g.draft[dim.id]))
+        lines = [tr(shown.summary, lang)]
+        if self.app.settings.previews:
+            lines.append(f"{self.t('tends')} {tendency_text(g, dim.id, shown.id, lang)}")
+            if g.in_force.get(dim.id) != shown.id:
+                lines.append(self.t("preview_luck", n=len(preview.SAMPLE_SEEDS)))
+        every = list(range(len(dims)))
+        if open_j is not None:
+            inner = inset(self._clause_grid(f, body, every, draw=False), f.pad + 2, f.pad)
+            needed = sum(f.text_h(line, inner.w) for line in lines)
+            if inner.h - self._options_h(f, inner, dim) - f.gap < needed:
+                every = [self.dim]
+        inner = f.panel(self._clause_grid(f, body, every))  # the open clause is the one highlighted above
+        detail = self._options(f, inner, dim)
+        items = [it for k, line in enumerate(lines)
+                 for it in para(f, detail.w, line, color=f.pal.muted if k else None)]
+        f.scroll_list("option_detail", detail, items)
+
+    def _clause_grid(self, f: Frame, body: Rect, shown: list[int], draw: bool = True) -> Rect:
+        """The clauses ``shown`` as a grid of buttons across the top of ``body``; returns the rest
+        (with ``draw`` False, only the rest: what the grid would leave)."""
+        g, lang = self.game, self.lang
+        dims = g.scenario.dimensions
+        ncol = min(len(shown), 3 if body.w >= 40 * f.fonts.body else 2)
         cw = (body.w - f.pad * (ncol - 1)) // ncol
-        labels = [("✎ " if g.draft[d.id] != g.in_force.get(d.id) else "") + tr(d.label, lang) for d in dims]
-        heights = [max(f.button_h(lab, cw, "bold") for lab in labels[k:k + ncol]) for k in range(0, len(dims), ncol)]
+        labels = [("✎ " if g.draft[dims[i].id] != g.in_force.get(dims[i].id) else "") + tr(dims[i].label, lang) for i in shown]
+        heights = [max(f.button_h(lab, cw, "bold") for lab in labels[k:k + ncol]) for k in range(0, len(labels), ncol)]
         grid, rest = take_top(body, sum(heights) + f.pad // 2 * (len(heights) - 1), f.gap)
+        if not draw:
+            return rest
         cols = columns(grid, [1] * ncol, f.pad)
         outer, f.group = f.group, "list:dims"
         y = grid.y
-        for i, label in enumerate(labels):
-            col, row = cols[i % ncol], i // ncol
-            r = Rect(col.x, y, col.w, heights[row])
-            f.button(f"dim:{i}", r, label, partial(self.select, i), style="bold", kind="tab",
-                     selected=i == self.dim, align="left")
-            if i % ncol == ncol - 1:
+        for n, (i, label) in enumerate(zip(shown, labels, strict=True)):
+            col, row = cols[n % ncol], n // ncol
+            f.button(f"dim:{i}", Rect(col.x, y, col.w, heights[row]), label, partial(self.select, i), style="bold",
+                     kind="tab", selected=i == self.dim, align="left")
+            if n % ncol == ncol - 1:
                 y += heights[row] + f.pad // 2
         f.group = outer
-        dim = dims[self.dim]
-        inner = f.panel(rest)  # the open clause is the one highlighted above
-        focused = self.app.focus.id or ""
-        open_j = int(focused[4:]) if focused.startswith("opt:") and focused[4:].isdigit() else None
-        # the options: a grid of buttons too, then what the one with the focus (or in the draft) does
+        return rest
+
+    def _option_heads(self, f: Frame, inner: Rect, dim: Dimension) -> tuple[list[str], list[int], int]:
+        g, lang = self.game, self.lang
         ow = (inner.w - f.pad) // 2
         heads = [("✔ " if g.draft[dim.id] == o.id else "") + f"{j + 1}. {tr(o.label, lang)}"
                  for j, o in enumerate(dim.options)]
-        oh = [max(f.button_h(h, ow, "bold") for h in heads[k:k + 2]) for k in range(0, len(heads), 2)]
+        return heads, [max(f.button_h(h, ow, "bold") for h in heads[k:k + 2]) for k in range(0, len(heads), 2)], ow
+
+    def _options_h(self, f: Frame, inner: Rect, dim: Dimension) -> int:
+        _heads, oh, _ow = self._option_heads(f, inner, dim)
+        return sum(oh) + f.pad // 2 * (len(oh) - 1)
+
+    def _options(self, f: Frame, inner: Rect, dim: Dimension) -> Rect:
+        """The open clause's options, a grid of buttons in two columns; returns the room under them."""
+        g = self.game
+        heads, oh, _ow = self._option_heads(f, inner, dim)
         ogrid, detail = take_top(inner, sum(oh) + f.pad // 2 * (len(oh) - 1), f.gap)
         ocols = columns(ogrid, [1, 1], f.pad)
         outer, f.group = f.group, "list:options"
@@ -165,15 +202,7 @@ class DraftingView(GameView):
             if j % 2 == 1:
                 y += oh[j // 2] + f.pad // 2
         f.group = outer
-        shown = next((o for j, o in enumerate(dim.options) if j == open_j), dim.option(g.draft[dim.id]))
-        lines = [tr(shown.summary, lang)]
-        if self.app.settings.previews:
-            lines.append(f"{self.t('tends')} {tendency_text(g, dim.id, shown.id, lang)}")
-            if g.in_force.get(dim.id) != shown.id:
-                lines.append(self.t("preview_luck", n=len(preview.SAMPLE_SEEDS)))
-        items = [it for k, line in enumerate(lines)
-                 for it in para(f, detail.w, line, color=f.pal.muted if k else None)]
-        f.scroll_list("option_detail", detail, items)
+        return detail
 
     def draw_columns(self, f: Frame, body: Rect) -> None:
         g, lang = self.game, self.lang
