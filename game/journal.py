@@ -139,12 +139,13 @@ def _resolution(g: Game, q: int) -> Resolution | None:
     return record.resolution(min(q // 4 + 1, g.scenario.years)) if record is not None else None
 
 
-def record_answer(g: Game, card_id: str) -> tuple[str, Text, str] | None:
-    """How the Council answered a card in reality: (response, why, source); the scenario's
-    record.yaml answers a shared card its own way, else the card's ``historical:``."""
+def record_answer(g: Game, card_id: str) -> tuple[str, Text, Text] | None:
+    """How the Council answered a card in reality: (response, why, source), the last two per
+    language; the scenario's record.yaml answers a shared card its own way, else the card's
+    ``historical:``."""
     record = scenario_record(g.scenario)
     if record is not None and card_id in record.cards:
-        why, source = record.card_why.get(card_id, ({}, ""))
+        why, source = record.card_why.get(card_id, ({}, {}))
         return record.cards[card_id], why, source
     card = g.scenario.cards_by_id.get(card_id)
     if card is None or not card.historical:
@@ -184,9 +185,9 @@ def _card_note(g: Game, e: dict[str, Any], lang: str) -> str:
         return ""
     response, why, source = answer
     if e.get("response") == response:
-        return i18n.text("j_record_card_same", lang, why=tr(why, lang), source=source)
+        return i18n.text("j_record_card_same", lang, why=tr(why, lang), source=tr(source, lang))
     label = tr(g.scenario.card(card_id).response(response).label, lang).rstrip(".")  # a dash follows
-    return i18n.text("j_record_card", lang, resp=label, why=tr(why, lang), source=source)
+    return i18n.text("j_record_card", lang, resp=label, why=tr(why, lang), source=tr(source, lang))
 
 
 def record_matches(g: Game) -> tuple[int, int, int, int]:

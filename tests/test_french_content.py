@@ -127,13 +127,19 @@ PUBLISHED_TITLES = {
 
 
 def source_lines(path: Path) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """A card file's card sources, a scenario's own sources and its starting figures' sources, or a
-    Council member's sources, with their paths."""
+    """A card file's card sources and the sources of its historical answers, a scenario's own
+    sources and its starting figures' sources, a Council member's sources, or the sources of a
+    record.yaml's answers to cards (which the debrief's journal shows), with their paths."""
     data, _ = load_file(str(path))
-    if "cards" in data:
+    if path.name == "record.yaml":
+        for card, answer in (data.get("cards") or {}).items():
+            yield ("cards", card, "source"), answer["source"]
+    elif "cards" in data:
         for i, card in enumerate(data["cards"]):
             for j, source in enumerate(card.get("sources", [])):
                 yield ("cards", i, "sources", j), source
+            if "historical" in card:
+                yield ("cards", i, "historical", "source"), card["historical"]["source"]
     else:
         for field in ("sources", "state_sources"):
             for j, source in enumerate(data.get(field, [])):
@@ -145,7 +151,7 @@ def source_lines(path: Path) -> Iterator[tuple[tuple[Any, ...], Any]]:
 
 def sourced_files() -> list[Path]:
     return sorted([*LEVELS.glob("*/scenario.yaml"), *LEVELS.glob("*/cards/*.yaml"), *LEVELS.glob("decks/*/cards/*.yaml"),
-                   *LEVELS.glob("**/council/*.yaml")])
+                   *LEVELS.glob("**/council/*.yaml"), *LEVELS.glob("*/record.yaml")])
 
 
 def test_members_and_starting_figures_are_among_the_sourced_files() -> None:
@@ -154,6 +160,19 @@ def test_members_and_starting_figures_are_among_the_sourced_files() -> None:
     assert len([p for p in files if p.parent.name == "council"]) >= 65
     fields = {loc[0] for p in files if p.name == "scenario.yaml" for loc, _ in source_lines(p)}
     assert fields == {"sources", "state_sources"}
+
+
+def test_historical_answers_and_record_answers_are_among_the_source_lines(tmp_path: Path) -> None:
+    """A card's ``historical: source:`` ("UN Secretary-General's report on Mali, December 2015"
+    showed in English in the French journal) and a record.yaml's answers to cards are held to
+    the rule below, as the cards' sources are."""
+    historical = [(p, loc) for p in sourced_files() for loc, _ in source_lines(p) if "historical" in loc]
+    assert len(historical) >= 14
+    assert any(p.name == "record.yaml" for p in sourced_files())
+    record = tmp_path / "record.yaml"
+    record.write_text("resolutions: []\ncards:\n  a-card: {response: a, why: Done., source: UN meetings coverage SC/12426}\n"
+                      "trajectory: []\n", encoding="utf-8")
+    assert list(source_lines(record)) == [(("cards", "a-card", "source"), "UN meetings coverage SC/12426")]
 
 
 @pytest.mark.parametrize("path", sourced_files(), ids=lambda p: p.relative_to(LEVELS).as_posix())

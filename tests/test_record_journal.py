@@ -150,7 +150,7 @@ def test_each_clause_and_card_answer_carries_the_record_in_french() -> None:
     for e in cards:
         card = sc.card(e["card"])
         note = record_note(game, e, "fr")
-        assert card.historical_why["fr"] in note and card.historical_source in note
+        assert card.historical_why["fr"] in note and tr(card.historical_source, "fr") in note
         if e["response"] != card.historical:
             assert tr(card.response(card.historical).label, "fr").rstrip(".") in note
     others = [e for e in game.journal if e["kind"] in ("vote", "end")]
@@ -245,3 +245,92 @@ def test_a_lesson_reads_its_years_of_the_record_and_the_full_game_all_of_them() 
     assert story.scenario_record(lesson) is not None and story.scenario_record(lesson).resolution(3) is None
     whole = story.scenario_record(full)
     assert whole is not None and [r.number for r in whole.resolutions] == [2227, 2295, 2364, 2423]
+
+
+# --- the record's source lines, in the player's language --------------------------------------
+SOURCE_FORMS = ["S/RES/2227 (2015)", {"en": "UN SG report on Mali, December 2015", "fr": "Rapport du Secrétaire général"
+                                             " de l'ONU sur le Mali, décembre 2015"}]
+
+
+@pytest.mark.parametrize("source", SOURCE_FORMS)
+def test_a_record_source_is_a_plain_line_or_a_line_per_language(source: object) -> None:
+    """A card's ``historical: source:`` and a record.yaml card answer's ``source``: the two forms of
+    a card's sources, for the loader and for an editor's schema; English required."""
+    historical = {**CARD["cards"][0]["historical"], "source": source}
+    data = {"cards": [CARD["cards"][0] | {"historical": historical}]}
+    parsed = CardFile.model_validate(data).cards[0].historical
+    expected = source if isinstance(source, dict) else {"en": source}
+    assert parsed is not None and parsed.source == expected
+    assert list(Draft202012Validator(file_schema("card")).iter_errors(data)) == []
+    answer = {"response": "a", "why": "The Council did.", "source": source}
+    assert CardAnswer.model_validate(answer).source == expected
+    record = {"resolutions": [], "cards": {"a-card": answer}, "trajectory": []}
+    assert list(Draft202012Validator(file_schema("record")).iter_errors(record)) == []
+    for wrong in ({"fr": "Sans anglais, décembre 2015"}, {"en": "UN SG report", "fr": 7}, 7):
+        with pytest.raises(ValidationError):
+            CardFile.model_validate({"cards": [CARD["cards"][0] | {"historical": {**historical, "source": wrong}}]})
+        with pytest.raises(ValidationError):
+            CardAnswer.model_validate({**answer, "source": wrong})
+    assert list(Draft202012Validator(file_schema("record")).iter_errors(
+        {"resolutions": [], "cards": {"a-card": {**answer, "source": 7}}, "trajectory": []})) != []
+
+
+def _record_answers(root: Path, answers: dict[str, tuple[str, object]]) -> None:
+    """Give the copy's after-algiers/record.yaml its own answers to cards: {card: (response, source)}."""
+    import json
+
+    path = root / "after-algiers" / "record.yaml"
+    block = "cards:\n" + "".join(f"  {card}:\n    response: {resp}\n    why: {{en: The Council did so., fr: Le Conseil l'a fait.}}\n"
+                                 f"    source: {json.dumps(source, ensure_ascii=False)}\n" for card, (resp, source) in answers.items())
+    text = path.read_text(encoding="utf-8")
+    assert "\ntrajectory:\n" in text
+    path.write_text(text.replace("\ntrajectory:\n", "\n" + block + "\ntrajectory:\n", 1), encoding="utf-8")
+
+
+def test_the_journal_shows_the_record_s_source_in_the_player_s_language(tmp_path: Path) -> None:
+    """« … les pactes d'Anéfis d'octobre 2015 (UN Secretary-General's report on Mali, December 2015) »:
+    the French journal showed a card's source in English. A line per language shows the player's
+    (a card's ``historical:`` or record.yaml's own answer), a plain line shows as written in every
+    language, and a line with no French shows its English."""
+    import shutil
+
+    from game.engine.defs import tr
+    from game.engine.game import Game
+    from game.journal import record_note
+
+    root = tmp_path / "levels"
+    shutil.copytree(LEVELS, root)
+    council = root / "after-algiers" / "cards" / "council.yaml"  # a card's historical source with no French
+    text = council.read_text(encoding="utf-8")
+    french = "        fr: \"PassBlue, juin 2017\u202f; Assemblée générale des Nations unies, budget pour 2017-2018\"\n"
+    assert french in text
+    council.write_text(text.replace(french, "", 1), encoding="utf-8")
+    shipped = load_scenario(LEVELS / "after-algiers").scenario
+    free = [c for c in shipped.cards if not c.historical][:3]
+    _record_answers(root, {free[0].id: (free[0].responses[0].id, {"en": "UN SG report S/2016/281 (April 2016), on Kidal",
+                                                                      "fr": "Rapport du Secrétaire général S/2016/281 (avril 2016), sur Kidal"}),
+                           free[1].id: (free[1].responses[0].id, "S/RES/2295 (2016)"),
+                           free[2].id: (free[2].responses[0].id, {"en": "UN meetings coverage SC/12426"})})
+    loaded = load_scenario(root / "after-algiers")
+    assert loaded.scenario is not None and [p.shown() for p in loaded.problems if p.code == "F401"] == []
+    game = Game(loaded.scenario, 1)
+
+    def note(card: str, lang: str, answer: int = 1) -> str:
+        response = game.scenario.card(card).responses[answer - 1].id
+        return record_note(game, {"kind": "card", "card": card, "response": response, "q": 0}, lang)
+
+    anefis = game.scenario.card("aa-anefis-clashes")  # a card's own historical answer, in English and French
+    assert tr(anefis.historical_source, "fr") == "Rapport du Secrétaire général de l'ONU sur le Mali, décembre 2015"
+    for answer in (1, 2):  # the class chose as the Council did, or not
+        assert "(Rapport du Secrétaire général de l'ONU sur le Mali, décembre 2015)" in note(anefis.id, "fr", answer)
+        assert "UN Secretary-General" not in note(anefis.id, "fr", answer)
+        assert "(UN Secretary-General's report on Mali, December 2015)" in note(anefis.id, "en", answer)
+    for lang in ("en", "fr"):
+        assert "(S/RES/2295 (2016))" in note("aa-regional-proposal", lang)  # a plain line, as written
+        assert "(PassBlue, June 2017; UN General Assembly budget for 2017/18)" in note("aa-us-budget", lang)  # no French: English
+    assert "(Rapport du Secrétaire général S/2016/281 (avril 2016), sur Kidal)" in note(free[0].id, "fr")
+    assert "(UN SG report S/2016/281 (April 2016), on Kidal)" in note(free[0].id, "en")
+    assert "Le Conseil l'a fait." in note(free[0].id, "fr")
+    for lang in ("en", "fr"):
+        assert "(S/RES/2295 (2016))" in note(free[1].id, lang)
+        assert "(UN meetings coverage SC/12426)" in note(free[2].id, lang)

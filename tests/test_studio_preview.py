@@ -77,6 +77,18 @@ def test_conditions_and_weight_are_said_in_words() -> None:
     assert "  random                25.0%" in lines
 
 
+def test_the_record_s_answer_is_shown_with_its_source_in_the_designer_s_language() -> None:
+    """The designer's notes give the card's historical answer and its source, in the language asked
+    (a plain line as written)."""
+    sc = scenario("after-algiers")
+    anefis = sc.card("aa-anefis-clashes")
+    assert "la réponse de l'histoire\u00a0: mediate (Rapport du Secrétaire général de l'ONU sur le Mali, décembre 2015)" in notes(
+        sc, anefis, None, 0, lang="fr")
+    assert "the record's answer: mediate (UN Secretary-General's report on Mali, December 2015)" in notes(sc, anefis, None, 0)
+    plain = sc.card("aa-regional-proposal")
+    assert any(line.endswith(f"{plain.historical} (S/RES/2295 (2016))") for line in notes(sc, plain, None, 0, lang="fr"))
+
+
 def test_draw_shares_agree_with_simulate() -> None:
     from game.sim.simulate import simulate, summarise
 

@@ -1269,7 +1269,7 @@ def _compile_card(card: schema.CardModel, doc: _Doc, base: tuple[Any, ...], card
         sources=tuple(_text(x) for x in card.sources), condition=cond, weight=weight, once=card.once, cooldown=card.cooldown,
         start=start, end=end, mandates=tuple(card.mandates), follow_up_only=card.follow_up_only,
         file=doc.path, line=doc.at(base)[0],
-        historical=historical.response if historical else "", historical_source=historical.source if historical else "",
+        historical=historical.response if historical else "", historical_source=_text(historical.source) if historical else {},
         historical_why=_text(historical.why) if historical else {},
         **_document(card),
     )
@@ -1349,8 +1349,9 @@ def _is_text(obj: Any) -> bool:
 
 
 def _check_languages(model: schema.ScenarioModel, main: _Doc, lib: _Library, dimensions: list[defs.Dimension], out: _Collector) -> None:
-    """Every text of the scenario has each language it declares (code F401). Source lines are not
-    texts to translate: a document's title stays as published, so they are not required."""
+    """Every text of the scenario has each language it declares (code F401). Source lines (a card's
+    ``sources`` and its ``historical`` answer's ``source``) are not texts to translate: a document's
+    title stays as published, so they are not required."""
     wanted = [lang for lang in model.languages if lang != "en"]
 
     def walk(obj: Any, doc: _Doc, loc: tuple[Any, ...]) -> None:
@@ -1363,7 +1364,7 @@ def _check_languages(model: schema.ScenarioModel, main: _Doc, lib: _Library, dim
             return
         if isinstance(obj, BaseModel):
             for name, info in type(obj).model_fields.items():
-                if name not in ("sources", "state_sources"):
+                if name not in ("sources", "state_sources", "source"):
                     walk(getattr(obj, name), doc, loc + (info.alias or name,))
         elif isinstance(obj, (list, tuple)):
             for i, item in enumerate(obj):

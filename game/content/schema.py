@@ -229,7 +229,8 @@ class HistoricalAnswer(Strict):
 
     response: Id
     why: LineText = Field(description="what the Council did, in one line: a plain line (English) or a line per language")
-    source: SourceLine
+    source: Source = Field(description="where that is written down: one line (a document's symbol or title, the same"
+                                       " in every language) or a line per language; the debrief's journal shows it")
 
 
 class CardModel(Strict):
@@ -427,7 +428,8 @@ class ResolutionModel(Strict):
     date: RecordDay
     vote: Annotated[str, StringConstraints(pattern=VOTE_RE)] = Field(description="yes-no or yes-no-abstaining, e.g. 13-0-2")
     abstain: list[RecordShort] = []
-    source: RecordShort
+    source: RecordShort = Field(description="its symbol and what else it was read from, one line: for `fidelity`"
+                                            " (in English), not shown in the game")
     clauses: dict[RecordShort, Provision] = Field(description="every clause of the scenario: its closest option, with why")
 
 
@@ -436,7 +438,8 @@ class CardAnswer(Strict):
 
     response: RecordShort
     why: LineText
-    source: RecordShort
+    source: Source = Field(description="where that is written down: one line (a document's symbol or title, the same"
+                                       " in every language) or a line per language; the debrief's journal shows it")
 
 
 class TrajectoryLine(Strict):
@@ -450,7 +453,8 @@ class TrajectoryLine(Strict):
     level: int | None = None  # for above / below
     by: Annotated[int, Field(ge=1, le=100_000)] = 1  # for rises / falls: the least change that counts
     text: RecordShort
-    source: RecordShort
+    source: RecordShort = Field(description="where the direction is read from, one line: for `fidelity` (in English),"
+                                            " not shown in the game")
 
 
 class RecordModel(Strict):

@@ -431,7 +431,7 @@ def _card_texts(card: schema.CardModel) -> list[tuple[Loc, Mapping[str, str]]]:
                   if text]
         found += [(("responses", i, "later", j, "note"), later.note) for j, later in enumerate(r.later) if later.note]
     if card.historical is not None:
-        found += [(("historical", "why"), card.historical.why), (("historical", "source"), {"en": card.historical.source})]
+        found += [(("historical", "why"), card.historical.why), (("historical", "source"), card.historical.source)]
     return found
 
 

@@ -204,7 +204,7 @@ class Card:
     mandates: tuple[int, ...] = ()  # mandate years (from 1) it belongs to; empty = any
     follow_up_only: bool = False  # drawn only when a response queues it
     historical: str = ""  # the response closest to what the Council did ("" if the card names none)
-    historical_source: str = ""
+    historical_source: Text = field(default_factory=dict)  # where that is written down, per language
     historical_why: Text = field(default_factory=dict)  # what the Council did, per language
     document: str = "cable"  # what it looks like: cable, wire, report, letter or opinion (game/content/cardmeta.py)
     category: str = "political"  # its subject: security, political, humanitarian, regional, council, mission

@@ -3,8 +3,10 @@
 A scenario's ``record.yaml`` holds, for each mandate year, the resolution actually adopted
 (number, date, vote, source) and the clause option closest to each of its provisions, with a line
 saying why (a plain line is English, or a line per language: the debrief's journal shows it); the
-responses to cards closest to what really happened; and the record's trajectory
-as checkable lines (a quantity, a period, a direction, a source). The historical drafter plays
+responses to cards closest to what really happened, each with why and its source (a plain line, the
+same in every language, or a line per language: the journal shows both in the player's language);
+and the record's trajectory as checkable lines (a quantity, a period, a direction, a source: read
+by ``fidelity``, in English, like the resolutions' sources). The historical drafter plays
 the first two; ``python -m game fidelity`` holds the model's games against the third.
 """
 
@@ -58,7 +60,7 @@ class Record:
     cards: dict[str, str]  # card id -> historical response id
     trajectory: tuple[Line, ...]
     path: str
-    card_why: dict[str, tuple[Text, str]] = field(default_factory=dict)  # card id -> (why, source)
+    card_why: dict[str, tuple[Text, Text]] = field(default_factory=dict)  # card id -> (why, source), per language
 
     def resolution(self, mandate: int) -> Resolution | None:
         return next((r for r in self.resolutions if r.mandate == mandate), None)
@@ -117,7 +119,7 @@ def _compile(model: RecordModel, scenario: Scenario, path: str, positions: Posit
                                       {d: dict(p.why) for d, p in r.clauses.items()}))
     cards = scenario.cards_by_id
     answers = {}
-    card_why: dict[str, tuple[Text, str]] = {}
+    card_why: dict[str, tuple[Text, Text]] = {}
     for card_id, ans in model.cards.items():
         card = cards.get(card_id)
         if card is None:
@@ -126,7 +128,7 @@ def _compile(model: RecordModel, scenario: Scenario, path: str, positions: Posit
             bad(("cards", card_id, "response"), "R008", f"card '{card_id}' has no response '{ans.response}'")
         else:
             answers[card_id] = ans.response
-            card_why[card_id] = (dict(ans.why), ans.source)
+            card_why[card_id] = (dict(ans.why), dict(ans.source))
     known = set(QUANTITIES) | set(DERIVED)
     lines = []
     for i, ln in enumerate(model.trajectory):

@@ -20,7 +20,7 @@ from typing import Any
 
 from game.content.safeyaml import load_text
 from game.engine.actions import Action, Impossible, Respond
-from game.engine.defs import Card, Scenario
+from game.engine.defs import Card, Scenario, tr
 from game.engine.game import Game
 from game.engine.phases import CARD, END
 from game.sim.drafters import drafter_for
@@ -140,7 +140,7 @@ def notes(scenario: Scenario, card: Card, shares: dict[str, dict[str, float]] | 
         lines.append(w("weight", lang, weight=weight_words(card, lang)))
     lines.extend(gate_words(card, scenario, lang))
     if card.historical:
-        lines.append(w("historical", lang, answer=card.historical))
+        lines.append(w("historical", lang, answer=card.historical, source=tr(card.historical_source, lang)))
     if staged is not None and not staged.fitting:
         lines.append(w("unfitting", lang))
     if shares is not None:
