@@ -48,7 +48,7 @@ LEVERS: dict[str, str] = {
     "troop_ceiling": "authorised uniformed personnel",
     "robust": "how robust the mission's posture is (0 traditional, 100 offensive)",
     "mission_force": "the mission itself carries coercive force",
-    "parallel_force": "a parallel force outside the mandate (France) carries coercion",
+    "parallel_force": "a parallel force outside the mission's command (France) carries coercion",
     "regional_force": "a regional force (AU/ECOWAS, G5) carries coercion",
     "regional_frame": "how far the mandate is framed Sahel-wide rather than Mali-only",
     "agreement_focus": "priority on implementing the peace agreement",
