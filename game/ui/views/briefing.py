@@ -14,7 +14,7 @@ from game.engine.actions import Continue
 from game.engine.defs import tr, tr_all
 from game.engine.world import ARMED, REGIONAL, REGIONS
 from game.i18n import actor_name
-from game.ui import mapdraw, maplegend, motion
+from game.ui import mapdraw, maplegend, motion, scrolling
 from game.ui.controls import Item
 from game.ui.frame import Frame
 from game.ui.layout import Rect, columns, take_bottom
@@ -59,7 +59,7 @@ class BriefingView(GameView):
     help_key = "briefing"
     title_key = "briefing"
     keymap = {pygame.K_m: ("tab", "map"), pygame.K_r: ("tab", "regions"), pygame.K_a: ("tab", "web"),
-              pygame.K_l: ("legend", None), pygame.K_t: ("web_list", None)}
+              pygame.K_l: ("legend", None), pygame.K_t: ("web_list", None), **scrolling.PAGE_KEYS}
 
     def __init__(self, app: App):
         super().__init__(app)
@@ -111,6 +111,8 @@ class BriefingView(GameView):
             self.web_list = not self.web_as_list()
             self.app.dirty = True
             return True
+        if cmd == "page":
+            return self.page(arg)
         if cmd == "tab":
             if arg == "web" and self.tab != "web" and self.game.votes:
                 self.motion.restart()
@@ -120,6 +122,23 @@ class BriefingView(GameView):
             self.app.focus.set(f"tab:{arg}")
             return True
         return False
+
+    def page(self, how: str) -> bool:
+        """PgUp/PgDn/Home/End read the report (the side panel), unless the focus is in another list
+        (the regions, the ties: the keys every screen knows). A focus on one of the report's numbers
+        moves to its "more" line: left on the number, it would pull the text back to it."""
+        focus = self.app.focus
+        f = focus.frame
+        side = f.lists.get("side") if f is not None else None
+        if f is None or side is None or any(scrolling.holds(i, focus.id) for i in f.lists.values() if i is not side):
+            return False
+        if not scrolling.scrolls(side):  # all in view: nothing to do (and no "more" line to focus)
+            return True
+        self.scroll["side"] = scrolling.paged(side, how)
+        if scrolling.holds(side, focus.id):
+            focus.set(scrolling.more_id("side"))
+        self.app.dirty = True
+        return True
 
     def screen_key(self) -> str:
         base = super().screen_key()
@@ -291,7 +310,8 @@ class BriefingView(GameView):
         items: list[Item] = []
         if g.quarter == 0 and g.scenario.objectives:  # the first year opens with what the class is to learn
             items.append(heading_item(f, w, self.t("objectives"), "h2"))
-            items.extend(text_item(f, w, "• " + tr(o, lang)) for o in g.scenario.objectives)
+            for o in g.scenario.objectives:  # line by line, as the report: a page is a page of lines
+                items.extend(para(f, w, "• " + tr(o, lang)))
         items.append(heading_item(f, w, self.t("sg_report"), "h2"))
         items.extend(para(f, w, " ".join(story.sg_report(g, lang))))
         if g.quarter == 0 and tr(g.scenario.summary, lang):
@@ -328,5 +348,7 @@ class BriefingView(GameView):
             items.append(bar_item(f, w, f"side:{q}", actor_name(actor, lang), self.shown(q), 0, 100, q))
         if g.quarter == 0 and g.scenario.state_sources:  # the figures above are the scenario's own, from these
             items.append(heading_item(f, w, self.t("state_sources"), "h2"))
-            items.extend(text_item(f, w, "• " + src, color=f.pal.muted) for src in tr_all(g.scenario.state_sources, lang))
-        f.scroll_list("side", inner, items)
+            for src in tr_all(g.scenario.state_sources, lang):  # (a long one, whole, was taller than the panel)
+                items.extend(para(f, w, "• " + src, color=f.pal.muted))
+        # a text to read: Tab enters it at its "more" line, the page keys scroll it (``page``)
+        scrolling.scroll_list(f, "side", inner, items, reading=True)

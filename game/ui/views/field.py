@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,7 @@ class CardView(GameView):
     help_key = "card"
     title_key = "field"
     keymap = {**{k: ("pick", n) for k, n in NUMBER_KEYS.items()}, pygame.K_w: ("words", None),
-              pygame.K_s: ("sources", None)}
+              pygame.K_s: ("sources", None), **scrolling.PAGE_KEYS}
     words = False  # the effects of each response in words (W), instead of a row of chips
     sources_open = False  # every source in full (S), instead of the first one on one line
     # Where the responses do not fit their panel whole, all but one are folded: the
@@ -80,7 +81,26 @@ class CardView(GameView):
             self.sources_open = not self.sources_open
             self.app.dirty = True
             return True
+        if cmd == "page":
+            return self.page(arg)
         return False
+
+    def page(self, how: str) -> bool:
+        """PgUp/PgDn/Home/End: the responses where they scroll and hold the focus (the keys every
+        screen knows), else the card's text. Responses that fit whole do not scroll: PgDn there
+        used to move the focus to the last one."""
+        focus = self.app.focus
+        lists = focus.frame.lists if focus.frame is not None else {}
+        responses, text = lists.get("responses"), lists.get("card")
+        if responses is not None and scrolling.scrolls(responses) and (
+                scrolling.holds(responses, focus.id) or text is None or not scrolling.scrolls(text)):
+            return False
+        if text is not None and scrolling.scrolls(text):
+            self.scroll["card"] = scrolling.paged(text, how)
+            if scrolling.holds(text, focus.id):  # (the sources' button, at its end, would pull it back)
+                focus.set(scrolling.more_id("card"))
+            self.app.dirty = True
+        return True
 
     def respond(self, card: Card, resp: Response) -> None:
         """Answer the card, then say what happened before the next screen (game/story.py)."""
@@ -134,7 +154,7 @@ class CardView(GameView):
         items += para(f, inner.w, tr(card.text, lang))
         if card.sources:
             items += self.source_items(f, inner.w, tr_all(card.sources, lang))
-        f.scroll_list("card", inner, items)
+        scrolling.scroll_list(f, "card", inner, items, reading=True)  # a text to read (``page``)
         # "keys 1 and 2" for two answers, "keys 1–3" for three
         inner = f.panel(right, self.t("responses_two" if len(card.responses) == 2 else "responses", n=len(card.responses)))
         previews = self.app.settings.previews
@@ -279,7 +299,7 @@ class SummaryView(GameView):
             items.append(text_item(f, inner.w, self.t("nothing_changed")))
         else:  # the few changes that matter most, in words, numbered as on the map; the full table behind "Details"
             items.append(heading_item(f, inner.w, self.t("highlights")))
-            items.extend(highlight_item(f, inner.w, i, h) for i, h in enumerate(highlights, 1))
+            items.extend(self.highlight_items(f, inner, items, highlights))
             if not self.details:
                 ranked = []
         w = inner.w
@@ -309,6 +329,22 @@ class SummaryView(GameView):
             items.append(stat_item(f, inner.w, f"fig:{q}", quantity_label(q, lang, g.date), fmt_num(shown_value), q))
         f.scroll_list("figures", inner, items)
 
+    def highlight_items(self, f: Frame, rect: Rect, above: Sequence[Item], highlights: Sequence[story.Highlight]) -> list[Item]:
+        """Each highlight whole ('① Violence in Kidal: sharp rise. Main cause: …') where all fit the
+        panel under ``above``; else the numbered changes first, short, then their causes: at the
+        largest text the first one whole filled the panel, and the map's ② and ③ had no words."""
+        whole = [highlight_item(f, rect.w, i, h) for i, h in enumerate(highlights, 1)]
+        if scrolling.fits([*above, *whole], rect.h, f.gap // 2):
+            return whole
+        heads, causes = [], []
+        for i, h in enumerate(highlights, 1):
+            head = story.change_sentence(h.quantity, h.change, self.lang, self.game.date)
+            cause = h.text[len(head):].strip() if h.text.startswith(head) else ""
+            heads.append(highlight_item(f, rect.w, i, replace(h, text=head) if cause else h))
+            if cause:  # line by line, to fill the panel to its "more" line
+                causes += para(f, rect.w, f"{mark(i)} {cause}", color=f.pal.muted)
+        return heads + causes
+
     def draw_marks_map(self, f: Frame, inner: Rect) -> Rect:
         """The map beside the highlights, each marked at its region by its number, when the panel
         has room for both (a small map in a small window); returns the rect left for the words."""
@@ -325,12 +361,17 @@ class SummaryView(GameView):
         return words
 
 
+def mark(n: int) -> str:
+    """'③', the number of a highlight's mark on the map ('21.' past the circled ones)."""
+    return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"{n}."
+
+
 def highlight_item(f: Frame, width: int, n: int, h: story.Highlight) -> Item:
     """'[icon] ① Violence in Kidal: sharp rise…' — numbered as its mark on the map, with the
     quantity's icon."""
     size = f.line_h() - 4
     # "③ 5 peacekeepers killed": the number of its mark on the map, which "3. 5 …" ran into the count
-    text = f"{chr(0x2460 + n - 1)} {h.text}" if 1 <= n <= 20 else f"{n}. {h.text}"
+    text = f"{mark(n)} {h.text}"
     tw = width - size - f.pad
     height = max(f.text_h(text, tw), f.line_h()) + f.pad // 2
 
