@@ -53,3 +53,16 @@ def test_no_instruction_in_a_scenario_without_a_guide(tmp_path: Path) -> None:
     assert app.start_game(str(LEVELS / "after-algiers"), seed=7), app.message
     assert app.game.scenario.guide == {}
     assert not isinstance(app.nav.top.view, GuideOverlay)
+
+
+def test_the_help_shows_the_steps_instruction_again(tmp_path: Path) -> None:
+    app = make_app(tmp_path, lang="fr", guides=True)
+    assert app.start_game(str(playable_tutorial(tmp_path)), seed=7), app.message
+    app.handle(key(pygame.K_RETURN))  # the instruction, closed
+    app.handle(key(pygame.K_F1))
+    frame = app.draw()
+    drawn = " ".join(" ".join(rec.text for rec in frame.texts).split())
+    assert "Consigne" in drawn and "Étape 1 sur 5" in drawn, drawn[:300]
+    app.nav.goto_title()  # on the title, no step is in play
+    app.handle(key(pygame.K_F1))
+    assert "Étape 1 sur 5" not in " ".join(rec.text for rec in app.draw().texts)

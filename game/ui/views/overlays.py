@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game import explain, i18n
+from game.engine.defs import tr
 from game.engine.game import Game
 from game.engine.world import DERIVED_PARTS
 from game.i18n import describe
@@ -79,7 +80,7 @@ class HelpOverlay(Overlay):
 
     def items(self, f: Frame, width: int) -> list[Item]:
         lang = self.lang
-        out = [text_item(f, width, help_screen(self.screen, lang))]
+        out = self.step_items(f, width) + [text_item(f, width, help_screen(self.screen, lang))]
         if self.screen == "debrief":  # the charts' marks, which a crowded screen has no room to explain
             out.append(text_item(f, width, i18n.word("chart", "key", lang), color=f.pal.muted))
         key_w = int(width * 0.36)
@@ -93,6 +94,18 @@ class HelpOverlay(Overlay):
 
             out.append(Item(h, draw))
         return out
+
+
+    def step_items(self, f: Frame, width: int) -> list[Item]:
+        """The tutorial's instruction for the step in play, first: closed once, found again here."""
+        from game.ui.views.guide import step_texts  # (guide.py builds on this module's Overlay)
+
+        game = self.app.game
+        texts = step_texts(game, game.phase) if game is not None and self.app.nav.layers[0].view.name != "title" else []
+        if not texts:
+            return []
+        return [heading_item(f, width, t("guide_title", self.lang))] + \
+            [text_item(f, width, tr(text, self.lang)) for text in texts]
 
 
 class WhyOverlay(Overlay):
