@@ -231,6 +231,24 @@ def date_label(date: str, lang: str) -> str:
         return ""
 
 
+MAX_SAVE_NAME = 120  # characters of a save's name: the scenario, its month and year, and a team's name
+KEPT_SPACES = "\u00a0\u202f"  # French typography's no-break spaces ("Tutoriel : …"), kept in names
+# Names Windows gives to devices: "aux.json" (a French word) could not be written there.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def clean_name(name: str) -> str:
+    """A save's name as it is shown: control and invisible characters left out, the no-break
+    spaces of French typography kept."""
+    return "".join(c for c in name if c.isprintable() or c in KEPT_SPACES)
+
+
+def slot_name(name: str) -> str:
+    """The name a named save is written under (``save_slot``): cleaned, trimmed, at most
+    ``MAX_SAVE_NAME`` characters; "" when nothing is left (the file's name is shown then)."""
+    return clean_name(name).strip()[:MAX_SAVE_NAME].strip()
+
+
 def slug(name: str) -> str:
     """A file name from a save's name: letters of any script kept, accents folded on Latin ones."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
@@ -266,6 +284,7 @@ class SlotInfo:
     where: str  # "date in the game" or "phase, quarter"
     problem: SaveError | None = None  # why it cannot be read; words in any language
     quarter: int = 0  # quarters played since the start (the first is 0)
+    phase: str = ""  # "end": a finished game (its quarter is then one past the last)
 
     @property
     def error(self) -> str | None:
@@ -488,6 +507,7 @@ class Store:
     # --- named saves ----------------------------------------------------------------------
     def slot_path(self, name: str) -> Path:
         base = slug(name)
+        base = f"save-{base}" if base in _RESERVED else base  # "aux.json" cannot be made on Windows
         path = self.slots_dir / f"{base}.json"
         n = 2
         while path.exists():
@@ -496,7 +516,7 @@ class Store:
         return path
 
     def save_slot(self, game: Game, level: str, name: str) -> Path:
-        clean = "".join(c for c in name if c.isprintable()).strip()[:80]
+        clean = slot_name(name)
         path = self.slot_path(clean)
         write_json_atomic(path, payload(game, level, clean or path.stem))
         return path
@@ -510,7 +530,8 @@ class Store:
             try:
                 s = read_save(path)
                 where = s.date or f"{s.phase}, Q{s.quarter + 1}"  # "YYYY-MM"; see date_label
-                out.append(SlotInfo(path, s.name or path.stem, s.scenario, s.saved_at, where, quarter=s.quarter))
+                out.append(SlotInfo(path, s.name or path.stem, s.scenario, s.saved_at, where, quarter=s.quarter,
+                                        phase=s.phase))
             except SaveError as exc:
                 out.append(SlotInfo(path, path.stem, "", "", "", exc))
         out.sort(key=lambda s: (s.when, s.path.name), reverse=True)

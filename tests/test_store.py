@@ -29,7 +29,16 @@ from game.content.loader import levels_root, load_scenario
 from game.engine.actions import Back, Continue
 from game.saves import SaveError, read_json
 from game.session import Session, SessionError
-from game.store import AUTOSAVE, PREVIOUS, Settings, Store, slug
+from game.store import (
+    AUTOSAVE,
+    KEPT_SPACES,
+    MAX_SAVE_NAME,
+    PREVIOUS,
+    Settings,
+    Store,
+    clean_name,
+    slug,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 _CACHE: dict[str, object] = {}
@@ -213,6 +222,32 @@ def test_slot_names_keep_their_letters():
     assert slug("\u200b\u200c\u00ad") == "save"
 
 
+def test_a_save_name_keeps_french_no_break_spaces_and_drops_invisible_characters(tmp_path):
+    """The list showed "Tutoriel: votre…" where the confirmation said "Tutoriel : …"."""
+    from game.engine.game import Game
+
+    assert clean_name("Tutoriel\u00a0: le mandat\u202f!") == "Tutoriel\u00a0: le mandat\u202f!"
+    assert clean_name("a\u200bb\x07c\u2028d\u202ee\u00ad") == "abcde"
+    store = Store(tmp_path)
+    name = "Tutoriel\u00a0: votre premier mandat — juin 2015 · équipe\u202f! des Bleus, au fond de la classe\x1b"
+    path = store.save_slot(Game(load("tutorial"), 1), "tutorial", name)
+    [slot] = store.list_slots()
+    assert slot.path == path and slot.name == name[:-1]  # a team's whole name, past 40 characters
+    assert len(path.stem) <= 40 and path.stem.isascii()
+    long = store.save_slot(Game(load("tutorial"), 1), "tutorial", "x" * 500)
+    assert {s.name for s in store.list_slots() if s.path == long} == {"x" * MAX_SAVE_NAME}
+
+
+def test_a_save_never_takes_a_file_name_windows_keeps_for_a_device(tmp_path):
+    from game.engine.game import Game
+
+    store = Store(tmp_path)
+    for name in ("Aux", "con", "NUL", "com1"):
+        path = store.save_slot(Game(load("tutorial"), 1), "tutorial", name)
+        assert path.stem.lower().split(".")[0] not in {"aux", "con", "nul", "com1"}, path
+    assert {s.name for s in store.list_slots()} == {"Aux", "con", "NUL", "com1"}
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(max_size=120))
 def test_any_slot_name_saves_inside_the_slots_folder_and_lists(tmp_path, name):
@@ -224,7 +259,7 @@ def test_any_slot_name_saves_inside_the_slots_folder_and_lists(tmp_path, name):
     assert path.parent == tmp_path / "slots" and path.suffix == ".json"
     listed = {i.path: i for i in store.list_slots()}
     assert listed[path].error is None
-    assert all(c.isprintable() for c in listed[path].name)
+    assert all(c.isprintable() or c in KEPT_SPACES for c in listed[path].name)  # French no-break spaces kept
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

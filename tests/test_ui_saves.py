@@ -205,3 +205,96 @@ def test_auto_play_with_screenshots(tmp_path, monkeypatch, lang, size):
     img = pygame.image.load(str(shots / names[1]))
     assert img.get_size() == tuple(int(v) for v in size.split("x"))
     assert not autosaves(tmp_path / "data")  # an auto run leaves the class's saves alone
+
+
+# --- how Continue and the saves name a game (issue: "quarter 5" of four, two alike) -----------
+def _info(game_id, saved_at, quarter=0, phase="drafting", date="2015-06"):
+    from pathlib import Path
+
+    from game.store import GameInfo
+
+    return GameInfo(game_id, Path(game_id), "tutorial", "tutorial", date, saved_at, phase, quarter=quarter)
+
+
+def test_a_finished_game_says_so_and_alike_games_are_told_apart():
+    from game.ui.gamenames import game_names
+    from game.ui.views.title import scenario_list
+
+    scenarios = scenario_list()
+    infos = [_info("d", "2026-01-02 10:05"), _info("c", "2026-01-02 10:05"), _info("b", "2026-01-01 09:00"),
+             _info("a", "2026-01-01 08:00", quarter=4, phase="end", date="2016-06")]
+    names = game_names(infos, "fr", scenarios)
+    assert len(set(names)) == len(names), names
+    assert names[3] == "Tutoriel\u00a0: votre premier mandat · juin 2016 · terminée"
+    assert "trimestre 5" not in " ".join(names)
+    assert names[2].endswith("· jouée le 2026-01-01 à 09:00")
+    # the same label, the same minute: numbered from the oldest
+    assert names[1].endswith("(1)") and names[0].endswith("(2)") and "10:05" in names[0]
+    # the Continue list, whose rows say the time on a line of their own
+    plain = game_names(infos, "en", scenarios, timed=False)
+    assert plain[2] == "Tutorial: your first mandate · Jun 2015 · quarter 1"
+    assert plain[1].endswith("quarter 1 (1)") and plain[0].endswith("quarter 1 (2)")
+    assert plain[3].endswith("Jun 2016 · finished")
+
+
+@pytest.mark.parametrize("size", ["1024x600", "1280x720"])
+def test_continue_names_finished_and_alike_games_apart(tmp_path, size):
+    from game.sim.drafters import make_drafter
+
+    data = tmp_path / "data"
+    app = make_app(data, size, "fr", 3)
+    assert app.start_game("tutorial", seed=3, length="lesson")
+    drafter = make_drafter("status-quo", app.game.seed)
+    while app.game.phase != "end":
+        app.act(drafter.choose(app.game))
+    for seed in (4, 5):  # two games alike: the tutorial, its first quarter, within a minute
+        assert app.start_game("tutorial", seed=seed, length="lesson")
+        app.act(Continue())
+    app.nav.goto_title()
+    frame = app.draw()
+    title_text = " ".join(rec.text for rec in frame.texts)
+    # the title's Continue names the game it resumes apart from its twin (by the minute it was
+    # played, or numbered when both were played within the same minute)
+    assert "(2)" in title_text or "jouée à" in title_text, title_text
+    app.nav.open_continue()
+    frame = app.draw()
+    shown = " ".join(rec.text for rec in frame.texts)
+    assert "trimestre 5" not in shown and "terminée" in shown, shown
+    from game.ui.gamenames import game_names
+
+    overlay = app.overlay
+    rows = list(zip(game_names(overlay.games, "fr", overlay.scenarios, timed=False),
+                    (g.saved_at for g in overlay.games), strict=True))
+    assert len(set(rows)) == len(rows) == 3, rows  # each row's name and time: never two alike
+    assert all(name in shown for name, _when in rows), (rows, shown)  # the names the rows show
+
+
+def test_the_default_save_name_is_whole_and_leaves_room_for_a_team(tmp_path):
+    from game.store import MAX_SAVE_NAME
+    from game.ui.views.saves import default_name
+
+    folder = playable_tutorial(tmp_path)
+    app = make_app(tmp_path / "data", "1024x600", "fr", 3)
+    play_some(app, folder)
+    app.nav.open_saves()
+    overlay = app.overlay
+    assert overlay.name_text == "Tutoriel\u00a0: votre premier mandat — juin 2015"
+    app.focus.set("saves:name")
+    app.draw()
+    team = " · équipe des Bleus, au fond de la classe"
+    app.handle(pygame.event.Event(pygame.TEXTINPUT, text=team))
+    assert overlay.name_text.endswith(team)
+    # the field shows the end of the name, where the caret is, whole letters up to it
+    frame = app.draw()
+    box = next(c for c in frame.controls if c.id == "saves:name").rect
+    inside = [rec.text for rec in frame.texts if box.contains(rec.rect)]
+    assert len(inside) == 1 and inside[0].endswith("au fond de la classe|"), inside
+    assert not [rec for rec in frame.truncated if box.colliderect(rec.box)]
+    overlay.save()
+    app.draw()
+    [slot] = overlay.slots
+    assert slot.name == overlay.name_text  # the no-break space before ":" kept, as typed
+    assert slot.name in app.message  # the confirmation names the save as the list does
+    # a very long title is the part cut, never the month
+    long = default_name("T" * 300, "septembre 2016")
+    assert len(long) == MAX_SAVE_NAME and long.endswith(" — septembre 2016")

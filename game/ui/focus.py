@@ -5,6 +5,7 @@ overlay keeps its own; the controls themselves say what they do (``Control.actio
 ``Control.field`` for a text field). Tab order is the order the frame recorded the controls in,
 with one stop per panel: the controls of a group (a list, the seats, the numbers) are one Tab
 stop, entered where the player left it, and the arrows move from control to control inside it.
+Tab and the arrows skip a button that cannot be pressed (drawn greyed, without an action).
 Lists scroll to follow the focus, and the wheel and Page Up/Down scroll lists.
 """
 
@@ -49,7 +50,8 @@ class Focus:
         one shown), and its ring drawn."""
         if self.id not in [c.id for c in frame.controls]:
             wanted = self.nav.top.view.default_focus()
-            visible = [c.id for c in frame.controls if c.rect is not None]
+            shown = [c for c in frame.controls if c.rect is not None]
+            visible = [c.id for c in shown if usable(c)] or [c.id for c in shown]
             self.set(wanted if wanted in visible else (visible[0] if visible else None))
         frame.draw_focus(self.id)
         self.frame = frame
@@ -60,7 +62,25 @@ class Focus:
         ids = [c.id for c in self.controls()]
         if ids:
             i = ids.index(self.id) if self.id in ids else (-1 if step > 0 else 0)
-            self.set(ids[(i + step) % len(ids)])
+            self.land([ids[(i + step * k) % len(ids)] for k in range(1, len(ids) + 1)])
+
+    def land(self, order: list[str]) -> bool:
+        """Focus the first control of ``order`` that can be used. One hidden in a list is scrolled
+        into view first (a frame drawn), since only a drawn button says whether it can be pressed."""
+        for cid in order:
+            c = self.find(cid)
+            if c is None or not usable(c):
+                continue
+            before = self.id
+            self.set(cid)
+            if c.rect is None:
+                self.redraw()
+                c = self.find(cid)
+                if c is None or not usable(c):
+                    self.set(before)
+                    continue
+            return True
+        return False
 
     def stops(self) -> list[list[Control]]:
         """The Tab stops in order: a control alone, or the run of controls of one group."""
@@ -81,18 +101,21 @@ class Focus:
         here = next((k for k, stop in enumerate(stops) if any(c.id == self.id for c in stop)), None)
         view = id(self.nav.top.view)
         if here is None:
-            k = 0 if step > 0 else len(stops) - 1
+            first = 0 if step > 0 else len(stops) - 1
         else:
             group = stops[here][0].group
             if group is not None and self.id is not None:
                 self.entries[(view, group)] = self.id
-            k = (here + step) % len(stops)
-        stop = stops[k]
-        group = stop[0].group
-        remembered = self.entries.get((view, group)) if group is not None else None
-        ids = [c.id for c in stop]
-        shown = [c.id for c in stop if c.rect is not None]
-        self.set(remembered if remembered in ids else (shown or ids)[0])
+            first = here + step
+        for n in range(len(stops)):  # a stop with nothing to press is passed by
+            stop = stops[(first + step * n) % len(stops)]
+            group = stop[0].group
+            remembered = self.entries.get((view, group)) if group is not None else None
+            ids = [c.id for c in stop]
+            shown = [c.id for c in stop if c.rect is not None]
+            order = ([remembered] if remembered in ids else []) + shown + ids
+            if self.land(list(dict.fromkeys(order))):
+                return
 
     def why(self) -> bool:
         """'?' on a number: its why (as Enter does)."""
@@ -169,6 +192,12 @@ class Focus:
                 if info.rect.collidepoint(self.mouse):
                     target = info
         self.scroll_list((target or next(iter(f.lists.values()))).id, steps)
+
+
+def usable(c: Control) -> bool:
+    """Whether the keys stop on ``c``: it does something, or takes typed text; a greyed button
+    has no action. One hidden in a list is taken as usable until it is drawn."""
+    return c.action is not None or c.field is not None or c.rect is None
 
 
 def _visible(info: ListInfo, first: int) -> set[str]:

@@ -9,16 +9,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pygame
+
 from game.engine.defs import tr
 from game.i18n import month_label
 from game.saves import SaveError
-from game.store import GameInfo, SlotInfo, date_label
+from game.store import MAX_SAVE_NAME, GameInfo, SlotInfo, clean_name, date_label, slot_name
 from game.ui.controls import Control, Item
 from game.ui.frame import Frame
-from game.ui.gamenames import game_label, scenario_title
+from game.ui.gamenames import game_label, game_names, scenario_title
 from game.ui.layout import Rect
 from game.ui.strings import t
-from game.ui.text import fit_prefix
+from game.ui.text import safe_text
 from game.ui.views.base import text_item
 from game.ui.views.overlays import Overlay
 from game.ui.views.title import scenario_list
@@ -29,12 +31,35 @@ if TYPE_CHECKING:
 FIELD = "saves:name"
 # A button of a row: (id, label, action, primary).
 ButtonSpec = tuple[str, str, Callable[[], object], bool]
-MAX_NAME = 40
+MAX_NAME = MAX_SAVE_NAME  # room for the scenario, its month and year, and a team's name after them
+
+
+def default_name(title: str, month: str, limit: int = MAX_NAME) -> str:
+    """'Tutorial: your first mandate — Jun 2015': the scenario and the month, whole; a title too
+    long for ``limit`` is the part cut, never the date."""
+    tail = f" — {month}"
+    return (title[:max(0, limit - len(tail))].rstrip() + tail).strip()[:limit]
+
+
+def tail_that_fits(font: pygame.font.Font, text: str, width: int, caret: str = "") -> str:
+    """The end of ``text`` that fits ``width`` with the caret after it: what a field shows, its
+    last letters beside the caret (measured as drawn, not backwards)."""
+    text = safe_text(font, text)
+    if font.size(text + caret)[0] <= width:
+        return text
+    lo, hi = 0, len(text)  # the first letter shown: the smallest that fits
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if font.size(text[mid:] + caret)[0] <= width:
+            hi = mid
+        else:
+            lo = mid + 1
+    return text[lo:]
 
 
 def _row(f: Frame, width: int, title: str, desc: str, buttons: list[ButtonSpec]) -> Item:
     """A line of the list: a title, a line of detail, and buttons on the right."""
-    if buttons and not "".join(c for c in title if c.isprintable()).strip():
+    if buttons and not clean_name(title).strip():
         title = "—"  # a name that is nothing once cleaned still shows a line to act on
     bw = max((f.text_w(label, "bold") for _cid, label, _a, _p in buttons), default=0) + 3 * f.pad
     tw = max(80, width - len(buttons) * (bw + f.pad))
@@ -63,7 +88,7 @@ class ContinueOverlay(Overlay):
     def __init__(self, app: App):
         super().__init__(app)
         self.games: list[GameInfo] = app.store.recent_games()
-        self.titles = {sc["folder"].name: sc["title"] for sc in scenario_list()}
+        self.scenarios = scenario_list()
 
     def heading(self) -> str:
         return t("continue_title", self.lang)
@@ -82,11 +107,15 @@ class ContinueOverlay(Overlay):
             out.append(text_item(f, width, app.message, "bold", f.pal.heading))
         if not self.games:
             out.append(text_item(f, width, t("continue_none", lang), color=f.pal.muted))
+        readable = [g for g in self.games if g.problem is None]
+        # the scenario, its month and quarter, or that it is finished; the time is on its own line
+        names = dict(zip((g.game_id for g in readable), game_names(readable, lang, self.scenarios, timed=False),
+                         strict=True))
         for i, g in enumerate(self.games):
             if g.problem is not None:
                 out.append(_row(f, width, g.game_id, t("damaged", lang, msg=g.problem.text(lang)), []))
                 continue
-            title = game_label(scenario_title(self.titles, g.level, g.scenario, lang), g.date, g.quarter, lang)
+            title = names[g.game_id]
             desc = t("last_decision", lang, when=g.saved_at)
             out.append(_row(f, width, title, desc, [(f"game:{i}", t("continue_btn", lang), partial(self.resume, g), i == 0)]))
         return out
@@ -99,7 +128,7 @@ class SavesOverlay(Overlay):
     def __init__(self, app: App):
         super().__init__(app)
         g = app.game
-        self.name_text = f"{tr(g.scenario.title, app.lang)} — {month_label(g.date, app.lang)}"[:MAX_NAME] if g else ""
+        self.name_text = default_name(tr(g.scenario.title, app.lang), month_label(g.date, app.lang)) if g else ""
         self.confirm: Path | None = None  # the save whose deletion waits for "Yes"
         self.confirm_empty = False
         self.show_bin = False
@@ -118,8 +147,7 @@ class SavesOverlay(Overlay):
 
     # --- the name field (its control takes the typed keys while it has the focus) -----------
     def insert(self, text: str) -> None:
-        clean = "".join(c for c in text if c.isprintable())
-        self.name_text = (self.name_text + clean)[:MAX_NAME]
+        self.name_text = (self.name_text + clean_name(text))[:MAX_NAME]
 
     def erase(self) -> None:
         self.name_text = self.name_text[:-1]
@@ -137,7 +165,8 @@ class SavesOverlay(Overlay):
         except OSError as exc:
             app.message = t("autosave_failed", self.lang, msg=exc.strerror or exc)
             return
-        app.message = t("saved", self.lang, name=self.name_text or path.stem)
+        # the name as the list will show it (the store's cleaning), not as typed
+        app.message = t("saved", self.lang, name=slot_name(self.name_text) or path.stem)
         self.refresh()
 
     def load(self, path: Path) -> None:
@@ -246,29 +275,33 @@ class SavesOverlay(Overlay):
         title = scenario_title(self.titles, slot.scenario, slot.scenario, self.lang)
         if not date_label(slot.where, self.lang):  # a save without a date: its phase and quarter
             return f"{title} · {slot.where} · {slot.when}"
-        return t("slot_line", self.lang, where=game_label(title, slot.where, slot.quarter, self.lang), when=slot.when)
+        where = game_label(title, slot.where, slot.quarter, self.lang, slot.phase)
+        return t("slot_line", self.lang, where=where, when=slot.when)
 
     def _name_field(self, f: Frame, width: int) -> Item:
         label = t("save_name", self.lang)
         field_h = f.line_h() + f.pad
         btn = t("save_here", self.lang)
-        btn_w = f.text_w(btn, "bold") + 3 * f.pad
-        lab_h = f.text_h(label, width)
+        btn_w = min(width, f.text_w(btn, "bold") + 3 * f.pad)
+        lab_h = f.text_h(label, width, "bold")
+        # the button beside the field while the field keeps most of the row, else under it: at
+        # the largest text the field had a third of the row, a few words of a name
+        beside = width - btn_w - f.pad >= width * 11 // 20
+        height = lab_h + field_h + (0 if beside else f.pad + field_h)
 
         def draw_field(fr: Frame, r: Rect) -> None:
             fr.text(Rect(r.x, r.y, r.w, lab_h), label, "bold")
-            fw = max(100, r.w - btn_w - fr.pad)
-            box = Rect(r.x, r.y + lab_h, fw, field_h)
+            box = Rect(r.x, r.y + lab_h, r.w - btn_w - fr.pad if beside else r.w, field_h)
             focused = fr.focus == FIELD
             fr.fill(box, fr.pal.panel, fr.radius, fr.pal.accent if focused else fr.pal.border, 2)
-            # the end of the name, as much as fits before the caret (one binary search)
-            font = fr.fonts.get("body")
-            tail = fit_prefix(font, self.name_text[::-1], box.w - 2 * fr.pad, "|")
-            shown = tail[::-1]
+            # the end of the name, where the caret is, as much as fits before it
             caret = "|" if focused else ""
-            fr.text(Rect(box.x + fr.pad, box.y + fr.pad // 2, box.w - 2 * fr.pad, fr.line_h()), shown + caret)
+            inner_w = box.w - 2 * fr.pad
+            shown = tail_that_fits(fr.fonts.get("body"), self.name_text, inner_w, "|")
+            fr.text(Rect(box.x + fr.pad, box.y + fr.pad // 2, inner_w, fr.line_h()), shown + caret)
             fr.register(Control(FIELD, box, None, "field", field=self))
-            fr.button("saves:save", Rect(box.right + fr.pad, box.y, r.right - box.right - fr.pad, field_h), btn,
-                      self.save, style="bold", primary=True)
+            at = Rect(box.right + fr.pad, box.y, btn_w, field_h) if beside else \
+                Rect(r.right - btn_w, box.bottom + fr.pad, btn_w, field_h)
+            fr.button("saves:save", at, btn, self.save, style="bold", primary=True)
 
-        return Item(lab_h + field_h, draw_field, (FIELD, "saves:save"))
+        return Item(height, draw_field, (FIELD, "saves:save"))

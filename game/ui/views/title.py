@@ -14,8 +14,8 @@ from game.content.loader import levels_root, scenario_folders
 from game.content.safeyaml import load_file
 from game.ui.controls import Item
 from game.ui.frame import Frame
-from game.ui.gamenames import game_name, latest_game
-from game.ui.layout import Rect, columns, take_top
+from game.ui.gamenames import game_names, playable_games
+from game.ui.layout import Rect, columns, take_bottom, take_top
 from game.ui.levels import skipped
 from game.ui.strings import t
 from game.ui.views.base import Part, View, button_item, compact, rich_item
@@ -73,21 +73,49 @@ class TitleView(View):
         # compiles every scenario (most of a second): it waits until the first frame is on screen.
         self.skipped = [(0, 0)] * len(self.scenarios)
         self.drawn, self.counted = False, False
+        self.was_compact = False  # the settings behind "Settings…", as last drawn
         self.length = "lesson"  # the title suggests what a class can finish in one period
         self.settings_open = False  # a short window: the settings take the menu's place
-        self.latest, self.n_games = latest_game(app) if app.autoplay is None else (None, 0)
+        self.games = playable_games(app) if app.autoplay is None else []
+        self.latest, self.n_games = (self.games[0] if self.games else None), len(self.games)
+        self.focused = False  # once the player has had the focus somewhere, a lost one never starts a game
 
     def toggle_length(self) -> None:
         self.length = "full" if self.length == "lesson" else "lesson"
         self.app.dirty = True
 
     def default_focus(self) -> str | None:
+        if self.focused:  # the layout changed under the focus: somewhere that starts no game
+            return "title:menu" if self.settings_open else "title:settings" if self.was_compact else "set:lang"
         if self.latest is not None:
             return "title:continue"
         return "scenario:0"
 
     def back(self) -> bool:
-        return True  # Esc on the title does nothing (Quit is a button)
+        """Esc: the settings of a short window close, back to the menu; else nothing (Quit is a
+        button)."""
+        if self.settings_open:
+            self.toggle_settings()
+        return True
+
+    def follow_layout(self, f: Frame) -> None:
+        """Keep the focus on what it was on when the layout changes under it (a larger text, a
+        smaller window): on a setting, the settings open in the menu's place; on "Settings…" or
+        "Back to the menu" of a layout that has none, the first setting."""
+        small, cid = compact(f), f.focus
+        self.was_compact = small
+        if self.app.nav.top.view is not self or cid is None:
+            return  # drawn beneath an overlay: its own focus is another's
+        self.focused = True
+        if not small:
+            self.settings_open = False
+            if cid in ("title:settings", "title:menu"):
+                cid = "set:lang"
+        elif cid.startswith("set:"):
+            self.settings_open = True
+        if cid != f.focus:
+            self.app.focus.set(cid)
+            f.focus = cid
 
     def start(self, folder: Path) -> None:
         leave(self.app)  # a game of its own: no longer a session's team file
@@ -106,6 +134,7 @@ class TitleView(View):
 
     def draw(self, f: Frame) -> None:
         self.drawn = True
+        self.follow_layout(f)
         app, pal, lang = self.app, f.pal, self.lang
         win = f.window
         f.s.fill(pal.bg)
@@ -153,7 +182,7 @@ class TitleView(View):
             if sc.get("error"):
                 parts.append((t("unplayable", lang, msg=sc["error"]), "body", f.pal.muted))
             else:
-                if not compact(f) or self.app.focus.id == f"scenario:{i}":
+                if not compact(f) or f.focus == f"scenario:{i}":
                     parts.append((_tr(sc.get("theme"), lang), "body", None))
                 bits = []
                 lesson = self.length == "lesson" and sc.get("lesson_minutes")
@@ -196,26 +225,44 @@ class TitleView(View):
             return button_item(f, inner.w, cid, label, action, style=style, primary=primary, enabled=enabled)
 
         quit_spec = ("title:quit", t("quit", lang), app.quit, False, True)
-        if compact(f):  # a short window: the settings in the menu's place, one button away
-            if self.settings_open:
-                items = [btn(("title:menu", t("settings_close", lang), self.toggle_settings, False, True), "bold")]
-                items += [btn(spec, "body") for spec in settings]
-            else:
-                items = [self.continue_item(f, inner.w)] + [btn(spec, "bold") for spec in buttons]
-                items += [btn(("title:settings", t("settings_open", lang), self.toggle_settings, False, True), "bold"),
-                          btn(quit_spec, "body")]
-            f.scroll_list("menu", inner, items)
+        if compact(f) and self.settings_open:  # a short window: the settings in the menu's place
+            items = [btn(("title:menu", t("settings_close", lang), self.toggle_settings, False, True), "bold")]
+            f.scroll_list("menu", inner, items + [btn(spec, "body") for spec in settings])
             return
         items.append(self.continue_item(f, inner.w))
-        for spec in buttons:
-            items.append(btn(spec, "bold"))
-        head = t("settings", lang)
-        hh = f.text_h(head, inner.w, "h2")
-        items.append(Item(hh + f.pad // 2, lambda fr, r: fr.text(r, head, "h2", fr.pal.heading)))
-        for spec in settings:
-            items.append(btn(spec, "body"))
-        items.append(btn(quit_spec, "body"))
-        f.scroll_list("menu", inner, items)
+        items += [btn(spec, "bold") for spec in buttons]
+        pinned: list[tuple[MenuSpec, str]] = [(quit_spec, "body")]
+        if compact(f):  # the settings one button away, kept in view with Quit
+            pinned.insert(0, (("title:settings", t("settings_open", lang), self.toggle_settings, False, True), "bold"))
+        else:
+            head = t("settings", lang)
+            hh = f.text_h(head, inner.w, "h2")
+            items.append(Item(hh + f.pad // 2, lambda fr, r: fr.text(r, head, "h2", fr.pal.heading)))
+            items += [btn(spec, "body") for spec in settings]
+        self.draw_pinned(f, inner, items, pinned)
+
+    def draw_pinned(self, f: Frame, inner: Rect, items: list[Item], pinned: list[tuple[MenuSpec, str]]) -> None:
+        """The menu's list, and under it buttons that never scroll away (Quit, and "Settings…"
+        where the settings are behind it): side by side where each fits on one line, else one
+        above the other. They are the end of the menu's Tab stop, after the list."""
+        half = (inner.w - f.pad) // 2
+        beside = len(pinned) > 1 and all(f.text_w(spec[1], style) <= half - 2 * f.pad for spec, style in pinned)
+        if beside:
+            h = max(f.button_h(spec[1], half, style) for spec, style in pinned)
+            row, rest = take_bottom(inner, h, f.gap // 2)
+            cells = columns(row, [1.0] * len(pinned), f.pad)
+        else:
+            heights = [f.button_h(spec[1], inner.w, style) for spec, style in pinned]
+            row, rest = take_bottom(inner, sum(heights) + f.gap // 2 * (len(heights) - 1), f.gap // 2)
+            cells, y = [], row.y
+            for h in heights:
+                cells.append(Rect(row.x, y, row.w, h))
+                y += h + f.gap // 2
+        f.scroll_list("menu", rest, items)
+        outer, f.group = f.group, "list:menu"
+        for ((cid, label, action, primary, enabled), style), r in zip(pinned, cells, strict=True):
+            f.button(cid, r, label, action, style=style, primary=primary, enabled=enabled, align="left")
+        f.group = outer
 
     def continue_item(self, f: Frame, width: int) -> Item:
         """Continue, naming the game it resumes (the one played last), or saying there is none."""
@@ -223,8 +270,9 @@ class TitleView(View):
         if self.latest is None:
             return button_item(f, width, "title:continue", t("continue_none", lang), None, style="bold",
                                enabled=False)
+        # named apart from the other games in progress (another team's game of the same scenario)
         parts: list[Part] = [(t("continue_btn", lang), "bold", None),
-                             (game_name(self.latest, lang, self.scenarios), "body", None)]
+                             (game_names(self.games, lang, self.scenarios)[0], "body", None)]
         return rich_item(f, width, "title:continue", parts, self.resume_latest, selected=True)
 
     def resume_latest(self) -> None:
