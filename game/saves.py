@@ -103,6 +103,44 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     _fsync_folder(path.parent)
 
 
+def write_bytes_new(path: Path | str, data: bytes) -> bool:
+    """Write ``data`` whole to ``path`` only if no file has that name; False if one does.
+
+    Two windows naming a save alike at the same instant must not both take the free name and one
+    replace the other: the whole file is published with a hard link, which fails if the name is
+    taken. Where links do not exist (a FAT memory stick), the name is first claimed with an
+    exclusive create, then the whole file moved onto it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=TMP_SUFFIX, dir=path.parent)
+    try:
+        try:
+            os.chmod(tmp, _mode_for(path))
+        except OSError:
+            pass
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here: claim the name, then put the whole file in its place
+            try:
+                os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            except FileExistsError:
+                return False
+            os.replace(tmp, path)
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    _fsync_folder(path.parent)
+    return True
+
+
 def encode_json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 

@@ -47,6 +47,7 @@ from game.saves import (
     replay_dict,
     validate,
     write_bytes_atomic,
+    write_bytes_new,
     write_json_atomic,
 )
 
@@ -516,10 +517,14 @@ class Store:
         return path
 
     def save_slot(self, game: Game, level: str, name: str) -> Path:
+        """A new named save, under a file name no other save has (never replacing one, even one
+        another window writes at the same instant)."""
         clean = slot_name(name)
-        path = self.slot_path(clean)
-        write_json_atomic(path, payload(game, level, clean or path.stem))
-        return path
+        for _ in range(1000):
+            path = self.slot_path(clean)
+            if write_bytes_new(path, encode_json(payload(game, level, clean or path.stem))):
+                return path
+        raise OSError(f"no free file name for the save {clean!r} in {self.slots_dir}")
 
     def list_slots(self, folder: Path | None = None) -> list[SlotInfo]:
         folder = folder or self.slots_dir

@@ -565,3 +565,34 @@ def test_a_file_written_whole_is_as_readable_as_any_file_and_keeps_the_mode_it_h
     kept.chmod(0o600)
     write_bytes_atomic(kept, b"{}")
     assert kept.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_a_named_save_never_replaces_one_written_under_its_name_meanwhile(tmp_path: Path, monkeypatch, links: bool) -> None:
+    """Two windows saving 'Team A' at the same instant both see the name free: the second one to
+    publish its file must take the next name, not replace the first's save (with hard links, and
+    on a file system without them, such as a FAT memory stick)."""
+    from game.engine.game import Game
+
+    store = Store(tmp_path)
+    game = Game(load("tutorial"), 1)
+    first = store.slot_path("Team A")
+    free = Store.slot_path
+
+    def raced(self: Store, name: str) -> Path:  # the other window publishes between check and write
+        path = free(self, name)
+        if not path.exists() and path == first and not raced.done:  # type: ignore[attr-defined]
+            raced.done = True  # type: ignore[attr-defined]
+            store.save_slot(Game(load("tutorial"), 2), "tutorial", "Team A")
+        return path
+
+    raced.done = False  # type: ignore[attr-defined]
+    if not links:
+        def no_link(src: object, dst: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+        monkeypatch.setattr(os, "link", no_link)
+    monkeypatch.setattr(Store, "slot_path", raced)
+    mine = store.save_slot(game, "tutorial", "Team A")
+    assert mine != first and first.exists()
+    assert read_json(first)["replay"]["seed"] == 2 and read_json(mine)["replay"]["seed"] == 1
+    assert sorted(p.name for p in store.slots_dir.iterdir()) == sorted([first.name, mine.name])  # no temp left
