@@ -9,9 +9,12 @@ from pathlib import Path
 import pygame
 from ui_support import key, make_app, playable_tutorial
 
+from game.engine.actions import Respond
 from game.engine.defs import tr
 from game.sim.drafters import make_drafter
+from game.ui.views.field import CardView
 from game.ui.views.guide import GuideOverlay
+from game.ui.views.outcome import OutcomeView
 
 LEVELS = Path(__file__).resolve().parent.parent / "levels"
 
@@ -31,7 +34,15 @@ def play_to_the_end(app) -> list[tuple[str, str]]:
             continue
         if app.game.phase == "end":
             return shown
-        app.act(drafter.choose(app.game))
+        view = app.nav.screen
+        if isinstance(view, OutcomeView):  # what a response did; its Continue
+            app.nav.sync_view()
+            continue
+        action = drafter.choose(app.game)
+        if isinstance(action, Respond) and isinstance(view, CardView):  # through the card, as a class does
+            view.respond(app.game.card, app.game.card.response(action.response))
+            continue
+        app.act(action)
         app.nav.sync_view()
     raise AssertionError("the tutorial did not end")
 

@@ -18,6 +18,7 @@ from game.engine.actions import Respond
 from game.sim.drafters import Drafter, drafter_for
 from game.ui.views.ending import EndingView
 from game.ui.views.field import CardView
+from game.ui.views.guide import GuideOverlay
 from game.ui.views.outcome import OutcomeView
 
 if TYPE_CHECKING:
@@ -59,6 +60,10 @@ class AutoPlayer:
     def step(self) -> None:
         """One move: show the screen (and its other tabs, for screenshots), then let the drafter act."""
         app = self.app
+        if isinstance(app.nav.top.view, GuideOverlay):  # the tutorial's instruction, read, then closed
+            self.show()
+            app.nav.pop()
+            return
         view = app.nav.screen
         if view.animating():
             view.finish_animation()

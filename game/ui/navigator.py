@@ -71,6 +71,9 @@ class Navigator:
 
     def switch_screen(self, view: View) -> None:
         """Show another screen; every overlay closes, and the new screen picks its own focus."""
+        for layer in self.layers[1:]:  # an instruction replaced before it was read comes again
+            if isinstance(layer.view, GuideOverlay):
+                self._guided[1].discard(layer.view.phase)
         self.layers = [Layer(view)]
         self.app.dirty = True
 
@@ -121,7 +124,7 @@ class Navigator:
         if self._guided[0] != id(game):  # another game (a new one, or one loaded): its own steps
             self._guided = (id(game), set())
         if guide_due(game, self._guided[1]):
-            self.push(GuideOverlay(self.app, step_texts(game, game.phase)))
+            self.push(GuideOverlay(self.app, step_texts(game, game.phase), game.phase))
 
     def open_help(self) -> None:
         """F1: help about the screen shown; F1 again closes it."""

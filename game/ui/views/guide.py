@@ -48,9 +48,10 @@ class GuideOverlay(Overlay):
 
     name = "guide"
 
-    def __init__(self, app: App, texts: list[Text]):
+    def __init__(self, app: App, texts: list[Text], phase: str = ""):
         super().__init__(app)
         self.texts = texts
+        self.phase = phase  # the step it explains (shown again if it is closed unread by a new screen)
 
     def heading(self) -> str:
         return t("guide_title", self.lang)
