@@ -214,6 +214,7 @@ _BY_MODE: dict[str, type[Handler]] = {h.mode: h for h in (ScreenHandler, Overlay
 
 def next_handler(app: App, current: Handler | None) -> Handler:
     """``current`` while the mode holds; else the handler of the new mode, built now."""
+    app.nav.events += 1  # (called once per input event: a passing note lasts until a later one changes the screen)
     key = mode_key(app)
     if current is not None and current.key == key:
         return current

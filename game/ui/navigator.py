@@ -52,6 +52,8 @@ class Navigator:
         self.app = app
         self.layers: list[Layer] = []
         self.guides = True  # the tutorial's instructions over each step's first screen
+        self.events = 0  # input events handled (``handlers.next_handler`` counts them)
+        self._note: tuple[str, int] | None = None  # a passing confirmation, and the event that set it
         self._guided: tuple[int, set[str]] = (0, set())  # (the game, the phases already guided)
 
     # --- the stack ------------------------------------------------------------------------
@@ -69,8 +71,22 @@ class Navigator:
     def overlay(self) -> View | None:
         return self.layers[-1].view if len(self.layers) > 1 else None
 
+    def note(self, text: str) -> None:
+        """A passing confirmation ("Saved as…", "Report written…") in the message bar: shown on the
+        screen where it was done, or the one that action led to, and gone at the next change of
+        screen the player makes. Standing notices (a refused reload, the room) stay in ``message``."""
+        self.app.message = text
+        self._note = (text, self.events)
+
+    def _drop_note(self) -> None:
+        if self._note is not None and self.events > self._note[1]:
+            if self.app.message == self._note[0]:
+                self.app.message = None
+            self._note = None
+
     def switch_screen(self, view: View) -> None:
         """Show another screen; every overlay closes, and the new screen picks its own focus."""
+        self._drop_note()
         for layer in self.layers[1:]:  # an instruction replaced before it was read comes again
             if isinstance(layer.view, GuideOverlay):
                 self._guided[1].discard(layer.view.phase)
@@ -78,6 +94,7 @@ class Navigator:
         self.app.dirty = True
 
     def push(self, overlay: View) -> None:
+        self._drop_note()
         self.layers.append(Layer(overlay))
         self.app.dirty = True
 

@@ -73,9 +73,9 @@ class DebriefView(GameView):
         from game.report import export_game
 
         app = self.app
-        app.message = export_game(self.game, app.store.root, getattr(app.session, "game_id", None),
-                                  getattr(app.args, "team", None) or "", getattr(app.args, "session", None) or "",
-                                  self.lang)
+        app.nav.note(export_game(self.game, app.store.root, getattr(app.session, "game_id", None),
+                                 getattr(app.args, "team", None) or "", getattr(app.args, "session", None) or "",
+                                 self.lang))
         return True
 
     def draw_body(self, f: Frame, body: Rect) -> None:

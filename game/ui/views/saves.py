@@ -166,7 +166,7 @@ class SavesOverlay(Overlay):
             app.message = t("autosave_failed", self.lang, msg=exc.strerror or exc)
             return
         # the name as the list will show it (the store's cleaning), not as typed
-        app.message = t("saved", self.lang, name=slot_name(self.name_text) or path.stem)
+        app.nav.note(t("saved", self.lang, name=slot_name(self.name_text) or path.stem))
         self.refresh()
 
     def load(self, path: Path) -> None:
@@ -191,7 +191,7 @@ class SavesOverlay(Overlay):
         except OSError as exc:
             self.app.message = t("autosave_failed", self.lang, msg=exc.strerror or exc)
         else:
-            self.app.message = t("deleted", self.lang, name=name)
+            self.app.nav.note(t("deleted", self.lang, name=name))
         self.refresh()
         self.app.focus.set("bin:toggle")
 
@@ -206,14 +206,14 @@ class SavesOverlay(Overlay):
         except OSError as exc:
             self.app.message = t("autosave_failed", self.lang, msg=exc.strerror or exc)
         else:
-            self.app.message = t("restored", self.lang, name=name)
+            self.app.nav.note(t("restored", self.lang, name=name))
         self.refresh()
         self.app.focus.set("overlay:close")
 
     def empty_bin(self) -> None:
         n = self.app.store.empty_bin()
         self.confirm_empty = False
-        self.app.message = t("bin_emptied", self.lang, n=n)
+        self.app.nav.note(t("bin_emptied", self.lang, n=n))
         self.refresh()
         self.app.focus.set("overlay:close")
 
