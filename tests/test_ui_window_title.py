@@ -11,6 +11,7 @@ from tests.ui_support import make_app
 
 def test_the_window_title_follows_the_language(tmp_path: Path) -> None:
     app = make_app(tmp_path, lang="fr")
+    assert pygame.display.get_caption()[0] == "Porte-plume"  # from the window's opening, before any frame
     app.present()
     assert pygame.display.get_caption()[0] == "Porte-plume"
     app.settings.lang = "en"

@@ -74,7 +74,7 @@ class App:
 
     # --- the window -----------------------------------------------------------------------
     def open(self) -> None:
-        self.display.open()
+        self.display.open(i18n.text("app_title", self.lang))
         self.relayout()
         self.nav.goto_title()
 

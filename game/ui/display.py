@@ -32,10 +32,10 @@ class Display:
         self.fonts: Fonts | None = None
         self._veil: pygame.Surface | None = None
 
-    def open(self) -> None:
+    def open(self, title: str = "Penholder") -> None:
         pygame.display.init()
         pygame.font.init()
-        pygame.display.set_caption("Penholder")
+        pygame.display.set_caption(title)
         self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
         pygame.key.set_repeat(400, 40)
 
