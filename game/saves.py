@@ -13,6 +13,8 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
@@ -79,9 +81,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~_UMASK
 
 
-def write_bytes_atomic(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that ``path`` always holds a whole file, old or new."""
-    path = Path(path)
+@contextmanager
+def _written_beside(path: Path, data: bytes) -> Iterator[str]:
+    """``data`` whole (flushed to the disk) in a temporary file beside ``path``, in its folder so
+    that moving it there is atomic, with the mode ``path`` will have; removed afterwards, unless
+    it has been moved or linked into place meanwhile."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=TMP_SUFFIX, dir=path.parent)
     try:
@@ -93,13 +97,19 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        yield tmp
+    finally:
         try:
             os.unlink(tmp)
         except OSError:
-            pass
-        raise
+            pass  # moved into place (or never made)
+
+
+def write_bytes_atomic(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that ``path`` always holds a whole file, old or new."""
+    path = Path(path)
+    with _written_beside(path, data) as tmp:
+        os.replace(tmp, path)
     _fsync_folder(path.parent)
 
 
@@ -111,17 +121,7 @@ def write_bytes_new(path: Path | str, data: bytes) -> bool:
     taken. Where links do not exist (a FAT memory stick), the name is first claimed with an
     exclusive create, then the whole file moved onto it."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=TMP_SUFFIX, dir=path.parent)
-    try:
-        try:
-            os.chmod(tmp, _mode_for(path))
-        except OSError:
-            pass
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    with _written_beside(path, data) as tmp:
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -132,11 +132,6 @@ def write_bytes_new(path: Path | str, data: bytes) -> bool:
             except FileExistsError:
                 return False
             os.replace(tmp, path)
-    finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
     _fsync_folder(path.parent)
     return True
 

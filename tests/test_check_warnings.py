@@ -78,16 +78,25 @@ def line_of(path: Path, fragment: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
 
 
+def tutorial_copy(folder: Path, *, also: str = "", years: int = 1, renamed: bool = False) -> Path:
+    """A copy of the tutorial at ``folder`` that reads the shipped common deck (and ``also``),
+    ``years`` long; ``renamed`` gives it the folder's name as its id."""
+    shutil.copytree(LEVELS / "tutorial", folder)
+    scenario = folder / "scenario.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    if renamed:
+        text = text.replace("id: tutorial", f"id: {folder.name}", 1)
+    text = text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}{also}]").replace("years: 1\n", f"years: {years}\n")
+    scenario.write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture()
 def lab(tmp_path: Path) -> Path:
     """The tutorial, three years long, reading a shared deck and the cards above."""
-    folder = tmp_path / "lab"
-    shutil.copytree(LEVELS / "tutorial", folder)
+    folder = tutorial_copy(tmp_path / "lab", also=", ../deck", years=3)
     (tmp_path / "deck" / "cards").mkdir(parents=True)
     (tmp_path / "deck" / "cards" / "deck.yaml").write_text(DECK, encoding="utf-8")
-    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
-    text = text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}, ../deck]").replace("years: 1\n", "years: 3\n")
-    (folder / "scenario.yaml").write_text(text, encoding="utf-8")
     (folder / "cards" / "tutorial.yaml").write_text(CARDS, encoding="utf-8")
     return folder
 
@@ -166,11 +175,7 @@ def test_a_shared_card_warns_only_if_no_scenario_checked_draws_it(tmp_path: Path
     (tmp_path / "deck" / "cards").mkdir(parents=True)
     (tmp_path / "deck" / "cards" / "deck.yaml").write_text("cards:" + card("deck-late", "\n    from: 2017-06") + "\n", encoding="utf-8")
     for name, years in (("short", 1), ("long", 3)):
-        folder = tmp_path / name
-        shutil.copytree(LEVELS / "tutorial", folder)
-        text = (folder / "scenario.yaml").read_text(encoding="utf-8").replace("id: tutorial", f"id: {name}", 1)
-        text = text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}, ../deck]").replace("years: 1\n", f"years: {years}\n")
-        (folder / "scenario.yaml").write_text(text, encoding="utf-8")
+        folder = tutorial_copy(tmp_path / name, also=", ../deck", years=years, renamed=True)
         (folder / "cards" / "tutorial.yaml").write_text("cards:" + card(f"{name}-own") + "\n", encoding="utf-8")
     [alone] = check_paths([tmp_path / "short"]).warnings
     assert alone.code == "W501" and Path(alone.path).name == "deck.yaml" and "shared folder" in alone.message, alone
@@ -261,11 +266,7 @@ def test_a_source_warns_at_the_earliest_vote_of_the_scenarios_checked(council_la
 
 def test_a_delayed_effect_or_follow_up_due_after_the_last_quarter_is_warned(tmp_path: Path) -> None:
     # The tutorial has four quarters; a card that comes in its last one cannot bring anything later.
-    folder = tmp_path / "late"
-    shutil.copytree(LEVELS / "tutorial", folder)
-    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
-    (folder / "scenario.yaml").write_text(text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}]"),
-                                          encoding="utf-8")
+    folder = tutorial_copy(tmp_path / "late")
     late = card("w-late-effect", "\n    from: 2016-03",
                 effects="{violence.gao: -2}\n        later:\n          - {after: 1, effects: {violence.gao: 1}}  # W511-later")
     (folder / "cards" / "late.yaml").write_text("cards:" + late + "\n", encoding="utf-8")
@@ -304,11 +305,7 @@ CUT_CARDS = """cards:
 def test_an_unquoted_text_cut_short_by_a_hash_is_warned_at_the_hash(tmp_path: Path) -> None:
     # YAML ends an unquoted text at ' #' and drops the rest as a comment: the card plays, its
     # words cut. Quoted and folded texts keep their '#', and a '# note' after a text is a comment.
-    folder = tmp_path / "cut"
-    shutil.copytree(LEVELS / "tutorial", folder)
-    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
-    (folder / "scenario.yaml").write_text(text.replace("uses: [../common]", f"uses: [{(LEVELS / 'common').as_posix()}]"),
-                                          encoding="utf-8")
+    folder = tutorial_copy(tmp_path / "cut")
     path = folder / "cards" / "cut.yaml"
     path.write_text(CUT_CARDS, encoding="utf-8")
     report = check_paths([folder])

@@ -462,8 +462,7 @@ def _cut_by_comment(site: CardSite) -> list[Problem]:
     out: list[Problem] = []
     for loc, text in _card_texts(site.card):
         for lang, value in text.items():
-            place = loc + (lang,) if site.at(site.base + loc + (lang,)) != site.at(site.base + loc) else loc
-            line, col = site.at(site.base + place)
+            line, col = site.at(site.base + loc + (lang,))  # a plain-string text falls back to its field
             text_line = site.line_text(line)
             at = comment_cut(text_line, col, value)
             if at:

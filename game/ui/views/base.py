@@ -18,7 +18,8 @@ from game.engine.defs import tr
 from game.engine.game import Game
 from game.explain import number
 from game.i18n import describe, month_label
-from game.ui.controls import Item
+from game.ui import scrolling
+from game.ui.controls import Item, ListInfo
 from game.ui.frame import Frame
 from game.ui.layout import Rect, inset
 from game.ui.strings import t
@@ -106,6 +107,15 @@ class View:
 
     def cancel(self) -> None:
         """Answer No to the question waiting."""
+
+    def turn_page(self, info: ListInfo, how: str) -> None:
+        """PgUp/PgDn/Home/End on the reading list ``info``. A focus on one of its controls moves to
+        its "more" line: left on a number (or the sources' button) it would pull the text back to it
+        at the next drawing."""
+        self.scroll[info.id] = scrolling.paged(info, how)
+        if scrolling.holds(info, self.app.focus.id):
+            self.app.focus.set(scrolling.more_id(info.id))
+        self.app.dirty = True
 
     def auto_extras(self) -> Sequence[Callable[[], object]]:
         """For screenshots of an auto run: steps that show more of this screen (other tabs…)."""

@@ -125,8 +125,7 @@ class BriefingView(GameView):
 
     def page(self, how: str) -> bool:
         """PgUp/PgDn/Home/End read the report (the side panel), unless the focus is in another list
-        (the regions, the ties: the keys every screen knows). A focus on one of the report's numbers
-        moves to its "more" line: left on the number, it would pull the text back to it."""
+        (the regions, the ties: the keys every screen knows)."""
         focus = self.app.focus
         f = focus.frame
         side = f.lists.get("side") if f is not None else None
@@ -134,10 +133,7 @@ class BriefingView(GameView):
             return False
         if not scrolling.scrolls(side):  # all in view: nothing to do (and no "more" line to focus)
             return True
-        self.scroll["side"] = scrolling.paged(side, how)
-        if scrolling.holds(side, focus.id):
-            focus.set(scrolling.more_id("side"))
-        self.app.dirty = True
+        self.turn_page(side, how)
         return True
 
     def screen_key(self) -> str:

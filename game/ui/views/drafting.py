@@ -176,21 +176,22 @@ class DraftingView(GameView):
         f.group = outer
         return rest
 
-    def _option_heads(self, f: Frame, inner: Rect, dim: Dimension) -> tuple[list[str], list[int], int]:
+    def _option_heads(self, f: Frame, inner: Rect, dim: Dimension) -> tuple[list[str], list[int]]:
+        """The options' button texts, and the height of each row of two."""
         g, lang = self.game, self.lang
         ow = (inner.w - f.pad) // 2
         heads = [("✔ " if g.draft[dim.id] == o.id else "") + f"{j + 1}. {tr(o.label, lang)}"
                  for j, o in enumerate(dim.options)]
-        return heads, [max(f.button_h(h, ow, "bold") for h in heads[k:k + 2]) for k in range(0, len(heads), 2)], ow
+        return heads, [max(f.button_h(h, ow, "bold") for h in heads[k:k + 2]) for k in range(0, len(heads), 2)]
 
     def _options_h(self, f: Frame, inner: Rect, dim: Dimension) -> int:
-        _heads, oh, _ow = self._option_heads(f, inner, dim)
+        _heads, oh = self._option_heads(f, inner, dim)
         return sum(oh) + f.pad // 2 * (len(oh) - 1)
 
     def _options(self, f: Frame, inner: Rect, dim: Dimension) -> Rect:
         """The open clause's options, a grid of buttons in two columns; returns the room under them."""
         g = self.game
-        heads, oh, _ow = self._option_heads(f, inner, dim)
+        heads, oh = self._option_heads(f, inner, dim)
         ogrid, detail = take_top(inner, sum(oh) + f.pad // 2 * (len(oh) - 1), f.gap)
         ocols = columns(ogrid, [1, 1], f.pad)
         outer, f.group = f.group, "list:options"

@@ -96,10 +96,7 @@ class CardView(GameView):
                 scrolling.holds(responses, focus.id) or text is None or not scrolling.scrolls(text)):
             return False
         if text is not None and scrolling.scrolls(text):
-            self.scroll["card"] = scrolling.paged(text, how)
-            if scrolling.holds(text, focus.id):  # (the sources' button, at its end, would pull it back)
-                focus.set(scrolling.more_id("card"))
-            self.app.dirty = True
+            self.turn_page(text, how)
         return True
 
     def respond(self, card: Card, resp: Response) -> None:

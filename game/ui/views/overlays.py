@@ -101,7 +101,7 @@ class HelpOverlay(Overlay):
         from game.ui.views.guide import step_texts  # (guide.py builds on this module's Overlay)
 
         game = self.app.game
-        texts = step_texts(game, game.phase) if game is not None and self.app.nav.layers[0].view.name != "title" else []
+        texts = step_texts(game, game.phase) if game is not None and self.app.nav.screen.name != "title" else []
         if not texts:
             return []
         return [heading_item(f, width, t("guide_title", self.lang))] + \
