@@ -11,6 +11,7 @@ has an answer. Causes are short keys the front ends turn into words:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ class Meters:
     __slots__ = ("values", "ranges", "ledger", "quarter")
 
     def __init__(self, values: Mapping[str, int], ranges: Mapping[str, tuple[int, int]]):
-        self.values: dict[str, int] = dict(values)
+        self.values: dict[str, int] = {sys.intern(k): v for k, v in values.items()}
         self.ranges = ranges
         self.ledger: list[Record] = []
         self.quarter = 0

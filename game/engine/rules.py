@@ -11,6 +11,7 @@ the same numbers on every machine.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from math import prod
@@ -193,21 +194,26 @@ def pct(value: int, percent: int) -> int:
 
 def mean(values: Mapping[str, int], keys: tuple[str, ...]) -> int:
     """Integer mean of some quantities, rounded down."""
-    return sum(map(values.__getitem__, keys)) // len(keys)
+    total = 0
+    for key in keys:
+        total += values[key]
+    return total // len(keys)
 
 
-# Quantity names, built once: the rules run thousands of times a second in simulations.
-_VIOLENCE = {r: f"violence.{r}" for r in REGIONS}
-_PRESENCE = {r: f"mission_presence.{r}" for r in REGIONS}
-_STATE = {r: f"state_presence.{r}" for r in REGIONS}
+# Quantity names, built once: the rules run thousands of times a second in simulations. Interned,
+# as the quantities' own names are (``world``, ``Meters``): a dict then finds a key by identity,
+# without comparing the characters.
+_VIOLENCE = {r: sys.intern(f"violence.{r}") for r in REGIONS}
+_PRESENCE = {r: sys.intern(f"mission_presence.{r}") for r in REGIONS}
+_STATE = {r: sys.intern(f"state_presence.{r}") for r in REGIONS}
 _VIOLENCE_KEYS = tuple(_VIOLENCE[r] for r in REGIONS)
-_DISPLACED = {r: f"displacement.{r}" for r in REGIONS}
+_DISPLACED = {r: sys.intern(f"displacement.{r}") for r in REGIONS}
 _EXPOSURE = tuple((_VIOLENCE[r], _PRESENCE[r]) for r in REGIONS)  # violence met by presence
-_STRENGTH = {a: f"strength.{a}" for a in ARMED}
-_BUYIN = {a: f"buyin.{a}" for a in REGIONAL}
+_STRENGTH = {a: sys.intern(f"strength.{a}") for a in ARMED}
+_BUYIN = {a: sys.intern(f"buyin.{a}") for a in REGIONAL}
 _SIGNATORY_KEYS = tuple(pair_key(a, b) for a, b in SIGNATORY_PAIRS)
-_COMMITMENT = tuple(f"commitment.{s}" for s in SIGNATORIES)
-_ARMED_SIGNATORIES = tuple((f"commitment.{s}", s) for s in SIGNATORIES[1:])  # who may defect
+_COMMITMENT = tuple(sys.intern(f"commitment.{s}") for s in SIGNATORIES)
+_ARMED_SIGNATORIES = tuple((sys.intern(f"commitment.{s}"), s) for s in SIGNATORIES[1:])  # who may defect
 _COURTING = tuple(pair_key(s, spoiler) for s in SIGNATORIES[1:] for spoiler in SPOILERS)
 _NORTH = frozenset(("kidal", "gao", "timbuktu", "menaka"))
 _CENTRE_STATE = tuple(_STATE[r] for r in CENTRE)
@@ -217,23 +223,22 @@ _TIES = {a: tuple(pair_key(a, b) for b in ARMED if b != a) for a in SPOILERS}
 _WARS = tuple((pair_key(a, b), a, b) for a in ("cma", "platform", *EXTREMISTS) for b in EXTREMISTS
               if a != b and ARMED.index(a) < ARMED.index(b))
 _EXTREMIST_PAIRS = tuple((pair_key(a, b), _STRENGTH[a], _STRENGTH[b]) for i, a in enumerate(EXTREMISTS) for b in EXTREMISTS[i + 1:])
-_TRAFFIC_TIES = tuple((f"commitment.{s}", pair_key(s, "traffickers")) for s in SIGNATORIES)
+_TRAFFIC_TIES = tuple((sys.intern(f"commitment.{s}"), pair_key(s, "traffickers")) for s in SIGNATORIES)
 _DIALOGUE = {_STRENGTH[a]: pair_key("government", a) for a in EXTREMISTS}
 _CENTRE_VIOLENCE = tuple(_VIOLENCE[r] for r in CENTRE)
-_G5 = tuple(f"buyin.{a}" for a in ("chad", "niger", "burkina_faso", "mauritania"))
-_ENGAGED = tuple(f"buyin.{a}" for a in REGIONAL_BODIES) + _G5  # the region's own engagement, for ownership
+_G5 = tuple(sys.intern(f"buyin.{a}") for a in ("chad", "niger", "burkina_faso", "mauritania"))
+_ENGAGED = tuple(sys.intern(f"buyin.{a}") for a in REGIONAL_BODIES) + _G5  # the region's own engagement, for ownership
 _BUYIN_KEYS = tuple(_BUYIN.values())
-_BODIES = tuple(f"buyin.{a}" for a in REGIONAL_BODIES)
-_NEIGHBOURS = tuple(f"buyin.{a}" for a in NEIGHBOURS)
-_MEDIATORS = tuple(f"buyin.{a}" for a in MEDIATORS)
+_BODIES = tuple(sys.intern(f"buyin.{a}") for a in REGIONAL_BODIES)
+_NEIGHBOURS = tuple(sys.intern(f"buyin.{a}") for a in NEIGHBOURS)
+_MEDIATORS = tuple(sys.intern(f"buyin.{a}") for a in MEDIATORS)
 _GOV_CMA = pair_key("government", "cma")
 _CMA_PLATFORM = pair_key("cma", "platform")
 
 
 def cohesion(values: Mapping[str, int]) -> int:
     """Signatories' cohesion, 0..100, derived from their relations (−100..100)."""
-    total = sum(values[k] for k in _SIGNATORY_KEYS)
-    return (total // len(_SIGNATORY_KEYS) + 100) // 2
+    return (mean(values, _SIGNATORY_KEYS) + 100) // 2
 
 
 def saturate(raw: int, knee: int) -> int:
@@ -323,87 +328,29 @@ class Quarter:
 
     Each section of the quarter is a function of its own (``SECTIONS``, called in that order), so
     that each causal claim can be read, and tested, on its own. ``add`` is ``Meters.add``
-    inlined for speed: clamp to the range, record the real change with its cause."""
+    again, on the quarter's own references for speed: clamp to the range, record the real change
+    with its cause. The sections call ``q.add`` and ``q.why`` as methods, not through local
+    names, so that the compiled engine (``game/accel``) calls them directly."""
 
-    __slots__ = ("v", "L", "C", "plan", "luck", "quarter", "add", "add_against", "add_by", "why", "consent", "frame", "handover",
+    __slots__ = ("v", "ranges", "ledger", "L", "C", "plan", "luck", "quarter", "causes", "shared", "consent", "frame", "handover",
                  "support", "parallel", "robust", "split", "war_at", "grievance", "mediators",
                  "violence_mean", "killed", "contributors_left", "expected_deaths")
 
     def __init__(self, m: Meters, levers: Mapping[str, int], lever_cause: Mapping[str, str], plan: Plan,
                  luck: Luck | None, shares: Mapping[str, tuple[tuple[str, int], ...]] | None = None) -> None:
         v = m.values
-        ranges = m.ranges
-        ledger = m.ledger
-        record = ledger.append
-        quarter = m.quarter
-
-        def add(name: str, change: int, cause: str) -> int:
-            if change:
-                old = v[name]
-                new = old + change
-                lo, hi = ranges[name]
-                if new < lo:
-                    new = lo
-                elif new > hi:
-                    new = hi
-                if new != old:
-                    v[name] = new
-                    delta = new - old
-                    record((quarter, name, delta, cause))
-                    return delta
-            return 0
-
-        def add_against(name: str, base: int, base_cause: str, offset: int, offset_cause: str) -> int:
-            # One change in two parts of opposite signs: a rule's move, and what a clause takes
-            # off it. Clamped once, as one change, so the values are one ``add``'s; both parts
-            # are recorded when the range lets the whole change through, else what did change
-            # goes to the part that points its way.
-            total = base + offset
-            delta = add(name, total, base_cause)
-            if delta and offset:
-                if delta == total and base:
-                    ledger[-1] = (quarter, name, base, base_cause)
-                    record((quarter, name, offset, offset_cause))
-                elif not base or (delta > 0) != (base > 0):
-                    ledger[-1] = (quarter, name, delta, offset_cause)
-            return delta
-
-        why = lever_cause.get
-        # per shared lever: its strongest clause, the others with what each adds, and the total
-        shared = {lever: (parts[0][0], parts[1:], sum(w for _c, w in parts)) for lever, parts in (shares or {}).items()}
-
-        def add_by(name: str, change: int, lever: str, fallback: str) -> int:
-            # A change a lever drives: the clause's that sets the lever, or, where several clauses
-            # add to it (``Game.lever_shares``), theirs in the shares they add, the rounding to
-            # the strongest. One clamped change, so the values are one ``add``'s.
-            split = shared.get(lever)
-            if split is None:
-                return add(name, change, why(lever, fallback))
-            first, others, total = split
-            delta = add(name, change, first)
-            if delta:
-                at = len(ledger) - 1
-                size = delta if delta > 0 else -delta
-                moved = 0
-                for cause, w in others:
-                    n = size * w // total
-                    if n:
-                        record((quarter, name, n if delta > 0 else -n, cause))
-                        moved += n
-                if moved:
-                    ledger[at] = (quarter, name, delta - moved if delta > 0 else delta + moved, first)
-            return delta
-
-        self.v = v
+        self.v: dict[str, int] = v
+        self.ranges: Mapping[str, tuple[int, int]] = m.ranges
+        self.ledger: list[tuple[int, str, int, str]] = m.ledger
         self.L = levers
         self.C = plan.coefficients
         self.plan = plan
         self.luck = luck
-        self.quarter = quarter
-        self.add = add
-        self.add_against = add_against
-        self.add_by = add_by
-        self.why = why  # the clause whose lever drives a change, or the rule itself
+        self.quarter: int = m.quarter
+        self.causes: dict[str, str] = dict(lever_cause)
+        # per shared lever: its strongest clause, the others with what each adds, and the total
+        self.shared: dict[str, tuple[str, tuple[tuple[str, int], ...], int]] = {
+            lever: (parts[0][0], parts[1:], sum(w for _c, w in parts)) for lever, parts in (shares or {}).items()}
         # Read once, at the start of the quarter: every section sees the same consent and levers.
         self.consent = v["mission.consent"]
         self.frame = levers.get("regional_frame", 0)
@@ -421,6 +368,66 @@ class Quarter:
         self.killed = 0
         self.contributors_left = 0
         self.expected_deaths = 0  # in hundredths: the previews' expected toll, not floored
+
+    def why(self, lever: str, fallback: str) -> str:
+        """The clause whose lever drives a change, or the rule itself."""
+        return self.causes.get(lever, fallback)
+
+    def add(self, name: str, change: int, cause: str) -> int:
+        if change:
+            v = self.v
+            old = v[name]
+            new = old + change
+            lo, hi = self.ranges[name]
+            if new < lo:
+                new = lo
+            elif new > hi:
+                new = hi
+            if new != old:
+                v[name] = new
+                delta = new - old
+                self.ledger.append((self.quarter, name, delta, cause))
+                return delta
+        return 0
+
+    def add_against(self, name: str, base: int, base_cause: str, offset: int, offset_cause: str) -> int:
+        # One change in two parts of opposite signs: a rule's move, and what a clause takes
+        # off it. Clamped once, as one change, so the values are one ``add``'s; both parts
+        # are recorded when the range lets the whole change through, else what did change
+        # goes to the part that points its way.
+        total = base + offset
+        delta = self.add(name, total, base_cause)
+        if delta and offset:
+            ledger, quarter = self.ledger, self.quarter
+            if delta == total and base:
+                ledger[-1] = (quarter, name, base, base_cause)
+                ledger.append((quarter, name, offset, offset_cause))
+            elif not base or (delta > 0) != (base > 0):
+                ledger[-1] = (quarter, name, delta, offset_cause)
+        return delta
+
+    def add_by(self, name: str, change: int, lever: str, fallback: str) -> int:
+        # A change a lever drives: the clause's that sets the lever, or, where several clauses
+        # add to it (``Game.lever_shares``), theirs in the shares they add, the rounding to
+        # the strongest. One clamped change, so the values are one ``add``'s.
+        split = self.shared.get(lever)
+        if split is None:
+            return self.add(name, change, self.causes.get(lever, fallback))
+        first, others, total = split
+        delta = self.add(name, change, first)
+        if delta:
+            ledger, quarter = self.ledger, self.quarter
+            at = len(ledger) - 1
+            size = delta if delta > 0 else -delta
+            moved = 0
+            for cause, w in others:
+                n = size * w // total
+                if n:
+                    ledger.append((quarter, name, n if delta > 0 else -n, cause))
+                    moved += n
+            if moved:
+                ledger[at] = (quarter, name, delta - moved if delta > 0 else delta + moved, first)
+        return delta
 
 
 def field_quarter(
@@ -441,17 +448,17 @@ def field_quarter(
 
 def deployment(q: Quarter) -> None:
     """The mission's size and where it stands."""
-    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    v, L, C = q.v, q.L, q.C
     gap = L.get("troop_ceiling", v["mission.troops"]) - v["mission.troops"]
     step = max(-C["troop_step"], min(C["troop_step"], gap))
-    add("mission.troops", step, why("troop_ceiling", "rule:deployment"))
+    q.add("mission.troops", step, q.why("troop_ceiling", "rule:deployment"))
     troops = v["mission.troops"]
     centre = L.get("centre_focus", 0)
     shift = pct(C["centre_shift"], centre)
     full = max(1, C["troops_full_presence"])
     follow = C["presence_follow"]
     knee = C["presence_knee"]
-    centre_cause = why("centre_focus", "rule:presence")
+    centre_cause = q.why("centre_focus", "rule:presence")
     centre_add = shift // len(CENTRE)
     elsewhere = 100 - shift
     regions = len(REGIONS)
@@ -460,7 +467,7 @@ def deployment(q: Quarter) -> None:
         target = saturate(troops * share * regions // full, knee)
         change = pct(target - v[key], follow)
         if not shift or not change:
-            add(key, change, "rule:presence")
+            q.add(key, change, "rule:presence")
             continue
         # A central-Mali priority answers for the part of the way that its shift of troops makes:
         # the gap between where the troops alone would put presence and where the shift puts it
@@ -471,13 +478,13 @@ def deployment(q: Quarter) -> None:
             lever = change * max(0, target - max(now, base)) // gap
         else:
             lever = -((-change) * max(0, min(now, base) - target) // -gap)
-        add(key, change - lever, "rule:presence")
-        add(key, lever, centre_cause)
+        q.add(key, change - lever, "rule:presence")
+        q.add(key, lever, centre_cause)
 
 
 def regional(q: Quarter) -> None:
     """Regional buy-in, capacity and ownership (claims 1 and 7)."""
-    L, C, add, why = q.L, q.C, q.add, q.why
+    L, C = q.L, q.C
     frame, handover, parallel = q.frame, q.handover, q.parallel
     frame_gain = pct(C["buyin_frame_gain"], frame)
     sidelined = pct(C["buyin_sidelined"], 100 - frame)
@@ -498,65 +505,65 @@ def regional(q: Quarter) -> None:
                 if outside:  # a product of two clauses: each answers for half of it
                     wary = part(C["algeria_wariness"], frame, outside)
                     q.add_by(key, -(wary - wary // 2), "regional_frame", "rule:sidelined")
-                    add(key, -(wary // 2), why(by, "rule:sidelined"))
-        add(key, -sidelined, "rule:sidelined")
+                    q.add(key, -(wary // 2), q.why(by, "rule:sidelined"))
+        q.add(key, -sidelined, "rule:sidelined")
         if handover_gain and actor in REGIONAL_BODIES:
-            add(key, handover_gain, why("handover", "rule:sidelined"))
+            q.add(key, handover_gain, q.why("handover", "rule:sidelined"))
         if actor == "algeria" and L.get("agreement_focus", 0):
             # The mediator's stake: a mandate built around the peace talks it leads draws Algeria in.
-            add(key, pct(C["mediator_stake"], L["agreement_focus"]), why("agreement_focus", "rule:sidelined"))
+            q.add(key, pct(C["mediator_stake"], L["agreement_focus"]), q.why("agreement_focus", "rule:sidelined"))
     _ownership(q)
     _expectations(q)
 
 
 def _ownership(q: Quarter) -> None:
     """The region's capacity and ownership: built by a handover, a frame and the G5 force."""
-    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    v, L, C = q.v, q.L, q.C
     frame, handover = q.frame, q.handover
     if handover:
         bodies = mean(v, _BODIES)
         growth = part(C["capacity_growth"], handover, 50 + q.support // 2, bodies)
-        add("regional.capacity", growth, why("handover", "rule:capacity_drift"))
-        add("regional.ownership", pct(C["ownership_gain"], handover), why("handover", "rule:ownership_drift"))
+        q.add("regional.capacity", growth, q.why("handover", "rule:capacity_drift"))
+        q.add("regional.ownership", pct(C["ownership_gain"], handover), q.why("handover", "rule:ownership_drift"))
     else:
-        add("regional.capacity", -C["capacity_decay"], "rule:capacity_drift")
+        q.add("regional.capacity", -C["capacity_decay"], "rule:capacity_drift")
     if frame:
         q.add_by("regional.ownership", pct(C["ownership_frame"], frame), "regional_frame", "rule:ownership_drift")
     g5 = L.get("g5_support", 0)
     if g5:
         # The Sahel states' own joint force is the region owning part of its security.
-        add("regional.ownership", pct(C["ownership_g5"], g5), why("g5_support", "rule:ownership_drift"))
+        q.add("regional.ownership", pct(C["ownership_g5"], g5), q.why("g5_support", "rule:ownership_drift"))
     if not handover and frame < 50:
         # Ownership fades without a regional role, but not below what the region's own engagement
         # keeps of it: the G5 Sahel, the AU's and ECOWAS's envoys and plans exist whatever the mandate.
         above = v["regional.ownership"] - pct(mean(v, _ENGAGED), C["ownership_floor"])
         if above > 0:
-            add("regional.ownership", -min(C["ownership_decay"], above), "rule:ownership_drift")
+            q.add("regional.ownership", -min(C["ownership_decay"], above), "rule:ownership_drift")
 
 
 def _expectations(q: Quarter) -> None:
     """The more a partner engages, the more it asks in return (funding, command, a say in the
     text) and the more each shortfall costs: past the knee, buy-in slips back (the record: the G5
     funding fight of 2017-2020)."""
-    v, add = q.v, q.add
+    v = q.v
     knee, expectations = q.C["buyin_knee"], q.C["buyin_expectations"]
     for key in _BUYIN_KEYS:
         if v[key] > knee:
-            add(key, -pct(v[key] - knee, expectations), "rule:expectations")
+            q.add(key, -pct(v[key] - knee, expectations), "rule:expectations")
 
 
 def _france(q: Quarter) -> None:
     """France's buy-in: it gains while its own force carries coercion, loses under a handover."""
-    C, add, why = q.C, q.add, q.why
+    C = q.C
     if q.parallel:
-        add("buyin.france", pct(C["france_parallel_gain"], q.parallel), why("parallel_force", "rule:sidelined"))
+        q.add("buyin.france", pct(C["france_parallel_gain"], q.parallel), q.why("parallel_force", "rule:sidelined"))
     if q.handover:
-        add("buyin.france", -pct(C["france_sidelined"], q.handover), why("handover", "rule:sidelined"))
+        q.add("buyin.france", -pct(C["france_sidelined"], q.handover), q.why("handover", "rule:sidelined"))
 
 
 def spoilers(q: Quarter) -> None:
     """Spoilers regroup, collude, exploit splits and are struck (claims 1, 3 and 5)."""
-    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    v, L, C = q.v, q.L, q.C
     consent, robust, parallel = q.consent, q.robust, q.parallel
     neighbours = mean(v, _NEIGHBOURS)
     # border cooperation: neighbours can only do so much, and more when planning is Sahel-wide
@@ -575,7 +582,7 @@ def spoilers(q: Quarter) -> None:
     knee = C["recruitment_knee"]
     for actor in SPOILERS:
         key = _STRENGTH[actor]
-        add(key, regrowth if v[key] <= knee else pct(regrowth, room(v[key], knee)), "rule:regrowth")
+        q.add(key, regrowth if v[key] <= knee else pct(regrowth, room(v[key], knee)), "rule:regrowth")
         # Collusion: an armed actor on good terms with a spoiler gives it shelter, routes, recruits
         # or money: a signatory, the state's own officials, traffickers, another jihadist group.
         ties = 0
@@ -583,20 +590,20 @@ def spoilers(q: Quarter) -> None:
             if v[tie] > 0:
                 ties += v[tie]
         if ties:
-            add(key, pct(C["collusion"], min(100, ties)), "rule:collusion")
-        add(key, -pct(v[key], decay), "rule:attrition")
-        add(key, exploit, "rule:splits")
+            q.add(key, pct(C["collusion"], min(100, ties)), "rule:collusion")
+        q.add(key, -pct(v[key], decay), "rule:attrition")
+        q.add(key, exploit, "rule:splits")
         if robust_hit:
             q.add_by(key, -robust_hit, "robust", "rule:attrition")
         if actor in EXTREMISTS:
             if ct_hit:
-                add(key, -ct_hit, why("parallel_force", "rule:attrition"))
+                q.add(key, -ct_hit, q.why("parallel_force", "rule:attrition"))
             if regional_hit:
-                add(key, -regional_hit, why("regional_force", "rule:attrition"))
+                q.add(key, -regional_hit, q.why("regional_force", "rule:attrition"))
             if mission_hit:
                 q.add_by(key, -mission_hit, "mission_force", "rule:attrition")
             if g5_hit:
-                add(key, -g5_hit, why("g5_support", "rule:attrition"))
+                q.add(key, -g5_hit, q.why("g5_support", "rule:attrition"))
 
 
 def rivalry(q: Quarter) -> None:
@@ -606,11 +613,11 @@ def rivalry(q: Quarter) -> None:
     and GATIA fight the ISGS around Ménaka in 2018. Two jihadist groups compete for the same
     ground and recruits: the stronger both are, the faster their relation sours. Open war kills
     where both are present and wears both down."""
-    v, C, add = q.v, q.C, q.add
+    v, C = q.v, q.C
     drift_k = C["rivalry_drift"]
     for key, a_key, b_key in _EXTREMIST_PAIRS:
         # (slower as it nears open war: a feud already bitter has less left to lose)
-        add(key, -part(drift_k, v[a_key], v[b_key], 100 + v[key]), "rule:rivalry")
+        q.add(key, -part(drift_k, v[a_key], v[b_key], 100 + v[key]), "rule:rivalry")
     war_violence = C["rivalry_violence"]
     war_attrition = C["rivalry_attrition"]
     war_at = q.war_at
@@ -623,8 +630,8 @@ def rivalry(q: Quarter) -> None:
             war_at[place] = war_at.get(place, 0) + war
         worn = pct(war_attrition, hostility_ab)
         if worn:  # (a mild hostility wears neither side down: nothing to record)
-            add(a_key, -worn, "rule:rivalry")
-            add(b_key, -worn, "rule:rivalry")
+            q.add(a_key, -worn, "rule:rivalry")
+            q.add(b_key, -worn, "rule:rivalry")
 
 
 def recruitment(q: Quarter) -> None:
@@ -657,7 +664,7 @@ def recruitment(q: Quarter) -> None:
 
 def violence(q: Quarter) -> None:
     """Violence per region, and the displacement that follows it (claims 2, 6, 7 and 9)."""
-    v, C, add, why, plan = q.v, q.C, q.add, q.why, q.plan
+    v, C, plan = q.v, q.C, q.plan
     robust, handover, support = q.robust, q.handover, q.support
     reconciliation = v["politics.reconciliation"]
     grievance = q.grievance
@@ -690,7 +697,7 @@ def violence(q: Quarter) -> None:
     # agreements in the centre, such as Niono in 2021, calmed some districts for a while).
     dialogue = C["dialogue_damp"]
     talks = {k: 100 - pct(dialogue, (v[rel] + 100) // 2) for k, rel in _DIALOGUE.items()}
-    gap_cause = why("handover", "rule:violence_drivers")
+    gap_cause = q.why("handover", "rule:violence_drivers")
     for key, presence_key, state_key, disp, in_centre, clash, gap_here, drivers in plan.regions:
         drive, calmed = _drive(v, drivers, talks)
         drive += war_at.get(key, 0)
@@ -698,32 +705,32 @@ def violence(q: Quarter) -> None:
             drive += part(reach, jnim, 100 - v[state_key], grievance)
         presence = v[presence_key]
         # Violence moves toward what the armed groups' presence drives (up, or fading down).
-        add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
+        q.add(key, ((drive - v[key]) * inertia + 50) // 100, "rule:violence_drivers")
         if calmed:
-            add(key, -pct(calmed, inertia), "rule:dialogue")
+            q.add(key, -pct(calmed, inertia), "rule:dialogue")
         if hostile and clash:
-            add(key, pct(hostile, clash), "rule:hostility")
+            q.add(key, pct(hostile, clash), "rule:hostility")
         if in_centre:
-            add(key, communal, "rule:communal")
-            add(key, -damp_centre, recon_cause)
+            q.add(key, communal, "rule:communal")
+            q.add(key, -damp_centre, recon_cause)
         else:
-            add(key, -damp_elsewhere, recon_cause)
+            q.add(key, -damp_elsewhere, recon_cause)
         # Protection cannot hold violence below a floor of what the armed groups drive: even the
         # best-guarded capital saw attacks (Bamako: the Radisson Blu, 2015; Kangaba, 2017).
         room = v[key] - pct(drive, shield_floor)
         if room > 0:
             shield = (protect_k * presence + 500_000) // 1_000_000
-            add(key, -min(room, shield), "rule:protection")
+            q.add(key, -min(room, shield), "rule:protection")
             room -= shield
             if robust and room > 0:
                 shield = (robust_k * presence + 500_000) // 1_000_000
                 q.add_by(key, -min(room, shield), "robust", "rule:protection")
                 room -= shield
             if room > 0:
-                add(key, -min(room, (state_k * v[state_key] + 5_000) // 10_000), "rule:state")
+                q.add(key, -min(room, (state_k * v[state_key] + 5_000) // 10_000), "rule:state")
         if gap_step and gap_here:
-            add(key, gap_step, gap_cause)
-        add(disp, pct(v[key] - v[disp], follow_displacement), "rule:displacement")
+            q.add(key, gap_step, gap_cause)
+        q.add(disp, pct(v[key] - v[disp], follow_displacement), "rule:displacement")
 
 
 def _drive(v: Mapping[str, int], drivers: tuple[tuple[str, int, bool], ...], talks: Mapping[str, int]) -> tuple[int, int]:
@@ -741,7 +748,7 @@ def _drive(v: Mapping[str, int], drivers: tuple[tuple[str, int, bool], ...], tal
 
 def casualties(q: Quarter) -> None:
     """Casualties and contributors (claims 2 and 10)."""
-    v, C, add, robust = q.v, q.C, q.add, q.robust
+    v, C, robust = q.v, q.C, q.robust
     exposure = 0
     for violence_key, presence_key in _EXPOSURE:
         exposure += (v[violence_key] * v[presence_key] + 50) // 100
@@ -756,52 +763,52 @@ def casualties(q: Quarter) -> None:
     # The posture answers only for the deaths its extra rate adds; the others are the exposure's own
     # (every death was put down to a robust clause, as if a traditional mission lost no one).
     extra = killed * robust_rate // rate if robust_rate else 0
-    q.killed = add("mission.casualties", killed - extra, "rule:casualties")
+    q.killed = q.add("mission.casualties", killed - extra, "rule:casualties")
     if extra:
         q.killed += q.add_by("mission.casualties", extra, "robust", "rule:casualties")
-    add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
+    q.add("mission.safety", pct(100 - C["safety_per_casualty"] * killed - v["mission.safety"], 50), "rule:safety")
     # Contributors bear fewer losses as the mission's toll mounts (the deadliest UN mission of its
     # time): every ``toll_fatigue`` peacekeepers killed in all lowers what a quarter may cost.
     bearable = max(1, C["tcc_threshold"] - v["mission.casualties"] // max(1, C["toll_fatigue"]))
     if killed > bearable:
-        q.contributors_left = -add("mission.troops", -C["tcc_withdrawal"] * (killed - bearable), "rule:contributors_leave")
+        q.contributors_left = -q.add("mission.troops", -C["tcc_withdrawal"] * (killed - bearable), "rule:contributors_leave")
 
 
 def commitment(q: Quarter) -> None:
     """Impartiality, and the signatories' commitment to the agreement (claim 2)."""
-    v, L, C, add, why, robust = q.v, q.L, q.C, q.add, q.why, q.robust
+    v, L, C, robust = q.v, q.L, q.C, q.robust
     if robust:
         q.add_by("mission.impartiality", -pct(C["robust_impartiality"], robust), "robust", "rule:partiality")
     if L.get("mission_force", 0):
         q.add_by("mission.impartiality", -pct(C["force_impartiality"], L["mission_force"]), "mission_force", "rule:partiality")
-    add("mission.impartiality", pct(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
-    add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
+    q.add("mission.impartiality", pct(C["impartiality_recovery"], 100 - robust), "rule:impartiality_recovers")
+    q.add("commitment.cma", -pct(C["partiality_commitment"], 100 - v["mission.impartiality"]), "rule:partiality")
     commitment_step = pct(C["implementation_commitment"], v["politics.implementation"] - C["inclusion_neutral"])
     q.mediators = mediators = mean(v, _MEDIATORS)
     # Mediators work through the mission's good offices: a mandate that puts the agreement aside
     # (the transition and its elections first, as in 2021-2022) leaves them less to work with.
     reengage = pct(C["mediation_commitment"], 100 - pct(C["reengage_focus"], 100 - L.get("agreement_focus", 0)))
     unfocused = pct(C["mediation_commitment"], 100 - C["reengage_focus"])  # with the agreement put aside
-    focus_cause = why("agreement_focus", "rule:mediators_reengage")
+    focus_cause = q.why("agreement_focus", "rule:mediators_reengage")
     for key in _COMMITMENT:
-        add(key, commitment_step, "rule:implementation_commitment")
+        q.add(key, commitment_step, "rule:implementation_commitment")
         # Mediators bring a wavering party back to the table (the CMA's returns of 2015 and 2017);
         # what a mandate that puts the agreement first adds to it is the clause's.
         back = part(reengage, 100 - v[key], mediators)
         base = part(unfocused, 100 - v[key], mediators) if reengage != unfocused else back
-        add(key, base, "rule:mediators_reengage")
+        q.add(key, base, "rule:mediators_reengage")
         if back != base:
-            add(key, back - base, focus_cause)
+            q.add(key, back - base, focus_cause)
     # Trafficking income makes peace costly: a signatory on good terms with the networks (its
     # members, or officials on the state's side) is less bound to the agreement.
     for key, tie in _TRAFFIC_TIES:
         if v[tie] > 0:
-            add(key, -pct(C["trafficking_pull"], v[tie]), "rule:trafficking")
+            q.add(key, -pct(C["trafficking_pull"], v[tie]), "rule:trafficking")
 
 
 def politics(q: Quarter) -> None:
     """Implementation, reconciliation, Bamako's will, consent and trust (claims 1, 4, 6 and 9)."""
-    v, L, C, add, why = q.v, q.L, q.C, q.add, q.why
+    v, L, C = q.v, q.L, q.C
     parallel, handover, frame = q.parallel, q.handover, q.frame
     mediation = 50 + q.mediators // 2  # mediators help; they cannot do it all
     # The Council's pressure weighs as much as the Council is united (claim 4): a divided vote
@@ -811,54 +818,54 @@ def politics(q: Quarter) -> None:
     committed = 50 + min(map(v.__getitem__, _COMMITMENT)) // 2
     will = v["politics.will"]
     q.violence_mean = violence_mean = mean(v, _VIOLENCE_KEYS)
-    pressure_cause = why("pressure", "rule:mediation")
-    add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, q.consent, committed), why("agreement_focus", "rule:mediation"))
-    add("politics.implementation", pct(C["pressure_impl"], pressure), pressure_cause)
-    add("politics.implementation", -pct(C["impl_decay"], q.split), "rule:split_decay")
+    pressure_cause = q.why("pressure", "rule:mediation")
+    q.add("politics.implementation", part(C["impl_gain"], L.get("agreement_focus", 0), mediation, will, q.consent, committed), q.why("agreement_focus", "rule:mediation"))
+    q.add("politics.implementation", pct(C["pressure_impl"], pressure), pressure_cause)
+    q.add("politics.implementation", -pct(C["impl_decay"], q.split), "rule:split_decay")
     # What the parties no longer stand behind unravels: the agreement's bodies stop meeting,
     # disarmament stalls (the record: the CMA suspended its participation in December 2022).
     walked = 100 - 2 * mean(v, _COMMITMENT)
     if walked > 0:
-        add("politics.implementation", -pct(C["abandonment"], walked), "rule:abandonment")
-    add("politics.reconciliation", pct(C["recon_gain"], L.get("reconciliation_focus", 0)), why("reconciliation_focus", "rule:inclusion"))
-    add("politics.reconciliation", pct(C["pressure_recon"], pressure), pressure_cause)
-    add("politics.reconciliation", -pct(C["recon_violence_loss"], violence_mean), "rule:violence_erodes")
-    add("politics.will", pct(C["pressure_will"], pressure), pressure_cause)
+        q.add("politics.implementation", -pct(C["abandonment"], walked), "rule:abandonment")
+    q.add("politics.reconciliation", pct(C["recon_gain"], L.get("reconciliation_focus", 0)), q.why("reconciliation_focus", "rule:inclusion"))
+    q.add("politics.reconciliation", pct(C["pressure_recon"], pressure), pressure_cause)
+    q.add("politics.reconciliation", -pct(C["recon_violence_loss"], violence_mean), "rule:violence_erodes")
+    q.add("politics.will", pct(C["pressure_will"], pressure), pressure_cause)
     # Left to its own pace, Bamako's will slackens and its consent mends (the rule: no pressure);
     # what the Council's pressure takes off both is the pressure clause's.
     drift = C["will_drift"]
     q.add_against("politics.will", -drift, "rule:own_pace", drift - pct(drift, 100 - pressure), pressure_cause)
-    add("politics.will", pct(C["elections_will"], L.get("elections_focus", 0)), why("elections_focus", "rule:mediation"))
+    q.add("politics.will", pct(C["elections_will"], L.get("elections_focus", 0)), q.why("elections_focus", "rule:mediation"))
     # A six-month mandate keeps a tighter grip: Bamako moves faster under the Council's eye, and
     # resents the short leash (claim 4's pressure, by the calendar rather than by threats).
     if L.get("duration", 4) <= 2:
-        grip_cause = why("duration", "rule:mediation")
-        add("politics.will", C["short_mandate_will"], grip_cause)
-        add("politics.implementation", C["short_mandate_impl"], grip_cause)
-        add("mission.consent", -C["short_mandate_consent"], grip_cause)
+        grip_cause = q.why("duration", "rule:mediation")
+        q.add("politics.will", C["short_mandate_will"], grip_cause)
+        q.add("politics.implementation", C["short_mandate_impl"], grip_cause)
+        q.add("mission.consent", -C["short_mandate_consent"], grip_cause)
     mends = C["quiet_consent"]
     q.add_against("mission.consent", mends, "rule:own_pace", pct(mends, 100 - pressure) - mends, pressure_cause)
-    add("mission.consent", -pct(C["pressure_consent"], max(0, pressure - C["pressure_tolerance"])), pressure_cause)
+    q.add("mission.consent", -pct(C["pressure_consent"], max(0, pressure - C["pressure_tolerance"])), pressure_cause)
     if parallel:
-        add("mission.consent", -pct(C["ct_sovereignty"], parallel), why("parallel_force", "rule:insecurity"))
-        add("mission.trust", -pct(C["ct_trust"], parallel), why("parallel_force", "rule:protection"))
+        q.add("mission.consent", -pct(C["ct_sovereignty"], parallel), q.why("parallel_force", "rule:insecurity"))
+        q.add("mission.trust", -pct(C["ct_trust"], parallel), q.why("parallel_force", "rule:protection"))
     hr = L.get("hr_monitoring", 0)
     if hr:
-        add("mission.consent", -pct(C["hr_consent"], hr), why("hr_monitoring", "rule:insecurity"))
-        add("mission.trust", pct(C["hr_trust"], hr), why("hr_monitoring", "rule:protection"))
-    add("mission.consent", -pct(C["insecurity_consent"], max(0, 2 * violence_mean - 100)), "rule:insecurity")
+        q.add("mission.consent", -pct(C["hr_consent"], hr), q.why("hr_monitoring", "rule:insecurity"))
+        q.add("mission.trust", pct(C["hr_trust"], hr), q.why("hr_monitoring", "rule:protection"))
+    q.add("mission.consent", -pct(C["insecurity_consent"], max(0, 2 * violence_mean - 100)), "rule:insecurity")
     if handover:
-        add("mission.consent", -pct(C["handover_consent"], handover), why("handover", "rule:insecurity"))
+        q.add("mission.consent", -pct(C["handover_consent"], handover), q.why("handover", "rule:insecurity"))
     if frame and not handover:
         # Bamako guards its sovereignty against a UN mandate planned with its neighbours (a
         # handover to an African mission carries its own consent cost, above)
         q.add_by("mission.consent", -pct(C["frame_sovereignty"], frame), "regional_frame", "rule:insecurity")
-    add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
+    q.add("mission.trust", pct(C["protection_trust"], 100 - 2 * violence_mean), "rule:protection")
 
 
 def alliances(q: Quarter) -> None:
     """Alliances among the armed actors: inclusion, truces, courting, defections (claim 5)."""
-    v, C, add = q.v, q.C, q.add
+    v, C = q.v, q.C
     inclusion = (v["politics.implementation"] + v["politics.reconciliation"]) // 2
     drift = pct(C["inclusion_drift"], inclusion - C["inclusion_neutral"])
     # Alliances shift both ways: open hostility wears the parties out and the mediators broker
@@ -866,12 +873,12 @@ def alliances(q: Quarter) -> None:
     truce = C["truce_recovery"]
     mediators = q.mediators
     for key in _SIGNATORY_KEYS:
-        add(key, drift, "rule:inclusion")
+        q.add(key, drift, "rule:inclusion")
         if v[key] < 0:
-            add(key, part(truce, -v[key], mediators), "rule:truces")
+            q.add(key, part(truce, -v[key], mediators), "rule:truces")
     courting = pct(C["spoiler_courting"], 100 - cohesion(v))
     for key in _COURTING:
-        add(key, courting, "rule:courting")
+        q.add(key, courting, "rule:courting")
     chance = (
         C["defection_base"]
         + pct(C["defection_violence"], q.violence_mean)
@@ -889,15 +896,15 @@ def alliances(q: Quarter) -> None:
                 continue
             key = pair_key(defector, other)
             if other == "government":
-                add(key, -C["defection_shock"], "rule:defection")
+                q.add(key, -C["defection_shock"], "rule:defection")
             elif v[key] <= 0:
                 # A walkout is a break with Bamako. Allied movements walk out together (the CSP of
                 # 2021-2023); between rivals it reopens the feud only as deep as it still runs: a
                 # truce that holds is not undone by a quarrel with the state (the record: the CMA
                 # and the Platform kept the truces of 2017-2018 through the CMA's suspensions).
-                add(key, -part(C["defection_shock"], 100 - pct(C["truce_hold"], 100 + v[key])), "rule:defection")
-        add(f"commitment.{defector}", -C["defection_commitment"], "rule:defection")
-        add(pair_key(defector, "jnim"), C["defection_shock"] // 2, "rule:defection")
+                q.add(key, -part(C["defection_shock"], 100 - pct(C["truce_hold"], 100 + v[key])), "rule:defection")
+        q.add(f"commitment.{defector}", -C["defection_commitment"], "rule:defection")
+        q.add(pair_key(defector, "jnim"), C["defection_shock"] // 2, "rule:defection")
 
 
 def cost(q: Quarter) -> None:
@@ -942,9 +949,8 @@ def renewal_capital(values: Mapping[str, int], C: Mapping[str, int], short_manda
 
 def update_derived(values: dict[str, int], start: int, quarter: int, mandate: int) -> None:
     """Refresh the read-only quantities conditions may read."""
-    get = values.__getitem__
-    values["signatories.cohesion"] = (sum(map(get, _SIGNATORY_KEYS)) // len(_SIGNATORY_KEYS) + 100) // 2
-    values["violence.mean"] = sum(map(get, _VIOLENCE_KEYS)) // len(REGIONS)
+    values["signatories.cohesion"] = cohesion(values)
+    values["violence.mean"] = mean(values, _VIOLENCE_KEYS)
     values["time.quarter"] = quarter
     values["time.mandate"] = mandate
     values["time.year"] = (start + 3 * quarter) // 12

@@ -9,6 +9,7 @@ conditions and effects, and in the "why?" answers: ``violence.gao``, ``relation.
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterable
 
 REGIONS: tuple[str, ...] = ("kidal", "gao", "timbuktu", "menaka", "mopti", "segou", "bamako")
@@ -62,7 +63,7 @@ def pair_key(a: str, b: str) -> str:
     ia, ib = ARMED.index(a), ARMED.index(b)
     if ia > ib:
         a, b = b, a
-    return f"relation.{a}.{b}"
+    return sys.intern(f"relation.{a}.{b}")
 
 
 RELATION_PAIRS: tuple[tuple[str, str], ...] = tuple(
@@ -78,15 +79,15 @@ def quantity_ranges() -> dict[str, tuple[int, int]]:
     ranges: dict[str, tuple[int, int]] = {}
     for layer in REGION_LAYERS:
         for region in REGIONS:
-            ranges[f"{layer}.{region}"] = (0, 100)
+            ranges[sys.intern(f"{layer}.{region}")] = (0, 100)
     for a, b in RELATION_PAIRS:
         ranges[pair_key(a, b)] = (-100, 100)
     for actor in SIGNATORIES:
-        ranges[f"commitment.{actor}"] = (0, 100)
+        ranges[sys.intern(f"commitment.{actor}")] = (0, 100)
     for actor in ARMED:
-        ranges[f"strength.{actor}"] = (0, 100)
+        ranges[sys.intern(f"strength.{actor}")] = (0, 100)
     for actor in REGIONAL:
-        ranges[f"buyin.{actor}"] = (0, 100)
+        ranges[sys.intern(f"buyin.{actor}")] = (0, 100)
     ranges.update(SCALARS)
     return ranges
 
