@@ -7,6 +7,10 @@ Prints figures; asserts nothing. Targets: at least 5,000 quarters per second on 
 causes recorded; under 200 MB peak for 1,000 games; and a designer's sweep (``balance``: every
 scripted drafter, the same seeds for each) of 10,000 games in at most 5 s of wall-clock time on
 the reference machine's two cores (``--sweep 0`` skips it).
+
+The figures are the engine's that this process runs, compiled or pure Python, and the first
+line says which: ``python -m game accelerate`` compiles it (game/accel), ``PENHOLDER_ENGINE=pure``
+measures the pure Python engine beside a build.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from game import accel  # noqa: E402
 from game.content.loader import load_scenario, resolve_level  # noqa: E402
 from game.sim.balance import report  # noqa: E402
 from game.sim.drafters import available  # noqa: E402
@@ -42,6 +47,7 @@ def main() -> int:
         print("cannot load", args.level, *loaded.problems[:5], sep="\n  ")
         return 1
     scenario = loaded.scenario
+    print(accel.status())
 
     # The same games several times: a shared machine's speed wanders, so print each run, the
     # median and the best (the best is the closest to what the code costs).

@@ -540,7 +540,23 @@ def cmd_fidelity(args: argparse.Namespace) -> int:
     return 0
 
 
+def _engine_note(args: argparse.Namespace) -> None:
+    """On a terminal, after a sweep: which engine played it, and how to get the compiled one."""
+    from game import accel
+    from game.sim.progress import on_terminal
+
+    if not args.json and on_terminal(sys.stderr):
+        print(accel.status(), file=sys.stderr)
+
+
 def cmd_balance(args: argparse.Namespace) -> int:
+    code = _balance(args)
+    if code == 0:
+        _engine_note(args)
+    return code
+
+
+def _balance(args: argparse.Namespace) -> int:
     from game.sim.balance import run
 
     scenario = _load(args.level, args.length)

@@ -12,6 +12,10 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 # No test, nor a game it starts in a subprocess, ever writes into a real user's saves.
 os.environ.setdefault("PENHOLDER_DATA", tempfile.mkdtemp(prefix="penholder-tests-"))
+# The pure Python engine, whatever builds the user's cache holds: a test that breaks the engine on
+# purpose must reach the code it breaks (test_compiled_engine.py compares the compiled engine).
+# PENHOLDER_ENGINE=compiled runs the whole suite on a build instead.
+os.environ.setdefault("PENHOLDER_ENGINE", "pure")
 
 from game.content.loader import load_scenario  # noqa: E402
 from game.engine.defs import Scenario  # noqa: E402

@@ -276,16 +276,26 @@ class Game:
             self.finish_quarter()
 
     def _put_in_force(self) -> None:
-        """What the quarters read of the resolution in force, worked out once per resolution: its
-        levers, the clause behind each lever, and its clauses' direct effects each quarter."""
-        self._levers, self._lever_cause, self._lever_shares = self._levers_and_causes(self.in_force, self.in_force_softened)
-        each: list[tuple[str, int, str]] = []
-        for dim in self.scenario.dimensions:
-            opt_id = self.in_force.get(dim.id)
-            if opt_id is not None:
-                cause = f"clause:{dim.id}.{opt_id}"
-                each.extend((quantity, change, cause) for quantity, change in dim.option(opt_id).each_quarter.items())
-        self._each_quarter = tuple(each)
+        """What the quarters read of the resolution in force: its levers, the clause behind each
+        lever, several clauses' shares of a lever, and its clauses' direct effects each quarter.
+
+        Worked out once per resolution and scenario (``_in_force_rows``): a sweep's games adopt
+        the same few texts thousands of times. The quarters only read what it returns."""
+        key = (tuple(self.in_force.items()), tuple(self.in_force_softened.items()))
+        cache = _in_force_rows(self.scenario)
+        rows = cache.get(key)
+        if rows is None:
+            levers, cause, shares = self._levers_and_causes(self.in_force, self.in_force_softened)
+            each: list[tuple[str, int, str]] = []
+            for dim in self.scenario.dimensions:
+                opt_id = self.in_force.get(dim.id)
+                if opt_id is not None:
+                    clause = f"clause:{dim.id}.{opt_id}"
+                    each.extend((quantity, change, clause) for quantity, change in dim.option(opt_id).each_quarter.items())
+            if len(cache) >= _IN_FORCE_ROWS_KEPT:  # a random drafter's texts are many: keep memory bounded
+                cache.clear()
+            rows = cache[key] = (levers, cause, shares, tuple(each))
+        self._levers, self._lever_cause, self._lever_shares, self._each_quarter = rows
 
     def _take_due(self) -> list[str]:
         """Apply the delayed effects due this quarter; return the follow-up cards due."""
@@ -525,6 +535,18 @@ def _season_rows(scenario: Scenario, date: int, mandate: int) -> list[_SeasonRow
             for c in scenario.in_season(date, mandate)
         ]
     return rows
+
+
+_InForce = tuple[dict[str, int], dict[str, str], dict[str, tuple[tuple[str, int], ...]], tuple[tuple[str, int, str], ...]]
+_IN_FORCE_ROWS_KEPT = 4096
+
+
+def _in_force_rows(scenario: Scenario) -> dict[tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], _InForce]:
+    """``Game._put_in_force``'s cache, on the scenario (like ``_season_rows``): resolution -> rows."""
+    cache = scenario.__dict__.get("_in_force_rows")
+    if cache is None:
+        cache = scenario.__dict__["_in_force_rows"] = {}
+    return cache
 
 
 def _plan_for(scenario: Scenario) -> rules.Plan:

@@ -61,6 +61,8 @@ def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs:
         # busy to the end (one run per drafter left the last ones to a single core); game i keeps
         # seed ``seed + i``, and the runs join in order: the same records as with one process.
         size = -(-games // jobs)
+        # Workers forked from here find the scenario already loaded (elsewhere they load it once).
+        _LOADED.setdefault(scenario.path, scenario)
         runs = [(name, start, min(size, games - start)) for name in names for start in range(0, games, size)]
         results: list[list[dict[str, Any]]] = [[] for _ in names]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
