@@ -296,3 +296,17 @@ def test_a_picture_or_a_deck_is_written_only_under_its_own_ending(tmp_path: Path
     assert wrong.returncode == 2 and "must end in .png" in wrong.stderr and not (tmp_path / "card.jpg").exists()
     folder = run("deck", "--level", "tutorial", "--pdf", str(tmp_path))
     assert folder.returncode == 2 and "is a folder" in folder.stderr and "game.pdf" in folder.stderr
+
+
+def test_a_lesson_sweep_on_two_cores_plays_the_lesson() -> None:
+    # The workers loaded the scenario from its folder at full length: --jobs 2 gave another report.
+    from game.content.loader import load_scenario
+    from game.engine.defs import at_length
+    from game.sim.balance import report
+
+    full = load_scenario(ROOT / "levels" / "tutorial").scenario
+    assert full is not None
+    lesson = at_length(full, "lesson")
+    one, two = report(lesson, 6, 1, jobs=1), report(lesson, 6, 1, jobs=2)
+    assert two == one
+    assert all(p["mean_quarters"] <= lesson.quarters for p in two["drafters"].values())

@@ -28,29 +28,31 @@ def _best_drafter(per: dict[str, Any], measure: str) -> str:
     return min(means, key=means.__getitem__) if measure in LOWER_IS_BETTER else max(means, key=means.__getitem__)
 
 
-_LOADED: dict[str, Scenario] = {}  # a worker's scenarios, loaded once for all the runs it is given
+_LOADED: dict[tuple[str, str], Scenario] = {}  # a worker's scenarios by (path, length), loaded once
 
 
-def _loaded(path: str) -> Scenario:
-    # Compiled conditions are closures, which do not pickle: each worker loads the scenario itself.
+def _loaded(path: str, length: str) -> Scenario:
+    # Compiled conditions are closures, which do not pickle: each worker loads the scenario itself,
+    # at the length the sweep plays (a lesson's sweep on two cores played the full scenario).
     from game.content.loader import load_scenario
+    from game.engine.defs import at_length
 
-    scenario = _LOADED.get(path)
+    scenario = _LOADED.get((path, length))
     if scenario is None:
-        scenario = load_scenario(path).scenario
-        assert scenario is not None
-        _LOADED[path] = scenario
+        full = load_scenario(path).scenario
+        assert full is not None
+        scenario = _LOADED[path, length] = at_length(full, length)
     return scenario
 
 
-def _run_from_path(job: tuple[str, int, int, str, bool]) -> list[dict[str, Any]]:
-    path, games, seed, strategy, answers = job
-    return list(simulate(_loaded(path), games, seed, strategy, answers=answers))
+def _run_from_path(job: tuple[str, str, int, int, str, bool]) -> list[dict[str, Any]]:
+    path, length, games, seed, strategy, answers = job
+    return list(simulate(_loaded(path, length), games, seed, strategy, answers=answers))
 
 
-def _policy_from_path(job: tuple[str, dict[int, dict[str, str]], str, range]) -> dict[str, float]:
-    path, by_mandate, answers, seeds = job
-    return _play_policy(_loaded(path), by_mandate, answers, seeds)
+def _policy_from_path(job: tuple[str, str, dict[int, dict[str, str]], str, range]) -> dict[str, float]:
+    path, length, by_mandate, answers, seeds = job
+    return _play_policy(_loaded(path, length), by_mandate, answers, seeds)
 
 
 def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs: int, progress: Progress,
@@ -62,11 +64,11 @@ def _play_all(scenario: Scenario, names: list[str], games: int, seed: int, jobs:
         # seed ``seed + i``, and the runs join in order: the same records as with one process.
         size = -(-games // jobs)
         # Workers forked from here find the scenario already loaded (elsewhere they load it once).
-        _LOADED.setdefault(scenario.path, scenario)
+        _LOADED[scenario.path, scenario.length] = scenario
         runs = [(name, start, min(size, games - start)) for name in names for start in range(0, games, size)]
         results: list[list[dict[str, Any]]] = [[] for _ in names]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            done = pool.map(_run_from_path, [(scenario.path, n, seed + start, name, answers) for name, start, n in runs])
+            done = pool.map(_run_from_path, [(scenario.path, scenario.length, n, seed + start, name, answers) for name, start, n in runs])
             for (name, _start, n), records in zip(runs, done, strict=True):
                 results[names.index(name)].extend(records)
                 progress.step(n)
@@ -227,7 +229,7 @@ def search(scenario: Scenario, policies: int, seed: int, games: int = 10, jobs: 
     progress = Progress(f"balance {scenario.id}: policies", len(played), enabled=show_progress)
     if jobs > 1 and scenario.path:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            tasks = [(scenario.path, p["plan"], p["answers"], seeds) for p in played]
+            tasks = [(scenario.path, scenario.length, p["plan"], p["answers"], seeds) for p in played]
             for p, means in zip(played, pool.map(_policy_from_path, tasks, chunksize=8), strict=True):
                 p["means"] = means
                 progress.step()
