@@ -520,6 +520,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     scenario = _load(args.level, args.length)
     if scenario is None:
         return 2
+    _compiled_for_long_runs(args, args.games)
     print(run(scenario, args.games, args.seed, args.strategy, args.json, args.timeline))
     return 0
 
@@ -538,6 +539,18 @@ def cmd_fidelity(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         return 1
     return 0
+
+
+def _compiled_for_long_runs(args: argparse.Namespace, games: int) -> None:
+    """A long sweep runs on the compiled engine: built once if need be, then this command again
+    in a fresh process (this one imported the pure engine already). Nothing was printed yet."""
+    from game.accel.build import RESTARTED_ENV, build_for_sweep
+
+    if build_for_sweep(games, say=lambda line: print(line, file=sys.stderr)):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.environ[RESTARTED_ENV] = "1"
+        os.execv(sys.executable, [sys.executable, "-m", "game", *args.argv])
 
 
 def _engine_note(args: argparse.Namespace) -> None:
@@ -568,6 +581,9 @@ def _balance(args: argparse.Namespace) -> int:
         data = search(scenario, args.search, args.seed, args.search_games, args.jobs, show_progress=not args.json)
         print(json.dumps(data, sort_keys=True, ensure_ascii=False) if args.json else search_table(data))
         return 0
+    from game.sim.drafters import available
+
+    _compiled_for_long_runs(args, args.games * len(available(scenario)))
     if args.html:
         from game.sim.balance import report, table
         from game.studio.balance_html import write
@@ -817,6 +833,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in _TOP_LEVEL:
         argv = ["play", *argv]
     args = parser.parse_args(_join_dash_values(argv))
+    args.argv = argv  # the command as given, to run it again (on a new compiled engine)
     if getattr(args, "session", None) is not None:
         if not args.session.strip():
             args.parser.error("--session needs a code, such as the one 'session new' prints")

@@ -16,6 +16,8 @@ import pytest
 from game import accel
 from game.accel import build as accel_build
 from game.cli import main
+from game.content.loader import load_scenario
+from game.sim.drafters import available
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,3 +115,67 @@ def test_the_compiled_engine_plays_the_same_games(tmp_path: Path, monkeypatch: p
     assert compiled["games"] == pure["games"]
     # A second call finds the build and compiles nothing.
     assert accel_build.build(say=lambda line: pytest.fail(f"compiled again: {line}")) == folder
+
+
+def _no_build(*_args: object, **_kwargs: object) -> Path:
+    raise AssertionError("built")
+
+
+@pytest.mark.parametrize("why", ["short", "pure", "restarted"])
+def test_a_long_sweep_builds_only_when_it_is_worth_it_and_asked(why: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accel_build, "build", _no_build)
+    monkeypatch.setattr(accel_build, "toolchain_problem", lambda: None)
+    monkeypatch.delenv("PENHOLDER_ENGINE")
+    if why == "pure":
+        monkeypatch.setenv("PENHOLDER_ENGINE", "pure")
+    if why == "restarted":  # the restarted process did not find its build: never a loop of builds
+        monkeypatch.setenv(accel_build.RESTARTED_ENV, "1")
+    games = accel_build.AUTO_BUILD_GAMES - 1 if why == "short" else accel_build.AUTO_BUILD_GAMES
+    said: list[str] = []
+    assert accel_build.build_for_sweep(games, said.append) is False
+    assert said == []
+
+
+def test_a_long_sweep_builds_once_or_says_why_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PENHOLDER_ENGINE")
+    monkeypatch.delenv(accel_build.RESTARTED_ENV, raising=False)
+    said: list[str] = []
+    monkeypatch.setattr(accel_build, "toolchain_problem", lambda: "the compiled engine needs a C compiler")
+    monkeypatch.setattr(accel_build, "build", _no_build)
+    assert accel_build.build_for_sweep(5000, said.append) is False
+    assert "pure Python engine plays this sweep" in said[-1] and "C compiler" in said[-1]
+
+    def failing(**_kwargs: object) -> Path:
+        raise RuntimeError("mypyc could not compile the engine")
+
+    monkeypatch.setattr(accel_build, "toolchain_problem", lambda: None)
+    monkeypatch.setattr(accel_build, "build", failing)
+    assert accel_build.build_for_sweep(5000, said.append) is False
+    assert said[-1].endswith("mypyc could not compile the engine")
+    built: list[bool] = []
+    monkeypatch.setattr(accel_build, "build", lambda **_kwargs: built.append(True) or Path("."))
+    assert accel_build.build_for_sweep(5000, said.append) is True and built == [True]
+    assert "compiling the engine first" in said[-1] and "5,000 games" in said[-1]
+
+
+def test_a_long_balance_starts_again_on_its_new_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+    monkeypatch.setattr(accel_build, "build_for_sweep", lambda games, say: asked.append(games) or True)
+
+    class Restarted(Exception):
+        pass
+
+    def execv(path: str, argv: list[str]) -> None:
+        assert path == sys.executable
+        raise Restarted(argv)
+
+    monkeypatch.setattr(os, "execv", execv)
+    monkeypatch.setenv(accel_build.RESTARTED_ENV, "")  # restored after the test
+    command = ["balance", "--level", "tutorial", "--games", "700", "--seed", "3"]
+    with pytest.raises(Restarted) as restarted:
+        main(command)
+    assert restarted.value.args[0] == [sys.executable, "-m", "game", *command]
+    assert os.environ[accel_build.RESTARTED_ENV] == "1"  # the new process will not build again
+    tutorial = load_scenario(ROOT / "levels" / "tutorial").scenario
+    assert tutorial is not None
+    assert asked == [700 * len(available(tutorial))]
